@@ -1,0 +1,1 @@
+//! constellation (in progress)

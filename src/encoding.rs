@@ -1,0 +1,146 @@
+//! Hex and base64, the two encodings vendors use for signatures.
+//!
+//! Written here rather than pulled in as a dependency: both are a few lines,
+//! and the crate's runtime dependencies are kept to a chosen few.
+
+const BASE64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Lowercase hex.
+pub(crate) fn encode_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
+}
+
+/// Decodes hex (either case) into `out`; `None` on odd length or a non-hex digit.
+pub(crate) fn decode_hex_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    out.clear();
+    for pair in text.chunks_exact(2) {
+        let hi = hex_value(*pair.first()?)?;
+        let lo = hex_value(*pair.get(1)?)?;
+        out.push((hi << 4) | lo);
+    }
+    Some(())
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Standard base64 with padding.
+pub(crate) fn encode_base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b0 = chunk.first().copied().unwrap_or(0);
+        let b1 = chunk.get(1).copied().unwrap_or(0);
+        let b2 = chunk.get(2).copied().unwrap_or(0);
+        let n = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
+        let sextet = |shift: u32| char::from(BASE64_ALPHABET[((n >> shift) & 0x3f) as usize]);
+        out.push(sextet(18));
+        out.push(sextet(12));
+        out.push(if chunk.len() > 1 { sextet(6) } else { '=' });
+        out.push(if chunk.len() > 2 { sextet(0) } else { '=' });
+    }
+    out
+}
+
+/// Decodes standard base64 (padding optional) into a new vector.
+pub(crate) fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 3);
+    decode_base64_into(text, &mut out).map(|()| out)
+}
+
+/// Decodes standard base64 (padding optional) into `out`; `None` on a character
+/// outside the alphabet, misplaced padding, an impossible length or non-zero
+/// trailing bits (so every signature has exactly one accepted spelling).
+pub(crate) fn decode_base64_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    out.clear();
+    let unpadded = match text {
+        [rest @ .., b'=', b'='] => rest,
+        [rest @ .., b'='] => rest,
+        all => all,
+    };
+    if text.len() != unpadded.len() && text.len() % 4 != 0 {
+        return None;
+    }
+    if unpadded.len() % 4 == 1 {
+        return None;
+    }
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for &c in unpadded {
+        acc = (acc << 6) | u32::from(base64_value(c)?);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if acc != 0 {
+        return None;
+    }
+    Some(())
+}
+
+fn base64_value(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_every_length() {
+        let data: Vec<u8> = (0..=255u8).collect();
+        for len in 0..40 {
+            let slice = &data[..len];
+            let encoded = encode_base64(slice);
+            assert_eq!(decode_base64(encoded.as_bytes()).unwrap(), slice, "len {len}");
+            let unpadded = encoded.trim_end_matches('=');
+            assert_eq!(decode_base64(unpadded.as_bytes()).unwrap(), slice, "len {len}");
+        }
+    }
+
+    #[test]
+    fn base64_known_values_and_rejections() {
+        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode_base64(b"fo"), "Zm8=");
+        assert!(decode_base64(b"Zm8").is_some());
+        assert!(decode_base64(b"Zm9=").is_none(), "non-zero trailing bits");
+        assert!(decode_base64(b"Z").is_none());
+        assert!(decode_base64(b"Zm8==").is_none());
+        assert!(decode_base64(b"Zm-_").is_none());
+        assert!(decode_base64(b"Zm 8").is_none());
+    }
+
+    #[test]
+    fn hex_round_trips_and_rejects() {
+        let mut out = Vec::new();
+        assert_eq!(encode_hex(&[0x00, 0xab, 0xff]), "00abff");
+        decode_hex_into(b"00ABff", &mut out).unwrap();
+        assert_eq!(out, [0x00, 0xab, 0xff]);
+        assert!(decode_hex_into(b"abc", &mut out).is_none());
+        assert!(decode_hex_into(b"zz", &mut out).is_none());
+    }
+}

@@ -1,0 +1,330 @@
+//! [`Error`]: one error type, with an [`ErrorKind`] that says what went wrong
+//! and [`Error::status`] that says what to answer.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::Vendor;
+
+/// Everything that can go wrong while verifying or parsing a delivery.
+///
+/// The error is small (one pointer) and never contains a secret, a token or a
+/// header value: it is safe to log. Match on [`Error::kind`] to tell cases
+/// apart, and answer the vendor with [`Error::status`].
+///
+/// ```
+/// use esign_webhooks::{ErrorKind, Secret, Webhooks, signplus};
+///
+/// let webhooks = Webhooks::builder()
+///     .signplus(signplus::Verifier::header_token("x-webhook-token", Secret::new("t0ken")))
+///     .build()?;
+/// let body = br#"{"hook":{"id":"1","event":"envelope_completed","target":"t"},"data":{}}"#;
+/// let err = webhooks.dispatch(body, &[("x-webhook-token", "wrong")]).unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::AuthenticationFailed));
+/// assert_eq!(err.status(), http::StatusCode::UNAUTHORIZED);
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    vendor: Option<Vendor>,
+}
+
+/// What went wrong. New kinds may be added in minor releases.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The crate was configured in a way that cannot work (an empty secret, no
+    /// vendor, an invalid header name). Reported by `build()`, never per request
+    /// unless said so.
+    #[error("configuration error: {reason}")]
+    Configuration {
+        /// What is wrong with the configuration.
+        reason: String,
+    },
+
+    /// A header the verification needs is absent.
+    #[error("missing header `{name}`")]
+    MissingHeader {
+        /// The header name, as configured.
+        name: String,
+    },
+
+    /// A header the verification reads appears more than once.
+    #[error("header `{name}` appears more than once")]
+    DuplicateHeader {
+        /// The header name, as configured.
+        name: String,
+    },
+
+    /// A header is present but cannot be read (its value is never repeated here).
+    #[error("malformed header `{name}`: {reason}")]
+    MalformedHeader {
+        /// The header name, as configured.
+        name: String,
+        /// Why it cannot be read.
+        reason: &'static str,
+    },
+
+    /// A query parameter the verification needs is absent (or no query string was passed).
+    #[error("missing query parameter `{name}`")]
+    MissingQueryParameter {
+        /// The parameter name, as configured.
+        name: String,
+    },
+
+    /// A query parameter the verification reads is repeated or badly encoded.
+    #[error("malformed query parameter `{name}`: {reason}")]
+    MalformedQuery {
+        /// The parameter name, as configured.
+        name: String,
+        /// Why it cannot be read.
+        reason: &'static str,
+    },
+
+    /// No signature, token or password in the request matches a configured secret.
+    #[error("authentication failed: no signature or token matches a configured secret")]
+    AuthenticationFailed,
+
+    /// The signature is valid but its timestamp is outside the tolerance.
+    #[error(
+        "timestamp {timestamp} is {} the tolerance of {tolerance_secs} s (now: {now})",
+        if *timestamp < *now { "older than" } else { "further in the future than" }
+    )]
+    TimestampOutOfTolerance {
+        /// The signed timestamp, Unix seconds.
+        timestamp: i64,
+        /// The verifier's clock, Unix seconds.
+        now: i64,
+        /// The tolerance in seconds, applied both ways.
+        tolerance_secs: u64,
+    },
+
+    /// The body is larger than the configured limit; nothing was parsed or hashed.
+    #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
+    PayloadTooLarge {
+        /// The body's size in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+
+    /// The body was authenticated but is not the JSON the vendor documents.
+    #[error("malformed payload at {path} (line {line}, column {column}): {message}")]
+    MalformedPayload {
+        /// Where it broke, as a JSON path such as `$.eventPayload.signerList[0].signerStatus`.
+        path: String,
+        /// 1-based line of the error in the body.
+        line: usize,
+        /// 1-based column of the error in the body.
+        column: usize,
+        /// Why it broke.
+        message: String,
+    },
+
+    /// Neither the headers nor the body's shape match any vendor's format.
+    #[error("the request matches no known vendor's webhook format")]
+    UnrecognizedVendor,
+
+    /// The body's shape matches several vendors.
+    #[error("the request matches several vendors' formats: {candidates:?}")]
+    AmbiguousVendor {
+        /// The vendors it could be.
+        candidates: Vec<Vendor>,
+    },
+
+    /// The headers say one vendor and the body's shape says another.
+    #[error("headers identify {by_headers} but the body has the shape of {by_body}")]
+    VendorMismatch {
+        /// The vendor identified by the request headers.
+        by_headers: Vendor,
+        /// The vendor identified by the body's shape.
+        by_body: Vendor,
+    },
+
+    /// The request is from a vendor this [`Webhooks`](crate::Webhooks) is not configured for.
+    #[error("{vendor} webhooks are not configured")]
+    VendorNotConfigured {
+        /// The vendor the request looks like.
+        vendor: Vendor,
+    },
+
+    /// An Ignisign delivery lacks one of the six fields its SDK requires.
+    #[error("Ignisign delivery lacks the required field `{field}`")]
+    IgnisignMissingField {
+        /// The missing field's JSON name (`topic`, `action`, `msgNature`, `verificationToken`, `appId`, `appEnv`).
+        field: &'static str,
+    },
+
+    /// An Ignisign delivery is for another application or environment.
+    #[error("Ignisign delivery is for another {field} than the one configured")]
+    IgnisignAppMismatch {
+        /// `appId` or `appEnv`.
+        field: &'static str,
+    },
+
+    /// Ignisign's API answered that the verification token is not valid.
+    #[error("Ignisign rejected the verification token ({reason})")]
+    IgnisignTokenRejected {
+        /// What Ignisign said: `already consumed`, `not found`, `expired`, … .
+        reason: String,
+    },
+
+    /// Ignisign's API could not be asked or gave an unusable answer.
+    #[error("Ignisign token check failed: {reason}")]
+    IgnisignApi {
+        /// The HTTP status, when a response arrived.
+        status: Option<u16>,
+        /// Ignisign's error code, when it sent one.
+        error_code: Option<String>,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error {
+            inner: Box::new(Inner { kind, vendor: None }),
+        }
+    }
+
+    pub(crate) fn configuration(reason: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Configuration { reason: reason.into() })
+    }
+
+    pub(crate) fn with_vendor(mut self, vendor: Vendor) -> Self {
+        self.inner.vendor = Some(vendor);
+        self
+    }
+
+    /// Builds a [`ErrorKind::MalformedPayload`] from a serde_json error, with
+    /// the JSON path of the place it broke.
+    pub(crate) fn malformed_payload(body: &[u8], err: &serde_json::Error) -> Self {
+        Error::malformed_payload_in(body, body, err)
+    }
+
+    /// Like [`Error::malformed_payload`] for an error met while parsing `part`,
+    /// a sub-slice of `body` (such as a `&RawValue` borrowed from it): line,
+    /// column and path are reported relative to the whole body.
+    pub(crate) fn malformed_payload_in(body: &[u8], part: &[u8], err: &serde_json::Error) -> Self {
+        use crate::json_path::{line_column, offset_of, path_at_offset};
+        // Where `part` starts inside `body`; 0 when it is not a sub-slice.
+        let base = (part.as_ptr() as usize)
+            .checked_sub(body.as_ptr() as usize)
+            .filter(|base| base.saturating_add(part.len()) <= body.len())
+            .unwrap_or(0);
+        let offset = base
+            .saturating_add(offset_of(part, err.line(), err.column()))
+            .min(body.len());
+        let (line, column) = line_column(body, offset);
+        Error::new(ErrorKind::MalformedPayload {
+            path: path_at_offset(body, offset),
+            line,
+            column,
+            message: strip_position(&err.to_string()),
+        })
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The vendor the request was attributed to, when known.
+    pub fn vendor(&self) -> Option<Vendor> {
+        self.inner.vendor
+    }
+
+    /// The HTTP status to answer with.
+    ///
+    /// | Kind | Status |
+    /// |---|---|
+    /// | `Configuration` | 500 |
+    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `IgnisignMissingField` | 400 |
+    /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `IgnisignTokenRejected` | 401 |
+    /// | `IgnisignAppMismatch` | 403 |
+    /// | `PayloadTooLarge` | 413 |
+    /// | `IgnisignApi` | 502 (the vendor will retry) |
+    pub fn status(&self) -> StatusCode {
+        match self.kind() {
+            ErrorKind::Configuration { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorKind::AuthenticationFailed
+            | ErrorKind::TimestampOutOfTolerance { .. }
+            | ErrorKind::IgnisignTokenRejected { .. } => StatusCode::UNAUTHORIZED,
+            ErrorKind::IgnisignAppMismatch { .. } => StatusCode::FORBIDDEN,
+            ErrorKind::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::IgnisignApi { .. } => StatusCode::BAD_GATEWAY,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// `true` when the request could not be authenticated (401/403 kinds).
+    pub fn is_authentication(&self) -> bool {
+        matches!(
+            self.kind(),
+            ErrorKind::AuthenticationFailed
+                | ErrorKind::TimestampOutOfTolerance { .. }
+                | ErrorKind::IgnisignTokenRejected { .. }
+                | ErrorKind::IgnisignAppMismatch { .. }
+        )
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported apart.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.inner.kind)
+            .field("vendor", &self.inner.vendor)
+            .finish()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.inner.vendor {
+            Some(vendor) => write!(f, "{vendor}: {}", self.inner.kind),
+            None => fmt::Display::fmt(&self.inner.kind, f),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error::new(kind)
+    }
+}
+
+/// The error of `FromStr` on integer status enums: the text is neither a
+/// decimal code nor a known name.
+///
+/// ```
+/// use esign_webhooks::constellation::SessionStatus;
+/// assert_eq!("3".parse::<SessionStatus>().unwrap(), SessionStatus::Completed);
+/// assert!("nope".parse::<SessionStatus>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a code or a known name of {type_name}")]
+pub struct ParseCodeError {
+    type_name: &'static str,
+}
+
+impl ParseCodeError {
+    pub(crate) fn new(type_name: &'static str) -> Self {
+        ParseCodeError { type_name }
+    }
+}

@@ -1,0 +1,1 @@
+//! esignglobal (in progress)

@@ -1,0 +1,120 @@
+//! [`Headers`]: how the crate reads request headers without tying you to a web framework.
+
+/// Read access to a request's headers: case-insensitive names, several values per name.
+///
+/// Implemented for [`http::HeaderMap`] (http 1.x, used by axum, hyper and
+/// reqwest) and for plain pairs: slices, arrays and `Vec`s of `(name, value)`
+/// where the name is a `str`/`String` and the value a `str`/`String`/bytes.
+/// Any other server can implement it in a few lines, or collect its headers into
+/// a `Vec<(String, String)>`.
+///
+/// ```
+/// use esign_webhooks::Headers;
+///
+/// let pairs = [("X-Token", "a"), ("x-token", "b"), ("Content-Type", "application/json")];
+/// let values: Vec<&[u8]> = pairs.values("X-TOKEN").collect();
+/// assert_eq!(values, [b"a".as_slice(), b"b".as_slice()]);
+///
+/// let mut map = http::HeaderMap::new();
+/// map.insert("x-token", "a".parse().unwrap());
+/// assert_eq!(map.values("X-Token").count(), 1);
+/// ```
+pub trait Headers {
+    /// Every value of the header `name` (matched ignoring ASCII case), in the
+    /// order received. Values are raw bytes: header values need not be UTF-8.
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]>;
+}
+
+impl<T: Headers + ?Sized> Headers for &T {
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
+        (**self).values(name)
+    }
+}
+
+impl Headers for http::HeaderMap {
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
+        // `HeaderMap` lower-cases `&str` names on lookup; a name that is not a
+        // valid header name simply finds nothing.
+        self.get_all(name).iter().map(http::HeaderValue::as_bytes)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for [(K, V)] {
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
+        self.iter()
+            .filter(move |(key, _)| key.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>, const N: usize> Headers for [(K, V); N] {
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
+        self.as_slice().values(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for Vec<(K, V)> {
+    fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
+        self.as_slice().values(name)
+    }
+}
+
+/// What a verifier reads from a request: the raw body, the headers and,
+/// optionally, the URI's query string (for vendors authenticated by a token in
+/// the URL).
+///
+/// [`Webhooks::dispatch`](crate::Webhooks::dispatch) builds one from body and
+/// headers; use [`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming)
+/// with [`Incoming::with_query`] or [`Incoming::with_uri`] when a query token is configured.
+///
+/// ```
+/// use esign_webhooks::Incoming;
+///
+/// let headers: [(&str, &str); 0] = [];
+/// let uri: http::Uri = "/hooks/signplus?token=abc".parse().unwrap();
+/// let incoming = Incoming::new(b"{}", &headers).with_uri(&uri);
+/// assert_eq!(incoming.query(), Some("token=abc"));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Incoming<'a, H: ?Sized> {
+    body: &'a [u8],
+    headers: &'a H,
+    query: Option<&'a str>,
+}
+
+impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
+    /// A request made of its raw body bytes and its headers, without a query string.
+    pub fn new(body: &'a [u8], headers: &'a H) -> Self {
+        Incoming {
+            body,
+            headers,
+            query: None,
+        }
+    }
+
+    /// Sets the raw query string (the part after `?`, without the `?`).
+    pub fn with_query(mut self, query: Option<&'a str>) -> Self {
+        self.query = query;
+        self
+    }
+
+    /// Takes the query string from the request URI.
+    pub fn with_uri(self, uri: &'a http::Uri) -> Self {
+        self.with_query(uri.query())
+    }
+
+    /// The raw body bytes.
+    pub fn body(&self) -> &'a [u8] {
+        self.body
+    }
+
+    /// The request headers.
+    pub fn headers(&self) -> &'a H {
+        self.headers
+    }
+
+    /// The raw query string, if one was given.
+    pub fn query(&self) -> Option<&'a str> {
+        self.query
+    }
+}

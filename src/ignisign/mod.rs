@@ -1,0 +1,1 @@
+//! ignisign (in progress)

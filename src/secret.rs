@@ -1,0 +1,134 @@
+//! [`Secret`]: key material that never shows up in logs and is only compared in constant time.
+
+use core::fmt;
+
+use subtle::ConstantTimeEq;
+
+use crate::encoding;
+use crate::error::{Error, ErrorKind};
+
+/// A shared secret: an HMAC key, a shared token or a password.
+///
+/// `Secret` is deliberately hard to leak: `Debug` and `Display` print
+/// `[REDACTED]`, no error message of this crate ever contains it, and equality is
+/// decided in constant time (`subtle`), so comparing two secrets reveals nothing
+/// through timing beyond their lengths.
+///
+/// The bytes are used exactly as given: most vendors key their HMAC with the
+/// secret's UTF-8 bytes. Use [`Secret::from_base64`] or
+/// [`Secret::from_standard_webhooks`] when a vendor hands out an encoded key.
+/// An empty secret is refused when the verifier is built.
+///
+/// ```
+/// use esign_webhooks::Secret;
+///
+/// let secret = Secret::new("s3cr3t");
+/// assert_eq!(format!("{secret:?}"), "Secret([REDACTED])");
+/// assert_eq!(secret.to_string(), "[REDACTED]");
+/// assert_eq!(secret, Secret::new("s3cr3t"));
+/// ```
+#[derive(Clone)]
+pub struct Secret(Box<[u8]>);
+
+impl Secret {
+    /// Wraps raw secret bytes (a `&str`, `String` or `Vec<u8>`), used verbatim.
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
+        Secret(bytes.into().into_boxed_slice())
+    }
+
+    /// Decodes a standard-alphabet base64 secret (padding optional).
+    ///
+    /// ```
+    /// use esign_webhooks::Secret;
+    /// assert_eq!(Secret::from_base64("c2VjcmV0").unwrap(), Secret::new("secret"));
+    /// assert!(Secret::from_base64("not base64!").is_err());
+    /// ```
+    pub fn from_base64(encoded: &str) -> Result<Self, Error> {
+        encoding::decode_base64(encoded.trim().as_bytes())
+            .map(Secret::new)
+            .ok_or_else(|| Error::configuration("the secret is not valid base64"))
+    }
+
+    /// Decodes a [Standard Webhooks](https://www.standardwebhooks.com/) secret:
+    /// the optional `whsec_` prefix is stripped and the rest base64-decoded.
+    ///
+    /// ```
+    /// use esign_webhooks::Secret;
+    /// let secret = Secret::from_standard_webhooks("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD").unwrap();
+    /// assert_eq!(secret.len(), 24);
+    /// ```
+    pub fn from_standard_webhooks(encoded: &str) -> Result<Self, Error> {
+        let trimmed = encoded.trim();
+        Self::from_base64(trimmed.strip_prefix("whsec_").unwrap_or(trimmed))
+    }
+
+    /// Number of bytes in the secret.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `true` for an empty secret (refused when a verifier is built).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The secret bytes, for the crate's own MAC and comparison code only.
+    pub(crate) fn expose(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Fails with a configuration error when the secret is empty.
+    pub(crate) fn ensure_not_empty(&self, what: &'static str) -> Result<(), Error> {
+        if self.is_empty() {
+            return Err(Error::new(ErrorKind::Configuration {
+                reason: format!("{what} is empty"),
+            }));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([REDACTED])")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+/// Constant-time equality (lengths may differ; only the length is not hidden).
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.ct_eq(&other.0).into()
+    }
+}
+
+impl Eq for Secret {}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Secret::new(value)
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Secret::new(value)
+    }
+}
+
+impl From<Vec<u8>> for Secret {
+    fn from(value: Vec<u8>) -> Self {
+        Secret::new(value)
+    }
+}
+
+impl From<&[u8]> for Secret {
+    fn from(value: &[u8]) -> Self {
+        Secret::new(value)
+    }
+}

@@ -1,0 +1,1 @@
+//! signplus (in progress)

@@ -1,0 +1,444 @@
+//! The checks behind [`Verifier::verify`](super::Verifier::verify).
+
+use hmac::Mac;
+use sha2::{Digest, Sha256};
+use subtle::{Choice, ConstantTimeEq};
+
+use super::scheme::MAX_NUMBERED_HEADERS;
+use super::{Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, Verified};
+use crate::encoding;
+use crate::error::{Error, ErrorKind};
+use crate::headers::{Headers, Incoming};
+
+/// Length of an HMAC-SHA256 output.
+const MAC_LEN: usize = 32;
+
+/// The single value of a header the check reads: absent and repeated are errors.
+pub(crate) fn single_header<'a, H: Headers + ?Sized>(headers: &'a H, name: &str) -> Result<&'a [u8], Error> {
+    let mut values = headers.values(name);
+    let first = values
+        .next()
+        .ok_or_else(|| Error::new(ErrorKind::MissingHeader { name: name.to_owned() }))?;
+    if values.next().is_some() {
+        return Err(Error::new(ErrorKind::DuplicateHeader { name: name.to_owned() }));
+    }
+    Ok(first)
+}
+
+fn malformed(name: &str, reason: &'static str) -> Error {
+    Error::new(ErrorKind::MalformedHeader {
+        name: name.to_owned(),
+        reason,
+    })
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    bytes.trim_ascii()
+}
+
+/// Splits at the first `separator`, without it; `None` when it is absent.
+fn split_once(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
+    let at = bytes.iter().position(|&b| b == separator)?;
+    Some((bytes.get(..at)?, bytes.get(at + 1..)?))
+}
+
+/// Signature candidates and the parts of the signed content found in the request.
+struct Found<'a> {
+    signatures: Vec<&'a [u8]>,
+    timestamp: Option<&'a [u8]>,
+    id: Option<&'a [u8]>,
+}
+
+pub(super) fn hmac<H: Headers + ?Sized>(
+    scheme: &HmacScheme,
+    keys: &[Key],
+    incoming: &Incoming<'_, H>,
+    now: i64,
+) -> Result<Verified, Error> {
+    let headers = incoming.headers();
+    // Percent-decoding needs owned bytes, which must outlive `found`.
+    let decoded_query = match &scheme.signature {
+        SignatureLocation::QueryParameter { name } => Some(single_query_param(incoming.query(), name)?),
+        _ => None,
+    };
+    let mut found = Found {
+        signatures: Vec::new(),
+        timestamp: None,
+        id: None,
+    };
+    let wants_timestamp_param = match scheme.content.timestamp() {
+        Some(TimestampLocation::Parameter(key)) => Some(key.as_str()),
+        _ => None,
+    };
+
+    match &scheme.signature {
+        SignatureLocation::Header { name } => {
+            found.signatures.push(trim(single_header(headers, name)?));
+        }
+        SignatureLocation::NumberedHeaders { prefix } => {
+            for n in 1..=MAX_NUMBERED_HEADERS {
+                let name = format!("{prefix}{n}");
+                match single_header(headers, &name) {
+                    Ok(value) => found.signatures.push(trim(value)),
+                    Err(err) if matches!(err.kind(), ErrorKind::MissingHeader { .. }) && n > 1 => break,
+                    Err(err) => return Err(err),
+                }
+            }
+        }
+        SignatureLocation::Parameters { header, keys: sig_keys } => {
+            let value = single_header(headers, header)?;
+            for part in value.split(|&b| b == b',') {
+                let part = trim(part);
+                if part.is_empty() {
+                    continue;
+                }
+                let Some((key, value)) = split_once(part, b'=') else {
+                    return Err(malformed(header, "a parameter is not of the form key=value"));
+                };
+                let (key, value) = (trim(key), trim(value));
+                if wants_timestamp_param.is_some_and(|t| key == t.as_bytes()) {
+                    if found.timestamp.replace(value).is_some() {
+                        return Err(malformed(header, "the timestamp parameter appears twice"));
+                    }
+                } else if sig_keys.iter().any(|k| key == k.as_bytes()) {
+                    found.signatures.push(value);
+                }
+            }
+        }
+        SignatureLocation::VersionedList { header, version } => {
+            let value = single_header(headers, header)?;
+            for entry in value.split(|b| b.is_ascii_whitespace()).filter(|e| !e.is_empty()) {
+                let Some((entry_version, signature)) = split_once(entry, b',') else {
+                    return Err(malformed(header, "an entry is not of the form version,signature"));
+                };
+                if entry_version == version.as_bytes() {
+                    found.signatures.push(signature);
+                }
+            }
+        }
+        SignatureLocation::QueryParameter { .. } => {
+            if let Some(decoded) = decoded_query.as_deref() {
+                found.signatures.push(decoded);
+            }
+        }
+    }
+
+    let separator = match &scheme.content {
+        SignedContent::Body => None,
+        SignedContent::TimestampThenBody { timestamp, separator } => {
+            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
+            Some(separator.as_bytes())
+        }
+        SignedContent::IdTimestampBody {
+            id_header,
+            timestamp,
+            separator,
+        } => {
+            found.id = Some(trim(single_header(headers, id_header)?));
+            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
+            Some(separator.as_bytes())
+        }
+    };
+    let timestamp = match found.timestamp {
+        Some(raw) => Some(parse_timestamp(raw).ok_or_else(|| {
+            malformed(
+                timestamp_source_name(scheme),
+                "the timestamp is not an integer number of Unix seconds",
+            )
+        })?),
+        None => None,
+    };
+
+    let signature_name = scheme.signature.to_string();
+    if found.signatures.is_empty() {
+        return Err(Error::new(ErrorKind::MalformedHeader {
+            name: signature_name,
+            reason: "no signature of a supported version or key",
+        }));
+    }
+
+    // Decode every candidate once; candidates that are not a MAC are skipped.
+    let mut decoded: Vec<[u8; MAC_LEN]> = Vec::with_capacity(found.signatures.len());
+    let mut buffer = Vec::with_capacity(MAC_LEN);
+    for raw in &found.signatures {
+        let raw = match &scheme.prefix {
+            Some(prefix) => match raw.strip_prefix(prefix.as_bytes()) {
+                Some(rest) => rest,
+                None => continue,
+            },
+            None => raw,
+        };
+        let ok = match scheme.encoding {
+            Encoding::Hex => encoding::decode_hex_into(raw, &mut buffer),
+            Encoding::Base64 => encoding::decode_base64_into(raw, &mut buffer),
+        };
+        if ok.is_some() {
+            if let Ok(mac) = <[u8; MAC_LEN]>::try_from(buffer.as_slice()) {
+                decoded.push(mac);
+            }
+        }
+    }
+    if decoded.is_empty() {
+        return Err(Error::new(ErrorKind::MalformedHeader {
+            name: signature_name,
+            reason: match (scheme.prefix.is_some(), scheme.encoding) {
+                (true, _) => "the signature lacks the expected prefix or is not a 32-byte MAC in the expected encoding",
+                (false, Encoding::Hex) => "the signature is not a 32-byte MAC in hex",
+                (false, Encoding::Base64) => "the signature is not a 32-byte MAC in base64",
+            },
+        }));
+    }
+
+    let body = incoming.body();
+    let mut matched: Option<usize> = None;
+    for (index, key) in keys.iter().enumerate() {
+        let mut mac = key.mac.clone();
+        if let Some(separator) = separator {
+            if let Some(id) = found.id {
+                mac.update(id);
+                mac.update(separator);
+            }
+            if let Some(raw) = found.timestamp {
+                mac.update(raw);
+            }
+            mac.update(separator);
+        }
+        mac.update(body);
+        let expected: [u8; MAC_LEN] = mac.finalize().into_bytes().into();
+        let mut any = Choice::from(0);
+        for candidate in &decoded {
+            any |= expected.ct_eq(candidate);
+        }
+        if bool::from(any) && matched.is_none() {
+            matched = Some(index);
+        }
+    }
+    let Some(index) = matched else {
+        return Err(Error::new(ErrorKind::AuthenticationFailed));
+    };
+
+    if let Some(ts) = timestamp {
+        check_tolerance(ts, now, scheme.tolerance.as_secs())?;
+    }
+    Ok(Verified::new(Some(index), timestamp))
+}
+
+fn timestamp_source_name(scheme: &HmacScheme) -> &str {
+    match scheme.content.timestamp() {
+        Some(TimestampLocation::Header(name)) => name,
+        _ => match &scheme.signature {
+            SignatureLocation::Parameters { header, .. } => header,
+            _ => "timestamp",
+        },
+    }
+}
+
+fn read_timestamp<'a, H: Headers + ?Sized>(
+    found: &mut Found<'a>,
+    location: &TimestampLocation,
+    headers: &'a H,
+    signature: &SignatureLocation,
+) -> Result<(), Error> {
+    match location {
+        TimestampLocation::Header(name) => {
+            found.timestamp = Some(trim(single_header(headers, name)?));
+            Ok(())
+        }
+        TimestampLocation::Parameter(key) => {
+            if found.timestamp.is_none() {
+                let header = match signature {
+                    SignatureLocation::Parameters { header, .. } => header.as_str(),
+                    _ => key.as_str(),
+                };
+                return Err(malformed(header, "the timestamp parameter is missing"));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Parses an optionally signed decimal integer with no other characters.
+fn parse_timestamp(raw: &[u8]) -> Option<i64> {
+    let text = core::str::from_utf8(raw).ok()?;
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<i64>().ok()
+}
+
+/// `|now - timestamp| <= tolerance`, computed without overflow on any `i64`.
+pub(crate) fn check_tolerance(timestamp: i64, now: i64, tolerance_secs: u64) -> Result<(), Error> {
+    let distance = (i128::from(now) - i128::from(timestamp)).unsigned_abs();
+    if distance > u128::from(tolerance_secs) {
+        return Err(Error::new(ErrorKind::TimestampOutOfTolerance {
+            timestamp,
+            now,
+            tolerance_secs,
+        }));
+    }
+    Ok(())
+}
+
+/// Hashes a presented token and compares it with every key's hash, in constant time.
+fn token_matches(presented: &[u8], keys: &[Key]) -> Option<usize> {
+    let digest: [u8; 32] = Sha256::digest(presented).into();
+    let mut matched = None;
+    for (index, key) in keys.iter().enumerate() {
+        if bool::from(digest.ct_eq(&key.digest)) && matched.is_none() {
+            matched = Some(index);
+        }
+    }
+    matched
+}
+
+pub(super) fn header_token<H: Headers + ?Sized>(
+    name: &str,
+    keys: &[Key],
+    incoming: &Incoming<'_, H>,
+) -> Result<Verified, Error> {
+    let value = trim(single_header(incoming.headers(), name)?);
+    token_matches(value, keys)
+        .map(|index| Verified::new(Some(index), None))
+        .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
+}
+
+pub(super) fn basic_auth<H: Headers + ?Sized>(
+    username: &str,
+    keys: &[Key],
+    incoming: &Incoming<'_, H>,
+) -> Result<Verified, Error> {
+    const NAME: &str = "authorization";
+    let value = trim(single_header(incoming.headers(), NAME)?);
+    let Some((auth_scheme, credentials)) = split_once(value, b' ') else {
+        return Err(malformed(NAME, "not of the form `Basic <credentials>`"));
+    };
+    if !auth_scheme.eq_ignore_ascii_case(b"basic") {
+        return Err(malformed(NAME, "not of the form `Basic <credentials>`"));
+    }
+    let decoded = encoding::decode_base64(trim(credentials))
+        .ok_or_else(|| malformed(NAME, "the Basic credentials are not valid base64"))?;
+    let Some((user, password)) = split_once(&decoded, b':') else {
+        return Err(malformed(NAME, "the Basic credentials have no `user:password` colon"));
+    };
+    let user_digest: [u8; 32] = Sha256::digest(user).into();
+    let expected_user: [u8; 32] = Sha256::digest(username.as_bytes()).into();
+    let user_ok = user_digest.ct_eq(&expected_user);
+    let password_digest: [u8; 32] = Sha256::digest(password).into();
+    let mut matched = None;
+    for (index, key) in keys.iter().enumerate() {
+        let ok = user_ok & password_digest.ct_eq(&key.digest);
+        if bool::from(ok) && matched.is_none() {
+            matched = Some(index);
+        }
+    }
+    matched
+        .map(|index| Verified::new(Some(index), None))
+        .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
+}
+
+pub(super) fn query_token<H: Headers + ?Sized>(
+    name: &str,
+    keys: &[Key],
+    incoming: &Incoming<'_, H>,
+) -> Result<Verified, Error> {
+    let value = single_query_param(incoming.query(), name)?;
+    token_matches(&value, keys)
+        .map(|index| Verified::new(Some(index), None))
+        .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
+}
+
+/// The percent-decoded value of the query parameter `name`, which must appear once.
+pub(crate) fn single_query_param(query: Option<&str>, name: &str) -> Result<Vec<u8>, Error> {
+    let missing = || Error::new(ErrorKind::MissingQueryParameter { name: name.to_owned() });
+    let query = query.ok_or_else(missing)?;
+    let mut found: Option<Vec<u8>> = None;
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(key.as_bytes()).ok_or_else(|| malformed_query(name))?;
+        if key != name.as_bytes() {
+            continue;
+        }
+        let value = percent_decode(value.as_bytes()).ok_or_else(|| malformed_query(name))?;
+        if found.replace(value).is_some() {
+            return Err(Error::new(ErrorKind::MalformedQuery {
+                name: name.to_owned(),
+                reason: "the parameter appears more than once",
+            }));
+        }
+    }
+    found.ok_or_else(missing)
+}
+
+fn malformed_query(name: &str) -> Error {
+    Error::new(ErrorKind::MalformedQuery {
+        name: name.to_owned(),
+        reason: "invalid percent-encoding",
+    })
+}
+
+/// Decodes `%XX` escapes and `+` (space, as in forms).
+fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while let Some(&byte) = input.get(i) {
+        match byte {
+            b'%' => {
+                let hex = input.get(i + 1..i + 3)?;
+                let mut decoded = Vec::with_capacity(1);
+                encoding::decode_hex_into(hex, &mut decoded)?;
+                out.extend_from_slice(&decoded);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            other => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tolerance_is_symmetric_and_saturating() {
+        assert!(check_tolerance(1000, 1300, 300).is_ok());
+        assert!(check_tolerance(1000, 700, 300).is_ok());
+        assert!(check_tolerance(1000, 1301, 300).is_err());
+        assert!(check_tolerance(1000, 699, 300).is_err());
+        assert!(check_tolerance(i64::MIN, i64::MAX, u64::MAX).is_ok());
+        assert!(check_tolerance(i64::MIN, i64::MAX, 300).is_err());
+        assert!(check_tolerance(i64::MAX, i64::MIN, 300).is_err());
+        assert!(check_tolerance(5, 5, 0).is_ok());
+        assert!(check_tolerance(5, 6, 0).is_err(), "zero tolerance never means off");
+    }
+
+    #[test]
+    fn timestamps_are_strict_integers() {
+        assert_eq!(parse_timestamp(b"1700000000"), Some(1_700_000_000));
+        assert_eq!(parse_timestamp(b"-5"), Some(-5));
+        assert_eq!(parse_timestamp(b"+5"), None);
+        assert_eq!(parse_timestamp(b"1.5"), None);
+        assert_eq!(parse_timestamp(b""), None);
+        assert_eq!(parse_timestamp(b"99999999999999999999"), None);
+    }
+
+    #[test]
+    fn query_params_are_decoded_and_unique() {
+        assert_eq!(
+            single_query_param(Some("a=1&token=x%2By+z"), "token").unwrap(),
+            b"x+y z"
+        );
+        assert!(single_query_param(Some("token=a&token=b"), "token").is_err());
+        assert!(single_query_param(Some("token=%zz"), "token").is_err());
+        assert!(single_query_param(None, "token").is_err());
+        assert!(single_query_param(Some("other=1"), "token").is_err());
+    }
+}

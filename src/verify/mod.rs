@@ -1,0 +1,326 @@
+//! The verification engine shared by every vendor.
+//!
+//! A [`Verifier`] pairs a method (an [`HmacScheme`], a shared token in a
+//! header, HTTP Basic auth, a token in the query string, or the explicit
+//! [`Verifier::dangerous_accept_unverified`]) with one or more secrets.
+//! Vendor modules wrap it with constructors named after what each vendor
+//! supports; the checks themselves live here once.
+//!
+//! # What is compared, and how
+//!
+//! * Every signature the request carries is tried against every configured
+//!   secret (rotation on both sides); any match is accepted.
+//! * MACs and tokens are compared in constant time (`subtle`). Tokens and
+//!   passwords are hashed with SHA-256 first, so their length is not revealed either.
+//! * The signature is checked before the timestamp, and the timestamp check
+//!   uses saturating arithmetic, so a hostile `i64::MIN` cannot overflow.
+//! * Every header the method reads must appear exactly once: a repeated
+//!   signature or timestamp header is refused ([`ErrorKind::DuplicateHeader`]),
+//!   because an intermediary that duplicates headers is indistinguishable from
+//!   an attacker that appends one.
+
+mod check;
+mod scheme;
+mod vendor_verifier;
+
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+pub use scheme::{DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+
+pub(crate) use vendor_verifier::vendor_verifier;
+
+use crate::clock::Clock;
+use crate::error::{Error, ErrorKind};
+use crate::headers::{Headers, Incoming};
+use crate::secret::Secret;
+
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// A configured check: a method and the secrets it accepts.
+///
+/// ```
+/// use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, Verifier};
+/// use esign_webhooks::{FixedClock, Incoming, Secret};
+///
+/// // DocuSign Connect style: base64 HMAC of the raw body in X-DocuSign-Signature-1..N.
+/// let verifier = Verifier::hmac(
+///     HmacScheme::new(SignatureLocation::numbered_headers("X-DocuSign-Signature-"), SignedContent::Body, Encoding::Base64),
+///     Secret::new("test-secret"),
+/// );
+/// let body = br#"{"event":"envelope-completed","data":{"envelopeId":"00000000-0000-0000-0000-000000000001"}}"#;
+/// let headers = [("X-DocuSign-Signature-1", "nbM5lSF7L1QWFFQM1Npagh7vQuAQJc8yKvcm0La1XUs=")];
+/// let verified = verifier.verify(&Incoming::new(body, &headers), &FixedClock(0))?;
+/// assert_eq!(verified.key_index(), Some(0));
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Verifier {
+    method: Method,
+    keys: Vec<Key>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Method {
+    Hmac(HmacScheme),
+    HeaderToken { name: String },
+    BasicAuth { username: String },
+    QueryToken { name: String },
+    Unverified,
+}
+
+/// A secret prepared once, when the verifier is built: the HMAC state keyed
+/// with it, and its SHA-256 for token comparison.
+#[derive(Clone)]
+pub(crate) struct Key {
+    pub(crate) mac: HmacSha256,
+    pub(crate) digest: [u8; 32],
+    pub(crate) empty: bool,
+}
+
+impl Key {
+    fn new(secret: &Secret) -> Self {
+        let bytes = secret.expose();
+        Key {
+            mac: keyed_mac(bytes),
+            digest: Sha256::digest(bytes).into(),
+            empty: bytes.is_empty(),
+        }
+    }
+}
+
+/// HMAC-SHA256 accepts keys of any length, so keying cannot fail.
+pub(crate) fn keyed_mac(key: &[u8]) -> HmacSha256 {
+    match <HmacSha256 as Mac>::new_from_slice(key) {
+        Ok(mac) => mac,
+        Err(_) => unreachable!("HMAC accepts keys of every length"),
+    }
+}
+
+impl Verifier {
+    /// Checks an HMAC-SHA256 signature described by `scheme`.
+    pub fn hmac(scheme: HmacScheme, secret: Secret) -> Self {
+        Verifier::with_method(Method::Hmac(scheme), &secret)
+    }
+
+    /// Compares the value of header `name` with a shared token.
+    pub fn header_token(name: impl Into<String>, token: Secret) -> Self {
+        Verifier::with_method(Method::HeaderToken { name: name.into() }, &token)
+    }
+
+    /// Checks `Authorization: Basic …` against a user name and password.
+    pub fn basic_auth(username: impl Into<String>, password: Secret) -> Self {
+        Verifier::with_method(
+            Method::BasicAuth {
+                username: username.into(),
+            },
+            &password,
+        )
+    }
+
+    /// Compares the query parameter `name` (percent-decoded) with a shared token.
+    /// Requests must then be passed with their URI, see [`Incoming::with_uri`].
+    pub fn query_token(name: impl Into<String>, token: Secret) -> Self {
+        Verifier::with_method(Method::QueryToken { name: name.into() }, &token)
+    }
+
+    /// Accepts every request without any check.
+    ///
+    /// Only for vendors that offer no authentication at all, or for local
+    /// development. Anyone who can reach the endpoint can then forge events:
+    /// keep the URL secret and confirm state through the vendor's API before
+    /// acting on an event.
+    pub fn dangerous_accept_unverified() -> Self {
+        Verifier {
+            method: Method::Unverified,
+            keys: Vec::new(),
+        }
+    }
+
+    fn with_method(method: Method, secret: &Secret) -> Self {
+        Verifier {
+            method,
+            keys: vec![Key::new(secret)],
+        }
+    }
+
+    /// Accepts one more secret, e.g. the new one during a rotation. Every
+    /// secret is tried; [`Verified::key_index`] says which one matched.
+    pub fn with_secret(mut self, secret: Secret) -> Self {
+        if self.method != Method::Unverified {
+            self.keys.push(Key::new(&secret));
+        }
+        self
+    }
+
+    /// Sets the timestamp tolerance of an HMAC scheme (see [`HmacScheme::with_tolerance`]).
+    pub fn with_tolerance(mut self, tolerance: Duration) -> Self {
+        if let Method::Hmac(scheme) = &mut self.method {
+            scheme.tolerance = tolerance;
+        }
+        self
+    }
+
+    /// The HMAC scheme, when this verifier checks one.
+    pub fn scheme(&self) -> Option<&HmacScheme> {
+        match &self.method {
+            Method::Hmac(scheme) => Some(scheme),
+            _ => None,
+        }
+    }
+
+    /// `true` for [`Verifier::dangerous_accept_unverified`].
+    pub fn is_unverified(&self) -> bool {
+        self.method == Method::Unverified
+    }
+
+    /// Refuses configurations that cannot work: an empty secret or header name.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if self.keys.iter().any(|key| key.empty) {
+            return Err(Error::configuration("a secret is empty"));
+        }
+        let names: Vec<&str> = match &self.method {
+            Method::Hmac(scheme) => {
+                let mut names = Vec::new();
+                match &scheme.signature {
+                    SignatureLocation::Header { name } | SignatureLocation::QueryParameter { name } => {
+                        names.push(name.as_str())
+                    }
+                    SignatureLocation::NumberedHeaders { prefix } => names.push(prefix.as_str()),
+                    SignatureLocation::Parameters { header, keys } => {
+                        names.push(header.as_str());
+                        if keys.is_empty() {
+                            return Err(Error::configuration("a parameters signature location lists no key"));
+                        }
+                    }
+                    SignatureLocation::VersionedList { header, .. } => names.push(header.as_str()),
+                }
+                match &scheme.content {
+                    SignedContent::Body => {}
+                    SignedContent::TimestampThenBody { timestamp, .. } => names.push(timestamp_name(timestamp)),
+                    SignedContent::IdTimestampBody {
+                        id_header, timestamp, ..
+                    } => {
+                        names.push(id_header.as_str());
+                        names.push(timestamp_name(timestamp));
+                    }
+                }
+                if matches!(scheme.content.timestamp(), Some(TimestampLocation::Parameter(_)))
+                    && !matches!(scheme.signature, SignatureLocation::Parameters { .. })
+                {
+                    return Err(Error::configuration(
+                        "a timestamp parameter needs a `parameters` signature location",
+                    ));
+                }
+                names
+            }
+            Method::HeaderToken { name } | Method::QueryToken { name } => vec![name.as_str()],
+            Method::BasicAuth { .. } | Method::Unverified => Vec::new(),
+        };
+        if names.iter().any(|name| name.trim().is_empty()) {
+            return Err(Error::configuration("a header or parameter name is empty"));
+        }
+        Ok(())
+    }
+
+    /// The header whose presence identifies this verifier's vendor, if any.
+    /// Basic auth, query tokens and the unverified mode have none.
+    pub(crate) fn identifying_header(&self) -> Option<String> {
+        match &self.method {
+            Method::Hmac(scheme) => scheme.signature.header_name(),
+            Method::HeaderToken { name } => Some(name.clone()),
+            _ => None,
+        }
+    }
+
+    /// Checks a request, reading the time from `clock`.
+    pub fn verify<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        self.verify_at(incoming, clock.now_unix())
+    }
+
+    /// Checks a request as if the time were `now` (Unix seconds).
+    pub fn verify_at<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, now: i64) -> Result<Verified, Error> {
+        if self.method == Method::Unverified {
+            return Ok(Verified {
+                key_index: None,
+                timestamp: None,
+            });
+        }
+        if self.keys.is_empty() || self.keys.iter().any(|key| key.empty) {
+            return Err(Error::configuration("a secret is empty"));
+        }
+        match &self.method {
+            Method::Hmac(scheme) => check::hmac(scheme, &self.keys, incoming, now),
+            Method::HeaderToken { name } => check::header_token(name, &self.keys, incoming),
+            Method::BasicAuth { username } => check::basic_auth(username, &self.keys, incoming),
+            Method::QueryToken { name } => check::query_token(name, &self.keys, incoming),
+            Method::Unverified => Err(Error::new(ErrorKind::AuthenticationFailed)),
+        }
+    }
+}
+
+fn timestamp_name(location: &TimestampLocation) -> &str {
+    match location {
+        TimestampLocation::Header(name) | TimestampLocation::Parameter(name) => name,
+    }
+}
+
+impl core::fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let method: &dyn core::fmt::Debug = match &self.method {
+            Method::Hmac(scheme) => scheme,
+            Method::HeaderToken { name } => name,
+            Method::BasicAuth { username } => username,
+            Method::QueryToken { name } => name,
+            Method::Unverified => &"dangerous_accept_unverified",
+        };
+        let kind = match &self.method {
+            Method::Hmac(_) => "hmac",
+            Method::HeaderToken { .. } => "header_token",
+            Method::BasicAuth { .. } => "basic_auth",
+            Method::QueryToken { .. } => "query_token",
+            Method::Unverified => "unverified",
+        };
+        f.debug_struct("Verifier")
+            .field(kind, method)
+            .field("secrets", &format_args!("{} [REDACTED]", self.keys.len()))
+            .finish()
+    }
+}
+
+/// The outcome of a successful check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Verified {
+    key_index: Option<usize>,
+    timestamp: Option<i64>,
+}
+
+impl Verified {
+    pub(crate) fn new(key_index: Option<usize>, timestamp: Option<i64>) -> Self {
+        Verified { key_index, timestamp }
+    }
+
+    /// Which configured secret matched (0 = the first), or `None` when
+    /// nothing was checked ([`Verifier::dangerous_accept_unverified`]).
+    /// Useful to tell when the old secret of a rotation is no longer used.
+    pub fn key_index(&self) -> Option<usize> {
+        self.key_index
+    }
+
+    /// The signed timestamp (Unix seconds), for schemes that sign one.
+    pub fn timestamp(&self) -> Option<i64> {
+        self.timestamp
+    }
+
+    /// `false` only for the explicitly unverified mode.
+    pub fn is_authenticated(&self) -> bool {
+        self.key_index.is_some()
+    }
+}
