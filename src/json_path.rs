@@ -180,7 +180,9 @@ mod tests {
     #[test]
     fn odd_keys_are_quoted_and_escapes_skipped() {
         let json = r#"{"a \"b\"":{"name":1}}"#;
-        let err = serde_json::from_str::<std::collections::HashMap<String, Data>>(json).err().expect("must fail");
+        let err = serde_json::from_str::<std::collections::HashMap<String, Data>>(json)
+            .err()
+            .expect("must fail");
         assert_eq!(
             path_at(json.as_bytes(), err.line(), err.column()),
             r#"$["a \"b\""].name"#

@@ -9,11 +9,14 @@
 mod wire_enum;
 
 mod clock;
+pub mod dangerous;
+mod dispatch;
 mod encoding;
 mod error;
 mod headers;
 mod json_path;
 mod secret;
+pub mod testing;
 mod vendor;
 pub mod verify;
 
@@ -23,6 +26,7 @@ pub mod ignisign;
 pub mod signplus;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
 pub use headers::{Headers, Incoming};
 pub use secret::Secret;

@@ -1,0 +1,262 @@
+//! A test signer: builds correctly (or deliberately wrongly) signed deliveries
+//! for every scheme the crate verifies, so you can test your own handlers.
+//!
+//! Each [`Signer`] mirrors a [`verify::Verifier`](crate::verify::Verifier)
+//! constructor. [`Signer::sign`] returns a [`SignedRequest`]: the body, the
+//! headers and the query string a vendor would send.
+//!
+//! ```
+//! use esign_webhooks::testing::Signer;
+//! use esign_webhooks::verify::HmacScheme;
+//! use esign_webhooks::{Event, FixedClock, Secret, Webhooks, esignglobal};
+//!
+//! let scheme = HmacScheme::standard_webhooks(); // whatever eSignGlobal confirms to you
+//! let secret = Secret::new("esg-secret");
+//! let webhooks = Webhooks::builder()
+//!     .esignglobal(esignglobal::Verifier::new(secret.clone(), scheme.clone()))
+//!     .clock(FixedClock(1_700_000_000))
+//!     .build()?;
+//!
+//! let body = br#"{"event":"ENVELOPE_FINISH","eventPayload":{"envelopeId":"E1","envelopeStatus":2}}"#;
+//! let request = Signer::hmac(scheme, secret).at(1_700_000_000).with_id("msg_1").sign(body);
+//! let event = webhooks.dispatch(&request.body, &request.headers)?;
+//! assert!(matches!(event, Event::EsignGlobal(_)));
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+
+use hmac::Mac;
+
+use crate::clock::{Clock, SystemClock};
+use crate::encoding;
+use crate::headers::Incoming;
+use crate::secret::Secret;
+use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, keyed_mac};
+
+/// A delivery as a vendor would send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SignedRequest {
+    /// The raw body.
+    pub body: Vec<u8>,
+    /// The headers, in the order they would be sent.
+    pub headers: Vec<(String, String)>,
+    /// The query string (without `?`), for query-parameter schemes.
+    pub query: Option<String>,
+}
+
+impl SignedRequest {
+    /// The request as an [`Incoming`], query string included.
+    pub fn incoming(&self) -> Incoming<'_, Vec<(String, String)>> {
+        Incoming::new(&self.body, &self.headers).with_query(self.query.as_deref())
+    }
+
+    /// A `POST` to `path` (plus the query string, if any) with a JSON content
+    /// type, to drive your own router in tests.
+    pub fn to_http_request(&self, path: &str) -> http::Request<Vec<u8>> {
+        let uri = match &self.query {
+            Some(query) => format!("{path}?{query}"),
+            None => path.to_owned(),
+        };
+        let mut builder = http::Request::post(uri).header(http::header::CONTENT_TYPE, "application/json");
+        for (name, value) in &self.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        builder
+            .body(self.body.clone())
+            .unwrap_or_else(|_| http::Request::new(self.body.clone()))
+    }
+
+    /// Replaces the value of every header named `name` (ignoring case), or adds
+    /// it, e.g. to send a wrong signature.
+    pub fn set_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// Removes every header named `name` (ignoring case).
+    pub fn remove_header(mut self, name: &str) -> Self {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self
+    }
+}
+
+/// Signs deliveries the way a vendor configured with the same secret would.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    method: Method,
+    timestamp: Option<i64>,
+    id: String,
+    signature_override: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Method {
+    Hmac(HmacScheme, Secret),
+    HeaderToken(String, Secret),
+    BasicAuth(String, Secret),
+    QueryToken(String, Secret),
+}
+
+impl Signer {
+    /// Signs with an HMAC scheme. The timestamp defaults to now and the id
+    /// (for schemes that sign one) to `msg_test`.
+    pub fn hmac(scheme: HmacScheme, secret: Secret) -> Self {
+        Signer::with_method(Method::Hmac(scheme, secret))
+    }
+
+    /// Sends `token` in header `name`.
+    pub fn header_token(name: impl Into<String>, token: Secret) -> Self {
+        Signer::with_method(Method::HeaderToken(name.into(), token))
+    }
+
+    /// Sends `Authorization: Basic` credentials.
+    pub fn basic_auth(username: impl Into<String>, password: Secret) -> Self {
+        Signer::with_method(Method::BasicAuth(username.into(), password))
+    }
+
+    /// Sends `token` in query parameter `name`.
+    pub fn query_token(name: impl Into<String>, token: Secret) -> Self {
+        Signer::with_method(Method::QueryToken(name.into(), token))
+    }
+
+    fn with_method(method: Method) -> Self {
+        Signer {
+            method,
+            timestamp: None,
+            id: "msg_test".to_owned(),
+            signature_override: None,
+        }
+    }
+
+    /// Signs as of this Unix time instead of now.
+    pub fn at(mut self, timestamp: i64) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// Uses this message id (for schemes that sign one).
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sends `signature` (already encoded) instead of the correct one, for
+    /// negative tests. For token schemes it replaces the token.
+    pub fn with_signature_override(mut self, signature: impl Into<String>) -> Self {
+        self.signature_override = Some(signature.into());
+        self
+    }
+
+    /// Builds the delivery for `body`.
+    pub fn sign(&self, body: &[u8]) -> SignedRequest {
+        let mut request = SignedRequest {
+            body: body.to_vec(),
+            headers: Vec::new(),
+            query: None,
+        };
+        let lossy = |secret: &Secret| String::from_utf8_lossy(secret.expose()).into_owned();
+        match &self.method {
+            Method::Hmac(scheme, secret) => self.sign_hmac(scheme, secret, &mut request),
+            Method::HeaderToken(name, token) => {
+                let value = self.signature_override.clone().unwrap_or_else(|| lossy(token));
+                request.headers.push((name.clone(), value));
+            }
+            Method::BasicAuth(user, password) => {
+                let value = match &self.signature_override {
+                    Some(value) => value.clone(),
+                    None => {
+                        let mut credentials = user.as_bytes().to_vec();
+                        credentials.push(b':');
+                        credentials.extend_from_slice(password.expose());
+                        format!("Basic {}", encoding::encode_base64(&credentials))
+                    }
+                };
+                request.headers.push(("Authorization".to_owned(), value));
+            }
+            Method::QueryToken(name, token) => {
+                let value = self.signature_override.clone().unwrap_or_else(|| lossy(token));
+                request.query = Some(format!("{}={}", percent_encode(name), percent_encode(&value)));
+            }
+        }
+        request
+    }
+
+    fn sign_hmac(&self, scheme: &HmacScheme, secret: &Secret, request: &mut SignedRequest) {
+        let timestamp = self.timestamp.unwrap_or_else(|| SystemClock.now_unix()).to_string();
+        let mut mac = keyed_mac(secret.expose());
+        let mut timestamp_location = None;
+        match &scheme.content {
+            SignedContent::Body => {}
+            SignedContent::TimestampThenBody {
+                timestamp: location,
+                separator,
+            } => {
+                mac.update(timestamp.as_bytes());
+                mac.update(separator.as_bytes());
+                timestamp_location = Some(location);
+            }
+            SignedContent::IdTimestampBody {
+                id_header,
+                timestamp: location,
+                separator,
+            } => {
+                mac.update(self.id.as_bytes());
+                mac.update(separator.as_bytes());
+                mac.update(timestamp.as_bytes());
+                mac.update(separator.as_bytes());
+                request.headers.push((id_header.clone(), self.id.clone()));
+                timestamp_location = Some(location);
+            }
+        }
+        mac.update(&request.body);
+        let signature = self.signature_override.clone().unwrap_or_else(|| {
+            let bytes = mac.finalize().into_bytes();
+            let encoded = match scheme.encoding {
+                Encoding::Base64 => encoding::encode_base64(&bytes),
+                Encoding::Hex => encoding::encode_hex(&bytes),
+            };
+            format!("{}{encoded}", scheme.prefix.as_deref().unwrap_or(""))
+        });
+        let timestamp_param = match timestamp_location {
+            Some(TimestampLocation::Header(name)) => {
+                request.headers.push((name.clone(), timestamp.clone()));
+                None
+            }
+            Some(TimestampLocation::Parameter(key)) => Some(format!("{key}={timestamp}")),
+            None => None,
+        };
+        match &scheme.signature {
+            SignatureLocation::Header { name } => request.headers.push((name.clone(), signature)),
+            SignatureLocation::NumberedHeaders { prefix } => request.headers.push((format!("{prefix}1"), signature)),
+            SignatureLocation::Parameters { header, keys } => {
+                let key = keys.first().map_or("v1", String::as_str);
+                let value = match timestamp_param {
+                    Some(param) => format!("{param},{key}={signature}"),
+                    None => format!("{key}={signature}"),
+                };
+                request.headers.push((header.clone(), value));
+            }
+            SignatureLocation::VersionedList { header, version } => {
+                request.headers.push((header.clone(), format!("{version},{signature}")));
+            }
+            SignatureLocation::QueryParameter { name } => {
+                request.query = Some(format!("{}={}", percent_encode(name), percent_encode(&signature)));
+            }
+        }
+    }
+}
+
+/// Encodes everything but unreserved URI characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push_str(&encoding::encode_hex(&[byte]).to_ascii_uppercase());
+        }
+    }
+    out
+}

@@ -1,0 +1,495 @@
+//! The verification engine against published and documented vectors, and its
+//! rules: rotation, tolerance, duplicates, malformed signatures.
+
+use std::time::Duration;
+
+use esign_webhooks::testing::Signer;
+use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, Verifier};
+use esign_webhooks::{ErrorKind, Incoming, Secret};
+
+fn verify(verifier: &Verifier, body: &[u8], headers: &[(&str, &str)], now: i64) -> Result<Option<usize>, ErrorKind> {
+    verifier
+        .verify_at(&Incoming::new(body, headers), now)
+        .map(|v| v.key_index())
+        .map_err(|e| e.kind().clone())
+}
+
+// --- Standard Webhooks (lessons.md §10) ---------------------------------------------------------
+
+const SW_SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+const SW_ID: &str = "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk";
+const SW_TS: &str = "1649367553";
+const SW_BODY: &[u8] = br#"{"email":"test@example.com","username":"test_user"}"#;
+const SW_SIG: &str = "v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw=";
+
+fn standard_webhooks() -> Verifier {
+    Verifier::hmac(
+        HmacScheme::standard_webhooks(),
+        Secret::from_standard_webhooks(SW_SECRET).unwrap(),
+    )
+}
+
+#[test]
+fn standard_webhooks_vector_reproduces() {
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("webhook-signature", SW_SIG),
+    ];
+    assert_eq!(
+        verify(&standard_webhooks(), SW_BODY, &headers, 1_649_367_553),
+        Ok(Some(0))
+    );
+}
+
+#[test]
+fn standard_webhooks_accepts_any_listed_signature_and_skips_other_versions() {
+    let mixed = format!("v1a,AAAA v1,{} {SW_SIG} v2,xyz", "A".repeat(43) + "=");
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("webhook-signature", mixed.as_str()),
+    ];
+    assert_eq!(
+        verify(&standard_webhooks(), SW_BODY, &headers, 1_649_367_553),
+        Ok(Some(0))
+    );
+}
+
+#[test]
+fn standard_webhooks_negative_cases() {
+    let now = 1_649_367_553;
+    let v = standard_webhooks();
+    let with = |sig: &str, ts: &str, id: &str| {
+        let headers = [
+            ("webhook-id", id),
+            ("webhook-timestamp", ts),
+            ("webhook-signature", sig),
+        ];
+        verify(&v, SW_BODY, &headers, now)
+    };
+    // A partial signature: `v1,` and a truncated value.
+    assert!(matches!(
+        with("v1,", SW_TS, SW_ID),
+        Err(ErrorKind::MalformedHeader { .. })
+    ));
+    assert!(matches!(
+        with("v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe", SW_TS, SW_ID),
+        Err(ErrorKind::MalformedHeader { .. })
+    ));
+    // A mismatched timestamp or id changes the signed content.
+    assert_eq!(with(SW_SIG, "1649367554", SW_ID), Err(ErrorKind::AuthenticationFailed));
+    assert_eq!(with(SW_SIG, SW_TS, "msg_other"), Err(ErrorKind::AuthenticationFailed));
+    // A negative timestamp is read, then fails the MAC.
+    assert_eq!(with(SW_SIG, "-1649367553", SW_ID), Err(ErrorKind::AuthenticationFailed));
+    // Only v1 entries count.
+    assert!(matches!(
+        with("v2,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw=", SW_TS, SW_ID),
+        Err(ErrorKind::MalformedHeader { .. })
+    ));
+    // Missing headers.
+    let headers = [("webhook-timestamp", SW_TS), ("webhook-signature", SW_SIG)];
+    assert_eq!(
+        verify(&v, SW_BODY, &headers, now),
+        Err(ErrorKind::MissingHeader {
+            name: "webhook-id".into()
+        })
+    );
+    // A changed body.
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("webhook-signature", SW_SIG),
+    ];
+    assert_eq!(verify(&v, b"{}", &headers, now), Err(ErrorKind::AuthenticationFailed));
+}
+
+#[test]
+fn standard_webhooks_timestamp_tolerance_both_ways() {
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("webhook-signature", SW_SIG),
+    ];
+    let v = standard_webhooks();
+    assert_eq!(verify(&v, SW_BODY, &headers, 1_649_367_553 + 300), Ok(Some(0)));
+    assert_eq!(verify(&v, SW_BODY, &headers, 1_649_367_553 - 300), Ok(Some(0)));
+    assert!(matches!(
+        verify(&v, SW_BODY, &headers, 1_649_367_553 + 301),
+        Err(ErrorKind::TimestampOutOfTolerance {
+            tolerance_secs: 300,
+            ..
+        })
+    ));
+    assert!(matches!(
+        verify(&v, SW_BODY, &headers, 1_649_367_553 - 301),
+        Err(ErrorKind::TimestampOutOfTolerance { .. })
+    ));
+    let wide = standard_webhooks().with_tolerance(Duration::from_secs(3600));
+    assert_eq!(verify(&wide, SW_BODY, &headers, 1_649_367_553 + 3600), Ok(Some(0)));
+    assert!(matches!(
+        verify(&v, SW_BODY, &headers, i64::MIN),
+        Err(ErrorKind::TimestampOutOfTolerance { .. })
+    ));
+    assert!(matches!(
+        verify(&v, SW_BODY, &headers, i64::MAX),
+        Err(ErrorKind::TimestampOutOfTolerance { .. })
+    ));
+}
+
+#[test]
+fn empty_standard_webhooks_secret_is_refused() {
+    assert!(Secret::from_standard_webhooks("whsec_").unwrap().is_empty());
+    let v = Verifier::hmac(HmacScheme::standard_webhooks(), Secret::new(""));
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("webhook-signature", SW_SIG),
+    ];
+    assert!(matches!(
+        verify(&v, SW_BODY, &headers, 0),
+        Err(ErrorKind::Configuration { .. })
+    ));
+}
+
+// --- DocuSign Connect style (other-vendors.md §15) ----------------------------------------------
+
+const DOCUSIGN_BODY: &[u8] =
+    br#"{"event":"envelope-completed","data":{"envelopeId":"00000000-0000-0000-0000-000000000001"}}"#;
+const DOCUSIGN_SIG: &str = "nbM5lSF7L1QWFFQM1Npagh7vQuAQJc8yKvcm0La1XUs=";
+
+fn docusign(secret: &str) -> Verifier {
+    Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::numbered_headers("X-DocuSign-Signature-"),
+            SignedContent::Body,
+            Encoding::Base64,
+        ),
+        Secret::new(secret),
+    )
+}
+
+#[test]
+fn docusign_vector_in_any_numbered_header() {
+    let headers = [("X-DocuSign-Signature-1", DOCUSIGN_SIG)];
+    assert_eq!(
+        verify(&docusign("test-secret"), DOCUSIGN_BODY, &headers, 0),
+        Ok(Some(0))
+    );
+    // The matching key is the second of two active keys.
+    let other = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    let headers = [
+        ("x-docusign-signature-1", other),
+        ("X-DOCUSIGN-SIGNATURE-2", DOCUSIGN_SIG),
+    ];
+    assert_eq!(
+        verify(&docusign("test-secret"), DOCUSIGN_BODY, &headers, 0),
+        Ok(Some(0))
+    );
+    // Receiver-side rotation: the second configured secret matches.
+    let rotated = docusign("old-secret").with_secret(Secret::new("test-secret"));
+    let headers = [("X-DocuSign-Signature-1", DOCUSIGN_SIG)];
+    assert_eq!(verify(&rotated, DOCUSIGN_BODY, &headers, 0), Ok(Some(1)));
+    assert_eq!(
+        verify(&docusign("wrong"), DOCUSIGN_BODY, &headers, 0),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    // No timestamp is signed: any clock is fine.
+    assert_eq!(
+        verify(&docusign("test-secret"), DOCUSIGN_BODY, &headers, i64::MIN),
+        Ok(Some(0))
+    );
+}
+
+#[test]
+fn docusign_line_endings_matter() {
+    let mut body = DOCUSIGN_BODY.to_vec();
+    body.push(b'\n');
+    let headers = [("X-DocuSign-Signature-1", DOCUSIGN_SIG)];
+    assert_eq!(
+        verify(&docusign("test-secret"), &body, &headers, 0),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+}
+
+// --- BoldSign style ------------------------------------------------------------------------------
+
+const BOLDSIGN_BODY: &[u8] =
+    br#"{"event":{"id":"e1","created":1700000000,"eventType":"Completed"},"data":{"object":"document","documentId":"d1"}}"#;
+const BOLDSIGN_HEADER: &str = "t=1700000000, s0=584f02ec00c73b5c0886312eb25c66c6901cda35bd1e9777b17a77df681969cf";
+
+fn boldsign(secret: &str) -> Verifier {
+    Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::parameters("X-BoldSign-Signature", ["s0", "s1"]),
+            SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
+            Encoding::Hex,
+        ),
+        Secret::new(secret),
+    )
+}
+
+#[test]
+fn boldsign_vector_reproduces() {
+    let headers = [("x-boldsign-signature", BOLDSIGN_HEADER)];
+    assert_eq!(
+        verify(&boldsign("test-secret"), BOLDSIGN_BODY, &headers, 1_700_000_000),
+        Ok(Some(0))
+    );
+    // Sender-side rotation: the valid signature is s1, after an old s0.
+    let rolled = format!(
+        "t=1700000000, s0={}, s1=584f02ec00c73b5c0886312eb25c66c6901cda35bd1e9777b17a77df681969cf",
+        "0".repeat(64)
+    );
+    let headers = [("X-BoldSign-Signature", rolled.as_str())];
+    assert_eq!(
+        verify(&boldsign("test-secret"), BOLDSIGN_BODY, &headers, 1_700_000_100),
+        Ok(Some(0))
+    );
+}
+
+#[test]
+fn boldsign_checks_signature_before_timestamp() {
+    let headers = [("X-BoldSign-Signature", BOLDSIGN_HEADER)];
+    // Wrong secret and stale: the signature failure is what is reported.
+    assert_eq!(
+        verify(&boldsign("nope"), BOLDSIGN_BODY, &headers, 1_800_000_000),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    assert!(matches!(
+        verify(&boldsign("test-secret"), BOLDSIGN_BODY, &headers, 1_800_000_000),
+        Err(ErrorKind::TimestampOutOfTolerance {
+            timestamp: 1_700_000_000,
+            now: 1_800_000_000,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn boldsign_malformed_parameters() {
+    let v = boldsign("test-secret");
+    let cases = [
+        "s0=584f02ec00c73b5c0886312eb25c66c6901cda35bd1e9777b17a77df681969cf",
+        "t=1700000000, t=1700000000, s0=584f02ec00c73b5c0886312eb25c66c6901cda35bd1e9777b17a77df681969cf",
+        "t=abc, s0=584f02ec00c73b5c0886312eb25c66c6901cda35bd1e9777b17a77df681969cf",
+        "t=1700000000, s0=zz",
+        "t=1700000000, s0=584f",
+        "t=1700000000",
+        "garbage",
+    ];
+    for case in cases {
+        let headers = [("X-BoldSign-Signature", case)];
+        assert!(
+            matches!(
+                verify(&v, BOLDSIGN_BODY, &headers, 1_700_000_000),
+                Err(ErrorKind::MalformedHeader { .. })
+            ),
+            "{case}"
+        );
+    }
+}
+
+// --- Other documented constructions ------------------------------------------------------------
+
+#[test]
+fn github_prefixed_hex_vector() {
+    let v = Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::header("X-Hub-Signature-256"),
+            SignedContent::Body,
+            Encoding::Hex,
+        )
+        .with_prefix("sha256="),
+        Secret::new("It's a Secret to Everybody"),
+    );
+    let sig = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+    assert_eq!(
+        verify(&v, b"Hello, World!", &[("x-hub-signature-256", sig)], 0),
+        Ok(Some(0))
+    );
+    let unprefixed = "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+    assert!(matches!(
+        verify(&v, b"Hello, World!", &[("x-hub-signature-256", unprefixed)], 0),
+        Err(ErrorKind::MalformedHeader { .. })
+    ));
+}
+
+#[test]
+fn rfc4231_case_2_and_uppercase_hex() {
+    let v = Verifier::hmac(
+        HmacScheme::new(SignatureLocation::header("sig"), SignedContent::Body, Encoding::Hex),
+        Secret::new("Jefe"),
+    );
+    let body = b"what do ya want for nothing?";
+    let sig = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    assert_eq!(verify(&v, body, &[("sig", sig)], 0), Ok(Some(0)));
+    assert_eq!(
+        verify(&v, body, &[("sig", sig.to_ascii_uppercase().as_str())], 0),
+        Ok(Some(0))
+    );
+}
+
+#[test]
+fn zoho_base64_vendor_vector() {
+    let v = Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::header("X-ZS-WEBHOOK-SIGNATURE"),
+            SignedContent::Body,
+            Encoding::Base64,
+        ),
+        Secret::new("thisisthesamplekeyfortestingpurposes"),
+    );
+    let body =
+        br#"{{"requests":{"request_name":"Test Name"},"notifications":{"operation_type":"RequestSigningSuccess"}}"#;
+    let headers = [("X-ZS-WEBHOOK-SIGNATURE", "drbSrM4H816RYKpZiRBLddUa0yHaTrwjtY04sIZFZus=")];
+    assert_eq!(verify(&v, body, &headers, 0), Ok(Some(0)));
+}
+
+#[test]
+fn pandadoc_query_parameter_vector() {
+    let v = Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::query("signature"),
+            SignedContent::Body,
+            Encoding::Hex,
+        ),
+        Secret::new("shared-key"),
+    );
+    let body = br#"[{"event":"document_state_changed","data":{"id":"doc1","status":"document.completed"}}]"#;
+    let headers: [(&str, &str); 0] = [];
+    let query = "signature=9c61574911c5ed7c4a3d356571a05f924300998b4a43d3e0a4118a45a3bcf4c2";
+    let incoming = Incoming::new(body, &headers).with_query(Some(query));
+    assert_eq!(v.verify_at(&incoming, 0).unwrap().key_index(), Some(0));
+    let err = v.verify_at(&Incoming::new(body, &headers), 0).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::MissingQueryParameter { .. }));
+}
+
+// --- Shared rules --------------------------------------------------------------------------------
+
+#[test]
+fn duplicated_signature_or_timestamp_headers_are_refused() {
+    let v = Verifier::hmac(
+        HmacScheme::new(SignatureLocation::header("x-sig"), SignedContent::Body, Encoding::Hex),
+        Secret::new("k"),
+    );
+    let request = Signer::hmac(v.scheme().unwrap().clone(), Secret::new("k")).sign(b"{}");
+    let (name, value) = request.headers[0].clone();
+    let headers = [(name.as_str(), value.as_str()), ("X-SIG", value.as_str())];
+    assert_eq!(
+        verify(&v, b"{}", &headers, 0),
+        Err(ErrorKind::DuplicateHeader { name: "x-sig".into() })
+    );
+    let sw = standard_webhooks();
+    let headers = [
+        ("webhook-id", SW_ID),
+        ("webhook-timestamp", SW_TS),
+        ("Webhook-Timestamp", "1"),
+        ("webhook-signature", SW_SIG),
+    ];
+    assert!(matches!(
+        verify(&sw, SW_BODY, &headers, 1_649_367_553),
+        Err(ErrorKind::DuplicateHeader { .. })
+    ));
+}
+
+#[test]
+fn non_ascii_and_odd_header_values_are_refused_cleanly() {
+    let v = docusign("test-secret");
+    let headers: Vec<(String, Vec<u8>)> = vec![("X-DocuSign-Signature-1".into(), "näïve✓".as_bytes().to_vec())];
+    let err = v.verify_at(&Incoming::new(DOCUSIGN_BODY, &headers), 0).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::MalformedHeader { .. }));
+    let headers: Vec<(String, Vec<u8>)> = vec![("X-DocuSign-Signature-1".into(), vec![0xff, 0xfe])];
+    assert!(v.verify_at(&Incoming::new(DOCUSIGN_BODY, &headers), 0).is_err());
+}
+
+#[test]
+fn header_token_basic_auth_and_query_token() {
+    let token = Verifier::header_token("X-Webhook-Token", Secret::new("t0ken")).with_secret(Secret::new("n3w"));
+    assert_eq!(verify(&token, b"{}", &[("x-webhook-token", "t0ken")], 0), Ok(Some(0)));
+    assert_eq!(verify(&token, b"{}", &[("x-webhook-token", " n3w ")], 0), Ok(Some(1)));
+    assert_eq!(
+        verify(&token, b"{}", &[("x-webhook-token", "t0ke")], 0),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    assert_eq!(
+        verify(&token, b"{}", &[], 0),
+        Err(ErrorKind::MissingHeader {
+            name: "X-Webhook-Token".into()
+        })
+    );
+
+    let basic = Verifier::basic_auth("esign", Secret::new("p@ss:word"));
+    let good = Signer::basic_auth("esign", Secret::new("p@ss:word")).sign(b"{}");
+    assert_eq!(basic.verify_at(&good.incoming(), 0).unwrap().key_index(), Some(0));
+    let wrong_user = Signer::basic_auth("other", Secret::new("p@ss:word")).sign(b"{}");
+    assert_eq!(
+        basic.verify_at(&wrong_user.incoming(), 0).unwrap_err().kind(),
+        &ErrorKind::AuthenticationFailed
+    );
+    for bad in ["Bearer abc", "Basic !!!", "Basic ZXNpZ24=", "Basic"] {
+        let err = verify(&basic, b"{}", &[("authorization", bad)], 0).unwrap_err();
+        assert!(matches!(err, ErrorKind::MalformedHeader { .. }), "{bad}");
+    }
+
+    let query = Verifier::query_token("token", Secret::new("a b&c"));
+    let good = Signer::query_token("token", Secret::new("a b&c")).sign(b"{}");
+    assert_eq!(query.verify_at(&good.incoming(), 0).unwrap().key_index(), Some(0));
+    let bad = Signer::query_token("token", Secret::new("x")).sign(b"{}");
+    assert_eq!(
+        query.verify_at(&bad.incoming(), 0).unwrap_err().kind(),
+        &ErrorKind::AuthenticationFailed
+    );
+}
+
+#[test]
+fn the_test_signer_round_trips_every_location() {
+    let secret = Secret::new("round-trip");
+    let schemes = [
+        HmacScheme::new(SignatureLocation::header("x-sig"), SignedContent::Body, Encoding::Hex).with_prefix("sha256="),
+        HmacScheme::new(
+            SignatureLocation::numbered_headers("x-sig-"),
+            SignedContent::Body,
+            Encoding::Base64,
+        ),
+        HmacScheme::new(
+            SignatureLocation::parameters("x-sig", ["v1"]),
+            SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
+            Encoding::Hex,
+        ),
+        HmacScheme::new(
+            SignatureLocation::header("x-sig"),
+            SignedContent::timestamp_then_body(TimestampLocation::header("x-ts"), ""),
+            Encoding::Base64,
+        ),
+        HmacScheme::standard_webhooks(),
+        HmacScheme::new(SignatureLocation::query("sig"), SignedContent::Body, Encoding::Base64),
+    ];
+    for scheme in schemes {
+        let verifier = Verifier::hmac(scheme.clone(), secret.clone());
+        let request = Signer::hmac(scheme.clone(), secret.clone())
+            .at(1_000)
+            .sign(b"{\"a\":1}");
+        assert_eq!(
+            verifier.verify_at(&request.incoming(), 1_000).unwrap().key_index(),
+            Some(0),
+            "{scheme}"
+        );
+        let forged = Signer::hmac(scheme.clone(), Secret::new("other"))
+            .at(1_000)
+            .sign(b"{\"a\":1}");
+        assert_eq!(
+            verifier.verify_at(&forged.incoming(), 1_000).unwrap_err().kind(),
+            &ErrorKind::AuthenticationFailed,
+            "{scheme}"
+        );
+    }
+}
+
+#[test]
+fn debug_never_shows_secrets() {
+    let v = Verifier::basic_auth("esign", Secret::new("hunter2-password")).with_secret(Secret::new("second-one"));
+    let text = format!("{v:?}");
+    assert!(!text.contains("hunter2") && !text.contains("second-one"), "{text}");
+    assert!(text.contains("REDACTED"));
+}
