@@ -1,6 +1,99 @@
-//! Verified, typed webhooks for eSignGlobal, Ignisign, Sign.Plus and Constellation1 eSign.
+//! Verified, typed webhooks for **eSignGlobal**, **Ignisign**, **Sign.Plus** and **Constellation1 eSign**.
 //!
-//! (Crate documentation is completed in `lib.rs` once the API settles.)
+//! Configure a [`Webhooks`] once with each vendor's credentials, then call
+//! [`Webhooks::dispatch`] from any HTTP handler with the request's **raw body
+//! bytes** and its headers: you get a verified, typed [`Event`], or an
+//! [`Error`] that says what went wrong and which HTTP status to answer.
+//!
+//! # Quick start
+//!
+//! ```
+//! # use esign_webhooks::testing::Signer;
+//! # use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
+//! # let esg_secret = "esignglobal-webhook-secret";
+//! # let token = "signplus-url-token";
+//! # let password = "constellation-password";
+//! // eSignGlobal does not publish its signature scheme: find it once with
+//! // `esignglobal::detect_scheme` on a captured delivery (see the `esignglobal` module).
+//! # let esg_scheme = HmacScheme::new(SignatureLocation::header("x-captured-signature"), SignedContent::Body, Encoding::Hex);
+//! # let body = include_bytes!("../tests/fixtures/esignglobal/envelope_finish.json").to_vec();
+//! # let headers = Signer::hmac(esg_scheme.clone(), esign_webhooks::Secret::new(esg_secret)).sign(&body).headers;
+//! use esign_webhooks::{Event, Secret, Webhooks};
+//! use esign_webhooks::{constellation, esignglobal, ignisign, signplus};
+//!
+//! let webhooks = Webhooks::builder()
+//!     .esignglobal(esignglobal::Verifier::new(Secret::new(esg_secret), esg_scheme))
+//!     .ignisign(ignisign::Verifier::new("appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b", ignisign::AppEnv::Production))
+//!     .signplus(signplus::Verifier::header_token("x-webhook-token", Secret::new(token)))
+//!     .constellation(constellation::Verifier::basic_auth("esign", Secret::new(password)))
+//!     .build()?;
+//!
+//! // in any handler: body is the raw bytes, headers the request's headers
+//! match webhooks.dispatch(&body, &headers)? {
+//!     Event::EsignGlobal(esignglobal::Event::EnvelopeFinish(payload)) => {
+//!         println!("envelope {} completed", payload.envelope.envelope_id);
+//!     }
+//!     Event::Ignisign(delivery) => { /* app checked; confirm the token: see the `ignisign` module */ }
+//!     Event::SignPlus(event) => { /* … */ }
+//!     Event::Constellation(update) => { /* … */ }
+//!     other => { /* unknown events arrive here too, never as an error */ }
+//! }
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+//!
+//! `cargo run --example quickstart` runs the same thing for all four vendors.
+//!
+//! # What is verified
+//!
+//! | Vendor | What the vendor documents | What [`Webhooks`] checks |
+//! |---|---|---|
+//! | [`esignglobal`] | a per-webhook secret key; **the scheme is not published** | the [`HmacScheme`](verify::HmacScheme) (or token header) you configure; [`esignglobal::detect_scheme`] finds it from one captured delivery |
+//! | [`ignisign`] | a single-use `verificationToken` that Ignisign's API checks and consumes | required fields, app id and environment, locally; the token through a request the crate builds and you send ([`ignisign::Delivery::confirm`]) |
+//! | [`signplus`] | **no verification** | a secret you put in the registered URL (query token, `user:password@`) or a gateway's header |
+//! | [`constellation`] | **no verification** | the same |
+//!
+//! A vendor is accepted unverified only through a method whose name says so
+//! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],
+//! the [`dangerous`] module).
+//!
+//! # Three entry points
+//!
+//! * [`Webhooks::dispatch`]: verify, then parse into an [`Event`].
+//! * [`Webhooks::verify`]: verify only, keeping the raw bytes ([`VerifiedBody`]) to
+//!   answer the vendor at once and parse later in a worker.
+//! * [`dangerous::parse_unverified`]: parse bytes you verified earlier and stored.
+//!
+//! Requests authenticated by a token in the URL go through
+//! [`Webhooks::dispatch_incoming`] with [`Incoming::with_uri`].
+//!
+//! # Design notes
+//!
+//! * **Raw bytes in.** Signatures cover the bytes the vendor sent; a body
+//!   parsed and re-serialised by a framework no longer matches. Take `Bytes`,
+//!   `Vec<u8>` or `&[u8]` from your framework, never a parsed JSON value.
+//! * **Headers through a trait.** [`Headers`] is implemented for
+//!   `http::HeaderMap` and for `(name, value)` pairs, so any server works.
+//! * **Forward compatible.** Every vendor enum has an `Unknown(..)` variant that
+//!   keeps the value; an unknown event keeps its raw JSON. Neither is an error.
+//!   Public enums and structs are `#[non_exhaustive]` so that new vendors,
+//!   events and fields are not breaking changes.
+//! * **Errors you can answer with.** [`Error::status`] maps each [`ErrorKind`]
+//!   to 400, 401, 403, 413, 500 or 502; payload errors give the JSON path where
+//!   the body broke. No error, `Debug` or `Display` output contains a secret.
+//! * **Time is injectable.** Timestamp tolerance defaults to 300 s both ways and
+//!   is set per scheme; [`WebhooksBuilder::clock`] takes a [`FixedClock`] in tests.
+//! * **Test your handlers** with [`testing::Signer`], which signs deliveries for
+//!   every scheme the crate verifies.
+//!
+//! # Feature flags
+//!
+//! | Feature | What it adds | Default |
+//! |---|---|---|
+//! | *(none yet)* | the core has no optional features; framework glue lives in the examples | — |
+//!
+//! # Minimum supported Rust version
+//!
+//! Rust 1.85 (edition 2024), as stated in `Cargo.toml`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

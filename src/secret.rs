@@ -5,7 +5,7 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 
 use crate::encoding;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// A shared secret: an HMAC key, a shared token or a password.
 ///
@@ -75,16 +75,6 @@ impl Secret {
     /// The secret bytes, for the crate's own MAC and comparison code only.
     pub(crate) fn expose(&self) -> &[u8] {
         &self.0
-    }
-
-    /// Fails with a configuration error when the secret is empty.
-    pub(crate) fn ensure_not_empty(&self, what: &'static str) -> Result<(), Error> {
-        if self.is_empty() {
-            return Err(Error::new(ErrorKind::Configuration {
-                reason: format!("{what} is empty"),
-            }));
-        }
-        Ok(())
     }
 }
 

@@ -260,3 +260,44 @@ fn percent_encode(text: &str) -> String {
     }
     out
 }
+
+/// What a simulated Ignisign token check answers, for [`ignisign_token_response`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenOutcome {
+    /// `200`, `isValid: true`: the token is accepted and consumed.
+    Valid,
+    /// `200`, `isValid: false, alreadyConsumed: true`: a replay or a second check.
+    AlreadyConsumed,
+    /// `200`, `isValid: false, notFound: true`: a forged token.
+    NotFound,
+    /// `200`, `isValid: false, isExpired: true`.
+    Expired,
+    /// `401` with Ignisign's error body `{"errorCode":"INVALID_TOKEN"}` (a bad API key, say).
+    Unauthorized,
+}
+
+/// The response Ignisign's token-check endpoint would send, to pass to
+/// [`Delivery::confirm`](crate::ignisign::Delivery::confirm) in tests.
+///
+/// ```
+/// use esign_webhooks::testing::{TokenOutcome, ignisign_token_response};
+/// let response = ignisign_token_response(TokenOutcome::AlreadyConsumed);
+/// assert_eq!(response.status(), 200);
+/// ```
+pub fn ignisign_token_response(outcome: TokenOutcome) -> http::Response<Vec<u8>> {
+    let (status, body): (u16, &str) = match outcome {
+        TokenOutcome::Valid => (200, r#"{"isValid":true,"haveBeenConsumed":true}"#),
+        TokenOutcome::AlreadyConsumed => (200, r#"{"isValid":false,"alreadyConsumed":true}"#),
+        TokenOutcome::NotFound => (200, r#"{"isValid":false,"notFound":true}"#),
+        TokenOutcome::Expired => (200, r#"{"isValid":false,"isExpired":true}"#),
+        TokenOutcome::Unauthorized => (401, r#"{"errorCode":"INVALID_TOKEN","message":"invalid token"}"#),
+    };
+    let mut response = http::Response::new(body.as_bytes().to_vec());
+    *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::OK);
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    response
+}

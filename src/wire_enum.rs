@@ -236,6 +236,15 @@ pub(crate) fn deserialize_code<'de, D: serde::Deserializer<'de>>(
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i32, E> {
             i32::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
         }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i32, E> {
+            // `3.0` is the integer 3 (some serialisers write integral numbers so); `3.5` is not.
+            let in_range = v.fract() == 0.0 && v >= f64::from(i32::MIN) && v <= f64::from(i32::MAX);
+            if in_range {
+                Ok(v as i32)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+        }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i32, E> {
             v.trim()
                 .parse::<i32>()

@@ -1,14 +1,67 @@
-//! Sign.Plus (stub)
-#![allow(missing_docs)]
+//! Sign.Plus (by Alohi): typed deliveries and how to authenticate them.
+//!
+//! # The wire format
+//!
+//! Sign.Plus POSTs a JSON object of two parts to the target URL of a webhook
+//! created through its REST API (`POST https://restapi.sign.plus/v2/webhook`,
+//! `{"event": "ENVELOPE_COMPLETED", "target": "https://…"}`), one event per
+//! webhook:
+//!
+//! ```json
+//! {
+//!   "hook": {
+//!     "id": "6697ccb204bd194fa74c22b4",
+//!     "event": "envelope_completed",
+//!     "target": "https://example.com/hooks/signplus"
+//!   },
+//!   "data": {
+//!     "id": "6697ccb204bd194fa74c22b4",
+//!     "uid": "4a6e29bfc5344ca6ad7cc8beda456481",
+//!     "envelope_id": "6697e681c5e364c7c23710d4",
+//!     "file_name": "dummy"
+//!   }
+//! }
+//! ```
+//!
+//! * `hook` ([`Hook`]) names the webhook and its event. Events are registered in
+//!   UPPER_SNAKE and delivered in lower_snake; [`EventKind`] accepts both.
+//! * `data` depends on the event ([`Data`]): the four envelope events
+//!   (completed, declined, expired, voided) carry [`EnvelopeData`];
+//!   `envelope_audit_trail` carries [`AuditTrailData`], one recipient's
+//!   [`AuditAction`] (viewed, signed, declined). An event this version does not
+//!   know is kept as [`Data::Unknown`] with its raw JSON, never an error.
+//!
+//! Sign.Plus documents no delivery id, retry policy, expected status or
+//! request headers; `data.id` and `data.uid` are not explained either.
+//! [`EnvelopeStatus`], [`RecipientRole`], [`FlowType`] and [`LegalityLevel`]
+//! come from the REST model, for the follow-up calls you make.
+//!
+//! # Authentication: none documented
+//!
+//! Sign.Plus documents **no** signature, secret or authentication header for
+//! deliveries (see [`Verifier`] for what you can do instead). So:
+//!
+//! * register a target URL that carries an unguessable secret, checked with
+//!   [`Verifier::query_token`] or [`Verifier::basic_auth`];
+//! * treat a delivery as a hint: fetch the envelope ([`Event::envelope_id`])
+//!   through the REST API and act on the state Sign.Plus returns there
+//!   ([`EnvelopeStatus`]);
+//! * make handlers idempotent: nothing identifies a delivery, so repeats cannot be told apart.
+
+mod event;
+mod kinds;
 mod verify;
+
+pub use event::{AuditTrailData, Data, EnvelopeData, Event, Hook};
+pub use kinds::{AuditAction, EnvelopeStatus, EventKind, FlowType, LegalityLevel, RecipientRole};
 pub use verify::Verifier;
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Event {
-    pub raw: serde_json::Value,
-}
+
+/// Parses a Sign.Plus delivery (`{hook, data}`) from the raw body. Errors are
+/// [`ErrorKind::MalformedPayload`](crate::ErrorKind::MalformedPayload) with the
+/// JSON path relative to the whole body, attributed to [`Vendor::SignPlus`](crate::Vendor::SignPlus).
 pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-    serde_json::from_slice(body)
-        .map(|raw| Event { raw })
-        .map_err(|e| crate::Error::malformed_payload(body, &e))
+    event::parse(body)
 }
+
+#[cfg(test)]
+mod tests;

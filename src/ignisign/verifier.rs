@@ -1,0 +1,106 @@
+//! [`Verifier`]: the application checks of the official SDK (`consumeWebhook`, steps 2 to 4).
+
+use super::api_key::ApiKey;
+#[cfg(test)]
+use super::delivery::Delivery;
+use super::enums::AppEnv;
+use super::envelope;
+use crate::{Error, ErrorKind, Vendor};
+
+/// Accepts Ignisign deliveries for one application and environment.
+///
+/// Ignisign signs nothing: a delivery is authenticated by Ignisign's API, which checks and
+/// consumes its `verificationToken` (see [`Delivery`]). Before that network call the verifier
+/// does what the official SDK does, in the same order:
+///
+/// 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId` and `appEnv` are present
+///    and non-empty ([`ErrorKind::IgnisignMissingField`](crate::ErrorKind::IgnisignMissingField));
+/// 2. `appId` is the configured one, then
+/// 3. `appEnv` is the configured one
+///    ([`ErrorKind::IgnisignAppMismatch`](crate::ErrorKind::IgnisignAppMismatch)),
+///
+/// so a delivery for another application never costs a token check.
+///
+/// ```
+/// use esign_webhooks::Secret;
+/// use esign_webhooks::ignisign::{ApiKey, AppEnv, Verifier};
+///
+/// let verifier = Verifier::new("appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b", AppEnv::Development);
+/// assert_eq!(verifier.app_env(), &AppEnv::Development);
+///
+/// // Or read the application from a new-style API key, as the SDK does.
+/// let key = ApiKey::new(Secret::new("sk_development_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b_s3cr3t"));
+/// let from_key = Verifier::from_api_key(&key)?;
+/// assert_eq!(from_key.app_id(), verifier.app_id());
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    app_id: String,
+    app_env: AppEnv,
+}
+
+impl Verifier {
+    /// Accepts deliveries for application `app_id` (`appId_<uuid>`) in `app_env`.
+    pub fn new(app_id: impl Into<String>, app_env: AppEnv) -> Self {
+        Verifier {
+            app_id: app_id.into(),
+            app_env,
+        }
+    }
+
+    /// Accepts deliveries for the application a new-style API key
+    /// (`sk_<env>_<appIdWithoutPrefix>_<secret>`) belongs to.
+    ///
+    /// Fails with [`ErrorKind::Configuration`](crate::ErrorKind::Configuration) for a key of
+    /// another format: use [`Verifier::new`] then.
+    pub fn from_api_key(api_key: &ApiKey) -> Result<Verifier, Error> {
+        match (api_key.app_id(), api_key.app_env()) {
+            (Some(app_id), Some(app_env)) => Ok(Verifier::new(app_id, app_env.clone())),
+            _ => Err(Error::configuration(
+                "the Ignisign API key is not of the form `sk_<env>_<appId>_<secret>`; use `Verifier::new(app_id, app_env)`",
+            )
+            .with_vendor(Vendor::Ignisign)),
+        }
+    }
+
+    /// The application id deliveries must carry.
+    pub fn app_id(&self) -> &str {
+        &self.app_id
+    }
+
+    /// The environment deliveries must carry.
+    pub fn app_env(&self) -> &AppEnv {
+        &self.app_env
+    }
+
+    /// Refuses an empty application id.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if self.app_id.trim().is_empty() {
+            return Err(Error::configuration("the Ignisign application id is empty").with_vendor(Vendor::Ignisign));
+        }
+        Ok(())
+    }
+
+    /// The SDK's steps 2 to 4 on a minimal parse of the body.
+    pub(crate) fn check_envelope(&self, body: &[u8]) -> Result<(), Error> {
+        envelope::with_required_fields(body, |fields| {
+            if fields.app_id != self.app_id {
+                return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
+            }
+            if fields.app_env != self.app_env.as_str() {
+                return Err(
+                    Error::new(ErrorKind::IgnisignAppMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign)
+                );
+            }
+            Ok(())
+        })
+    }
+
+    /// The application checks, then the typed parse: an unconfirmed [`Delivery`].
+    #[cfg(test)]
+    pub(crate) fn receive(&self, body: &[u8]) -> Result<Delivery, Error> {
+        self.check_envelope(body)?;
+        envelope::parse_delivery(body)
+    }
+}
