@@ -25,7 +25,10 @@ pub trait Clock: Debug + Send + Sync {
 /// assert!(SystemClock.now_unix() > 1_700_000_000);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a unit struct users name as a value; it will never gain fields"
+)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
@@ -45,6 +48,10 @@ impl Clock for SystemClock {
 /// assert_eq!(clock.now_unix(), 1_649_367_553);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a public newtype over the time it returns, by design"
+)]
 pub struct FixedClock(pub i64);
 
 impl Clock for FixedClock {

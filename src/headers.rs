@@ -17,7 +17,7 @@
 ///
 /// let mut map = http::HeaderMap::new();
 /// map.insert("x-token", "a".parse().unwrap());
-/// assert_eq!(map.values("X-Token").count(), 1);
+/// assert_eq!(Headers::values(&map, "X-Token").count(), 1); // the trait method, not HeaderMap::values
 /// ```
 pub trait Headers {
     /// Every value of the header `name` (matched ignoring ASCII case), in the

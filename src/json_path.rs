@@ -136,7 +136,7 @@ mod tests {
     use super::path_at;
 
     fn path_of_error<T: serde::de::DeserializeOwned>(json: &str) -> String {
-        let err = serde_json::from_str::<T>(json).err().expect("must fail");
+        let err = serde_json::from_str::<T>(json).map(drop).expect_err("must fail");
         path_at(json.as_bytes(), err.line(), err.column())
     }
 

@@ -54,7 +54,7 @@ fn setup() -> Setup {
 }
 
 fn kind(result: Result<Event, esign_webhooks::Error>) -> ErrorKind {
-    result.err().expect("expected an error").kind().clone()
+    result.expect_err("expected an error").kind().clone()
 }
 
 #[test]

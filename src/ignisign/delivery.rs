@@ -69,7 +69,8 @@ const MAX_VENDOR_TEXT: usize = 200;
 /// # Ok::<(), esign_webhooks::Error>(())
 /// ```
 pub struct Delivery {
-    message: Message,
+    /// Boxed: the typed content is large, and deliveries are moved by value.
+    message: Box<Message>,
     app_id: String,
     app_env: AppEnv,
     token: String,
@@ -87,7 +88,7 @@ struct TokenCheckBody<'a> {
 impl Delivery {
     pub(crate) fn new(message: Message, app_id: String, app_env: AppEnv, token: String) -> Self {
         Delivery {
-            message,
+            message: Box::new(message),
             app_id,
             app_env,
             token,
@@ -204,7 +205,7 @@ impl Delivery {
             )
         })?;
         match answer.is_valid {
-            Some(true) => Ok(self.message),
+            Some(true) => Ok(*self.message),
             Some(false) => Err(Error::new(ErrorKind::IgnisignTokenRejected {
                 reason: answer.rejection_reason(&self.token),
             })
@@ -223,7 +224,7 @@ impl Delivery {
     /// a body. Use this only in tests or behind another authentication, and confirm state
     /// through Ignisign's API before acting on it.
     pub fn dangerous_skip_token_check(self) -> Message {
-        self.message
+        *self.message
     }
 }
 

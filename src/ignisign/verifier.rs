@@ -10,7 +10,7 @@ use crate::{Error, ErrorKind, Vendor};
 /// Accepts Ignisign deliveries for one application and environment.
 ///
 /// Ignisign signs nothing: a delivery is authenticated by Ignisign's API, which checks and
-/// consumes its `verificationToken` (see [`Delivery`]). Before that network call the verifier
+/// consumes its `verificationToken` (see [`Delivery`](super::Delivery)). Before that network call the verifier
 /// does what the official SDK does, in the same order:
 ///
 /// 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId` and `appEnv` are present
