@@ -30,7 +30,9 @@ use crate::clock::{Clock, SystemClock};
 use crate::encoding;
 use crate::headers::Incoming;
 use crate::secret::Secret;
-use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, keyed_mac};
+use crate::verify::{
+    Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, keyed_mac,
+};
 
 /// A delivery as a vendor would send it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,7 +185,12 @@ impl Signer {
     }
 
     fn sign_hmac(&self, scheme: &HmacScheme, secret: &Secret, request: &mut SignedRequest) {
-        let timestamp = self.timestamp.unwrap_or_else(|| SystemClock.now_unix()).to_string();
+        let seconds = self.timestamp.unwrap_or_else(|| SystemClock.now_unix());
+        let timestamp = match scheme.timestamp_unit {
+            TimestampUnit::Milliseconds => seconds.saturating_mul(1000),
+            _ => seconds,
+        }
+        .to_string();
         let mut mac = keyed_mac(secret.expose());
         let mut timestamp_location = None;
         match &scheme.content {

@@ -493,3 +493,41 @@ fn debug_never_shows_secrets() {
     assert!(!text.contains("hunter2") && !text.contains("second-one"), "{text}");
     assert!(text.contains("REDACTED"));
 }
+
+#[test]
+fn rfc4231_case_6_key_longer_than_a_block() {
+    let v = Verifier::hmac(
+        HmacScheme::new(SignatureLocation::header("sig"), SignedContent::Body, Encoding::Hex),
+        Secret::new(vec![0xaa; 131]),
+    );
+    let body = b"Test Using Larger Than Block-Size Key - Hash Key First";
+    let sig = "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54";
+    assert_eq!(verify(&v, body, &[("sig", sig)], 0), Ok(Some(0)));
+}
+
+#[test]
+fn millisecond_timestamps_are_read_in_their_unit() {
+    use esign_webhooks::verify::TimestampUnit;
+    let scheme = HmacScheme::new(
+        SignatureLocation::header("x-sig"),
+        SignedContent::timestamp_then_body(TimestampLocation::header("x-ts"), ""),
+        Encoding::Hex,
+    )
+    .with_timestamp_unit(TimestampUnit::Milliseconds);
+    let secret = Secret::new("ms");
+    let request = Signer::hmac(scheme.clone(), secret.clone())
+        .at(1_700_000_000)
+        .sign(b"{}");
+    let ts = request
+        .headers
+        .iter()
+        .find(|(n, _)| n == "x-ts")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    assert_eq!(ts, "1700000000000");
+    let verifier = Verifier::hmac(scheme, secret);
+    let verified = verifier.verify_at(&request.incoming(), 1_700_000_100).unwrap();
+    assert_eq!(verified.timestamp(), Some(1_700_000_000));
+    let err = verifier.verify_at(&request.incoming(), 1_700_000_301).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::TimestampOutOfTolerance { .. }));
+}

@@ -12,7 +12,7 @@ use core::fmt;
 use super::Verifier;
 use crate::headers::{Headers, Incoming};
 use crate::secret::Secret;
-use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit};
 
 /// Headers whose names can be listed, which detection needs ([`Headers`] can
 /// only look a name up).
@@ -313,6 +313,9 @@ impl<H: Headers + ?Sized> Search<'_, H> {
                     .is_ok();
                 if verified {
                     let timestamp_in_millis = content.timestamp().is_some() && *now > *PLAUSIBLE_SECONDS.end();
+                    if timestamp_in_millis {
+                        scheme = scheme.with_timestamp_unit(TimestampUnit::Milliseconds);
+                    }
                     return Some(DetectedScheme {
                         found: Found::Hmac {
                             scheme,
@@ -374,13 +377,9 @@ impl DetectedScheme {
         }
     }
 
-    /// `true` when the signed timestamp is in milliseconds.
-    ///
-    /// The engine reads timestamps as Unix seconds, so its tolerance check
-    /// would reject every delivery: such a scheme verifies the signature but
-    /// cannot bound replays with this crate. Raising the tolerance makes it
-    /// verify, without replay protection; ask eSignGlobal support and
-    /// deduplicate deliveries instead.
+    /// `true` when the signed timestamp is in milliseconds. The scheme found
+    /// then reads it so ([`TimestampUnit::Milliseconds`]), and the tolerance
+    /// applies as usual.
     pub fn timestamp_in_millis(&self) -> bool {
         matches!(
             self.found,
@@ -395,21 +394,14 @@ impl DetectedScheme {
 impl fmt::Display for DetectedScheme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.found {
-            Found::Hmac {
-                scheme,
-                timestamp_in_millis,
-            } => {
+            Found::Hmac { scheme, .. } => {
                 write!(f, "verified with {scheme}")?;
                 if scheme.signed_content().timestamp().is_some() {
-                    if *timestamp_in_millis {
-                        f.write_str("; the timestamp is in milliseconds, which the tolerance check cannot bound")?;
-                    } else {
-                        write!(
-                            f,
-                            "; timestamp tolerance {} s, adjust as needed",
-                            scheme.tolerance().as_secs()
-                        )?;
-                    }
+                    write!(
+                        f,
+                        "; timestamp tolerance {} s, adjust as needed",
+                        scheme.tolerance().as_secs()
+                    )?;
                 }
                 f.write_str(" (confirm with eSignGlobal support before relying on it)")
             }

@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 use http::{Response, StatusCode};
 use serde_json::{Value, json};
 

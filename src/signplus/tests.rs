@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 use super::*;
 use crate::{ErrorKind, Vendor};
 

@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use subtle::{Choice, ConstantTimeEq};
 
 use super::scheme::MAX_NUMBERED_HEADERS;
-use super::{Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, Verified};
+use super::{Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified};
 use crate::encoding;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
@@ -140,12 +140,18 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         }
     };
     let timestamp = match found.timestamp {
-        Some(raw) => Some(parse_timestamp(raw).ok_or_else(|| {
-            malformed(
-                timestamp_source_name(scheme),
-                "the timestamp is not an integer number of Unix seconds",
-            )
-        })?),
+        Some(raw) => {
+            let value = parse_timestamp(raw).ok_or_else(|| {
+                malformed(
+                    timestamp_source_name(scheme),
+                    "the timestamp is not an integer number of Unix seconds or milliseconds",
+                )
+            })?;
+            Some(match scheme.timestamp_unit {
+                TimestampUnit::Seconds => value,
+                TimestampUnit::Milliseconds => value.div_euclid(1000),
+            })
+        }
         None => None,
     };
 

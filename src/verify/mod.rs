@@ -25,10 +25,12 @@ mod vendor_verifier;
 
 use std::time::Duration;
 
-use hmac::{Hmac, Mac};
+use hmac::Hmac;
 use sha2::{Digest, Sha256};
 
-pub use scheme::{DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+pub use scheme::{
+    DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
+};
 
 pub(crate) use vendor_verifier::vendor_verifier;
 
@@ -91,12 +93,18 @@ impl Key {
     }
 }
 
-/// HMAC-SHA256 accepts keys of any length, so keying cannot fail.
+/// Keys HMAC-SHA256 without a fallible call: RFC 2104 hashes a key longer
+/// than the 64-byte block and zero-pads a shorter one, so the padded block
+/// *is* the key, and `KeyInit::new` takes it infallibly.
 pub(crate) fn keyed_mac(key: &[u8]) -> HmacSha256 {
-    match <HmacSha256 as Mac>::new_from_slice(key) {
-        Ok(mac) => mac,
-        Err(_) => unreachable!("HMAC accepts keys of every length"),
+    let mut block = [0u8; 64];
+    if key.len() > block.len() {
+        let digest = Sha256::digest(key);
+        block.iter_mut().zip(digest.iter()).for_each(|(b, d)| *b = *d);
+    } else {
+        block.iter_mut().zip(key).for_each(|(b, k)| *b = *k);
     }
+    <HmacSha256 as hmac::digest::KeyInit>::new(&block.into())
 }
 
 impl Verifier {

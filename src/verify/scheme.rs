@@ -35,6 +35,7 @@ pub struct HmacScheme {
     pub(crate) encoding: Encoding,
     pub(crate) prefix: Option<String>,
     pub(crate) tolerance: Duration,
+    pub(crate) timestamp_unit: TimestampUnit,
 }
 
 impl HmacScheme {
@@ -46,6 +47,7 @@ impl HmacScheme {
             encoding,
             prefix: None,
             tolerance: DEFAULT_TOLERANCE,
+            timestamp_unit: TimestampUnit::Seconds,
         }
     }
 
@@ -76,6 +78,18 @@ impl HmacScheme {
     pub fn with_tolerance(mut self, tolerance: Duration) -> Self {
         self.tolerance = tolerance;
         self
+    }
+
+    /// Reads the signed timestamp in `unit` (default: seconds). The tolerance
+    /// is still a duration; only the reading of the timestamp changes.
+    pub fn with_timestamp_unit(mut self, unit: TimestampUnit) -> Self {
+        self.timestamp_unit = unit;
+        self
+    }
+
+    /// The unit of the signed timestamp (default: seconds).
+    pub fn timestamp_unit(&self) -> TimestampUnit {
+        self.timestamp_unit
     }
 
     /// The timestamp tolerance (default 300 s).
@@ -112,8 +126,23 @@ impl fmt::Display for HmacScheme {
         if let Some(prefix) = &self.prefix {
             write!(f, " after prefix {prefix:?}")?;
         }
-        write!(f, ", of {}, in {}", self.content, self.signature)
+        write!(f, ", of {}, in {}", self.content, self.signature)?;
+        if self.timestamp_unit == TimestampUnit::Milliseconds && self.content.timestamp().is_some() {
+            f.write_str(", timestamp in milliseconds")?;
+        }
+        Ok(())
     }
+}
+
+/// The unit of a signed Unix timestamp.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimestampUnit {
+    /// Seconds since the Unix epoch (Standard Webhooks, BoldSign, Stripe).
+    #[default]
+    Seconds,
+    /// Milliseconds since the Unix epoch.
+    Milliseconds,
 }
 
 /// Where a request carries its signature(s).

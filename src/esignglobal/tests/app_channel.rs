@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! App callback channel fixtures: `{ "callBackEnum", "callBackDesc", "callBackEnvelopeVO" }`.
 
 use super::{fixture, parse_ok};

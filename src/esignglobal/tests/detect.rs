@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Scheme detection on deliveries built here. The header names are made up
 //! for the tests: the crate itself never assumes one.
 

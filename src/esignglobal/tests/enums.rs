@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Every code of every status enum, both ways, and unknown codes kept.
 
 use crate::esignglobal::{AuthMode, AuthModes, CcStatus, EnvelopeStatus, EventKind, SignerStatus, UserType};

@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Bodies that are not what eSignGlobal documents: the error says where.
 
 use super::{malformed, parse_ok};

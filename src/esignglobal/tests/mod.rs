@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Tests of the eSignGlobal module: every fixture, every status code, the
 //! flexible scalars, malformed payloads and scheme detection.
 

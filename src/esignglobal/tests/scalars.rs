@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Times and sign orders: numbers or strings, kept as received.
 
 use crate::esignglobal::{SignOrder, Time};

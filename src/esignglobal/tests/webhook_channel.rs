@@ -1,3 +1,4 @@
+//! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 //! Webhook channel fixtures: `{ "event", "eventPayload" }`.
 
 use super::{fixture, parse_ok};
