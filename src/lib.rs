@@ -66,6 +66,27 @@
 //! Requests authenticated by a token in the URL go through
 //! [`Webhooks::dispatch_incoming`] with [`Incoming::with_uri`].
 //!
+//! # Callbacks
+//!
+//! Rather than matching on [`Event`] yourself, register typed closures per
+//! vendor event, per vendor-neutral [`Lifecycle`] step, or for everything, and
+//! call [`Webhooks::handle`] (blocking, [`Handlers`]) or
+//! [`Webhooks::handle_async`] (async closures, [`AsyncHandlers`], any
+//! runtime). Every matching callback runs in registration order; errors and
+//! panics are collected in a [`Report`] that also says which HTTP status to
+//! answer. Ignisign tokens are confirmed through a transport you supply before
+//! any callback runs. See the [`registry`] module.
+//!
+//! ```
+//! use esign_webhooks::{Handlers, Lifecycle};
+//!
+//! let mut handlers = Handlers::new();
+//! handlers.on_lifecycle(Lifecycle::Completed, |e| {
+//!     println!("{} envelope {:?} completed", e.vendor, e.envelope_id);
+//!     Ok(())
+//! });
+//! ```
+//!
 //! # Design notes
 //!
 //! * **Raw bytes in.** Signatures cover the bytes the vendor sent; a body
@@ -89,7 +110,10 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | *(none yet)* | the core has no optional features; framework glue lives in the examples | — |
+//! | `reqwest` | [`registry::ReqwestTransport`]: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
+//!
+//! Without features the crate depends only on serde, serde_json, uuid, hmac,
+//! sha2, subtle, thiserror and http.
 //!
 //! # Minimum supported Rust version
 //!
@@ -108,6 +132,7 @@ mod encoding;
 mod error;
 mod headers;
 mod json_path;
+pub mod registry;
 mod secret;
 pub mod testing;
 mod vendor;
@@ -122,5 +147,8 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
 pub use headers::{Headers, Incoming};
+pub use registry::{
+    AsyncHandlers, ConfirmedEvent, Filter, HandlerError, HandlerId, Handlers, Lifecycle, LifecycleEvent, Report,
+};
 pub use secret::Secret;
 pub use vendor::Vendor;

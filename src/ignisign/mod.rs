@@ -79,6 +79,7 @@
 
 mod action;
 mod api_key;
+mod callback;
 mod content;
 mod delivery;
 mod enums;
@@ -93,6 +94,7 @@ mod tests;
 
 pub use action::Action;
 pub use api_key::ApiKey;
+pub use callback::CallbackParams;
 pub use content::{
     Application, Content, Signature, SignatureAdvancedProof, SignatureImage, SignatureProfile, SignatureProof,
     SignatureProofDocument, SignatureProofError, SignatureProofSuccess, SignatureRequest, SignatureRequestSigner,

@@ -1,0 +1,67 @@
+//! `Webhooks::handle` and `handle_async`: verify, confirm, run the callbacks.
+
+use std::sync::Arc;
+
+use crate::dispatch::Webhooks;
+use crate::headers::{Headers, Incoming};
+use crate::registry::{AsyncHandlers, ConfirmedEvent, Handlers, Report};
+use crate::{Error, Event};
+
+impl Webhooks {
+    /// Verifies a request, confirms an Ignisign token if needed, and runs
+    /// every matching blocking callback ([`Handlers`]).
+    ///
+    /// A request that fails verification is an `Err` and runs no callback.
+    /// Callback failures do not make this fail: they are in the [`Report`],
+    /// whose [`status`](Report::status) says what to answer.
+    pub fn handle<H: Headers + ?Sized>(&self, handlers: &Handlers, body: &[u8], headers: &H) -> Result<Report, Error> {
+        self.handle_incoming(handlers, &Incoming::new(body, headers))
+    }
+
+    /// Like [`handle`](Webhooks::handle), for a request that may carry a query string.
+    pub fn handle_incoming<H: Headers + ?Sized>(
+        &self,
+        handlers: &Handlers,
+        incoming: &Incoming<'_, H>,
+    ) -> Result<Report, Error> {
+        let event = match ConfirmedEvent::from_event(self.dispatch_incoming(incoming)?) {
+            Ok(event) => event,
+            Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery)?),
+        };
+        Ok(handlers.handle_event(event))
+    }
+
+    /// Verifies a request, confirms an Ignisign token through the
+    /// configured transport, then runs every matching async callback
+    /// ([`AsyncHandlers`]) one after another.
+    ///
+    /// The request is verified and parsed before the first `.await`, so the
+    /// body and headers are not held across it.
+    pub async fn handle_async<H: Headers + ?Sized>(
+        &self,
+        handlers: &AsyncHandlers,
+        body: &[u8],
+        headers: &H,
+    ) -> Result<Report, Error> {
+        let event = self.dispatch(body, headers);
+        run_async(handlers, event).await
+    }
+
+    /// Like [`handle_async`](Webhooks::handle_async), for a request that may carry a query string.
+    pub async fn handle_incoming_async<H: Headers + ?Sized>(
+        &self,
+        handlers: &AsyncHandlers,
+        incoming: &Incoming<'_, H>,
+    ) -> Result<Report, Error> {
+        let event = self.dispatch_incoming(incoming);
+        run_async(handlers, event).await
+    }
+}
+
+async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
+    let event = match ConfirmedEvent::from_event(event?) {
+        Ok(event) => event,
+        Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery).await?),
+    };
+    Ok(handlers.registry_run(Arc::new(event)).await)
+}

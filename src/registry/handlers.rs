@@ -1,0 +1,269 @@
+//! [`Handlers`] and [`AsyncHandlers`]: where callbacks are registered.
+
+use std::sync::Arc;
+
+use super::core::{Registry, Slot, matcher};
+use super::ignisign::IgnisignHandlers;
+use super::lifecycle::{Lifecycle, LifecycleEvent};
+use super::methods::registration_methods;
+use super::transport::{BlockingTokenTransport, TokenCheck, TokenTransport};
+use super::vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
+use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
+use crate::ignisign::{ApiKey, Delivery, Message};
+use crate::{Error, ErrorKind, Vendor};
+
+/// Blocking callbacks, registered per vendor event or lifecycle step, run by
+/// [`Webhooks::handle`](crate::Webhooks::handle).
+///
+/// ```
+/// use esign_webhooks::{Handlers, Lifecycle, Secret, Webhooks, constellation, signplus};
+///
+/// let mut handlers = Handlers::new();
+/// handlers.signplus().on(signplus::EventKind::EnvelopeCompleted, |event| {
+///     println!("envelope {} completed", event.envelope_id().unwrap_or("?"));
+///     Ok(())
+/// });
+/// let id = handlers.on_lifecycle(Lifecycle::Completed, |e| {
+///     println!("{} completed {:?}", e.vendor, e.envelope_id);
+///     Ok(())
+/// });
+/// handlers.revoke(id);
+///
+/// let webhooks = Webhooks::builder()
+///     .signplus(signplus::Verifier::header_token("x-token", Secret::new("t")))
+///     .build()?;
+/// let body = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
+/// let report = webhooks.handle(&handlers, body, &[("x-token", "t")])?;
+/// assert_eq!(report.ran().len(), 1);
+/// assert_eq!(report.status(), http::StatusCode::OK);
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+///
+/// # Rules
+///
+/// * Every matching callback runs, in registration order, one after another.
+/// * A callback returns `Result<(), HandlerError>`; an error or a panic is
+///   collected in the [`Report`] and does not stop the others.
+/// * [`on_any`](Handlers::on_any) runs for every event, in order with the
+///   others; [`on_unhandled`](Handlers::on_unhandled) runs when no specific
+///   callback matched; [`on_error`](Handlers::on_error) runs once per failure.
+/// * Registering needs `&mut Handlers`: build them at start-up, then share
+///   them (`Arc<Handlers>`, `Send + Sync`) with every request. To register
+///   while serving, put them behind an `RwLock`: a registration then waits for
+///   the deliveries being handled.
+/// * Ignisign deliveries are refused unless their token can be confirmed
+///   ([`confirm_ignisign_with`](Handlers::confirm_ignisign_with)) or the check
+///   is skipped by name ([`dangerous_skip_ignisign_token_check`](Handlers::dangerous_skip_ignisign_token_check)).
+#[derive(Debug)]
+pub struct Handlers {
+    registry: Registry,
+    token_check: TokenCheck<dyn BlockingTokenTransport>,
+}
+
+/// Async callbacks (`|p| async move { … }`), run one after another and
+/// awaited by [`Webhooks::handle_async`](crate::Webhooks::handle_async).
+///
+/// The same registrations and rules as [`Handlers`]; callbacks receive their
+/// argument by value (a clone), since their future may outlive the borrow.
+/// No async runtime is required by the crate.
+///
+/// ```
+/// use esign_webhooks::{AsyncHandlers, constellation};
+///
+/// let mut handlers = AsyncHandlers::new();
+/// handlers.constellation().on_session_status(constellation::SessionStatus::Completed, |data| async move {
+///     println!("session {} completed", data.signing_session_id);
+///     Ok(())
+/// });
+/// ```
+#[derive(Debug)]
+pub struct AsyncHandlers {
+    registry: Registry,
+    token_check: TokenCheck<dyn TokenTransport>,
+}
+
+impl Default for Handlers {
+    fn default() -> Self {
+        Handlers::new()
+    }
+}
+
+impl Default for AsyncHandlers {
+    fn default() -> Self {
+        AsyncHandlers::new()
+    }
+}
+
+/// The methods both kinds share, apart from the callbacks' signatures.
+macro_rules! common_methods {
+    ($ty:ident, $mode:ident) => {
+        impl $ty {
+            /// No registrations; Ignisign deliveries refused until configured.
+            pub fn new() -> Self {
+                $ty {
+                    registry: Registry::default(),
+                    token_check: TokenCheck::Unconfigured,
+                }
+            }
+
+            /// Registers callbacks for Ignisign messages.
+            pub fn ignisign(&mut self) -> IgnisignHandlers<'_, $mode> {
+                IgnisignHandlers::new(&mut self.registry)
+            }
+
+            /// Registers callbacks for eSignGlobal events.
+            pub fn esignglobal(&mut self) -> EsignGlobalHandlers<'_, $mode> {
+                EsignGlobalHandlers::new(&mut self.registry)
+            }
+
+            /// Registers callbacks for Sign.Plus events.
+            pub fn signplus(&mut self) -> SignPlusHandlers<'_, $mode> {
+                SignPlusHandlers::new(&mut self.registry)
+            }
+
+            /// Registers callbacks for Constellation1 eSign updates.
+            pub fn constellation(&mut self) -> ConstellationHandlers<'_, $mode> {
+                ConstellationHandlers::new(&mut self.registry)
+            }
+
+            /// Removes a registration. Returns `false` (and does nothing) for an
+            /// unknown or already revoked id.
+            pub fn revoke(&mut self, id: HandlerId) -> bool {
+                self.registry.revoke(id)
+            }
+
+            /// The ids of every registration, in registration order.
+            pub fn registrations(&self) -> Vec<HandlerId> {
+                self.registry.ids()
+            }
+
+            /// The number of registrations.
+            pub fn len(&self) -> usize {
+                self.registry.len()
+            }
+
+            /// `true` when nothing is registered.
+            pub fn is_empty(&self) -> bool {
+                self.registry.len() == 0
+            }
+
+            /// Runs Ignisign deliveries' callbacks **without confirming their
+            /// token** with Ignisign: anyone who can reach the endpoint and
+            /// knows your app id can then forge Ignisign events.
+            pub fn dangerous_skip_ignisign_token_check(&mut self) -> &mut Self {
+                self.token_check = TokenCheck::DangerousSkip;
+                self
+            }
+        }
+    };
+}
+
+common_methods!(Handlers, Blocking);
+common_methods!(AsyncHandlers, Async);
+
+impl Handlers {
+    /// Confirms each Ignisign delivery's token with Ignisign before any
+    /// callback runs, sending the request through `transport` (blocking).
+    pub fn confirm_ignisign_with(
+        &mut self,
+        api_key: ApiKey,
+        transport: impl BlockingTokenTransport + 'static,
+    ) -> &mut Self {
+        self.token_check = TokenCheck::Confirm(api_key, Box::new(transport));
+        self
+    }
+
+    /// Runs the callbacks for an event you verified (and, for Ignisign,
+    /// confirmed) yourself.
+    pub fn handle_event(&self, event: ConfirmedEvent) -> Report {
+        self.registry.run_blocking(Arc::new(event))
+    }
+
+    pub(crate) fn confirm(&self, delivery: Delivery) -> Result<Message, Error> {
+        match &self.token_check {
+            TokenCheck::Unconfigured => Err(unconfirmed()),
+            TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
+            TokenCheck::Confirm(api_key, transport) => {
+                let request = delivery.token_check_request(api_key)?;
+                let response = transport.send(request).map_err(transport_failed)?;
+                delivery.confirm(response)
+            }
+        }
+    }
+}
+
+impl AsyncHandlers {
+    /// Confirms each Ignisign delivery's token with Ignisign before any
+    /// callback runs, sending the request through `transport`.
+    pub fn confirm_ignisign_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
+        self.token_check = TokenCheck::Confirm(api_key, Box::new(transport));
+        self
+    }
+
+    /// Runs the callbacks for an event you verified (and, for Ignisign,
+    /// confirmed) yourself.
+    pub async fn handle_event(&self, event: ConfirmedEvent) -> Report {
+        self.registry_run(Arc::new(event)).await
+    }
+
+    pub(crate) async fn registry_run(&self, event: Arc<ConfirmedEvent>) -> Report {
+        self.registry.run_async(event).await
+    }
+
+    pub(crate) async fn confirm(&self, delivery: Delivery) -> Result<Message, Error> {
+        match &self.token_check {
+            TokenCheck::Unconfigured => Err(unconfirmed()),
+            TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
+            TokenCheck::Confirm(api_key, transport) => {
+                let request = delivery.token_check_request(api_key)?;
+                let response = transport.send(request).await.map_err(transport_failed)?;
+                delivery.confirm(response)
+            }
+        }
+    }
+}
+
+fn unconfirmed() -> Error {
+    Error::configuration(
+        "an Ignisign delivery's token must be confirmed before callbacks run: configure \
+         `confirm_ignisign_with(api_key, transport)` or call `dangerous_skip_ignisign_token_check()`",
+    )
+    .with_vendor(Vendor::Ignisign)
+}
+
+fn transport_failed(error: super::TransportError) -> Error {
+    Error::new(ErrorKind::IgnisignApi {
+        status: None,
+        error_code: None,
+        reason: format!("the transport failed: {error}"),
+    })
+    .with_vendor(Vendor::Ignisign)
+}
+
+registration_methods! {
+    [impl Handlers] [impl AsyncHandlers]
+
+    /// A lifecycle step (or `Lifecycle::ALL`), whatever the vendor. See
+    /// [`Lifecycle`] for the mapping of each vendor's events.
+    fn on_lifecycle(kind: impl Into<Filter<Lifecycle>>) -> LifecycleEvent, Slot::Specific, {
+        let kind = kind.into();
+        matcher(move |dispatch| dispatch.lifecycle.filter(|event| kind.matches(&event.kind)))
+    }
+
+    /// Every event, in registration order with the other callbacks. Does not
+    /// count as handling the event (see `on_unhandled`).
+    fn on_any() -> ConfirmedEvent, Slot::Any, {
+        matcher(|dispatch| Some(&**dispatch.event))
+    }
+
+    /// Events no specific callback matched, told apart: known but not
+    /// handled, or unknown to this version of the crate.
+    fn on_unhandled() -> UnhandledEvent, Slot::Unhandled, {
+        matcher(|dispatch| dispatch.unhandled)
+    }
+
+    /// Each callback failure (error or panic), after the others ran.
+    fn on_error() -> Failure, Slot::Error, {
+        matcher(|dispatch| dispatch.failure)
+    }
+}

@@ -1,0 +1,84 @@
+//! The callback registry: typed closures per vendor event, per lifecycle
+//! step, or for everything, run by [`Webhooks::handle`](crate::Webhooks::handle)
+//! (blocking) and [`Webhooks::handle_async`](crate::Webhooks::handle_async).
+//!
+//! It mirrors the Ignisign SDK's typed registration
+//! (`registerWebhookCallback*`, `revokeCallback`, `consumeWebhook`; see
+//! [`IgnisignHandlers`] for the table) and extends it to every vendor:
+//!
+//! ```
+//! use esign_webhooks::{HandlerError, Handlers, Lifecycle};
+//! use esign_webhooks::{constellation, esignglobal, ignisign, signplus};
+//!
+//! let mut handlers = Handlers::new();
+//! let id = handlers.ignisign().on_signature_session(
+//!     ignisign::SignatureSessionAction::Initialized, ignisign::MsgNature::ALL,
+//!     |p: &ignisign::CallbackParams<ignisign::SignatureSession>| {
+//!         let session = p.content.as_ref().ok_or_else(|| HandlerError::msg("no content"))?;
+//!         println!("signer {} opened {}", session.signer_id, session.signature_request_id);
+//!         Ok(())
+//!     });
+//! handlers.ignisign().on(ignisign::Topic::ALL, ignisign::Action::ALL, ignisign::MsgNature::Error, |p| {
+//!     eprintln!("Ignisign reported {:?}", p.error);
+//!     Ok(())
+//! });
+//! handlers.esignglobal().on(esignglobal::EventKind::EnvelopeFinish, |p| Ok(()));
+//! handlers.signplus().on(signplus::EventKind::EnvelopeCompleted, |e| Ok(()));
+//! handlers.constellation().on_session_status(constellation::SessionStatus::Completed, |d| Ok(()));
+//! handlers.on_lifecycle(Lifecycle::Completed, |e| Ok(()));   // any vendor
+//! handlers.on_unhandled(|u| { println!("nobody handled a {} event ({:?})", u.event.vendor(), u.reason); Ok(()) });
+//! assert!(handlers.revoke(id));
+//! assert!(!handlers.revoke(id)); // unknown ids are harmless
+//! ```
+//!
+//! What a callback receives is decided when it is registered, by the
+//! registration method: the content type is guaranteed by the crate, never
+//! cast at dispatch time.
+
+mod confirmed;
+mod core;
+mod filter;
+mod handler_error;
+mod handlers;
+mod ignisign;
+mod lifecycle;
+mod methods;
+mod report;
+#[cfg(feature = "reqwest")]
+mod reqwest_transport;
+mod transport;
+mod vendors;
+
+use std::sync::Arc;
+
+pub use confirmed::ConfirmedEvent;
+pub use filter::Filter;
+pub use handler_error::HandlerError;
+pub use handlers::{AsyncHandlers, Handlers};
+pub use ignisign::IgnisignHandlers;
+pub use lifecycle::{Lifecycle, LifecycleEvent};
+pub use report::{Failure, HandlerId, Report, Unhandled};
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestTransport;
+pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
+pub use vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
+
+/// Marks registrars of [`Handlers`]: callbacks are plain closures.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Blocking {}
+
+/// Marks registrars of [`AsyncHandlers`]: callbacks return futures.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Async {}
+
+/// What `on_unhandled` callbacks receive.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct UnhandledEvent {
+    /// The event.
+    pub event: Arc<ConfirmedEvent>,
+    /// Known but unhandled, or unknown.
+    pub reason: Unhandled,
+}
