@@ -16,8 +16,61 @@ pub(crate) fn encode_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Decodes hex (either case) into `out`; `None` on odd length or a non-hex digit.
-pub(crate) fn decode_hex_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
+/// Where decoded bytes go: a growable `Vec`, or a fixed buffer on the stack
+/// for signatures, whose size is known (no allocation per request).
+pub(crate) trait Output {
+    /// Empties the output.
+    fn clear(&mut self);
+    /// Appends a byte; `false` when it does not fit.
+    fn push(&mut self, byte: u8) -> bool;
+}
+
+impl Output for Vec<u8> {
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+    fn push(&mut self, byte: u8) -> bool {
+        Vec::push(self, byte);
+        true
+    }
+}
+
+/// A fixed-capacity byte buffer.
+pub(crate) struct FixedBuf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> FixedBuf<N> {
+    pub(crate) fn new() -> Self {
+        FixedBuf { bytes: [0; N], len: 0 }
+    }
+
+    /// The bytes, when exactly `N` were written.
+    pub(crate) fn full(&self) -> Option<[u8; N]> {
+        (self.len == N).then_some(self.bytes)
+    }
+}
+
+impl<const N: usize> Output for FixedBuf<N> {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+    fn push(&mut self, byte: u8) -> bool {
+        match self.bytes.get_mut(self.len) {
+            Some(slot) => {
+                *slot = byte;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Decodes hex (either case) into `out`; `None` on odd length, a non-hex
+/// digit, or more bytes than `out` holds.
+pub(crate) fn decode_hex_into(text: &[u8], out: &mut impl Output) -> Option<()> {
     if text.len() % 2 != 0 {
         return None;
     }
@@ -25,7 +78,9 @@ pub(crate) fn decode_hex_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
     for pair in text.chunks_exact(2) {
         let hi = hex_value(*pair.first()?)?;
         let lo = hex_value(*pair.get(1)?)?;
-        out.push((hi << 4) | lo);
+        if !out.push((hi << 4) | lo) {
+            return None;
+        }
     }
     Some(())
 }
@@ -65,7 +120,7 @@ pub(crate) fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
 /// Decodes standard base64 (padding optional) into `out`; `None` on a character
 /// outside the alphabet, misplaced padding, an impossible length or non-zero
 /// trailing bits (so every signature has exactly one accepted spelling).
-pub(crate) fn decode_base64_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
+pub(crate) fn decode_base64_into(text: &[u8], out: &mut impl Output) -> Option<()> {
     out.clear();
     let unpadded = match text {
         [rest @ .., b'=', b'='] => rest,
@@ -85,7 +140,9 @@ pub(crate) fn decode_base64_into(text: &[u8], out: &mut Vec<u8>) -> Option<()> {
         bits += 6;
         if bits >= 8 {
             bits -= 8;
-            out.push((acc >> bits) as u8);
+            if !out.push((acc >> bits) as u8) {
+                return None;
+            }
             acc &= (1 << bits) - 1;
         }
     }

@@ -131,6 +131,7 @@ mod dispatch;
 mod encoding;
 mod error;
 mod headers;
+mod json_object;
 mod json_path;
 pub mod registry;
 mod secret;

@@ -217,10 +217,19 @@ fn swapped_vendor_bodies_are_refused() {
             by_body: Vendor::Constellation
         }
     );
-    // Constellation credentials on a Sign.Plus body: the body says Sign.Plus, whose token is missing.
+    // Constellation credentials on a Sign.Plus body: the Basic credentials name Constellation1.
     let r = s.constellation.sign(SIGNPLUS_COMPLETED);
-    assert!(matches!(
+    assert_eq!(
         kind(s.webhooks.dispatch(&r.body, &r.headers)),
+        ErrorKind::VendorMismatch {
+            by_headers: Vendor::Constellation,
+            by_body: Vendor::SignPlus
+        }
+    );
+    // A Sign.Plus body with no credentials at all: the shape says Sign.Plus, whose token is missing.
+    let no_headers: [(&str, &str); 0] = [];
+    assert!(matches!(
+        kind(s.webhooks.dispatch(SIGNPLUS_COMPLETED, &no_headers)),
         ErrorKind::MissingHeader { .. }
     ));
     // A valid signature made with another vendor's secret.

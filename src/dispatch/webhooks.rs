@@ -43,8 +43,6 @@ struct Config {
     constellation: Option<constellation::Verifier>,
     max_body_size: usize,
     clock: Arc<dyn Clock>,
-    /// Headers whose presence names a vendor (signature or token headers), built once.
-    identifying_headers: Vec<(String, Vendor)>,
 }
 
 /// Configures a [`Webhooks`]. Every setting has a documented default.
@@ -123,7 +121,6 @@ impl WebhooksBuilder {
     /// Fails with [`ErrorKind::Configuration`] when no vendor is configured,
     /// a secret or header name is empty, or the Ignisign app id is empty.
     pub fn build(self) -> Result<Webhooks, Error> {
-        let mut identifying_headers = Vec::new();
         let mut configured = false;
         let engines = [
             (Vendor::EsignGlobal, self.esignglobal.as_ref().map(|v| &v.inner)),
@@ -134,9 +131,6 @@ impl WebhooksBuilder {
             let Some(engine) = engine else { continue };
             configured = true;
             engine.validate().map_err(|err| err.with_vendor(vendor))?;
-            if let Some(header) = engine.identifying_header() {
-                identifying_headers.push((header, vendor));
-            }
         }
         if let Some(ignisign) = &self.ignisign {
             configured = true;
@@ -153,7 +147,6 @@ impl WebhooksBuilder {
                 constellation: self.constellation,
                 max_body_size: self.max_body_size,
                 clock: self.clock,
-                identifying_headers,
             }),
         })
     }
@@ -169,9 +162,10 @@ impl Webhooks {
     ///
     /// `body` must be the raw bytes received, before any JSON parsing:
     /// re-serialised JSON no longer matches its signature. The vendor is told
-    /// by the headers first (a configured signature or token header), then by
-    /// the body's shape; only configured vendors are accepted, and bodies over
-    /// the size limit are refused before anything else.
+    /// by the headers first (a configured signature or token header, an
+    /// `Authorization: Basic` header or query token for vendors configured
+    /// so), then by the body's shape; only configured vendors are accepted,
+    /// and bodies over the size limit are refused before anything else.
     ///
     /// Use [`dispatch_incoming`](Webhooks::dispatch_incoming) when a vendor is
     /// authenticated by a token in the URL's query string.
@@ -182,11 +176,25 @@ impl Webhooks {
     /// Like [`dispatch`](Webhooks::dispatch), for a request that may carry a
     /// query string ([`Incoming::with_uri`]).
     pub fn dispatch_incoming<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Event, Error> {
-        let (vendor, by_headers) = self.verify_vendor(incoming)?;
         let body = incoming.body();
-        let parsed = self.parse_as(vendor, body);
-        match parsed {
-            Err(err) if by_headers && matches!(err.kind(), ErrorKind::MalformedPayload { .. }) => {
+        self.check_size(body)?;
+        let signalled = self.vendors_by_signal(incoming);
+        if signalled.vendors[0].is_none() {
+            // Ignisign sends no header: try its one-pass parse before probing the shape.
+            if let Some(ignisign) = &self.config.ignisign {
+                if let Some(delivery) = ignisign::parse_fast(body) {
+                    ignisign.check_app(&delivery)?;
+                    return Ok(Event::Ignisign(delivery));
+                }
+            }
+        }
+        let (vendor, by_signal) = self.choose(body, &signalled)?;
+        if vendor == Vendor::Ignisign {
+            return self.ignisign()?.receive(body).map(Event::Ignisign);
+        }
+        self.authenticate(vendor, incoming)?;
+        match parse_verified(vendor, body) {
+            Err(err) if by_signal && matches!(err.kind(), ErrorKind::MalformedPayload { .. }) => {
                 Err(self.explain_mismatch(vendor, body).unwrap_or(err))
             }
             other => other,
@@ -201,7 +209,7 @@ impl Webhooks {
     /// fields, app id, environment); the token is confirmed on the parsed
     /// [`ignisign::Delivery`].
     pub fn verify<'a, H: Headers + ?Sized>(&self, body: &'a [u8], headers: &H) -> Result<VerifiedBody<'a>, Error> {
-        let (vendor, _) = self.verify_vendor(&Incoming::new(body, headers))?;
+        let vendor = self.verify_vendor(&Incoming::new(body, headers))?;
         Ok(VerifiedBody::new(vendor, body))
     }
 
@@ -210,64 +218,87 @@ impl Webhooks {
         &self,
         incoming: &Incoming<'a, H>,
     ) -> Result<VerifiedBody<'a>, Error> {
-        let (vendor, _) = self.verify_vendor(incoming)?;
+        let vendor = self.verify_vendor(incoming)?;
         Ok(VerifiedBody::new(vendor, incoming.body()))
     }
 
-    /// The size limit, identification and authentication shared by every entry
-    /// point. Returns the vendor and whether the headers named it.
-    fn verify_vendor<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Vendor, bool), Error> {
-        let config = &self.config;
-        let body = incoming.body();
-        if body.len() > config.max_body_size {
+    /// Size limit, identification and authentication, without the typed parse.
+    fn verify_vendor<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Vendor, Error> {
+        self.check_size(incoming.body())?;
+        let signalled = self.vendors_by_signal(incoming);
+        let (vendor, _) = self.choose(incoming.body(), &signalled)?;
+        match vendor {
+            Vendor::Ignisign => self.ignisign()?.check_envelope(incoming.body())?,
+            other => self.authenticate(other, incoming)?,
+        }
+        Ok(vendor)
+    }
+
+    fn check_size(&self, body: &[u8]) -> Result<(), Error> {
+        let limit = self.config.max_body_size;
+        if body.len() > limit {
             return Err(Error::new(ErrorKind::PayloadTooLarge {
                 size: body.len(),
-                limit: config.max_body_size,
+                limit,
             }));
         }
-        let (vendor, by_headers) = self.identify(incoming)?;
-        let checked = match vendor {
-            Vendor::EsignGlobal => self.engine_check(config.esignglobal.as_ref().map(|v| &v.inner), incoming),
-            Vendor::SignPlus => self.engine_check(config.signplus.as_ref().map(|v| &v.inner), incoming),
-            Vendor::Constellation => self.engine_check(config.constellation.as_ref().map(|v| &v.inner), incoming),
-            Vendor::Ignisign => match &config.ignisign {
-                Some(verifier) => verifier.check_envelope(body),
-                None => Err(not_configured(vendor)),
-            },
-        };
-        checked.map_err(|err| err.with_vendor(vendor))?;
-        Ok((vendor, by_headers))
+        Ok(())
     }
 
-    fn engine_check<H: Headers + ?Sized>(
-        &self,
-        engine: Option<&crate::verify::Verifier>,
-        incoming: &Incoming<'_, H>,
-    ) -> Result<(), Error> {
-        match engine {
-            Some(engine) => engine.verify(incoming, self.config.clock.as_ref()).map(drop),
-            None => Err(Error::new(ErrorKind::UnrecognizedVendor)),
+    fn engine(&self, vendor: Vendor) -> Option<&crate::verify::Verifier> {
+        let config = &self.config;
+        match vendor {
+            Vendor::EsignGlobal => config.esignglobal.as_ref().map(|v| &v.inner),
+            Vendor::SignPlus => config.signplus.as_ref().map(|v| &v.inner),
+            Vendor::Constellation => config.constellation.as_ref().map(|v| &v.inner),
+            Vendor::Ignisign => None,
         }
     }
 
-    /// Headers first, then the body's shape.
-    fn identify<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Vendor, bool), Error> {
-        let mut by_headers: Vec<Vendor> = Vec::new();
-        for (header, vendor) in &self.config.identifying_headers {
-            if incoming.headers().values(header).next().is_some() && !by_headers.contains(vendor) {
-                by_headers.push(*vendor);
+    fn ignisign(&self) -> Result<&ignisign::Verifier, Error> {
+        self.config
+            .ignisign
+            .as_ref()
+            .ok_or_else(|| not_configured(Vendor::Ignisign))
+    }
+
+    /// Checks the request with `vendor`'s verifier.
+    fn authenticate<H: Headers + ?Sized>(&self, vendor: Vendor, incoming: &Incoming<'_, H>) -> Result<(), Error> {
+        let engine = self.engine(vendor).ok_or_else(|| not_configured(vendor))?;
+        engine
+            .verify(incoming, self.config.clock.as_ref())
+            .map(drop)
+            .map_err(|err| err.with_vendor(vendor))
+    }
+
+    /// The configured vendors whose credentials' carrier (signature or token
+    /// header, `Authorization: Basic`, query parameter) the request has.
+    fn vendors_by_signal<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Signalled {
+        let mut signalled = Signalled::default();
+        for vendor in [Vendor::EsignGlobal, Vendor::SignPlus, Vendor::Constellation] {
+            if self.engine(vendor).is_some_and(|engine| engine.identifies(incoming)) {
+                signalled.push(vendor);
             }
         }
-        if let [vendor] = by_headers.as_slice() {
-            return Ok((*vendor, true));
+        signalled
+    }
+
+    /// The vendor: the one the request's credentials name, else the one the
+    /// body's shape names. Returns whether the credentials named it.
+    fn choose(&self, body: &[u8], signalled: &Signalled) -> Result<(Vendor, bool), Error> {
+        if let [Some(vendor), None, None] = signalled.vendors {
+            return Ok((vendor, true));
         }
-        let by_shape = shape::vendors_by_shape(incoming.body())?;
-        if by_headers.len() > 1 {
-            // Several vendors share a header name: let the body decide among them.
-            let mut both = by_shape.iter().filter(|v| by_headers.contains(v));
+        let by_shape = shape::vendors_by_shape(body)?;
+        let signalled = signalled.as_vec();
+        if signalled.len() > 1 {
+            // Several vendors' credentials are present: let the body decide among them.
+            let mut both = by_shape.iter().filter(|v| signalled.contains(v));
             return match (both.next(), both.next()) {
                 (Some(vendor), None) => Ok((*vendor, true)),
-                _ => Err(Error::new(ErrorKind::AmbiguousVendor { candidates: by_headers })),
+                _ => Err(Error::new(ErrorKind::AmbiguousVendor {
+                    candidates: signalled.to_vec(),
+                })),
             };
         }
         match by_shape.as_slice() {
@@ -306,11 +337,6 @@ impl Webhooks {
         }
     }
 
-    /// The typed parse of a body already verified as `vendor`'s.
-    pub(crate) fn parse_as(&self, vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
-        parse_verified(vendor, body)
-    }
-
     /// The body size limit in bytes.
     pub fn max_body_size(&self) -> usize {
         self.config.max_body_size
@@ -331,6 +357,25 @@ pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error
         Vendor::Constellation => constellation::parse(body).map(Event::Constellation),
     };
     event.map_err(|err| err.with_vendor(vendor))
+}
+
+/// The vendors a request's credentials name: at most the three that have
+/// credentials, kept on the stack.
+#[derive(Default)]
+struct Signalled {
+    vendors: [Option<Vendor>; 3],
+}
+
+impl Signalled {
+    fn push(&mut self, vendor: Vendor) {
+        if let Some(slot) = self.vendors.iter_mut().find(|slot| slot.is_none()) {
+            *slot = Some(vendor);
+        }
+    }
+
+    fn as_vec(&self) -> Vec<Vendor> {
+        self.vendors.iter().flatten().copied().collect()
+    }
 }
 
 fn not_configured(vendor: Vendor) -> Error {

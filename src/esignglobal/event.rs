@@ -289,10 +289,62 @@ struct Wire<'a> {
 /// callback one when it has `callBackDesc`, `callBackEnum` or the envelope
 /// key. Known names need their payload object; unknown names keep the raw body.
 pub(crate) fn parse(body: &[u8]) -> Result<Event, Error> {
-    parse_inner(body).map_err(|err| err.with_vendor(Vendor::EsignGlobal))
+    match parse_fast(body) {
+        Some(event) => Ok(event),
+        None => parse_inner(body).map_err(|err| err.with_vendor(Vendor::EsignGlobal)),
+    }
 }
 
-fn parse_inner(body: &[u8]) -> Result<Event, Error> {
+/// Both channels' top level with the envelope parsed in place: one pass over
+/// the body. The envelope's type does not depend on the event name, so no
+/// payload needs to wait for its discriminator.
+#[derive(serde::Deserialize)]
+struct FastWire<'a> {
+    #[serde(default, borrow)]
+    event: Option<std::borrow::Cow<'a, str>>,
+    #[serde(
+        default,
+        rename = "eventPayload",
+        deserialize_with = "crate::json_object::option_object"
+    )]
+    event_payload: Option<Box<Envelope>>,
+    #[serde(default, rename = "callBackEnum")]
+    call_back_enum: Option<String>,
+    #[serde(default, rename = "callBackDesc", borrow)]
+    call_back_desc: Option<std::borrow::Cow<'a, str>>,
+    #[serde(
+        default,
+        rename = "callBackEnvelopeVO",
+        alias = "CallBackEnvelopeVO",
+        deserialize_with = "crate::json_object::option_object"
+    )]
+    call_back_envelope: Option<Box<Envelope>>,
+}
+
+/// The hot path: a known event in one pass. `None` sends every other case
+/// (unknown events, missing or malformed parts) to [`parse_inner`], which
+/// reports errors precisely; both agree on every body this accepts.
+pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+    let crate::json_object::ObjectOnly(wire) =
+        serde_json::from_slice::<crate::json_object::ObjectOnly<FastWire>>(body).ok()?;
+    let (channel, name, envelope, call_back_enum) = match wire.event {
+        Some(event) => (Channel::Webhook, event, wire.event_payload, None),
+        None => (
+            Channel::AppCallback,
+            app_event_name(wire.call_back_desc.map(String::from), wire.call_back_enum.as_deref())?.into(),
+            wire.call_back_envelope,
+            wire.call_back_enum,
+        ),
+    };
+    let constructor = Event::constructor(&EventKind::from_wire(&name))?;
+    Some(constructor(Payload {
+        channel,
+        envelope: envelope?,
+        call_back_enum,
+    }))
+}
+
+pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, &err))?;
     // serde also reads a struct from an array, by position: only objects are deliveries.
     if body.trim_ascii_start().first() != Some(&b'{') {

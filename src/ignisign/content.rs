@@ -12,7 +12,7 @@ use super::action::Action;
 use super::enums::{
     AppEnv, DocumentType, MsgNature, SignatureProofAction, SignatureRequestStatus, SignerInputRef, Topic,
 };
-use super::object::{ObjectOnly, option_object, optional_vec, optional_vec_of_objects, vec_of_objects};
+use crate::json_object::{ObjectOnly, option_object, optional_vec, optional_vec_of_objects, vec_of_objects};
 
 /// Shown instead of a token in `Debug` output.
 const REDACTED: &str = "[REDACTED]";

@@ -11,7 +11,7 @@ use super::action::Action;
 use super::api_key::ApiKey;
 use super::enums::{AppEnv, MsgNature, Topic};
 use super::message::Message;
-use super::object::ObjectOnly;
+use crate::json_object::ObjectOnly;
 use crate::{Error, ErrorKind, Vendor};
 
 /// Path of the token check, appended to [`ApiKey::base_url`].

@@ -11,7 +11,7 @@ use super::content::Content;
 use super::delivery::Delivery;
 use super::enums::{AppEnv, MsgNature, Topic};
 use super::message::{IgnisignError, Message};
-use super::object::{ObjectOnly, option_object};
+use crate::json_object::{ObjectOnly, option_object};
 use crate::{Error, ErrorKind, Vendor};
 
 /// The six fields the SDK requires, borrowed from the body; everything else is skipped

@@ -9,7 +9,7 @@ use super::action::Action;
 use super::content::Content;
 use super::enums::{MsgNature, Topic};
 use super::error_code::ErrorCode;
-use super::object::{ObjectOnly, option_object};
+use crate::json_object::{ObjectOnly, option_object};
 
 /// `IgnisignError`: why an action failed, carried by messages of nature `ERROR`.
 ///

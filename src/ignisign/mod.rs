@@ -85,8 +85,9 @@ mod delivery;
 mod enums;
 mod envelope;
 mod error_code;
+mod fast;
 mod message;
-mod object;
+
 mod verifier;
 
 #[cfg(test)]
@@ -111,3 +112,4 @@ pub use message::{IgnisignError, Message};
 pub use verifier::Verifier;
 
 pub(crate) use envelope::parse_delivery;
+pub(crate) use fast::parse as parse_fast;

@@ -1,7 +1,6 @@
 //! [`Verifier`]: the application checks of the official SDK (`consumeWebhook`, steps 2 to 4).
 
 use super::api_key::ApiKey;
-#[cfg(test)]
 use super::delivery::Delivery;
 use super::enums::AppEnv;
 use super::envelope;
@@ -98,9 +97,27 @@ impl Verifier {
     }
 
     /// The application checks, then the typed parse: an unconfirmed [`Delivery`].
-    #[cfg(test)]
+    ///
+    /// One pass over the body when it is well formed ([`super::fast`]); the
+    /// two-stage parse otherwise, which reports errors in the SDK's order.
     pub(crate) fn receive(&self, body: &[u8]) -> Result<Delivery, Error> {
-        self.check_envelope(body)?;
-        envelope::parse_delivery(body)
+        match super::fast::parse(body) {
+            Some(delivery) => self.check_app(&delivery).map(|()| delivery),
+            None => {
+                self.check_envelope(body)?;
+                envelope::parse_delivery(body)
+            }
+        }
+    }
+
+    /// The SDK's steps 3 and 4 on an already parsed delivery.
+    pub(crate) fn check_app(&self, delivery: &Delivery) -> Result<(), Error> {
+        if delivery.app_id() != self.app_id {
+            return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
+        }
+        if delivery.app_env().as_str() != self.app_env.as_str() {
+            return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
+        }
+        Ok(())
     }
 }

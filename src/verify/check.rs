@@ -1,12 +1,11 @@
 //! The checks behind [`Verifier::verify`](super::Verifier::verify).
 
 use hmac::Mac;
-use sha2::{Digest, Sha256};
 use subtle::{Choice, ConstantTimeEq};
 
 use super::scheme::MAX_NUMBERED_HEADERS;
 use super::{Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified};
-use crate::encoding;
+use crate::encoding::{self, FixedBuf};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 
@@ -44,7 +43,7 @@ fn split_once(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
 
 /// Signature candidates and the parts of the signed content found in the request.
 struct Found<'a> {
-    signatures: Vec<&'a [u8]>,
+    signatures: Inline<&'a [u8]>,
     timestamp: Option<&'a [u8]>,
     id: Option<&'a [u8]>,
 }
@@ -62,7 +61,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         _ => None,
     };
     let mut found = Found {
-        signatures: Vec::new(),
+        signatures: Inline::default(),
         timestamp: None,
         id: None,
     };
@@ -155,18 +154,19 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         None => None,
     };
 
-    let signature_name = scheme.signature.to_string();
+    // Built only on the error paths: formatting costs an allocation per request.
+    let signature_name = || scheme.signature.to_string();
     if found.signatures.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
-            name: signature_name,
+            name: signature_name(),
             reason: "no signature of a supported version or key",
         }));
     }
 
     // Decode every candidate once; candidates that are not a MAC are skipped.
-    let mut decoded: Vec<[u8; MAC_LEN]> = Vec::with_capacity(found.signatures.len());
-    let mut buffer = Vec::with_capacity(MAC_LEN);
-    for raw in &found.signatures {
+    let mut decoded: Inline<[u8; MAC_LEN]> = Inline::default();
+    let mut buffer = FixedBuf::<MAC_LEN>::new();
+    for raw in found.signatures.iter() {
         let raw = match &scheme.prefix {
             Some(prefix) => match raw.strip_prefix(prefix.as_bytes()) {
                 Some(rest) => rest,
@@ -178,15 +178,13 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             Encoding::Hex => encoding::decode_hex_into(raw, &mut buffer),
             Encoding::Base64 => encoding::decode_base64_into(raw, &mut buffer),
         };
-        if ok.is_some() {
-            if let Ok(mac) = <[u8; MAC_LEN]>::try_from(buffer.as_slice()) {
-                decoded.push(mac);
-            }
+        if let Some(mac) = ok.and_then(|()| buffer.full()) {
+            decoded.push(mac);
         }
     }
     if decoded.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
-            name: signature_name,
+            name: signature_name(),
             reason: match (scheme.prefix.is_some(), scheme.encoding) {
                 (true, _) => "the signature lacks the expected prefix or is not a 32-byte MAC in the expected encoding",
                 (false, Encoding::Hex) => "the signature is not a 32-byte MAC in hex",
@@ -212,7 +210,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         mac.update(body);
         let expected: [u8; MAC_LEN] = mac.finalize().into_bytes().into();
         let mut any = Choice::from(0);
-        for candidate in &decoded {
+        for candidate in decoded.iter() {
             any |= expected.ct_eq(candidate);
         }
         if bool::from(any) && matched.is_none() {
@@ -286,12 +284,11 @@ pub(crate) fn check_tolerance(timestamp: i64, now: i64, tolerance_secs: u64) -> 
     Ok(())
 }
 
-/// Hashes a presented token and compares it with every key's hash, in constant time.
+/// Compares a presented token with every key, in constant time.
 fn token_matches(presented: &[u8], keys: &[Key]) -> Option<usize> {
-    let digest: [u8; 32] = Sha256::digest(presented).into();
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        if bool::from(digest.ct_eq(&key.digest)) && matched.is_none() {
+        if bool::from(presented.ct_eq(key.secret.expose())) && matched.is_none() {
             matched = Some(index);
         }
     }
@@ -327,13 +324,10 @@ pub(super) fn basic_auth<H: Headers + ?Sized>(
     let Some((user, password)) = split_once(&decoded, b':') else {
         return Err(malformed(NAME, "the Basic credentials have no `user:password` colon"));
     };
-    let user_digest: [u8; 32] = Sha256::digest(user).into();
-    let expected_user: [u8; 32] = Sha256::digest(username.as_bytes()).into();
-    let user_ok = user_digest.ct_eq(&expected_user);
-    let password_digest: [u8; 32] = Sha256::digest(password).into();
+    let user_ok = user.ct_eq(username.as_bytes());
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        let ok = user_ok & password_digest.ct_eq(&key.digest);
+        let ok = user_ok & password.ct_eq(key.secret.expose());
         if bool::from(ok) && matched.is_none() {
             matched = Some(index);
         }
@@ -407,6 +401,39 @@ fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// A list that keeps its first four items inline: a request carries one or
+/// two signatures, and allocating for them on every request is wasted work.
+struct Inline<T> {
+    first: [Option<T>; 4],
+    rest: Vec<T>,
+}
+
+impl<T> Default for Inline<T> {
+    fn default() -> Self {
+        Inline {
+            first: [None, None, None, None],
+            rest: Vec::new(),
+        }
+    }
+}
+
+impl<T> Inline<T> {
+    fn push(&mut self, item: T) {
+        match self.first.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(item),
+            None => self.rest.push(item),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.first.iter().flatten().chain(self.rest.iter())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.first.iter().all(Option::is_none)
+    }
 }
 
 #[cfg(test)]

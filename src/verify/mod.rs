@@ -10,8 +10,9 @@
 //!
 //! * Every signature the request carries is tried against every configured
 //!   secret (rotation on both sides); any match is accepted.
-//! * MACs and tokens are compared in constant time (`subtle`). Tokens and
-//!   passwords are hashed with SHA-256 first, so their length is not revealed either.
+//! * MACs and tokens are compared in constant time (`subtle`): the time taken
+//!   does not depend on where the bytes differ. As with every such
+//!   comparison, a token's *length* is not hidden; use long random tokens.
 //! * The signature is checked before the timestamp, and the timestamp check
 //!   uses saturating arithmetic, so a hostile `i64::MIN` cannot overflow.
 //! * Every header the method reads must appear exactly once: a repeated
@@ -74,21 +75,21 @@ pub(crate) enum Method {
 }
 
 /// A secret prepared once, when the verifier is built: the HMAC state keyed
-/// with it, and its SHA-256 for token comparison.
+/// with it (so no request pays for keying), and the secret itself for token
+/// comparison.
 #[derive(Clone)]
 pub(crate) struct Key {
     pub(crate) mac: HmacSha256,
-    pub(crate) digest: [u8; 32],
+    pub(crate) secret: Secret,
     pub(crate) empty: bool,
 }
 
 impl Key {
     fn new(secret: &Secret) -> Self {
-        let bytes = secret.expose();
         Key {
-            mac: keyed_mac(bytes),
-            digest: Sha256::digest(bytes).into(),
-            empty: bytes.is_empty(),
+            mac: keyed_mac(secret.expose()),
+            secret: secret.clone(),
+            empty: secret.is_empty(),
         }
     }
 }
@@ -233,13 +234,34 @@ impl Verifier {
         Ok(())
     }
 
-    /// The header whose presence identifies this verifier's vendor, if any.
-    /// Basic auth, query tokens and the unverified mode have none.
-    pub(crate) fn identifying_header(&self) -> Option<String> {
+    /// `true` when the request carries what this verifier reads (its signature
+    /// or token header, `Authorization: Basic`, its query parameter): the
+    /// request names this verifier's vendor. Nothing is checked yet.
+    pub(crate) fn identifies<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> bool {
+        let has_header = |name: &str| incoming.headers().values(name).next().is_some();
+        let has_param = |name: &str| {
+            incoming.query().is_some_and(|query| {
+                query
+                    .split('&')
+                    .any(|pair| pair.split_once('=').map_or(pair, |(key, _)| key) == name)
+            })
+        };
         match &self.method {
-            Method::Hmac(scheme) => scheme.signature.header_name(),
-            Method::HeaderToken { name } => Some(name.clone()),
-            _ => None,
+            Method::Hmac(scheme) => match &scheme.signature {
+                SignatureLocation::QueryParameter { name } => has_param(name),
+                SignatureLocation::NumberedHeaders { prefix } => has_header(&format!("{prefix}1")),
+                SignatureLocation::Header { name }
+                | SignatureLocation::Parameters { header: name, .. }
+                | SignatureLocation::VersionedList { header: name, .. } => has_header(name),
+            },
+            Method::HeaderToken { name } => has_header(name),
+            Method::BasicAuth { .. } => incoming.headers().values("authorization").any(|value| {
+                value
+                    .get(..6)
+                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case(b"basic "))
+            }),
+            Method::QueryToken { name } => has_param(name),
+            Method::Unverified => false,
         }
     }
 

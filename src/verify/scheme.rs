@@ -217,19 +217,6 @@ impl SignatureLocation {
     pub fn query(name: impl Into<String>) -> Self {
         SignatureLocation::QueryParameter { name: name.into() }
     }
-
-    /// The header that carries the signature, when it is in a header (for
-    /// numbered headers, the first one).
-    pub(crate) fn header_name(&self) -> Option<String> {
-        match self {
-            SignatureLocation::Header { name } => Some(name.clone()),
-            SignatureLocation::NumberedHeaders { prefix } => Some(format!("{prefix}1")),
-            SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
-                Some(header.clone())
-            }
-            SignatureLocation::QueryParameter { .. } => None,
-        }
-    }
 }
 
 impl fmt::Display for SignatureLocation {

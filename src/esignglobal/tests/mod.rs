@@ -5,6 +5,7 @@
 mod app_channel;
 mod detect;
 mod enums;
+mod fast_path;
 mod malformed;
 mod scalars;
 mod webhook_channel;
