@@ -141,6 +141,7 @@ mod error;
 mod headers;
 pub mod integrations;
 mod json_path;
+pub mod manual;
 pub mod registry;
 mod secret;
 pub mod testing;
