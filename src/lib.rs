@@ -111,6 +111,13 @@
 //! | Feature | What it adds | Default |
 //! |---|---|---|
 //! | `reqwest` | [`registry::ReqwestTransport`]: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
+//! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
+//! | `actix` | [`integrations`]`::actix`: [`Headers`] for actix-web's `HeaderMap`, on `actix-http` without default features | off |
+//!
+//! The [`manual`] has task-oriented pages: choosing each vendor's
+//! authentication, eSignGlobal's scheme, unsigned vendors, replays,
+//! verify-then-queue-then-parse, testing your handlers, and servers (axum,
+//! actix-web, hyper).
 //!
 //! Without features the crate depends only on serde, serde_json, uuid, hmac,
 //! sha2, subtle, thiserror and http.
@@ -120,6 +127,7 @@
 //! Rust 1.85 (edition 2024), as stated in `Cargo.toml`.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(clippy::exhaustive_enums, clippy::exhaustive_structs)]
 
@@ -131,8 +139,10 @@ mod dispatch;
 mod encoding;
 mod error;
 mod headers;
+pub mod integrations;
 mod json_object;
 mod json_path;
+pub mod manual;
 pub mod registry;
 mod secret;
 pub mod testing;

@@ -1,0 +1,161 @@
+//! A complete axum server receiving every vendor's webhooks on 127.0.0.1.
+//!
+//! ```sh
+//! cargo run --example axum --features axum      # terminal 1: the server, on 127.0.0.1:3000
+//! cargo run --example send                      # terminal 2: signed sample deliveries
+//! ```
+//!
+//! Two routes, two styles:
+//!
+//! * `POST /webhooks`: the callback registry. The handler takes the raw body
+//!   (`Bytes`, never `Json`: a re-serialised body no longer matches its
+//!   signature), the headers and the URI (for query tokens), and
+//!   `Webhooks::handle_incoming_async` verifies, confirms Ignisign's token and
+//!   runs the typed callbacks of `examples/common/mod.rs`.
+//! * `POST /webhooks/events`: the `VerifiedEvent` extractor (feature `axum`):
+//!   the handler receives a verified `Event` and matches on it.
+//!
+//! Both answer the status the crate suggests (`Error::status()`,
+//! `Report::status()`) and reply to eSignGlobal with
+//! `esignglobal::SUCCESS_RESPONSE`.
+//!
+//! Configuration, from environment variables with demo defaults (the full
+//! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
+//! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+//!
+//! `tests/roundtrip.rs` starts this router on an ephemeral port and sends it
+//! signed deliveries over HTTP.
+
+pub mod common; // `pub`: tests/roundtrip.rs reuses this file
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRef, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use esign_webhooks::integrations::axum::VerifiedEvent;
+use esign_webhooks::{AsyncHandlers, Event, Incoming, Vendor, Webhooks, esignglobal};
+
+/// What every request shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub webhooks: Webhooks,
+    pub handlers: Arc<AsyncHandlers>,
+    pub config: Arc<common::Config>,
+}
+
+/// Lets the `VerifiedEvent` extractor find the `Webhooks` in the state.
+impl FromRef<AppState> for Webhooks {
+    fn from_ref(state: &AppState) -> Webhooks {
+        state.webhooks.clone()
+    }
+}
+
+/// The routes, reusable by tests.
+pub fn router(state: AppState) -> Router {
+    let limit = state.webhooks.max_body_size();
+    Router::new()
+        .route("/webhooks", post(with_registry))
+        .route("/webhooks/events", post(with_extractor))
+        // axum's own limit (2 MB by default) must not be below the crate's:
+        // both answer 413 for larger bodies.
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}
+
+/// The callback registry: verify, confirm, run every matching typed callback.
+async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+    let incoming = Incoming::new(&body, &headers).with_uri(&uri);
+    match state.webhooks.handle_incoming_async(&state.handlers, &incoming).await {
+        Ok(report) => {
+            for failure in report.failures() {
+                eprintln!("callback failed: {failure}");
+            }
+            if report.vendor() == Vendor::EsignGlobal && report.status().is_success() {
+                esignglobal_success()
+            } else {
+                report.status().into_response()
+            }
+        }
+        Err(err) => {
+            eprintln!("refused: {err}");
+            (err.status(), err.to_string()).into_response()
+        }
+    }
+}
+
+/// The extractor: a verified `Event`, or the request is answered with the
+/// error's status before this runs.
+async fn with_extractor(State(state): State<AppState>, VerifiedEvent(event): VerifiedEvent) -> Response {
+    match event {
+        Event::EsignGlobal(event) => {
+            println!("eSignGlobal {} (extractor)", event.kind());
+            esignglobal_success()
+        }
+        Event::Ignisign(delivery) => match state.config.confirm_ignisign(delivery).await {
+            Ok(message) => {
+                println!("Ignisign {} / {} (extractor)", message.topic, message.action);
+                StatusCode::OK.into_response()
+            }
+            Err(refused) => refused.into_response(),
+        },
+        Event::SignPlus(event) => {
+            println!("Sign.Plus {} (extractor)", event.kind());
+            StatusCode::OK.into_response()
+        }
+        Event::Constellation(update) => {
+            println!("Constellation1 {:?} (extractor)", update.data.status);
+            StatusCode::OK.into_response()
+        }
+        other => {
+            println!("a {} event (extractor)", other.vendor());
+            StatusCode::OK.into_response()
+        }
+    }
+}
+
+/// eSignGlobal's recommended answer, with status 200.
+fn esignglobal_success() -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        esignglobal::SUCCESS_RESPONSE,
+    )
+        .into_response()
+}
+
+/// Builds the state from a configuration; callbacks report to `log`.
+pub fn state(config: common::Config, log: common::Log) -> Result<AppState, Box<dyn std::error::Error>> {
+    Ok(AppState {
+        webhooks: config.webhooks()?,
+        handlers: Arc::new(config.handlers(log)?),
+        config: Arc::new(config),
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("axum example failed: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let config = common::Config::from_env()?;
+    let listener = tokio::net::TcpListener::bind(&config.listen_addr).await?;
+    config.print_banner("axum");
+    let log: common::Log = Arc::new(|line| println!("{line}"));
+    axum::serve(listener, router(state(config, log)?)).await?;
+    Ok(())
+}

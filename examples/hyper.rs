@@ -1,0 +1,118 @@
+//! A complete hyper 1 server (no framework) receiving every vendor's webhooks
+//! on 127.0.0.1. `http::HeaderMap` implements the crate's `Headers`, so no
+//! feature is needed.
+//!
+//! ```sh
+//! cargo run --example hyper      # terminal 1: the server, on 127.0.0.1:3000
+//! cargo run --example send       # terminal 2: signed sample deliveries
+//! ```
+//!
+//! `POST /webhooks` reads the raw body (up to the configured limit: larger
+//! bodies get 413 without being read further), hands body, headers and URI to
+//! `Webhooks::handle_incoming_async`, which verifies, confirms Ignisign's token
+//! and runs the typed callbacks of `examples/common/mod.rs`, and answers the
+//! status the crate suggests, with `esignglobal::SUCCESS_RESPONSE` for
+//! eSignGlobal.
+//!
+//! Configuration, from environment variables with demo defaults (the full
+//! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
+//! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+
+mod common;
+
+use std::convert::Infallible;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use esign_webhooks::{AsyncHandlers, Incoming, Vendor, Webhooks, esignglobal};
+use http::{Method, Request, Response, StatusCode, header};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::{Bytes, Incoming as HyperBody};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+
+struct App {
+    webhooks: Webhooks,
+    handlers: AsyncHandlers,
+}
+
+async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Full<Bytes>>, Infallible> {
+    if request.method() != Method::POST || request.uri().path() != "/webhooks" {
+        return Ok(reply(StatusCode::NOT_FOUND, "not found"));
+    }
+    let (parts, body) = request.into_parts();
+    // The raw bytes, never more than the limit.
+    let body = match Limited::new(body, app.webhooks.max_body_size()).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(err) if err.is::<LengthLimitError>() => return Ok(reply(StatusCode::PAYLOAD_TOO_LARGE, "body too large")),
+        Err(_) => return Ok(reply(StatusCode::BAD_REQUEST, "unreadable body")),
+    };
+    let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
+    Ok(
+        match app.webhooks.handle_incoming_async(&app.handlers, &incoming).await {
+            Ok(report) => {
+                for failure in report.failures() {
+                    eprintln!("callback failed: {failure}");
+                }
+                if report.vendor() == Vendor::EsignGlobal && report.status().is_success() {
+                    let mut response = reply(StatusCode::OK, esignglobal::SUCCESS_RESPONSE);
+                    response.headers_mut().insert(
+                        header::CONTENT_TYPE,
+                        header::HeaderValue::from_static("application/json"),
+                    );
+                    response
+                } else {
+                    reply(report.status(), "")
+                }
+            }
+            Err(err) => {
+                eprintln!("refused: {err}");
+                reply(err.status(), &err.to_string())
+            }
+        },
+    )
+}
+
+fn reply(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(body.to_owned())));
+    *response.status_mut() = status;
+    response
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("hyper example failed: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let config = common::Config::from_env()?;
+    let app = Arc::new(App {
+        webhooks: config.webhooks()?,
+        handlers: config.handlers(Arc::new(|line| println!("{line}")))?,
+    });
+    let listener = tokio::net::TcpListener::bind(&config.listen_addr).await?;
+    config.print_banner("hyper");
+    loop {
+        let (stream, _) = listener.accept().await?;
+        let app = Arc::clone(&app);
+        tokio::spawn(async move {
+            let service = service_fn(move |request| route(Arc::clone(&app), request));
+            if let Err(err) = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await
+            {
+                eprintln!("connection error: {err}");
+            }
+        });
+    }
+}

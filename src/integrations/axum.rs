@@ -1,0 +1,390 @@
+//! axum support (feature `axum`, on `axum-core` as axum advises library
+//! authors): extractors that verify a delivery before your handler runs.
+//!
+//! Put a [`Webhooks`] in your router's state (directly, or as a field of your
+//! own state with `FromRef`), and take a [`VerifiedEvent`] as the handler's
+//! last argument. A request that fails is answered with
+//! [`Error::status`] (400, 401, 403, 413…) by the [`WebhookRejection`], and
+//! your handler does not run:
+//!
+//! ```
+//! use axum::{Router, http::StatusCode, routing::post};
+//! use esign_webhooks::integrations::axum::VerifiedEvent;
+//! use esign_webhooks::{Event, Secret, Webhooks, signplus};
+//!
+//! async fn hook(VerifiedEvent(event): VerifiedEvent) -> StatusCode {
+//!     match event {
+//!         Event::SignPlus(event) => println!("Sign.Plus {}", event.kind()),
+//!         other => println!("{} event", other.vendor()),
+//!     }
+//!     StatusCode::OK
+//! }
+//!
+//! let webhooks = Webhooks::builder()
+//!     .signplus(signplus::Verifier::query_token("token", Secret::new("s3cret")))
+//!     .build()?;
+//! let app: Router = Router::new().route("/webhooks", post(hook)).with_state(webhooks);
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+//!
+//! With state of your own, say how to get the [`Webhooks`] out of it (or
+//! `#[derive(FromRef)]`, with axum's `macros` feature):
+//!
+//! ```
+//! use axum::extract::FromRef;
+//! use esign_webhooks::Webhooks;
+//!
+//! #[derive(Clone)]
+//! struct AppState {
+//!     webhooks: Webhooks,
+//!     database_url: String,
+//! }
+//!
+//! impl FromRef<AppState> for Webhooks {
+//!     fn from_ref(state: &AppState) -> Webhooks {
+//!         state.webhooks.clone() // an `Arc` inside: cheap
+//!     }
+//! }
+//! ```
+//!
+//! # What the extractors do
+//!
+//! 1. Refuse a body larger than [`Webhooks::max_body_size`] with 413, from
+//!    its `Content-Length` before reading, or as soon as the bytes read
+//!    exceed it. axum's own `DefaultBodyLimit` does not apply to them.
+//! 2. Read the **raw** body bytes (never a parsed and re-serialised JSON).
+//! 3. Verify it with the request's headers **and query string**
+//!    ([`Webhooks::dispatch_incoming`] with [`Incoming::with_uri`]), so a
+//!    token in the registered URL works.
+//!
+//! [`VerifiedEvent`] then parses the body into an [`Event`];
+//! [`VerifiedBytes`] stops after verification and hands you the
+//! [`VerifiedBody`], to queue and parse later
+//! ([`manual::queueing`](crate::manual::queueing)).
+//!
+//! An Ignisign event still carries its single-use token: confirm it
+//! ([`ignisign::Delivery::confirm`](crate::ignisign::Delivery::confirm)), or
+//! use the callback registry ([`Webhooks::handle_async`]), which confirms it
+//! for you. The repository's `examples/axum.rs` shows both ways.
+
+use axum_core::extract::{FromRef, FromRequest, Request};
+use axum_core::response::{IntoResponse, Response};
+use core::fmt;
+use http::StatusCode;
+use http_body_util::BodyExt;
+
+use crate::{Error, ErrorKind, Event, Incoming, VerifiedBody, Webhooks};
+
+/// An axum extractor: the request's verified, typed [`Event`].
+///
+/// Takes the [`Webhooks`] from the router's state (`Webhooks: FromRef<S>`)
+/// and consumes the body, so it must be the handler's last argument. Fails
+/// with a [`WebhookRejection`] answering [`Error::status`].
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use esign_webhooks::integrations::axum::VerifiedEvent;
+/// use esign_webhooks::{Event, esignglobal};
+///
+/// async fn hook(VerifiedEvent(event): VerifiedEvent) -> (StatusCode, &'static str) {
+///     match event {
+///         // eSignGlobal asks for this exact body
+///         Event::EsignGlobal(_) => (StatusCode::OK, esignglobal::SUCCESS_RESPONSE),
+///         _ => (StatusCode::OK, ""),
+///     }
+/// }
+/// # let _: axum::Router = axum::Router::new()
+/// #     .route("/", axum::routing::post(hook))
+/// #     .with_state(esign_webhooks::Webhooks::builder()
+/// #         .signplus(esign_webhooks::signplus::Verifier::query_token("t", esign_webhooks::Secret::new("s")))
+/// #         .build().unwrap());
+/// ```
+#[derive(Debug)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a newtype meant to be destructured in handler arguments"
+)]
+pub struct VerifiedEvent(pub Event);
+
+/// An axum extractor: the request's body, verified but not parsed, for
+/// verify-then-queue-then-parse ([`manual::queueing`](crate::manual::queueing)).
+///
+/// Like [`VerifiedEvent`], but stops after verification: answer the vendor
+/// at once, queue the bytes ([`VerifiedBody::into_bytes`] with
+/// [`VerifiedBody::vendor`]) and [`parse`](VerifiedBody::parse) them in a
+/// worker.
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use esign_webhooks::integrations::axum::VerifiedBytes;
+///
+/// async fn hook(VerifiedBytes(verified): VerifiedBytes) -> StatusCode {
+///     let (vendor, bytes) = (verified.vendor(), verified.into_bytes());
+///     // my_queue.push(vendor, bytes).await; a worker parses them later
+///     # let _ = (vendor, bytes);
+///     StatusCode::OK
+/// }
+/// # let _: axum::Router = axum::Router::new()
+/// #     .route("/", axum::routing::post(hook))
+/// #     .with_state(esign_webhooks::Webhooks::builder()
+/// #         .signplus(esign_webhooks::signplus::Verifier::query_token("t", esign_webhooks::Secret::new("s")))
+/// #         .build().unwrap());
+/// ```
+#[derive(Debug)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a newtype meant to be destructured in handler arguments"
+)]
+pub struct VerifiedBytes(pub VerifiedBody<'static>);
+
+/// Why [`VerifiedEvent`] or [`VerifiedBytes`] refused a request; answers
+/// [`status`](WebhookRejection::status) with the error's message (which
+/// never contains a secret).
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use esign_webhooks::integrations::axum::{VerifiedEvent, WebhookRejection};
+///
+/// // Take a `Result` to log refusals yourself before answering.
+/// async fn hook(event: Result<VerifiedEvent, WebhookRejection>) -> StatusCode {
+///     match event {
+///         Ok(VerifiedEvent(_event)) => StatusCode::OK,
+///         Err(rejection) => {
+///             eprintln!("refused a delivery: {rejection}");
+///             rejection.status()
+///         }
+///     }
+/// }
+/// # let _: axum::Router = axum::Router::new()
+/// #     .route("/", axum::routing::post(hook))
+/// #     .with_state(esign_webhooks::Webhooks::builder()
+/// #         .signplus(esign_webhooks::signplus::Verifier::query_token("t", esign_webhooks::Secret::new("s")))
+/// #         .build().unwrap());
+/// ```
+#[derive(Debug)]
+pub struct WebhookRejection {
+    kind: RejectionKind,
+}
+
+#[derive(Debug)]
+enum RejectionKind {
+    /// Verification or parsing failed (or the body is too large).
+    Webhook(Error),
+    /// The body could not be read (the client went away, say).
+    UnreadableBody,
+}
+
+impl WebhookRejection {
+    /// The HTTP status answered: [`Error::status`], or 400 when the body
+    /// could not be read.
+    pub fn status(&self) -> StatusCode {
+        match &self.kind {
+            RejectionKind::Webhook(err) => err.status(),
+            RejectionKind::UnreadableBody => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// The crate's error, unless the body could not be read at all.
+    pub fn error(&self) -> Option<&Error> {
+        match &self.kind {
+            RejectionKind::Webhook(err) => Some(err),
+            RejectionKind::UnreadableBody => None,
+        }
+    }
+}
+
+impl From<Error> for WebhookRejection {
+    fn from(err: Error) -> Self {
+        WebhookRejection {
+            kind: RejectionKind::Webhook(err),
+        }
+    }
+}
+
+impl fmt::Display for WebhookRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            RejectionKind::Webhook(err) => fmt::Display::fmt(err, f),
+            RejectionKind::UnreadableBody => f.write_str("the request body could not be read"),
+        }
+    }
+}
+
+impl std::error::Error for WebhookRejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            RejectionKind::Webhook(err) => Some(err),
+            RejectionKind::UnreadableBody => None,
+        }
+    }
+}
+
+impl IntoResponse for WebhookRejection {
+    fn into_response(self) -> Response {
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
+/// Answers [`Error::status`] with the error's message (which never contains
+/// a secret), so handlers can return `Result<_, esign_webhooks::Error>`.
+///
+/// ```
+/// use axum::http::{HeaderMap, StatusCode};
+/// use axum::{body::Bytes, extract::State};
+/// use esign_webhooks::{Error, Webhooks};
+///
+/// async fn hook(State(webhooks): State<Webhooks>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, Error> {
+///     let _event = webhooks.dispatch(&body, &headers)?; // a failure answers 400, 401, 413…
+///     Ok(StatusCode::OK)
+/// }
+/// ```
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
+impl<S> FromRequest<S> for VerifiedEvent
+where
+    Webhooks: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebhookRejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let webhooks = Webhooks::from_ref(state);
+        let (parts, body) = read_body(req, webhooks.max_body_size()).await?;
+        let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
+        Ok(VerifiedEvent(webhooks.dispatch_incoming(&incoming)?))
+    }
+}
+
+impl<S> FromRequest<S> for VerifiedBytes
+where
+    Webhooks: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebhookRejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let webhooks = Webhooks::from_ref(state);
+        let (parts, body) = read_body(req, webhooks.max_body_size()).await?;
+        let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
+        let verified = webhooks.verify_incoming(&incoming)?.into_owned();
+        Ok(VerifiedBytes(verified))
+    }
+}
+
+/// Reads the whole body, refusing it with 413 as soon as it is known to
+/// exceed `limit`: from `Content-Length`, or from the bytes read so far.
+async fn read_body(req: Request, limit: usize) -> Result<(http::request::Parts, Vec<u8>), WebhookRejection> {
+    let (parts, mut body) = req.into_parts();
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if let Some(size) = declared.filter(|size| *size > limit) {
+        return Err(too_large(size, limit));
+    }
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| WebhookRejection {
+            kind: RejectionKind::UnreadableBody,
+        })?;
+        if let Ok(data) = frame.into_data() {
+            let size = bytes.len().saturating_add(data.len());
+            if size > limit {
+                return Err(too_large(size, limit));
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok((parts, bytes))
+}
+
+fn too_large(size: usize, limit: usize) -> WebhookRejection {
+    WebhookRejection::from(Error::from(ErrorKind::PayloadTooLarge { size, limit }))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum_core::body::Body;
+
+    use super::*;
+    use crate::testing::Signer;
+    use crate::{Secret, Vendor, constellation};
+
+    const BODY: &[u8] = include_bytes!("../../tests/fixtures/constellation/session_completed_pascal.json");
+
+    fn webhooks(limit: usize) -> Webhooks {
+        Webhooks::builder()
+            .constellation(constellation::Verifier::query_token("token", Secret::new("t0ken")))
+            .max_body_size(limit)
+            .build()
+            .unwrap()
+    }
+
+    fn request(uri: &str, body: Vec<u8>) -> Request {
+        http::Request::post(uri).body(Body::from(body)).unwrap()
+    }
+
+    #[tokio::test]
+    async fn verified_bytes_keeps_the_raw_body_and_reads_the_query_token() {
+        let signed = Signer::query_token("token", Secret::new("t0ken")).sign(BODY);
+        let uri = format!("/hooks?{}", signed.query.unwrap());
+        let VerifiedBytes(verified) = VerifiedBytes::from_request(request(&uri, BODY.to_vec()), &webhooks(4096))
+            .await
+            .unwrap();
+        assert_eq!(verified.vendor(), Vendor::Constellation);
+        assert_eq!(verified.body(), BODY);
+        assert!(matches!(verified.parse().unwrap(), Event::Constellation(_)));
+
+        let VerifiedEvent(event) = VerifiedEvent::from_request(request(&uri, BODY.to_vec()), &webhooks(4096))
+            .await
+            .unwrap();
+        assert!(matches!(event, Event::Constellation(_)));
+    }
+
+    #[tokio::test]
+    async fn failures_answer_the_error_status() {
+        let rejection = VerifiedEvent::from_request(request("/hooks?token=wrong", BODY.to_vec()), &webhooks(4096))
+            .await
+            .unwrap_err();
+        assert_eq!(rejection.status(), StatusCode::UNAUTHORIZED);
+        assert!(matches!(
+            rejection.error().map(Error::kind),
+            Some(ErrorKind::AuthenticationFailed)
+        ));
+        assert!(!rejection.to_string().contains("wrong"));
+        assert_eq!(rejection.into_response().status(), StatusCode::UNAUTHORIZED);
+
+        let too_big = VerifiedBytes::from_request(request("/hooks?token=t0ken", BODY.to_vec()), &webhooks(16))
+            .await
+            .unwrap_err();
+        assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    }
+
+    #[tokio::test]
+    async fn a_declared_length_over_the_limit_is_refused_before_reading() {
+        let mut req = request("/hooks?token=t0ken", Vec::new());
+        req.headers_mut().insert(
+            http::header::CONTENT_LENGTH,
+            http::HeaderValue::from_static("999999999"),
+        );
+        let rejection = VerifiedEvent::from_request(req, &webhooks(4096)).await.unwrap_err();
+        assert!(matches!(
+            rejection.error().map(Error::kind),
+            Some(ErrorKind::PayloadTooLarge {
+                size: 999_999_999,
+                limit: 4096
+            })
+        ));
+    }
+
+    #[test]
+    fn errors_are_responses() {
+        let err = Error::from(ErrorKind::AuthenticationFailed);
+        assert_eq!(err.into_response().status(), StatusCode::UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,21 @@
+//! The manual: task-oriented pages that go beyond the API reference.
+//!
+//! Each page is an empty module holding documentation only.
+//!
+//! | Page | Read it when |
+//! |---|---|
+//! | [`authentication`] | you configure a vendor and must choose how its deliveries are authenticated |
+//! | [`esignglobal_scheme`] | you set up eSignGlobal, whose signature scheme is not published |
+//! | [`unsigned_vendors`] | a vendor (Sign.Plus, Constellation1, eSignGlobal's App callback) signs nothing |
+//! | [`replay`] | you wonder what stops a captured delivery from being sent again |
+//! | [`queueing`] | handling takes longer than the vendor waits: verify, queue, parse later |
+//! | [`testing`] | you test your own handlers with signed deliveries |
+//! | [`servers`] | you wire the crate into axum, actix-web or hyper |
+
+pub mod authentication;
+pub mod esignglobal_scheme;
+pub mod queueing;
+pub mod replay;
+pub mod servers;
+pub mod testing;
+pub mod unsigned_vendors;

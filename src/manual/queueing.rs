@@ -1,0 +1,55 @@
+//! # Verify, then queue, then parse
+//!
+//! Vendors wait only a few seconds for an answer (eSignGlobal: 5 s) and
+//! retry otherwise. Doing the work (download a signed PDF, update a CRM)
+//! inside the request risks duplicate deliveries, and parsing inside the
+//! request turns a vendor's payload change into an error answer, hence
+//! retries, hence a pile-up. The robust shape is:
+//!
+//! 1. **Verify** at receipt: [`Webhooks::verify`](crate::Webhooks::verify)
+//!    checks size and authenticity only and returns a
+//!    [`VerifiedBody`](crate::VerifiedBody) (vendor + raw bytes).
+//! 2. **Queue** the vendor and the raw bytes (a table, a message queue),
+//!    answer 2xx at once (eSignGlobal:
+//!    [`SUCCESS_RESPONSE`](crate::esignglobal::SUCCESS_RESPONSE)).
+//! 3. **Parse** in a worker with
+//!    [`dangerous::parse_unverified`](crate::dangerous::parse_unverified):
+//!    the bytes were verified before they were stored, and the guarantee
+//!    now travels with your storage. A parse error is yours to look at (the
+//!    error carries the JSON path), not the vendor's to retry.
+//!
+//! ```
+//! use esign_webhooks::{Event, Secret, Vendor, Webhooks, constellation, dangerous};
+//!
+//! let webhooks = Webhooks::builder()
+//!     .constellation(constellation::Verifier::basic_auth("esign", Secret::new("pw")))
+//!     .build()?;
+//! # let request = esign_webhooks::testing::Signer::basic_auth("esign", Secret::new("pw"))
+//! #     .sign(include_bytes!("../../tests/fixtures/constellation/session_completed_pascal.json"));
+//! # let (body, headers) = (request.body, request.headers);
+//! let mut queue: Vec<(Vendor, Vec<u8>)> = Vec::new();
+//!
+//! // 1 and 2: in the HTTP handler
+//! let verified = webhooks.verify(&body, &headers)?;
+//! queue.push((verified.vendor(), verified.into_bytes()));
+//! // …answer 200 now
+//!
+//! // 3: in a worker
+//! for (vendor, bytes) in queue.drain(..) {
+//!     match dangerous::parse_unverified(vendor, &bytes)? {
+//!         Event::Constellation(update) => println!("session {} is {:?}", update.data.signing_session_id, update.data.status),
+//!         _ => {}
+//!     }
+//! }
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+//!
+//! Store the vendor with the bytes: `Vendor`'s [`name`](crate::Vendor::name)
+//! is a stable string to map back. In axum, the `VerifiedBytes` extractor
+//! (feature `axum`, [`integrations`](crate::integrations)) does step 1.
+//!
+//! **Ignisign** is the exception: its token must be confirmed with
+//! Ignisign's API, once. Confirm it before queueing
+//! ([`Delivery::confirm`](crate::ignisign::Delivery::confirm), or
+//! [`Webhooks::handle_async`](crate::Webhooks::handle_async) which does it),
+//! then queue the confirmed message's data.

@@ -1,0 +1,192 @@
+//! A real HTTP round trip: the axum example's router on an ephemeral loopback
+//! port, signed deliveries for every vendor sent with a real HTTP client
+//! (reqwest), and the typed callbacks and statuses checked.
+//!
+//! Needs the `axum` feature: `cargo test --features axum --test roundtrip`.
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/axum.rs"]
+mod axum_example;
+
+use std::sync::{Arc, Mutex};
+
+use axum_example::common::{self, Config, Sample};
+use esign_webhooks::esignglobal::SUCCESS_RESPONSE;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+struct Server {
+    base: String,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    async fn start(config: Config) -> Server {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        let state = axum_example::state(config, Arc::new(move |line| sink.lock().unwrap().push(line))).unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, axum_example::router(state)).await.unwrap() });
+        Server {
+            base: format!("http://{addr}"),
+            log,
+        }
+    }
+
+    fn take_log(&self) -> Vec<String> {
+        std::mem::take(&mut *self.log.lock().unwrap())
+    }
+}
+
+async fn post(client: &reqwest::Client, url: &str, sample: &Sample) -> (u16, String) {
+    let mut request = client.post(sample.url(url)).body(sample.body.clone());
+    for (name, value) in &sample.headers {
+        request = request.header(name.as_str(), value.as_str());
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+fn sample<'a>(samples: &'a [Sample], name: &str) -> &'a Sample {
+    samples.iter().find(|s| s.name.starts_with(name)).unwrap()
+}
+
+#[tokio::test]
+async fn every_vendor_through_the_callback_registry() {
+    let config = Config::demo();
+    let samples = config.samples();
+    let server = Server::start(config).await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/webhooks", server.base);
+
+    let expectations: [(&str, &str, &str); 4] = [
+        (
+            "eSignGlobal envelope",
+            "eSignGlobal: envelope ",
+            "lifecycle: eSignGlobal Completed",
+        ),
+        (
+            "Ignisign",
+            "Ignisign: signer 6630f1a2b4c5d6e7f8091a3c opened request 6630f1a2b4c5d6e7f8091a2b",
+            "lifecycle: Ignisign Viewed",
+        ),
+        (
+            "Sign.Plus envelope",
+            "Sign.Plus: envelope ",
+            "lifecycle: Sign.Plus Completed",
+        ),
+        (
+            "Constellation1",
+            "Constellation1: session ",
+            "lifecycle: Constellation1 eSign Completed",
+        ),
+    ];
+    for (name, typed, lifecycle) in expectations {
+        let (status, body) = post(&client, &url, sample(&samples, name)).await;
+        assert_eq!(status, 200, "{name}: {body}");
+        if name.starts_with("eSignGlobal") {
+            assert_eq!(body, SUCCESS_RESPONSE);
+        } else {
+            assert_eq!(body, "", "{name}");
+        }
+        let log = server.take_log();
+        assert!(
+            log.iter().any(|line| line.starts_with(typed)),
+            "{name}: typed callback did not run: {log:?}"
+        );
+        assert!(
+            log.iter().any(|line| line.starts_with(lifecycle)),
+            "{name}: lifecycle callback did not run: {log:?}"
+        );
+        assert!(!log.iter().any(|line| line.starts_with("unhandled")), "{name}: {log:?}");
+    }
+}
+
+#[tokio::test]
+async fn refused_deliveries_run_no_callback() {
+    let config = Config::demo();
+    let samples = config.samples();
+    let server = Server::start(config).await;
+    let client = reqwest::Client::new();
+    for route in ["/webhooks", "/webhooks/events"] {
+        let url = format!("{}{route}", server.base);
+
+        let (status, body) = post(&client, &url, sample(&samples, "forged eSignGlobal")).await;
+        assert_eq!(status, 401, "{route}: {body}");
+        assert!(body.contains("authentication failed"), "{route}: {body}");
+        assert!(!body.contains("demo-esignglobal-secret"));
+
+        let (status, body) = post(&client, &url, sample(&samples, "Sign.Plus without")).await;
+        assert_eq!(status, 400, "{route}: {body}");
+        assert!(body.contains("missing query parameter `token`"), "{route}: {body}");
+
+        // A wrong token in the URL.
+        let mut wrong = sample(&samples, "Sign.Plus envelope").clone();
+        wrong.query = Some("token=guess".to_owned());
+        assert_eq!(post(&client, &url, &wrong).await.0, 401, "{route}");
+
+        // Over the 1 MiB limit: 413, before any verification.
+        let mut huge = sample(&samples, "eSignGlobal envelope").clone();
+        huge.body = vec![b' '; esign_webhooks::DEFAULT_MAX_BODY_SIZE + 1];
+        assert_eq!(post(&client, &url, &huge).await.0, 413, "{route}");
+    }
+    assert_eq!(server.take_log(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn every_vendor_through_the_extractor() {
+    let config = Config::demo();
+    let samples = config.samples();
+    let server = Server::start(config).await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/webhooks/events", server.base);
+    for sample in &samples {
+        let (status, body) = post(&client, &url, sample).await;
+        assert_eq!(status, sample.expected_status, "{}: {body}", sample.name);
+        if sample.name.starts_with("eSignGlobal") {
+            assert_eq!(body, SUCCESS_RESPONSE);
+        }
+    }
+    // The extractor route runs no registry callback.
+    assert_eq!(server.take_log(), Vec::<String>::new());
+}
+
+/// A body sent in chunks, without `Content-Length`, is cut off by the
+/// extractor as soon as it crosses the limit.
+#[tokio::test]
+async fn chunked_body_over_the_limit_is_refused_with_413() {
+    let config = Config {
+        max_body_size: 1000,
+        ..Config::demo()
+    };
+    let server = Server::start(config).await;
+    for route in ["/webhooks/events", "/webhooks"] {
+        let addr = server.base.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let mut request = format!(
+            "POST {route} HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\n\
+             transfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+        )
+        .into_bytes();
+        for _ in 0..3 {
+            request.extend_from_slice(format!("1f4\r\n{}\r\n", " ".repeat(500)).as_bytes());
+        }
+        request.extend_from_slice(b"0\r\n\r\n");
+        stream.write_all(&request).await.unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await.unwrap();
+        let response = String::from_utf8_lossy(&response);
+        assert!(response.starts_with("HTTP/1.1 413"), "{route}: {response}");
+    }
+}
+
+/// `send`'s list is what this test sends: keep the two in step.
+#[test]
+fn samples_cover_every_vendor_and_both_refusals() {
+    let samples = Config::demo().samples();
+    let ok = samples.iter().filter(|s| s.expected_status == 200).count();
+    assert_eq!(ok, 4);
+    assert!(samples.iter().any(|s| s.expected_status == 401));
+    let _ = common::ESIGNGLOBAL_BODY;
+}
