@@ -184,6 +184,14 @@ pub enum ErrorKind {
         /// What went wrong.
         reason: String,
     },
+
+    /// The deduplication store could not be reached or answered oddly; no
+    /// callback ran (see [`dedup`](crate::dedup)).
+    #[error("deduplication store failed: {reason}")]
+    DedupStore {
+        /// What went wrong (never a credential).
+        reason: String,
+    },
 }
 
 impl Error {
@@ -250,6 +258,7 @@ impl Error {
     /// | `IgnisignAppMismatch` | 403 |
     /// | `PayloadTooLarge` | 413 |
     /// | `IgnisignApi` | 502 (the vendor will retry) |
+    /// | `DedupStore` | 503 (the vendor will retry) |
     pub fn status(&self) -> StatusCode {
         match self.kind() {
             ErrorKind::Configuration { .. } => StatusCode::INTERNAL_SERVER_ERROR,
@@ -259,6 +268,7 @@ impl Error {
             ErrorKind::IgnisignAppMismatch { .. } => StatusCode::FORBIDDEN,
             ErrorKind::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::IgnisignApi { .. } => StatusCode::BAD_GATEWAY,
+            ErrorKind::DedupStore { .. } => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::BAD_REQUEST,
         }
     }

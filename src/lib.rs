@@ -127,6 +127,7 @@ mod wire_enum;
 
 mod clock;
 pub mod dangerous;
+pub mod dedup;
 mod dispatch;
 mod encoding;
 mod error;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::dedup::{self, Gate};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, ConfirmedEvent, Handlers, Report};
@@ -24,11 +25,17 @@ impl Webhooks {
         handlers: &Handlers,
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
-        let event = match ConfirmedEvent::from_event(self.dispatch_incoming(incoming)?) {
-            Ok(event) => event,
-            Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery)?),
+        let event = self.dispatch_incoming(incoming)?;
+        let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+            Gate::Duplicate(report) => return Ok(report),
+            Gate::Run(claim) => claim,
         };
-        Ok(handlers.handle_event(event))
+        let outcome = match ConfirmedEvent::from_event(event) {
+            Ok(event) => Ok(event),
+            Err(delivery) => handlers.confirm(delivery).map(ConfirmedEvent::Ignisign),
+        }
+        .map(|event| handlers.handle_event(event));
+        dedup::settle(claim, outcome)
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -59,9 +66,18 @@ impl Webhooks {
 }
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
-    let event = match ConfirmedEvent::from_event(event?) {
-        Ok(event) => event,
-        Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery).await?),
+    let event = event?;
+    let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+        Gate::Duplicate(report) => return Ok(report),
+        Gate::Run(claim) => claim,
     };
-    Ok(handlers.registry_run(Arc::new(event)).await)
+    let outcome = match ConfirmedEvent::from_event(event) {
+        Ok(event) => Ok(event),
+        Err(delivery) => handlers.confirm(delivery).await.map(ConfirmedEvent::Ignisign),
+    };
+    let outcome = match outcome {
+        Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
+        Err(err) => Err(err),
+    };
+    dedup::settle(claim, outcome)
 }

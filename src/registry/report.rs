@@ -90,6 +90,22 @@ impl Report {
         self.unhandled
     }
 
+    /// `true` when the delivery was a duplicate of one already handled (or
+    /// being handled), so no callback ran and [`ran`](Report::ran) is empty.
+    /// Only with a [`Deduplicator`](crate::dedup::Deduplicator), see
+    /// [`Handlers::deduplicate_with`](crate::Handlers::deduplicate_with).
+    pub fn is_duplicate(&self) -> bool {
+        self.duplicate
+    }
+
+    /// The report of a duplicate: nothing ran.
+    pub(crate) fn duplicate(vendor: Vendor) -> Self {
+        Report {
+            duplicate: true,
+            ..Report::new(vendor)
+        }
+    }
+
     /// `true` when at least one specific callback matched the event.
     pub fn is_handled(&self) -> bool {
         self.unhandled.is_none()
