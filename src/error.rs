@@ -286,12 +286,20 @@ impl Error {
 }
 
 /// serde_json appends " at line L column C"; the position is reported apart.
+/// The rest may quote the body (an unknown value, a bad GUID): it is kept on
+/// one line and bounded, so a hostile body cannot forge log lines.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS));
+    crate::json_path::push_printable(&mut out, message, MAX_MESSAGE_CHARS);
+    out
 }
+
+/// The most characters of a payload error's message.
+const MAX_MESSAGE_CHARS: usize = 300;
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
