@@ -791,3 +791,46 @@ fn payload_errors_quote_the_body_on_one_bounded_line() {
     let err = dispatch(&w, &constellation_signer().sign(body.as_bytes())).unwrap_err();
     assert!(!err.to_string().contains('\n'), "{err}");
 }
+
+#[test]
+fn stored_events_read_back_equal() {
+    // fuzz/parse_ignisign: an ERROR message whose content lacks a required
+    // field is kept as raw JSON when received, but the stored `Message` did not
+    // deserialize again ("missing field `documentNature`").
+    let body = String::from_utf8_lossy(include_bytes!("fixtures/ignisign/signature_failed.json"))
+        .replace("\"documentNature\"", "\"documentNatube\"");
+    assert!(body.contains("documentNatube"));
+    let Event::Ignisign(delivery) = dangerous::parse_unverified(Vendor::Ignisign, body.as_bytes()).unwrap() else {
+        unreachable!()
+    };
+    let message = delivery.dangerous_skip_token_check();
+    assert!(matches!(message.content, Some(ignisign::Content::Unknown(_))));
+    let stored = serde_json::to_string(&message).unwrap();
+    assert_eq!(serde_json::from_str::<ignisign::Message>(&stored).unwrap(), message);
+
+    // fuzz/parse_signplus, fuzz/parse_esignglobal: a huge number in an unknown
+    // event's raw JSON read back as another float, changing its dedup key.
+    for (vendor, body) in [
+        (
+            Vendor::SignPlus,
+            r#"{"hook":{"id":"1","event":"envelope_reminder"},"data":{"sent_at":111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111117219005000}}"#,
+        ),
+        (
+            Vendor::EsignGlobal,
+            r#"{"callBackDesc":"ENVELOPE_NEW","callBackEnvelopeVO":{"envelopeId":"e","signDate":1766666666666666666666666666666666666666666666666666666266666666666666666666666666666666666666666666666666666666666666666636211600000}}"#,
+        ),
+    ] {
+        let event = dangerous::parse_unverified(vendor, body.as_bytes()).unwrap();
+        let written = match &event {
+            Event::SignPlus(event) => serde_json::to_vec(event).unwrap(),
+            Event::EsignGlobal(event) => serde_json::to_vec(event).unwrap(),
+            _ => unreachable!(),
+        };
+        let again = dangerous::parse_unverified(vendor, &written).unwrap();
+        assert_eq!(format!("{again:?}"), format!("{event:?}"), "{vendor}");
+        assert_eq!(
+            esign_webhooks::dedup::DedupKey::of(&again),
+            esign_webhooks::dedup::DedupKey::of(&event)
+        );
+    }
+}
