@@ -54,7 +54,9 @@
 //!
 //! A vendor is accepted unverified only through a method whose name says so
 //! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],
-//! the [`dangerous`] module).
+//! the [`dangerous`] module). The [security manual](manual::security) says
+//! what each check proves and what is left to you; [`dedup`] runs callbacks
+//! once per event despite the vendors' retries.
 //!
 //! # Three entry points
 //!
@@ -111,6 +113,7 @@
 //! | Feature | What it adds | Default |
 //! |---|---|---|
 //! | `reqwest` | [`registry::ReqwestTransport`]: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
+//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |
 //!
 //! Without features the crate depends only on serde, serde_json, uuid, hmac,
 //! sha2, subtle, thiserror and http.
@@ -133,6 +136,7 @@ mod encoding;
 mod error;
 mod headers;
 mod json_path;
+pub mod manual;
 pub mod registry;
 mod secret;
 pub mod testing;

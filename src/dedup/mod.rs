@@ -44,7 +44,7 @@
 //! fail, it answers 500 and its own retry is processed). If the process dies
 //! between 1 and 3, the claim expires after the pending TTL and a later retry
 //! goes through. A store that cannot be reached fails the request with
-//! [`ErrorKind::DedupStore`](crate::ErrorKind::DedupStore) (503, the vendor retries)
+//! [`ErrorKind::DedupStore`] (503, the vendor retries)
 //! before any callback runs.
 //!
 //! # What it does not do

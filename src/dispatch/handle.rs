@@ -14,7 +14,10 @@ impl Webhooks {
     ///
     /// A request that fails verification is an `Err` and runs no callback.
     /// Callback failures do not make this fail: they are in the [`Report`],
-    /// whose [`status`](Report::status) says what to answer.
+    /// whose [`status`](Report::status) says what to answer. With a
+    /// [`Deduplicator`](crate::dedup::Deduplicator)
+    /// ([`Handlers::deduplicate_with`]), a copy of a delivery already handled
+    /// runs nothing and is reported ([`Report::is_duplicate`]).
     pub fn handle<H: Headers + ?Sized>(&self, handlers: &Handlers, body: &[u8], headers: &H) -> Result<Report, Error> {
         self.handle_incoming(handlers, &Incoming::new(body, headers))
     }

@@ -113,8 +113,8 @@ impl Report {
 
     /// The HTTP status to answer.
     ///
-    /// `200 OK` when every callback succeeded or nothing matched (an event you
-    /// do not handle is not the vendor's fault). `500` when a callback failed,
+    /// `200 OK` when every callback succeeded, nothing matched (an event you
+    /// do not handle is not the vendor's fault) or the delivery was a duplicate. `500` when a callback failed,
     /// so the vendor retries, except for Ignisign, whose single-use token
     /// cannot be verified again on a retry: Ignisign gets `200`, as its own SDK
     /// answers, and the failure is yours to recover from the [`Report`].

@@ -1,0 +1,3 @@
+//! The manual: guides that span modules, in rustdoc so they are versioned with the code.
+
+pub mod security;
