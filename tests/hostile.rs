@@ -834,3 +834,23 @@ fn stored_events_read_back_equal() {
         );
     }
 }
+
+#[test]
+fn stored_error_content_with_a_repeated_key_reads_back_typed_then_stays() {
+    // fuzz/parse_ignisign: the documented exception to "a stored Message reads back equal".
+    let body = String::from_utf8_lossy(include_bytes!("fixtures/ignisign/signature_proof_generated_error.json"))
+        .replacen("\"documentId\"", "\"documentId\": \"first\", \"documentId\"", 1);
+    assert!(body.contains("\"first\""));
+    let Event::Ignisign(delivery) = dangerous::parse_unverified(Vendor::Ignisign, body.as_bytes()).unwrap() else {
+        unreachable!()
+    };
+    let message = delivery.dangerous_skip_token_check();
+    assert!(
+        matches!(message.content, Some(ignisign::Content::Unknown(_))),
+        "a repeated key is not resolved on receipt"
+    );
+    let again: ignisign::Message = serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
+    assert!(matches!(again.content, Some(ignisign::Content::SignatureProof(_))));
+    let twice: ignisign::Message = serde_json::from_str(&serde_json::to_string(&again).unwrap()).unwrap();
+    assert_eq!(twice, again);
+}

@@ -43,7 +43,9 @@ pub struct IgnisignError {
 /// Like the SDK's callback parameters, it holds no `appId`, `appEnv` or token.
 ///
 /// `Message` serializes to `{"topic","action","msgNature","content","error"}` and deserializes
-/// back to an equal value, so it can be queued. Deserializing refuses a raw delivery body (one
+/// back to an equal value, so it can be queued. (One exception: the content of an `ERROR`
+/// message that was kept as raw JSON because a key was given twice reads back typed, since a
+/// JSON value keeps one of the two.) Deserializing refuses a raw delivery body (one
 /// with a `verificationToken`): a raw body is not confirmed.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
