@@ -184,6 +184,14 @@ pub enum ErrorKind {
         /// What went wrong.
         reason: String,
     },
+
+    /// The deduplication store could not be reached or answered oddly; no
+    /// callback ran (see [`dedup`](crate::dedup)).
+    #[error("deduplication store failed: {reason}")]
+    DedupStore {
+        /// What went wrong (never a credential).
+        reason: String,
+    },
 }
 
 impl Error {
@@ -250,6 +258,7 @@ impl Error {
     /// | `IgnisignAppMismatch` | 403 |
     /// | `PayloadTooLarge` | 413 |
     /// | `IgnisignApi` | 502 (the vendor will retry) |
+    /// | `DedupStore` | 503 (the vendor will retry) |
     pub fn status(&self) -> StatusCode {
         match self.kind() {
             ErrorKind::Configuration { .. } => StatusCode::INTERNAL_SERVER_ERROR,
@@ -259,6 +268,7 @@ impl Error {
             ErrorKind::IgnisignAppMismatch { .. } => StatusCode::FORBIDDEN,
             ErrorKind::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::IgnisignApi { .. } => StatusCode::BAD_GATEWAY,
+            ErrorKind::DedupStore { .. } => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -276,12 +286,20 @@ impl Error {
 }
 
 /// serde_json appends " at line L column C"; the position is reported apart.
+/// The rest may quote the body (an unknown value, a bad GUID): it is kept on
+/// one line and bounded, so a hostile body cannot forge log lines.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS));
+    crate::json_path::push_printable(&mut out, message, MAX_MESSAGE_CHARS);
+    out
 }
+
+/// The most characters of a payload error's message.
+const MAX_MESSAGE_CHARS: usize = 300;
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -106,6 +106,26 @@ pub(crate) fn line_column(body: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The most characters of one key shown in a path; longer keys end with `…`.
+const MAX_KEY_CHARS: usize = 64;
+
+/// Appends `text` for an error message: control characters escaped (`\u000a`),
+/// so a hostile body cannot put line breaks in logs, and at most `max`
+/// characters, then `…`.
+pub(crate) fn push_printable(out: &mut String, text: &str, max: usize) {
+    for (count, c) in text.chars().enumerate() {
+        if count == max {
+            out.push('…');
+            return;
+        }
+        if c.is_control() {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+}
+
 fn render(stack: &[Frame]) -> String {
     let mut path = String::from("$");
     for frame in stack {
@@ -116,7 +136,7 @@ fn render(stack: &[Frame]) -> String {
                     path.push_str(key);
                 } else {
                     path.push_str("[\"");
-                    path.push_str(key);
+                    push_printable(&mut path, key, MAX_KEY_CHARS);
                     path.push_str("\"]");
                 }
             }

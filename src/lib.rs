@@ -54,7 +54,9 @@
 //!
 //! A vendor is accepted unverified only through a method whose name says so
 //! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],
-//! the [`dangerous`] module).
+//! the [`dangerous`] module). The [security manual](manual::security) says
+//! what each check proves and what is left to you; [`dedup`] runs callbacks
+//! once per event despite the vendors' retries.
 //!
 //! # Three entry points
 //!
@@ -113,6 +115,7 @@
 //! | `reqwest` | [`registry::ReqwestTransport`]: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
 //! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
 //! | `actix` | [`integrations`]`::actix`: [`Headers`] for actix-web's `HeaderMap`, on `actix-http` without default features | off |
+//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |
 //!
 //! The [`manual`] has task-oriented pages: choosing each vendor's
 //! authentication, eSignGlobal's scheme, unsigned vendors, replays,
@@ -135,6 +138,7 @@ mod wire_enum;
 
 mod clock;
 pub mod dangerous;
+pub mod dedup;
 mod dispatch;
 mod encoding;
 mod error;

@@ -35,6 +35,9 @@ use crate::verify::{
 };
 
 /// A delivery as a vendor would send it.
+///
+/// Its `Debug` shows the headers and query exactly as they would be sent,
+/// tokens and Basic credentials included: it is a test value, not a secret holder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SignedRequest {

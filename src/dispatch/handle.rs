@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::dedup::{self, Gate};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, ConfirmedEvent, Handlers, Report};
@@ -13,7 +14,10 @@ impl Webhooks {
     ///
     /// A request that fails verification is an `Err` and runs no callback.
     /// Callback failures do not make this fail: they are in the [`Report`],
-    /// whose [`status`](Report::status) says what to answer.
+    /// whose [`status`](Report::status) says what to answer. With a
+    /// [`Deduplicator`](crate::dedup::Deduplicator)
+    /// ([`Handlers::deduplicate_with`]), a copy of a delivery already handled
+    /// runs nothing and is reported ([`Report::is_duplicate`]).
     pub fn handle<H: Headers + ?Sized>(&self, handlers: &Handlers, body: &[u8], headers: &H) -> Result<Report, Error> {
         self.handle_incoming(handlers, &Incoming::new(body, headers))
     }
@@ -24,11 +28,17 @@ impl Webhooks {
         handlers: &Handlers,
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
-        let event = match ConfirmedEvent::from_event(self.dispatch_incoming(incoming)?) {
-            Ok(event) => event,
-            Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery)?),
+        let event = self.dispatch_incoming(incoming)?;
+        let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+            Gate::Duplicate(report) => return Ok(report),
+            Gate::Run(claim) => claim,
         };
-        Ok(handlers.handle_event(event))
+        let outcome = match ConfirmedEvent::from_event(event) {
+            Ok(event) => Ok(event),
+            Err(delivery) => handlers.confirm(delivery).map(ConfirmedEvent::Ignisign),
+        }
+        .map(|event| handlers.handle_event(event));
+        dedup::settle(claim, outcome)
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -59,9 +69,18 @@ impl Webhooks {
 }
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
-    let event = match ConfirmedEvent::from_event(event?) {
-        Ok(event) => event,
-        Err(delivery) => ConfirmedEvent::Ignisign(handlers.confirm(delivery).await?),
+    let event = event?;
+    let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+        Gate::Duplicate(report) => return Ok(report),
+        Gate::Run(claim) => claim,
     };
-    Ok(handlers.registry_run(Arc::new(event)).await)
+    let outcome = match ConfirmedEvent::from_event(event) {
+        Ok(event) => Ok(event),
+        Err(delivery) => handlers.confirm(delivery).await.map(ConfirmedEvent::Ignisign),
+    };
+    let outcome = match outcome {
+        Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
+        Err(err) => Err(err),
+    };
+    dedup::settle(claim, outcome)
 }

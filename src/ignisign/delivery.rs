@@ -122,6 +122,24 @@ impl Delivery {
         &self.app_env
     }
 
+    /// The key that identifies this delivery for deduplication: a SHA-256
+    /// digest of its single-use token (never the token itself), so a replayed
+    /// delivery is recognised without spending a token check.
+    ///
+    /// ```
+    /// use esign_webhooks::{Event, Vendor, dangerous};
+    ///
+    /// let body = include_bytes!("../../tests/fixtures/ignisign/signer_created.json");
+    /// let Event::Ignisign(delivery) = dangerous::parse_unverified(Vendor::Ignisign, body)? else { unreachable!() };
+    /// let key = delivery.dedup_key();
+    /// assert_eq!(key.vendor(), Vendor::Ignisign);
+    /// assert!(key.to_string().starts_with("ignisign:"));
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn dedup_key(&self) -> crate::dedup::DedupKey {
+        crate::dedup::DedupKey::from_parts(Vendor::Ignisign, [b"token".as_slice(), self.token.as_bytes()])
+    }
+
     /// The request that asks Ignisign to check and consume this delivery's token.
     ///
     /// `POST {api_key.base_url()}/v4/tokens/webhook-verification/checking-consumption` with

@@ -11,11 +11,13 @@
 //! | [`queueing`] | handling takes longer than the vendor waits: verify, queue, parse later |
 //! | [`testing`] | you test your own handlers with signed deliveries |
 //! | [`servers`] | you wire the crate into axum, actix-web or hyper |
+//! | [`security`] | you need to know exactly what each vendor's verification proves, and what it does not |
 
 pub mod authentication;
 pub mod esignglobal_scheme;
 pub mod queueing;
 pub mod replay;
+pub mod security;
 pub mod servers;
 pub mod testing;
 pub mod unsigned_vendors;

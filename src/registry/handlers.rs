@@ -9,6 +9,7 @@ use super::methods::registration_methods;
 use super::transport::{BlockingTokenTransport, TokenCheck, TokenTransport};
 use super::vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
+use crate::dedup::Deduplicator;
 use crate::ignisign::{ApiKey, Delivery, Message};
 use crate::{Error, ErrorKind, Vendor};
 
@@ -58,6 +59,7 @@ use crate::{Error, ErrorKind, Vendor};
 pub struct Handlers {
     registry: Registry,
     token_check: TokenCheck<dyn BlockingTokenTransport>,
+    dedup: Option<Deduplicator>,
 }
 
 /// Async callbacks (`|p| async move { … }`), run one after another and
@@ -80,6 +82,7 @@ pub struct Handlers {
 pub struct AsyncHandlers {
     registry: Registry,
     token_check: TokenCheck<dyn TokenTransport>,
+    dedup: Option<Deduplicator>,
 }
 
 impl Default for Handlers {
@@ -103,7 +106,23 @@ macro_rules! common_methods {
                 $ty {
                     registry: Registry::default(),
                     token_check: TokenCheck::Unconfigured,
+                    dedup: None,
                 }
+            }
+
+            /// Runs the callbacks once per event: `handle` skips a delivery
+            /// whose [`DedupKey`](crate::dedup::DedupKey) was already handled
+            /// (or is being handled) and reports it
+            /// ([`Report::is_duplicate`], status 200). See [`dedup`](crate::dedup)
+            /// for when keys are recorded and released.
+            pub fn deduplicate_with(&mut self, deduplicator: Deduplicator) -> &mut Self {
+                self.dedup = Some(deduplicator);
+                self
+            }
+
+            /// The deduplicator, when one is configured.
+            pub fn deduplicator(&self) -> Option<&Deduplicator> {
+                self.dedup.as_ref()
             }
 
             /// Registers callbacks for Ignisign messages.

@@ -90,6 +90,22 @@ impl Report {
         self.unhandled
     }
 
+    /// `true` when the delivery was a duplicate of one already handled (or
+    /// being handled), so no callback ran and [`ran`](Report::ran) is empty.
+    /// Only with a [`Deduplicator`](crate::dedup::Deduplicator), see
+    /// [`Handlers::deduplicate_with`](crate::Handlers::deduplicate_with).
+    pub fn is_duplicate(&self) -> bool {
+        self.duplicate
+    }
+
+    /// The report of a duplicate: nothing ran.
+    pub(crate) fn duplicate(vendor: Vendor) -> Self {
+        Report {
+            duplicate: true,
+            ..Report::new(vendor)
+        }
+    }
+
     /// `true` when at least one specific callback matched the event.
     pub fn is_handled(&self) -> bool {
         self.unhandled.is_none()
@@ -97,8 +113,8 @@ impl Report {
 
     /// The HTTP status to answer.
     ///
-    /// `200 OK` when every callback succeeded or nothing matched (an event you
-    /// do not handle is not the vendor's fault). `500` when a callback failed,
+    /// `200 OK` when every callback succeeded, nothing matched (an event you
+    /// do not handle is not the vendor's fault) or the delivery was a duplicate. `500` when a callback failed,
     /// so the vendor retries, except for Ignisign, whose single-use token
     /// cannot be verified again on a retry: Ignisign gets `200`, as its own SDK
     /// answers, and the failure is yours to recover from the [`Report`].

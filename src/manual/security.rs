@@ -1,0 +1,118 @@
+//! # Security: what each check proves, and what you must do
+//!
+//! A webhook endpoint is a public door: anyone who learns its URL can POST
+//! to it. This page says, vendor by vendor, what a successful
+//! [`Webhooks::dispatch`](crate::Webhooks::dispatch) proves and what it does
+//! not, then what the crate guarantees everywhere and what is left to you.
+//!
+//! ## Per vendor
+//!
+//! | Vendor | The vendor offers | A successful check proves | It does not prove |
+//! |---|---|---|---|
+//! | eSignGlobal (Webhook channel) | a per-webhook secret key; **how it signs is not published** | the sender holds the secret *if* the scheme you configured is the one eSignGlobal uses | anything, if the scheme is wrong: the crate ships no guessed scheme |
+//! | eSignGlobal (App callback) | **nothing** | only what you add: a token in the callback URL | that eSignGlobal sent it |
+//! | Ignisign | a single-use `verificationToken` checked by Ignisign's API | after [`Delivery::confirm`](crate::ignisign::Delivery::confirm): Ignisign issued this token for your app, and it was not used before | anything before `confirm`: app id and environment are public |
+//! | Sign.Plus | **nothing** (no secret, signature or header) | the sender knew the secret you put in the URL (or a gateway's header) | that Sign.Plus sent it, or that the body is what Sign.Plus sent |
+//! | Constellation1 eSign | **nothing** | the same: the sender knew the URL's token or Basic password | the same |
+//!
+//! ### eSignGlobal
+//!
+//! eSignGlobal generates a secret key per webhook but documents neither the
+//! header, nor the algorithm, nor the signed content, nor a timestamp. So:
+//!
+//! * capture one real delivery, run [`esignglobal::detect_scheme`](crate::esignglobal::detect_scheme)
+//!   with its raw body, its headers and your key, **confirm the result with
+//!   eSignGlobal support**, and build the [`esignglobal::Verifier`](crate::esignglobal::Verifier) from it;
+//! * if the scheme signs no timestamp ([`SignedContent::Body`](crate::verify::SignedContent::Body)),
+//!   a captured delivery can be replayed at any time: deduplicate
+//!   ([`dedup`](crate::dedup)) and treat events as hints;
+//! * the App callback channel has no authentication at all: register a callback
+//!   URL with an unguessable query token ([`esignglobal::Verifier::query_token`](crate::esignglobal::Verifier::query_token)),
+//!   and confirm the envelope's state through eSignGlobal's API before acting;
+//! * rotate with [`Verifier::with_secret`](crate::verify::Verifier::with_secret)
+//!   ([Reset Secret Key] invalidates the old key at once on eSignGlobal's side).
+//!
+//! ### Ignisign
+//!
+//! Ignisign signs nothing. A delivery is authentic only once Ignisign's API
+//! has accepted its token, which also **consumes** it:
+//!
+//! * `dispatch` checks the required fields, the app id and the environment:
+//!   this filters deliveries meant for another application, it authenticates
+//!   nothing. A [`Delivery`](crate::ignisign::Delivery) hides its content until
+//!   it is confirmed, so unconfirmed data cannot be used by accident;
+//! * confirm every delivery ([`Delivery::token_check_request`](crate::ignisign::Delivery::token_check_request)
+//!   then [`confirm`](crate::ignisign::Delivery::confirm), or
+//!   [`Handlers::confirm_ignisign_with`](crate::Handlers::confirm_ignisign_with)).
+//!   The token check is the replay defence: a replayed delivery is refused as
+//!   already consumed. A deduplicator recognises it before that call;
+//! * keep the API key secret: it is sent as `Authorization: Bearer`, marked
+//!   sensitive, and never appears in `Debug` or errors;
+//! * a stored body cannot be verified again (the token is spent): store the
+//!   confirmed [`Message`](crate::ignisign::Message) instead.
+//!
+//! ### Sign.Plus and Constellation1 eSign
+//!
+//! Neither signs its deliveries nor documents any authentication. What the
+//! crate can check is a secret **you** put in the URL you register:
+//!
+//! * register `https://example.com/hooks/signplus?token=<32+ random bytes, base64url>`
+//!   and verify with `query_token`, or `https://user:password@…` and
+//!   `basic_auth`; pass requests with their URI
+//!   ([`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming));
+//! * such a secret travels with every delivery: serve the endpoint over HTTPS
+//!   only, keep the URL out of access logs (many servers log the query string),
+//!   and rotate it with `with_secret` when it may have leaked;
+//! * it proves the sender knew the URL, not that the vendor wrote the body:
+//!   treat each event as a hint and read the envelope or session through the
+//!   vendor's API ([`signplus::Event::envelope_id`](crate::signplus::Event::envelope_id),
+//!   [`constellation::Data::signing_session_id`](crate::constellation::Data::signing_session_id))
+//!   before acting on it;
+//! * nothing identifies a delivery: deduplicate, and keep handlers idempotent.
+//!
+//! ## What the crate guarantees, for every vendor
+//!
+//! * **Secure by default.** Only configured vendors are accepted, each
+//!   authenticated or opted out by a method named `dangerous_…`; building
+//!   refuses empty secrets, app ids and header names.
+//! * **Constant time.** MACs are compared with `subtle`; tokens and passwords
+//!   are hashed with SHA-256 first, so neither their content nor their length
+//!   leaks through timing.
+//! * **No secret in output.** [`Secret`](crate::Secret), verifiers, API keys,
+//!   deliveries, handlers and stores redact secrets in `Debug`/`Display`; no
+//!   error contains a secret or a token or password a request presented;
+//!   payload errors quote the body on one bounded line (no forged log lines).
+//! * **Bounded work on hostile input.** Bodies over the limit (1 MiB by default)
+//!   are refused before any parsing or hashing; JSON nesting is limited; every
+//!   header the check reads must appear once (a duplicated or conflicting
+//!   signature header is refused, not resolved); timestamps are parsed strictly
+//!   and compared without overflow; the signature is checked before the
+//!   timestamp. The parsers and verifiers are fuzzed (`fuzz/`).
+//! * **Typed errors, suggested statuses.** Each refusal is an
+//!   [`ErrorKind`](crate::ErrorKind) with [`Error::status`](crate::Error::status):
+//!   400 malformed, 401 unauthenticated, 403 another application, 413 too large,
+//!   502/503 retry later.
+//!
+//! ## What you must do
+//!
+//! 1. **Pass the raw body**, as bytes, before any JSON parsing, and the
+//!    request's own headers (and URI, for query tokens).
+//! 2. **Serve over HTTPS** and keep URL tokens out of logs.
+//! 3. **Set your framework's body limit** at least as large as
+//!    [`max_body_size`](crate::WebhooksBuilder::max_body_size), and answer
+//!    fast (eSignGlobal waits 5 s): verify, queue, answer, then work.
+//! 4. **Deduplicate** ([`Handlers::deduplicate_with`](crate::Handlers::deduplicate_with)):
+//!    every vendor delivers at least once, and eSignGlobal retries up to 16
+//!    times. Use a shared store (`RedisStore`, feature `redis`) behind a load
+//!    balancer. Never deduplicate a vendor configured with
+//!    `dangerous_accept_unverified`: anyone could then send a copy of a future
+//!    event first and have the real one skipped.
+//! 5. **Confirm state through the vendor's API** before an irreversible action
+//!    (releasing goods, signing a contract) for vendors that do not sign, and
+//!    for eSignGlobal until its scheme is confirmed.
+//! 6. **Rotate** secrets with `with_secret` (both are accepted during the
+//!    change), and watch [`Verified::key_index`](crate::verify::Verified::key_index)
+//!    to know when the old one is no longer used.
+//! 7. **Do not log** raw bodies or request headers in production: they can
+//!    hold URL tokens, Basic credentials, Ignisign tokens and signers' personal
+//!    data. Log [`Error`](crate::Error)s and [`Report`](crate::Report)s instead.

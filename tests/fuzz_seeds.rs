@@ -1,0 +1,197 @@
+//! The fuzz targets' seed corpus (`fuzz/seeds/`), made from the test fixtures:
+//! this test fails when a fixture or signer change makes the committed seeds
+//! stale. Regenerate them with
+//! `WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds`.
+//!
+//! The request format is the one of `fuzz/src/lib.rs`: optional `@now` and
+//! `?query` lines, `Name: value` header lines, an empty line, the body.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use esign_webhooks::Secret;
+use esign_webhooks::testing::{SignedRequest, Signer};
+use esign_webhooks::verify::{
+    Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
+};
+
+/// `fuzz/src/lib.rs`'s `NOW`.
+const NOW: i64 = 1_735_689_600;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures(vendor: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = root().join("tests/fixtures").join(vendor);
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn encode(now: Option<i64>, request: &SignedRequest) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Some(now) = now {
+        out.extend_from_slice(format!("@{now}\n").as_bytes());
+    }
+    if let Some(query) = &request.query {
+        out.extend_from_slice(format!("?{query}\n").as_bytes());
+    }
+    out.extend_from_slice(b"Content-Type: application/json");
+    for (name, value) in &request.headers {
+        out.extend_from_slice(format!("\n{name}: {value}").as_bytes());
+    }
+    out.extend_from_slice(b"\n\n");
+    out.extend_from_slice(&request.body);
+    out
+}
+
+/// The eSignGlobal scheme of `fuzz_targets/dispatch.rs`.
+fn esg_scheme() -> HmacScheme {
+    HmacScheme::new(
+        SignatureLocation::parameters("x-esg-signature", ["v1"]),
+        SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
+        Encoding::Hex,
+    )
+}
+
+/// The signers matching `fuzz_targets/signature_headers.rs`'s verifiers.
+fn signature_signers() -> Vec<(&'static str, Signer)> {
+    let secret = || Secret::new("fuzz-secret");
+    let hmac = |scheme: HmacScheme| Signer::hmac(scheme, secret()).at(NOW).with_id("msg_2Lq9");
+    vec![
+        (
+            "header_hex_prefix",
+            hmac(
+                HmacScheme::new(SignatureLocation::header("x-sig"), SignedContent::Body, Encoding::Hex)
+                    .with_prefix("sha256="),
+            ),
+        ),
+        (
+            "numbered_base64",
+            hmac(HmacScheme::new(
+                SignatureLocation::numbered_headers("x-sig-"),
+                SignedContent::Body,
+                Encoding::Base64,
+            )),
+        ),
+        (
+            "parameters_timestamp",
+            hmac(HmacScheme::new(
+                SignatureLocation::parameters("x-params", ["v1", "s0"]),
+                SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
+                Encoding::Hex,
+            )),
+        ),
+        ("standard_webhooks", hmac(HmacScheme::standard_webhooks())),
+        (
+            "query_milliseconds",
+            hmac(
+                HmacScheme::new(
+                    SignatureLocation::query("signature"),
+                    SignedContent::timestamp_then_body(TimestampLocation::header("x-ts"), ":"),
+                    Encoding::Hex,
+                )
+                .with_timestamp_unit(TimestampUnit::Milliseconds),
+            ),
+        ),
+        ("header_token", Signer::header_token("x-token", secret())),
+        ("basic_auth", Signer::basic_auth("user", secret())),
+        ("query_token", Signer::query_token("token", secret())),
+    ]
+}
+
+/// Every seed, by target and file name.
+fn seeds() -> BTreeMap<(String, String), Vec<u8>> {
+    let mut seeds = BTreeMap::new();
+    let mut add = |target: &str, name: String, bytes: Vec<u8>| {
+        seeds.insert((target.to_owned(), name), bytes);
+    };
+    let esg = Signer::hmac(esg_scheme(), Secret::new("esg-secret")).at(NOW);
+    let signplus = Signer::query_token("token", Secret::new("sp-token"));
+    let constellation = Signer::basic_auth("esign", Secret::new("c1-password"));
+    for (vendor, target, signer) in [
+        ("esignglobal", "parse_esignglobal", Some(&esg)),
+        ("ignisign", "parse_ignisign", None),
+        ("signplus", "parse_signplus", Some(&signplus)),
+        ("constellation", "parse_constellation", Some(&constellation)),
+    ] {
+        for (name, body) in fixtures(vendor) {
+            add(target, format!("{name}.json"), body.clone());
+            let request = match signer {
+                Some(signer) => signer.sign(&body),
+                None => Signer::header_token("x-unused", Secret::new("-"))
+                    .sign(&body)
+                    .remove_header("x-unused"),
+            };
+            add("dispatch", format!("{vendor}_{name}"), encode(None, &request));
+        }
+    }
+    let bodies = [
+        ("esignglobal", fixtures("esignglobal").swap_remove(0).1),
+        ("small", b"{\"a\":1}".to_vec()),
+    ];
+    for (scheme, signer) in signature_signers() {
+        for (body_name, body) in &bodies {
+            add(
+                "signature_headers",
+                format!("{scheme}_{body_name}"),
+                encode(Some(NOW), &signer.sign(body)),
+            );
+        }
+    }
+    seeds
+}
+
+#[test]
+fn committed_seeds_are_up_to_date() {
+    let dir = root().join("fuzz/seeds");
+    let write = std::env::var_os("WRITE_FUZZ_SEEDS").is_some();
+    let seeds = seeds();
+    let mut stale = Vec::new();
+    for ((target, name), bytes) in &seeds {
+        let path = dir.join(target).join(name);
+        if write {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, bytes).unwrap();
+        } else if fs::read(&path).ok().as_ref() != Some(bytes) {
+            stale.push(path);
+        }
+    }
+    // No leftover seed of a fixture that no longer exists.
+    for target in fs::read_dir(&dir).into_iter().flatten() {
+        let target = target.unwrap().path();
+        for file in fs::read_dir(&target).unwrap() {
+            let file = file.unwrap().path();
+            let key = (name_of(&target), name_of(&file));
+            if !seeds.contains_key(&key) {
+                if write {
+                    fs::remove_file(&file).unwrap();
+                } else {
+                    stale.push(file);
+                }
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale fuzz seeds (regenerate with WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds): {stale:#?}"
+    );
+    assert!(
+        seeds.len() >= 150,
+        "one seed per fixture and target, and per signature scheme"
+    );
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
