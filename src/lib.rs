@@ -112,7 +112,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | `reqwest` | [`registry::ReqwestTransport`]: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
+//! | `reqwest` | `registry::ReqwestTransport`: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
 //! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
 //! | `actix` | [`integrations`]`::actix`: [`Headers`] for actix-web's `HeaderMap`, on `actix-http` without default features | off |
 //! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |

@@ -18,7 +18,7 @@ pub type TransportFuture<'a> =
 /// Implemented for every `Fn(http::Request<Vec<u8>>) -> impl Future<Output =
 /// Result<http::Response<Vec<u8>>, TransportError>>`, so a closure around your
 /// client is enough. The `reqwest` feature provides
-/// [`ReqwestTransport`](crate::registry::ReqwestTransport).
+/// `registry::ReqwestTransport`.
 ///
 /// ```
 /// use esign_webhooks::registry::{TokenTransport, TransportError};
