@@ -77,7 +77,9 @@
 //! runtime). Every matching callback runs in registration order; errors and
 //! panics are collected in a [`Report`] that also says which HTTP status to
 //! answer. Ignisign tokens are confirmed through a transport you supply before
-//! any callback runs. See the [`registry`] module.
+//! any callback runs. See the [`registry`] module. Vendors deliver at least
+//! once: [`Handlers::deduplicate_with`] and the [`dedup`] module run callbacks
+//! once per event, across several receivers with the `redis` feature.
 //!
 //! ```
 //! use esign_webhooks::{Handlers, Lifecycle};
@@ -101,7 +103,7 @@
 //!   Public enums and structs are `#[non_exhaustive]` so that new vendors,
 //!   events and fields are not breaking changes.
 //! * **Errors you can answer with.** [`Error::status`] maps each [`ErrorKind`]
-//!   to 400, 401, 403, 413, 500 or 502; payload errors give the JSON path where
+//!   to 400, 401, 403, 413, 500, 502 or 503; payload errors give the JSON path where
 //!   the body broke. No error, `Debug` or `Display` output contains a secret.
 //! * **Time is injectable.** Timestamp tolerance defaults to 300 s both ways and
 //!   is set per scheme; [`WebhooksBuilder::clock`] takes a [`FixedClock`] in tests.
