@@ -531,3 +531,23 @@ fn millisecond_timestamps_are_read_in_their_unit() {
     let err = verifier.verify_at(&request.incoming(), 1_700_000_301).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::TimestampOutOfTolerance { .. }));
 }
+
+#[test]
+fn the_clock_is_read_only_by_schemes_that_sign_a_timestamp() {
+    #[derive(Debug)]
+    struct NoClock;
+    impl esign_webhooks::Clock for NoClock {
+        fn now_unix(&self) -> i64 {
+            panic!("the clock was read")
+        }
+    }
+    let token = Verifier::header_token("x-token", Secret::new("t0ken"));
+    let headers = [("x-token", "t0ken")];
+    assert!(token.verify(&Incoming::new(b"{}", &headers), &NoClock).is_ok());
+    let headers = [("X-DocuSign-Signature-1", DOCUSIGN_SIG)];
+    assert!(
+        docusign("test-secret")
+            .verify(&Incoming::new(DOCUSIGN_BODY, &headers), &NoClock)
+            .is_ok()
+    );
+}

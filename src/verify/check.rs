@@ -52,7 +52,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     scheme: &HmacScheme,
     keys: &[Key],
     incoming: &Incoming<'_, H>,
-    now: i64,
+    now: impl FnOnce() -> i64,
 ) -> Result<Verified, Error> {
     let headers = incoming.headers();
     // Percent-decoding needs owned bytes, which must outlive `found`.
@@ -222,7 +222,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     };
 
     if let Some(ts) = timestamp {
-        check_tolerance(ts, now, scheme.tolerance.as_secs())?;
+        check_tolerance(ts, now(), scheme.tolerance.as_secs())?;
     }
     Ok(Verified::new(Some(index), timestamp))
 }
