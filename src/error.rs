@@ -153,33 +153,38 @@ pub enum ErrorKind {
         vendor: Vendor,
     },
 
-    /// An Ignisign delivery lacks one of the six fields its SDK requires.
-    #[error("Ignisign delivery lacks the required field `{field}`")]
-    IgnisignMissingField {
-        /// The missing field's JSON name (`topic`, `action`, `msgNature`, `verificationToken`, `appId`, `appEnv`).
+    /// A delivery lacks a field its vendor requires before anything else
+    /// (Ignisign's six: `topic`, `action`, `msgNature`, `verificationToken`,
+    /// `appId`, `appEnv`). [`Error::vendor`] says whose.
+    #[error("the delivery lacks the required field `{field}`")]
+    MissingField {
+        /// The missing field's JSON name.
         field: &'static str,
     },
 
-    /// An Ignisign delivery is for another application or environment.
-    #[error("Ignisign delivery is for another {field} than the one configured")]
-    IgnisignAppMismatch {
-        /// `appId` or `appEnv`.
+    /// The delivery is addressed to another recipient than the one configured
+    /// (Ignisign: another application id or environment).
+    #[error("the delivery is for another {field} than the one configured")]
+    RecipientMismatch {
+        /// The field that differs (Ignisign: `appId` or `appEnv`).
         field: &'static str,
     },
 
-    /// Ignisign's API answered that the verification token is not valid.
-    #[error("Ignisign rejected the verification token ({reason})")]
-    IgnisignTokenRejected {
-        /// What Ignisign said: `already consumed`, `not found`, `expired`, … .
+    /// The vendor answered the confirmation phase that the delivery is not
+    /// genuine (Ignisign: the verification token is not valid).
+    #[error("the vendor rejected the delivery's confirmation ({reason})")]
+    ConfirmationRejected {
+        /// What the vendor said (Ignisign: `already consumed`, `not found`, `expired`, …).
         reason: String,
     },
 
-    /// Ignisign's API could not be asked or gave an unusable answer.
-    #[error("Ignisign token check failed: {reason}")]
-    IgnisignApi {
+    /// The vendor's confirmation phase could not be completed: its API could not
+    /// be asked, gave an unusable answer, or the transport failed or panicked.
+    #[error("confirmation with the vendor failed: {reason}")]
+    ConfirmationFailed {
         /// The HTTP status, when a response arrived.
         status: Option<u16>,
-        /// Ignisign's error code, when it sent one.
+        /// The vendor's error code, when it sent one.
         error_code: Option<String>,
         /// What went wrong.
         reason: String,
@@ -253,21 +258,21 @@ impl Error {
     /// | Kind | Status |
     /// |---|---|
     /// | `Configuration` | 500 |
-    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `IgnisignMissingField` | 400 |
-    /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `IgnisignTokenRejected` | 401 |
-    /// | `IgnisignAppMismatch` | 403 |
+    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `MissingField` | 400 |
+    /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `ConfirmationRejected` | 401 |
+    /// | `RecipientMismatch` | 403 |
     /// | `PayloadTooLarge` | 413 |
-    /// | `IgnisignApi` | 502 (the vendor will retry) |
+    /// | `ConfirmationFailed` | 502 (the vendor will retry) |
     /// | `DedupStore` | 503 (the vendor will retry) |
     pub fn status(&self) -> StatusCode {
         match self.kind() {
             ErrorKind::Configuration { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorKind::AuthenticationFailed
             | ErrorKind::TimestampOutOfTolerance { .. }
-            | ErrorKind::IgnisignTokenRejected { .. } => StatusCode::UNAUTHORIZED,
-            ErrorKind::IgnisignAppMismatch { .. } => StatusCode::FORBIDDEN,
+            | ErrorKind::ConfirmationRejected { .. } => StatusCode::UNAUTHORIZED,
+            ErrorKind::RecipientMismatch { .. } => StatusCode::FORBIDDEN,
             ErrorKind::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::IgnisignApi { .. } => StatusCode::BAD_GATEWAY,
+            ErrorKind::ConfirmationFailed { .. } => StatusCode::BAD_GATEWAY,
             ErrorKind::DedupStore { .. } => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::BAD_REQUEST,
         }
@@ -279,8 +284,8 @@ impl Error {
             self.kind(),
             ErrorKind::AuthenticationFailed
                 | ErrorKind::TimestampOutOfTolerance { .. }
-                | ErrorKind::IgnisignTokenRejected { .. }
-                | ErrorKind::IgnisignAppMismatch { .. }
+                | ErrorKind::ConfirmationRejected { .. }
+                | ErrorKind::RecipientMismatch { .. }
         )
     }
 }

@@ -138,34 +138,47 @@
 
 mod wire_enum;
 
+// Core: no vendor knowledge.
 mod clock;
-pub mod dangerous;
-pub mod dedup;
-mod dispatch;
+mod dedup_key;
 mod encoding;
 mod error;
+mod filter;
 mod headers;
-pub mod integrations;
 mod json_object;
 mod json_path;
-pub mod manual;
-pub mod registry;
+mod lifecycle;
+pub mod plugin;
 mod secret;
-pub mod testing;
 mod vendor;
 pub mod verify;
 
+// Vendors: one folder each, listed once in `plugin::table`.
+#[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "esignglobal")]
 pub mod esignglobal;
+#[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "signplus")]
 pub mod signplus;
+
+// Dispatch, deduplication, registry, integrations: each uses only the layers above it.
+pub mod dangerous;
+mod dispatch;
+pub mod dedup;
+pub mod registry;
+pub mod integrations;
+
+pub mod manual;
+pub mod testing;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
 pub use headers::{Headers, Incoming};
-pub use registry::{
-    AsyncHandlers, ConfirmedEvent, Filter, HandlerError, HandlerId, Handlers, Lifecycle, LifecycleEvent, Report,
-};
+pub use filter::Filter;
+pub use lifecycle::{Lifecycle, LifecycleStep};
+pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
 pub use secret::Secret;
-pub use vendor::Vendor;
+pub use vendor::{UnknownVendor, Vendor};

@@ -274,7 +274,7 @@ fn ignisign_replays_cost_no_token_check_and_rejected_tokens_are_released() {
     let no_headers: [(&str, &str); 0] = [];
     // Refused by Ignisign: an error, and the claim is released.
     let err = w.handle(&handlers, IGNISIGN_LAUNCHED, &no_headers).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::IgnisignTokenRejected { .. }));
+    assert!(matches!(err.kind(), ErrorKind::ConfirmationRejected { .. }));
     // Accepted on the next attempt (the key was not left behind).
     *answer.lock().unwrap() = TokenOutcome::Valid;
     assert!(

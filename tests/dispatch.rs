@@ -308,14 +308,14 @@ fn ignisign_app_and_env_checks() {
         .unwrap()
         .replace(APP_ID, "appId_other");
     let err = s.webhooks.dispatch(other_app.as_bytes(), &no_headers).unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::IgnisignAppMismatch { field: "appId" });
+    assert_eq!(err.kind(), &ErrorKind::RecipientMismatch { field: "appId" });
     assert_eq!(err.status(), StatusCode::FORBIDDEN);
     let other_env = String::from_utf8(IGNISIGN_SESSION.to_vec())
         .unwrap()
         .replace("DEVELOPMENT", "PRODUCTION");
     assert_eq!(
         kind(s.webhooks.dispatch(other_env.as_bytes(), &no_headers)),
-        ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        ErrorKind::RecipientMismatch { field: "appEnv" }
     );
 }
 
@@ -397,4 +397,25 @@ fn webhooks_is_shareable() {
             Vendor::Constellation
         ]
     );
+}
+
+#[test]
+fn a_body_no_configured_vendor_claims_is_unrecognised() {
+    // DocuSign-shaped: `event` and `data` are keys many vendors use, so they name nobody.
+    let only_constellation = Webhooks::builder()
+        .constellation(constellation::Verifier::header_token("x-token", Secret::new("t")))
+        .build()
+        .unwrap();
+    let docusign_shaped =
+        br#"{"event":"envelope-completed","data":{"envelopeId":"93be49ab-0000-0000-0000-000000000000"}}"#;
+    let no_headers: [(&str, &str); 0] = [];
+    assert_eq!(
+        kind(only_constellation.dispatch(docusign_shaped, &no_headers)),
+        ErrorKind::UnrecognizedVendor
+    );
+    // Constellation1's own body is still told by its shape (and then lacks its token).
+    assert!(matches!(
+        kind(only_constellation.dispatch(CONSTELLATION_DECLINED, &no_headers)),
+        ErrorKind::MissingHeader { .. }
+    ));
 }

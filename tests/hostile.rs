@@ -107,7 +107,7 @@ fn every_truncation_of_every_vendors_body_is_a_payload_error() {
                     err.kind(),
                     ErrorKind::MalformedPayload { .. }
                         | ErrorKind::UnrecognizedVendor
-                        | ErrorKind::IgnisignMissingField { .. }
+                        | ErrorKind::MissingField { .. }
                 ),
                 "cut at {cut}: {err}"
             );
@@ -196,7 +196,7 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
                 assert!(
                     matches!(
                         err.kind(),
-                        ErrorKind::MalformedPayload { .. } | ErrorKind::IgnisignMissingField { .. }
+                        ErrorKind::MalformedPayload { .. } | ErrorKind::MissingField { .. }
                     ),
                     "{vendor}: {err}"
                 );
@@ -727,7 +727,7 @@ fn ignisign_deliveries_for_another_app_or_environment() {
         let field_name: &'static str = if field == "appId" { "appId" } else { "appEnv" };
         assert_eq!(
             err.kind(),
-            &ErrorKind::IgnisignAppMismatch { field: field_name },
+            &ErrorKind::RecipientMismatch { field: field_name },
             "{to:?}"
         );
         assert_eq!(err.status(), StatusCode::FORBIDDEN);
@@ -739,7 +739,7 @@ fn ignisign_deliveries_for_another_app_or_environment() {
         assert!(
             matches!(
                 err.kind(),
-                ErrorKind::MalformedPayload { .. } | ErrorKind::IgnisignMissingField { .. }
+                ErrorKind::MalformedPayload { .. } | ErrorKind::MissingField { .. }
             ),
             "{replacement}: {err}"
         );
@@ -753,12 +753,12 @@ fn ignisign_deliveries_for_another_app_or_environment() {
     ));
     assert_eq!(
         delivery.token_check_request(&other_app).unwrap_err().kind(),
-        &ErrorKind::IgnisignAppMismatch { field: "appId" }
+        &ErrorKind::RecipientMismatch { field: "appId" }
     );
     let other_env = ApiKey::new(Secret::new("sk_production_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b_s3cr3t"));
     assert_eq!(
         delivery.token_check_request(&other_env).unwrap_err().kind(),
-        &ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        &ErrorKind::RecipientMismatch { field: "appEnv" }
     );
 }
 

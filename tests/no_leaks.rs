@@ -259,12 +259,12 @@ fn no_error_kind_shows_a_secret_or_what_was_presented() {
         &mut errors,
         only_signplus.dispatch(CONSTELLATION_SESSION, &[("a", "b")]),
     );
-    // IgnisignMissingField, IgnisignAppMismatch.
+    // MissingField, RecipientMismatch.
     let no_token = String::from_utf8_lossy(IGNISIGN_LAUNCHED).replace(IGNISIGN_TOKEN, "");
     push(&mut errors, w.dispatch(no_token.as_bytes(), &[("a", "b")]));
     let other_env = String::from_utf8_lossy(IGNISIGN_LAUNCHED).replace("DEVELOPMENT", "PRODUCTION");
     push(&mut errors, w.dispatch(other_env.as_bytes(), &[("a", "b")]));
-    // IgnisignTokenRejected with Ignisign echoing the token, IgnisignApi.
+    // ConfirmationRejected with Ignisign echoing the token, ConfirmationFailed.
     let delivery = || match dangerous::parse_unverified(Vendor::Ignisign, IGNISIGN_LAUNCHED).unwrap() {
         Event::Ignisign(delivery) => delivery,
         _ => unreachable!(),
@@ -321,10 +321,10 @@ fn no_error_kind_shows_a_secret_or_what_was_presented() {
         "AmbiguousVendor",
         "VendorMismatch",
         "VendorNotConfigured",
-        "IgnisignMissingField",
-        "IgnisignAppMismatch",
-        "IgnisignTokenRejected",
-        "IgnisignApi",
+        "MissingField",
+        "RecipientMismatch",
+        "ConfirmationRejected",
+        "ConfirmationFailed",
         "DedupStore",
     ];
     for kind in every {

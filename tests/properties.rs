@@ -328,7 +328,7 @@ proptest! {
         prop_assume!(other_app != APP_ID);
         let foreign = body.replace(APP_ID, &other_app);
         let err = webhooks.dispatch(foreign.as_bytes(), &no_headers).unwrap_err();
-        prop_assert_eq!(err.kind(), &ErrorKind::IgnisignAppMismatch { field: "appId" });
+        prop_assert_eq!(err.kind(), &ErrorKind::RecipientMismatch { field: "appId" });
     }
 }
 

@@ -502,11 +502,11 @@ fn sync_token_confirmation_through_a_blocking_transport() {
     assert_eq!(run(TokenOutcome::Valid).unwrap().ran().len(), 1);
     assert!(matches!(
         run(TokenOutcome::AlreadyConsumed).unwrap_err().kind(),
-        ErrorKind::IgnisignTokenRejected { .. }
+        ErrorKind::ConfirmationRejected { .. }
     ));
     let err = run(TokenOutcome::Unauthorized).unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::IgnisignApi { status: Some(401), .. }),
+        matches!(err.kind(), ErrorKind::ConfirmationFailed { status: Some(401), .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -519,7 +519,7 @@ fn sync_token_confirmation_through_a_blocking_transport() {
         Err::<http::Response<Vec<u8>>, TransportError>("connection refused".into())
     });
     let err = webhooks().handle(&handlers, &body, &headers).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::IgnisignApi { status: None, .. }));
+    assert!(matches!(err.kind(), ErrorKind::ConfirmationFailed { status: None, .. }));
     assert_eq!(err.status(), StatusCode::BAD_GATEWAY);
     // Ignisign's report answers 200 even when a callback fails: the token is spent.
     let mut handlers = Handlers::new();

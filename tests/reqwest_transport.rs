@@ -123,7 +123,7 @@ async fn an_already_consumed_token_runs_no_callback() {
         )
         .await
         .unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::IgnisignTokenRejected { .. }), "{err:?}");
+    assert!(matches!(err.kind(), ErrorKind::ConfirmationRejected { .. }), "{err:?}");
     assert_eq!(*ran.lock().unwrap(), 0);
 }
 
@@ -142,7 +142,7 @@ async fn a_network_failure_is_a_typed_error() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::IgnisignApi { status: None, .. }),
+        matches!(err.kind(), ErrorKind::ConfirmationFailed { status: None, .. }),
         "{err:?}"
     );
     assert_eq!(err.status(), http::StatusCode::BAD_GATEWAY);
@@ -165,7 +165,7 @@ async fn an_api_error_keeps_ignisign_s_code() {
         .await
         .unwrap_err();
     match err.kind() {
-        ErrorKind::IgnisignApi { status, error_code, .. } => {
+        ErrorKind::ConfirmationFailed { status, error_code, .. } => {
             assert_eq!(*status, Some(401));
             assert_eq!(error_code.as_deref(), Some("INVALID_TOKEN"));
         }

@@ -65,8 +65,8 @@
 //! feature adds `RedisStore` (`SET key 1 NX PX ttl`), or implement
 //! [`DedupStore`] over your database (an insert on a unique key with an expiry column).
 
-mod gate;
-mod key;
+
+
 mod memory;
 #[cfg(feature = "redis")]
 mod redis;
@@ -75,12 +75,12 @@ use core::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use key::DedupKey;
+pub use crate::dedup_key::DedupKey;
 pub use memory::{DEFAULT_CAPACITY, MemoryStore};
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
 
-pub(crate) use gate::{Gate, enter, settle};
+
 
 use crate::error::{Error, ErrorKind};
 

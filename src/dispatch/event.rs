@@ -1,49 +1,98 @@
-//! [`Event`]: what [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns.
+//! [`Event`]: what [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns,
+//! one variant per vendor of the [vendor table](crate::plugin::table).
 
-use crate::{Vendor, constellation, esignglobal, ignisign, signplus};
+use http::Response;
 
-/// A verified, typed delivery from one of the vendors.
-///
-/// New vendors may be added in minor releases, so a `match` needs a wildcard
-/// arm. Events a vendor adds later arrive inside each vendor's own type as an
-/// `Unknown` value that keeps the raw JSON, never as an error.
-///
-/// ```
-/// use esign_webhooks::{Event, Vendor};
-///
-/// fn describe(event: &Event) -> String {
-///     match event {
-///         Event::EsignGlobal(event) => format!("eSignGlobal {}", event.kind()),
-///         Event::Ignisign(delivery) => format!("Ignisign {} (token not yet confirmed)", delivery.topic()),
-///         Event::SignPlus(event) => format!("Sign.Plus {}", event.kind()),
-///         Event::Constellation(update) => format!("Constellation1 {:?}", update.data.status),
-///         other => format!("{}", other.vendor()),
-///     }
-/// }
-/// ```
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Event {
-    /// An eSignGlobal Webhook or App callback event.
-    EsignGlobal(esignglobal::Event),
-    /// An Ignisign delivery whose app and environment were checked. Its content
-    /// becomes available once its single-use token is confirmed with Ignisign
-    /// ([`ignisign::Delivery::confirm`]) or the check is skipped by name.
-    Ignisign(ignisign::Delivery),
-    /// A Sign.Plus event.
-    SignPlus(signplus::Event),
-    /// A Constellation1 eSign session or signer status update.
-    Constellation(constellation::Update),
+use crate::Vendor;
+use crate::dedup_key::DedupKey;
+#[allow(unused_imports)] // unused when every vendor feature is off
+use crate::plugin::Plugin;
+
+macro_rules! event_enum {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        /// A verified, typed delivery from one of the vendors.
+        ///
+        /// New vendors may be added in minor releases, so a `match` needs a wildcard
+        /// arm. Events a vendor adds later arrive inside each vendor's own type as an
+        /// `Unknown` value that keeps the raw JSON, never as an error.
+        ///
+        /// ```
+        /// use esign_webhooks::{Event, Vendor};
+        ///
+        /// fn describe(event: &Event) -> String {
+        ///     match event {
+        ///         Event::EsignGlobal(event) => format!("eSignGlobal {}", event.kind()),
+        ///         Event::Ignisign(delivery) => format!("Ignisign {} (token not yet confirmed)", delivery.topic()),
+        ///         Event::SignPlus(event) => format!("Sign.Plus {}", event.kind()),
+        ///         Event::Constellation(update) => format!("Constellation1 {:?}", update.data.status),
+        ///         other => format!("{}", other.vendor()),
+        ///     }
+        /// }
+        /// ```
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum Event {
+            $(
+                #[cfg(feature = $feature)]
+                #[doc = concat!("A ", $name, " delivery: [`", stringify!($module), "::", stringify!($marker),
+                    "`](crate::", stringify!($module), "::", stringify!($marker), ") says what it holds.")]
+                $variant(<crate::$module::$marker as Plugin>::Event),
+            )*
+        }
+
+        impl Event {
+            /// The vendor the event comes from.
+            pub fn vendor(&self) -> Vendor {
+                match *self {
+                    $(#[cfg(feature = $feature)] Event::$variant(_) => Vendor::$variant,)*
+                }
+            }
+
+            /// What identifies the delivery for deduplication (see [`DedupKey`]).
+            pub(crate) fn dedup_key(&self) -> DedupKey {
+                match self {
+                    $(#[cfg(feature = $feature)] Event::$variant(event) => <crate::$module::$marker as Plugin>::dedup_key(event),)*
+                }
+            }
+
+            /// The response the vendor expects once the delivery is handled:
+            /// `200` with the body the vendor requires (eSignGlobal's
+            /// `{"code":"200","msg":"success"}`, …), empty for most vendors.
+            ///
+            /// ```
+            /// use esign_webhooks::{Vendor, dangerous};
+            ///
+            /// let body = include_bytes!("../../tests/fixtures/esignglobal/envelope_finish.json");
+            /// let event = dangerous::parse_unverified(Vendor::EsignGlobal, body)?;
+            /// let response = event.success_response();
+            /// assert_eq!(response.status(), 200);
+            /// assert_eq!(response.body().as_slice(), br#"{"code":"200","msg":"success"}"#);
+            /// # Ok::<(), esign_webhooks::Error>(())
+            /// ```
+            pub fn success_response(&self) -> Response<Vec<u8>> {
+                match self {
+                    $(#[cfg(feature = $feature)] Event::$variant(event) => <crate::$module::$marker as Plugin>::success_response(event),)*
+                }
+            }
+        }
+
+        /// Whether a failed callback should make `vendor` retry.
+        pub(crate) fn retries_on_failure(vendor: Vendor) -> bool {
+            match vendor {
+                $(#[cfg(feature = $feature)] Vendor::$variant => <crate::$module::$marker as Plugin>::RETRY_ON_FAILURE,)*
+                #[allow(unreachable_patterns)]
+                _ => true,
+            }
+        }
+    };
 }
 
-impl Event {
-    /// The vendor the event comes from.
-    pub fn vendor(&self) -> Vendor {
-        match self {
-            Event::EsignGlobal(_) => Vendor::EsignGlobal,
-            Event::Ignisign(_) => Vendor::Ignisign,
-            Event::SignPlus(_) => Vendor::SignPlus,
-            Event::Constellation(_) => Vendor::Constellation,
-        }
+crate::plugin::table::vendor_table!(event_enum);
+
+impl DedupKey {
+    /// The key of a verified event, as its vendor's plug-in derives it (each
+    /// vendor module's documentation says from what, and why).
+    pub fn of(event: &Event) -> DedupKey {
+        event.dedup_key()
     }
 }

@@ -1,8 +1,7 @@
 //! From raw request to typed event: vendor identification, verification and parsing.
 
 mod event;
-mod handle;
-mod shape;
+mod vendors;
 mod verified;
 mod webhooks;
 
@@ -10,4 +9,5 @@ pub use event::Event;
 pub use verified::VerifiedBody;
 pub use webhooks::{DEFAULT_MAX_BODY_SIZE, Webhooks, WebhooksBuilder};
 
-pub(crate) use webhooks::parse_verified;
+pub(crate) use event::retries_on_failure;
+pub(crate) use vendors::parse_verified;

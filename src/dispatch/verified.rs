@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use crate::dispatch::{Event, webhooks::parse_verified};
+use crate::dispatch::{Event, parse_verified};
+use crate::verify::Verified;
 use crate::{Error, Vendor};
 
 /// The raw bytes of a delivery that passed verification, with its vendor.
@@ -34,14 +35,22 @@ use crate::{Error, Vendor};
 pub struct VerifiedBody<'a> {
     vendor: Vendor,
     body: Cow<'a, [u8]>,
+    verified: Verified,
 }
 
 impl<'a> VerifiedBody<'a> {
-    pub(crate) fn new(vendor: Vendor, body: &'a [u8]) -> Self {
+    pub(crate) fn new(vendor: Vendor, body: &'a [u8], verified: Verified) -> Self {
         VerifiedBody {
             vendor,
             body: Cow::Borrowed(body),
+            verified,
         }
+    }
+
+    /// What the check established: which configured secret matched
+    /// ([`Verified::key_index`]), the signed timestamp.
+    pub fn verified(&self) -> &Verified {
+        &self.verified
     }
 
     /// The vendor the body was verified for.
@@ -64,6 +73,7 @@ impl<'a> VerifiedBody<'a> {
         VerifiedBody {
             vendor: self.vendor,
             body: Cow::Owned(self.body.into_owned()),
+            verified: self.verified,
         }
     }
 

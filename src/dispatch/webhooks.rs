@@ -3,10 +3,13 @@
 use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
-use crate::dispatch::{Event, VerifiedBody, shape};
+use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
-use crate::{Vendor, constellation, esignglobal, ignisign, signplus};
+use crate::plugin::BodyShape;
+use crate::verify::Verified;
+use crate::vendor::VendorSet;
+use crate::Vendor;
 
 /// The default body size limit: 1 MiB.
 pub const DEFAULT_MAX_BODY_SIZE: usize = 1024 * 1024;
@@ -37,10 +40,7 @@ pub struct Webhooks {
 
 #[derive(Debug)]
 struct Config {
-    esignglobal: Option<esignglobal::Verifier>,
-    ignisign: Option<ignisign::Verifier>,
-    signplus: Option<signplus::Verifier>,
-    constellation: Option<constellation::Verifier>,
+    vendors: Vendors,
     max_body_size: usize,
     clock: Arc<dyn Clock>,
 }
@@ -53,13 +53,13 @@ struct Config {
 /// | [`max_body_size`](WebhooksBuilder::max_body_size) | [`DEFAULT_MAX_BODY_SIZE`] (1 MiB) |
 /// | [`clock`](WebhooksBuilder::clock) | [`SystemClock`] |
 /// | timestamp tolerance | 300 s both ways, set per scheme ([`HmacScheme::with_tolerance`](crate::verify::HmacScheme::with_tolerance)) |
+///
+/// There is one method per vendor, named after the vendor's module
+/// (`.signplus(signplus::Verifier::…)`), taking that module's `Verifier`.
 #[derive(Debug)]
 #[must_use = "call build() to get a Webhooks"]
 pub struct WebhooksBuilder {
-    esignglobal: Option<esignglobal::Verifier>,
-    ignisign: Option<ignisign::Verifier>,
-    signplus: Option<signplus::Verifier>,
-    constellation: Option<constellation::Verifier>,
+    pub(crate) vendors: Vendors,
     max_body_size: usize,
     clock: Arc<dyn Clock>,
 }
@@ -67,10 +67,7 @@ pub struct WebhooksBuilder {
 impl Default for WebhooksBuilder {
     fn default() -> Self {
         WebhooksBuilder {
-            esignglobal: None,
-            ignisign: None,
-            signplus: None,
-            constellation: None,
+            vendors: Vendors::default(),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             clock: Arc::new(SystemClock),
         }
@@ -78,30 +75,6 @@ impl Default for WebhooksBuilder {
 }
 
 impl WebhooksBuilder {
-    /// Accepts eSignGlobal deliveries, authenticated by `verifier`.
-    pub fn esignglobal(mut self, verifier: esignglobal::Verifier) -> Self {
-        self.esignglobal = Some(verifier);
-        self
-    }
-
-    /// Accepts Ignisign deliveries for one application and environment.
-    pub fn ignisign(mut self, verifier: ignisign::Verifier) -> Self {
-        self.ignisign = Some(verifier);
-        self
-    }
-
-    /// Accepts Sign.Plus deliveries, authenticated by `verifier`.
-    pub fn signplus(mut self, verifier: signplus::Verifier) -> Self {
-        self.signplus = Some(verifier);
-        self
-    }
-
-    /// Accepts Constellation1 eSign deliveries, authenticated by `verifier`.
-    pub fn constellation(mut self, verifier: constellation::Verifier) -> Self {
-        self.constellation = Some(verifier);
-        self
-    }
-
     /// Refuses bodies larger than `bytes` before any parsing or hashing
     /// (default 1 MiB). Your web framework's own limit should be at least as large.
     pub fn max_body_size(mut self, bytes: usize) -> Self {
@@ -121,30 +94,13 @@ impl WebhooksBuilder {
     /// Fails with [`ErrorKind::Configuration`] when no vendor is configured,
     /// a secret or header name is empty, or the Ignisign app id is empty.
     pub fn build(self) -> Result<Webhooks, Error> {
-        let mut configured = false;
-        let engines = [
-            (Vendor::EsignGlobal, self.esignglobal.as_ref().map(|v| &v.inner)),
-            (Vendor::SignPlus, self.signplus.as_ref().map(|v| &v.inner)),
-            (Vendor::Constellation, self.constellation.as_ref().map(|v| &v.inner)),
-        ];
-        for (vendor, engine) in engines {
-            let Some(engine) = engine else { continue };
-            configured = true;
-            engine.validate().map_err(|err| err.with_vendor(vendor))?;
-        }
-        if let Some(ignisign) = &self.ignisign {
-            configured = true;
-            ignisign.validate().map_err(|err| err.with_vendor(Vendor::Ignisign))?;
-        }
-        if !configured {
+        if self.vendors.configured() == VendorSet::default() {
             return Err(Error::configuration("no vendor is configured"));
         }
+        self.vendors.validate()?;
         Ok(Webhooks {
             config: Arc::new(Config {
-                esignglobal: self.esignglobal,
-                ignisign: self.ignisign,
-                signplus: self.signplus,
-                constellation: self.constellation,
+                vendors: self.vendors,
                 max_body_size: self.max_body_size,
                 clock: self.clock,
             }),
@@ -176,26 +132,23 @@ impl Webhooks {
     /// Like [`dispatch`](Webhooks::dispatch), for a request that may carry a
     /// query string ([`Incoming::with_uri`]).
     pub fn dispatch_incoming<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Event, Error> {
-        let body = incoming.body();
-        self.check_size(body)?;
-        let signalled = self.vendors_by_signal(incoming);
-        if signalled.vendors[0].is_none() {
-            // Ignisign sends no header: try its one-pass parse before probing the shape.
-            if let Some(ignisign) = &self.config.ignisign {
-                if let Some(delivery) = ignisign::parse_fast(body) {
-                    ignisign.check_app(&delivery)?;
-                    return Ok(Event::Ignisign(delivery));
-                }
-            }
-        }
-        let (vendor, by_signal) = self.choose(body, &signalled)?;
-        if vendor == Vendor::Ignisign {
-            return self.ignisign()?.receive(body).map(Event::Ignisign);
-        }
-        self.authenticate(vendor, incoming)?;
-        match parse_verified(vendor, body) {
+        self.dispatch_verified(incoming).map(|(event, _)| event)
+    }
+
+    /// Like [`dispatch_incoming`](Webhooks::dispatch_incoming), and also
+    /// returns what the check established ([`Verified::key_index`]: which
+    /// configured secret matched, to tell when the old secret of a rotation
+    /// is no longer used).
+    pub fn dispatch_verified<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+    ) -> Result<(Event, Verified), Error> {
+        self.check_size(incoming.body())?;
+        let (vendor, by_signal) = self.choose(incoming)?;
+        let config = &self.config;
+        match config.vendors.receive(vendor, incoming, config.clock.as_ref()) {
             Err(err) if by_signal && matches!(err.kind(), ErrorKind::MalformedPayload { .. }) => {
-                Err(self.explain_mismatch(vendor, body).unwrap_or(err))
+                Err(explain_mismatch(vendor, incoming.body()).unwrap_or(err))
             }
             other => other,
         }
@@ -207,10 +160,10 @@ impl Webhooks {
     ///
     /// For Ignisign, verification at this stage means the local checks (required
     /// fields, app id, environment); the token is confirmed on the parsed
-    /// [`ignisign::Delivery`].
+    /// [`ignisign::Delivery`](crate::ignisign::Delivery).
     pub fn verify<'a, H: Headers + ?Sized>(&self, body: &'a [u8], headers: &H) -> Result<VerifiedBody<'a>, Error> {
-        let vendor = self.verify_vendor(&Incoming::new(body, headers))?;
-        Ok(VerifiedBody::new(vendor, body))
+        let verified = self.authenticate(&Incoming::new(body, headers))?;
+        Ok(VerifiedBody::new(verified.0, body, verified.1))
     }
 
     /// Like [`verify`](Webhooks::verify), for a request that may carry a query string.
@@ -218,20 +171,24 @@ impl Webhooks {
         &self,
         incoming: &Incoming<'a, H>,
     ) -> Result<VerifiedBody<'a>, Error> {
-        let vendor = self.verify_vendor(incoming)?;
-        Ok(VerifiedBody::new(vendor, incoming.body()))
+        let (vendor, verified) = self.authenticate(incoming)?;
+        Ok(VerifiedBody::new(vendor, incoming.body(), verified))
     }
 
     /// Size limit, identification and authentication, without the typed parse.
-    fn verify_vendor<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Vendor, Error> {
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Vendor, Verified), Error> {
         self.check_size(incoming.body())?;
-        let signalled = self.vendors_by_signal(incoming);
-        let (vendor, _) = self.choose(incoming.body(), &signalled)?;
-        match vendor {
-            Vendor::Ignisign => self.ignisign()?.check_envelope(incoming.body())?,
-            other => self.authenticate(other, incoming)?,
-        }
-        Ok(vendor)
+        let (vendor, _) = self.choose(incoming)?;
+        let config = &self.config;
+        let verified = config.vendors.authenticate(vendor, incoming, config.clock.as_ref())?;
+        Ok((vendor, verified))
+    }
+
+    /// The answer to a request of a vendor's that is not a delivery (Adobe
+    /// Acrobat Sign's GET verification of intent), when a configured vendor
+    /// recognises it. Call it for requests other than `POST`.
+    pub fn intent_response<H: Headers + ?Sized>(&self, headers: &H) -> Option<http::Response<Vec<u8>>> {
+        self.config.vendors.intent_response(headers)
     }
 
     fn check_size(&self, body: &[u8]) -> Result<(), Error> {
@@ -245,95 +202,45 @@ impl Webhooks {
         Ok(())
     }
 
-    fn engine(&self, vendor: Vendor) -> Option<&crate::verify::Verifier> {
-        let config = &self.config;
-        match vendor {
-            Vendor::EsignGlobal => config.esignglobal.as_ref().map(|v| &v.inner),
-            Vendor::SignPlus => config.signplus.as_ref().map(|v| &v.inner),
-            Vendor::Constellation => config.constellation.as_ref().map(|v| &v.inner),
-            Vendor::Ignisign => None,
-        }
-    }
-
-    fn ignisign(&self) -> Result<&ignisign::Verifier, Error> {
-        self.config
-            .ignisign
-            .as_ref()
-            .ok_or_else(|| not_configured(Vendor::Ignisign))
-    }
-
-    /// Checks the request with `vendor`'s verifier.
-    fn authenticate<H: Headers + ?Sized>(&self, vendor: Vendor, incoming: &Incoming<'_, H>) -> Result<(), Error> {
-        let engine = self.engine(vendor).ok_or_else(|| not_configured(vendor))?;
-        engine
-            .verify(incoming, self.config.clock.as_ref())
-            .map(drop)
-            .map_err(|err| err.with_vendor(vendor))
-    }
-
-    /// The configured vendors whose credentials' carrier (signature or token
-    /// header, `Authorization: Basic`, query parameter) the request has.
-    fn vendors_by_signal<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Signalled {
-        let mut signalled = Signalled::default();
-        for vendor in [Vendor::EsignGlobal, Vendor::SignPlus, Vendor::Constellation] {
-            if self.engine(vendor).is_some_and(|engine| engine.identifies(incoming)) {
-                signalled.push(vendor);
-            }
-        }
-        signalled
-    }
-
-    /// The vendor: the one the request's credentials name, else the one the
-    /// body's shape names. Returns whether the credentials named it.
-    fn choose(&self, body: &[u8], signalled: &Signalled) -> Result<(Vendor, bool), Error> {
-        if let [Some(vendor), None, None] = signalled.vendors {
+    /// The vendor, told by evidence from the configured plug-ins: the one
+    /// whose configured credential the request carries; among several, the
+    /// one whose shape the body has; with none, the configured vendor whose
+    /// shape the body has. Returns whether a credential named it.
+    fn choose<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Vendor, bool), Error> {
+        let vendors = &self.config.vendors;
+        let signalled = vendors.signalled(incoming);
+        if let Some(vendor) = signalled.single() {
             return Ok((vendor, true));
         }
-        let by_shape = shape::vendors_by_shape(body)?;
-        let signalled = signalled.as_vec();
+        let shape = BodyShape::of(incoming.body());
+        let (claimed, weakly) = Vendors::claimed(&shape);
         if signalled.len() > 1 {
-            // Several vendors' credentials are present: let the body decide among them.
-            let mut both = by_shape.iter().filter(|v| signalled.contains(v));
-            return match (both.next(), both.next()) {
-                (Some(vendor), None) => Ok((*vendor, true)),
-                _ => Err(Error::new(ErrorKind::AmbiguousVendor {
+            // Several vendors' credentials are present: let the body decide among
+            // them, distinctive keys first.
+            let strong = signalled.intersection(claimed);
+            let chosen = if strong.len() > 0 { strong } else { signalled.intersection(weakly) };
+            return match chosen.single() {
+                Some(vendor) => Ok((vendor, true)),
+                None => Err(Error::new(ErrorKind::AmbiguousVendor {
                     candidates: signalled.to_vec(),
                 })),
             };
         }
-        match by_shape.as_slice() {
-            [] => Err(Error::new(ErrorKind::UnrecognizedVendor)),
-            [vendor] if self.is_configured(*vendor) => Ok((*vendor, false)),
-            [vendor] => Err(not_configured(*vendor)),
-            several => Err(Error::new(ErrorKind::AmbiguousVendor {
-                candidates: several.to_vec(),
-            })),
+        let configured = claimed.intersection(vendors.configured());
+        if let Some(vendor) = configured.single() {
+            return Ok((vendor, false));
         }
-    }
-
-    /// When a request authenticated for one vendor carries another vendor's
-    /// body, says so rather than reporting a confusing parse error.
-    fn explain_mismatch(&self, by_headers: Vendor, body: &[u8]) -> Option<Error> {
-        let by_shape = shape::vendors_by_shape(body).ok()?;
-        match by_shape.as_slice() {
-            [by_body] if *by_body != by_headers => Some(
-                Error::new(ErrorKind::VendorMismatch {
-                    by_headers,
-                    by_body: *by_body,
-                })
-                .with_vendor(by_headers),
-            ),
-            _ => None,
+        if configured.len() > 1 || claimed.len() > 1 {
+            return Err(Error::new(ErrorKind::AmbiguousVendor {
+                candidates: claimed.to_vec(),
+            }));
         }
-    }
-
-    fn is_configured(&self, vendor: Vendor) -> bool {
-        let config = &self.config;
-        match vendor {
-            Vendor::EsignGlobal => config.esignglobal.is_some(),
-            Vendor::Ignisign => config.ignisign.is_some(),
-            Vendor::SignPlus => config.signplus.is_some(),
-            Vendor::Constellation => config.constellation.is_some(),
+        if let Some(vendor) = claimed.single() {
+            return Err(not_configured(vendor));
+        }
+        match shape.json_error() {
+            Some(err) => Err(Error::malformed_payload(incoming.body(), err)),
+            None => Err(Error::new(ErrorKind::UnrecognizedVendor)),
         }
     }
 
@@ -344,40 +251,19 @@ impl Webhooks {
 
     /// The vendors this receiver accepts.
     pub fn vendors(&self) -> Vec<Vendor> {
-        Vendor::ALL.into_iter().filter(|v| self.is_configured(*v)).collect()
+        self.config.vendors.configured().to_vec()
     }
 }
 
-/// Parses the body of a delivery whose authenticity was established before.
-pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
-    let event = match vendor {
-        Vendor::EsignGlobal => esignglobal::parse(body).map(Event::EsignGlobal),
-        Vendor::Ignisign => ignisign::parse_delivery(body).map(Event::Ignisign),
-        Vendor::SignPlus => signplus::parse(body).map(Event::SignPlus),
-        Vendor::Constellation => constellation::parse(body).map(Event::Constellation),
-    };
-    event.map_err(|err| err.with_vendor(vendor))
+/// When a request authenticated for one vendor carries another vendor's
+/// body, says so rather than reporting a confusing parse error.
+fn explain_mismatch(by_headers: Vendor, body: &[u8]) -> Option<Error> {
+    let by_body = Vendors::claimed(&BodyShape::of(body)).0.single()?;
+    (by_body != by_headers).then(|| {
+        Error::new(ErrorKind::VendorMismatch { by_headers, by_body }).with_vendor(by_headers)
+    })
 }
 
-/// The vendors a request's credentials name: at most the three that have
-/// credentials, kept on the stack.
-#[derive(Default)]
-struct Signalled {
-    vendors: [Option<Vendor>; 3],
-}
-
-impl Signalled {
-    fn push(&mut self, vendor: Vendor) {
-        if let Some(slot) = self.vendors.iter_mut().find(|slot| slot.is_none()) {
-            *slot = Some(vendor);
-        }
-    }
-
-    fn as_vec(&self) -> Vec<Vendor> {
-        self.vendors.iter().flatten().copied().collect()
-    }
-}
-
-fn not_configured(vendor: Vendor) -> Error {
+pub(crate) fn not_configured(vendor: Vendor) -> Error {
     Error::new(ErrorKind::VendorNotConfigured { vendor }).with_vendor(vendor)
 }

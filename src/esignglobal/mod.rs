@@ -49,6 +49,7 @@ mod event;
 mod model;
 mod scalars;
 mod status;
+mod plugin;
 mod verify;
 
 #[cfg(test)]
@@ -60,6 +61,7 @@ pub use event::{Channel, Event, EventKind, Payload, UnknownEvent};
 pub use model::{AccessCode, CancelInfo, Cc, DeclineSigner, Envelope, PhoneNumber, SignFile, Signer};
 pub use scalars::{SignOrder, Time};
 pub use status::{AuthMode, AuthModes, CcStatus, EnvelopeStatus, SignerStatus, UserType};
+pub use plugin::EsignGlobal;
 pub use verify::Verifier;
 
 /// The response body eSignGlobal recommends for a successful receipt:

@@ -42,7 +42,7 @@ const MAX_VENDOR_TEXT: usize = 200;
 /// fails with `already consumed`, which `confirm` taking `self` makes hard to do by
 /// accident. It also means a stored body cannot be re-verified later: confirm once, then
 /// store the [`Message`] (it serializes) if you process it asynchronously. A transport
-/// failure ([`ErrorKind::IgnisignApi`](crate::ErrorKind::IgnisignApi), answered with 502)
+/// failure ([`ErrorKind::ConfirmationFailed`](crate::ErrorKind::ConfirmationFailed), answered with 502)
 /// may leave the token unconsumed; Ignisign does not publish its retry policy.
 ///
 /// `Debug` never shows the token, nor the unconfirmed content.
@@ -65,7 +65,7 @@ const MAX_VENDOR_TEXT: usize = 200;
 ///
 /// // A replayed delivery: Ignisign says the token was already consumed.
 /// let err = delivery.confirm(ignisign_token_response(TokenOutcome::AlreadyConsumed)).unwrap_err();
-/// assert!(matches!(err.kind(), ErrorKind::IgnisignTokenRejected { .. }));
+/// assert!(matches!(err.kind(), ErrorKind::ConfirmationRejected { .. }));
 /// # Ok::<(), esign_webhooks::Error>(())
 /// ```
 pub struct Delivery {
@@ -136,8 +136,8 @@ impl Delivery {
     /// assert!(key.to_string().starts_with("ignisign:"));
     /// # Ok::<(), esign_webhooks::Error>(())
     /// ```
-    pub fn dedup_key(&self) -> crate::dedup::DedupKey {
-        crate::dedup::DedupKey::from_parts(Vendor::Ignisign, [b"token".as_slice(), self.token.as_bytes()])
+    pub fn dedup_key(&self) -> crate::dedup_key::DedupKey {
+        crate::dedup_key::DedupKey::from_parts(Vendor::Ignisign, [b"token".as_slice(), self.token.as_bytes()])
     }
 
     /// The request that asks Ignisign to check and consume this delivery's token.
@@ -151,17 +151,17 @@ impl Delivery {
     /// Fails with [`ErrorKind::Configuration`](crate::ErrorKind::Configuration) for an empty
     /// key, a key that cannot be an HTTP header value, an invalid base URL, or a new-style key
     /// of another application or environment than the delivery's
-    /// ([`ErrorKind::IgnisignAppMismatch`](crate::ErrorKind::IgnisignAppMismatch) then).
+    /// ([`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch) then).
     pub fn token_check_request(&self, api_key: &ApiKey) -> Result<Request<Vec<u8>>, Error> {
         let vendor_error = |error: Error| error.with_vendor(Vendor::Ignisign);
         if api_key.secret().is_empty() {
             return Err(vendor_error(Error::configuration("the Ignisign API key is empty")));
         }
         if api_key.app_id().is_some_and(|app_id| app_id != self.app_id) {
-            return Err(vendor_error(ErrorKind::IgnisignAppMismatch { field: "appId" }.into()));
+            return Err(vendor_error(ErrorKind::RecipientMismatch { field: "appId" }.into()));
         }
         if api_key.app_env().is_some_and(|app_env| *app_env != self.app_env) {
-            return Err(vendor_error(ErrorKind::IgnisignAppMismatch { field: "appEnv" }.into()));
+            return Err(vendor_error(ErrorKind::RecipientMismatch { field: "appEnv" }.into()));
         }
         let mut bearer = b"Bearer ".to_vec();
         bearer.extend_from_slice(api_key.secret().expose());
@@ -193,11 +193,11 @@ impl Delivery {
     /// Like the SDK, only `isValid` decides:
     ///
     /// * 2xx and `"isValid": true`: `Ok(message)`;
-    /// * 2xx and `isValid` false: [`ErrorKind::IgnisignTokenRejected`](crate::ErrorKind::IgnisignTokenRejected)
+    /// * 2xx and `isValid` false: [`ErrorKind::ConfirmationRejected`](crate::ErrorKind::ConfirmationRejected)
     ///   (401), with a reason built from `alreadyConsumed`, `notFound`, `isExpired`,
     ///   `badTarget`, `badRelatedId` and `errorStr`;
     /// * any other status, a body that is not the documented JSON, or no `isValid`:
-    ///   [`ErrorKind::IgnisignApi`](crate::ErrorKind::IgnisignApi) (502) with the status and
+    ///   [`ErrorKind::ConfirmationFailed`](crate::ErrorKind::ConfirmationFailed) (502) with the status and
     ///   Ignisign's `errorCode` when its error body has one.
     ///
     /// The delivery is consumed either way: its token is single-use.
@@ -224,7 +224,7 @@ impl Delivery {
         })?;
         match answer.is_valid {
             Some(true) => Ok(*self.message),
-            Some(false) => Err(Error::new(ErrorKind::IgnisignTokenRejected {
+            Some(false) => Err(Error::new(ErrorKind::ConfirmationRejected {
                 reason: answer.rejection_reason(&self.token),
             })
             .with_vendor(Vendor::Ignisign)),
@@ -260,7 +260,7 @@ impl fmt::Debug for Delivery {
 }
 
 fn api_error(status: Option<u16>, error_code: Option<String>, reason: String) -> Error {
-    Error::new(ErrorKind::IgnisignApi {
+    Error::new(ErrorKind::ConfirmationFailed {
         status,
         error_code,
         reason,

@@ -82,7 +82,7 @@ fn required<'b>(
     fn field<'b>(value: &'b Option<Cow<'_, str>>, name: &'static str) -> Result<&'b str, Error> {
         match value.as_deref() {
             Some(value) if !value.is_empty() => Ok(value),
-            _ => Err(ignisign(ErrorKind::IgnisignMissingField { field: name })),
+            _ => Err(ignisign(ErrorKind::MissingField { field: name })),
         }
     }
     Ok(Required {

@@ -19,14 +19,14 @@
 //! # Order of the checks (as in the official Node SDK's `consumeWebhook`)
 //!
 //! 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId`, `appEnv` are present and
-//!    non-empty, else [`ErrorKind::IgnisignMissingField`](crate::ErrorKind::IgnisignMissingField) (400);
+//!    non-empty, else [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) (400);
 //! 2. `appId` equals the configured one, then 3. `appEnv` does, else
-//!    [`ErrorKind::IgnisignAppMismatch`](crate::ErrorKind::IgnisignAppMismatch) (403);
+//!    [`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch) (403);
 //! 4. the body is parsed into typed values (a `content` that does not match its topic's DTO is
 //!    [`ErrorKind::MalformedPayload`](crate::ErrorKind::MalformedPayload) with a `$.content…` path);
 //! 5. the token check: [`Delivery::token_check_request`], then [`Delivery::confirm`]
-//!    ([`ErrorKind::IgnisignTokenRejected`](crate::ErrorKind::IgnisignTokenRejected), 401, or
-//!    [`ErrorKind::IgnisignApi`](crate::ErrorKind::IgnisignApi), 502).
+//!    ([`ErrorKind::ConfirmationRejected`](crate::ErrorKind::ConfirmationRejected), 401, or
+//!    [`ErrorKind::ConfirmationFailed`](crate::ErrorKind::ConfirmationFailed), 502).
 //!
 //! # Types: `Delivery` → `Message`
 //!
@@ -88,6 +88,7 @@ mod error_code;
 mod fast;
 mod message;
 
+mod plugin;
 mod verifier;
 
 #[cfg(test)]
@@ -109,7 +110,7 @@ pub use enums::{
 };
 pub use error_code::ErrorCode;
 pub use message::{IgnisignError, Message};
+pub use plugin::Ignisign;
 pub use verifier::Verifier;
 
 pub(crate) use envelope::parse_delivery;
-pub(crate) use fast::parse as parse_fast;

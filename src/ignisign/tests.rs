@@ -740,23 +740,23 @@ fn missing_fields_are_reported_in_the_sdk_order() {
         }
         assert_eq!(
             kind(verifier().check_envelope(&body(&value))),
-            ErrorKind::IgnisignMissingField { field }
+            ErrorKind::MissingField { field }
         );
         assert_eq!(
             kind(parse_delivery(&body(&value))),
-            ErrorKind::IgnisignMissingField { field }
+            ErrorKind::MissingField { field }
         );
         // Empty strings and null count as missing (the SDK tests truthiness).
         let mut empty = base();
         empty[*field] = json!("");
         assert_eq!(
             kind(verifier().receive(&body(&empty))),
-            ErrorKind::IgnisignMissingField { field }
+            ErrorKind::MissingField { field }
         );
         empty[*field] = Value::Null;
         assert_eq!(
             kind(verifier().receive(&body(&empty))),
-            ErrorKind::IgnisignMissingField { field }
+            ErrorKind::MissingField { field }
         );
     }
 }
@@ -769,17 +769,17 @@ fn missing_field_comes_before_app_mismatch_and_app_before_env() {
     value.as_object_mut().expect("object").remove("msgNature");
     assert_eq!(
         kind(verifier().check_envelope(&body(&value))),
-        ErrorKind::IgnisignMissingField { field: "msgNature" }
+        ErrorKind::MissingField { field: "msgNature" }
     );
     value["msgNature"] = json!("INFO");
     assert_eq!(
         kind(verifier().check_envelope(&body(&value))),
-        ErrorKind::IgnisignAppMismatch { field: "appId" }
+        ErrorKind::RecipientMismatch { field: "appId" }
     );
     value["appId"] = json!(APP_ID);
     assert_eq!(
         kind(verifier().check_envelope(&body(&value))),
-        ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        ErrorKind::RecipientMismatch { field: "appEnv" }
     );
     value["appEnv"] = json!("DEVELOPMENT");
     verifier().check_envelope(&body(&value)).expect("accepted");
@@ -792,20 +792,20 @@ fn wrong_app_or_env_is_refused_before_parsing_content() {
     value["content"] = json!("not a session");
     value["appId"] = json!("appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6c");
     let err = verifier().receive(&body(&value)).expect_err("refused");
-    assert_eq!(err.kind(), &ErrorKind::IgnisignAppMismatch { field: "appId" });
+    assert_eq!(err.kind(), &ErrorKind::RecipientMismatch { field: "appId" });
     assert_eq!(err.status(), StatusCode::FORBIDDEN);
 
     let staging = Verifier::new(APP_ID, AppEnv::Staging);
     assert_eq!(
         kind(staging.receive(fixture("signer_created"))),
-        ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        ErrorKind::RecipientMismatch { field: "appEnv" }
     );
     // Matching is exact: case differences are another app/env.
     let mut lower = base();
     lower["appEnv"] = json!("development");
     assert_eq!(
         kind(verifier().receive(&body(&lower))),
-        ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        ErrorKind::RecipientMismatch { field: "appEnv" }
     );
     // parse_delivery makes no application check.
     assert_eq!(
@@ -915,13 +915,13 @@ fn token_check_request_refuses_unusable_keys() {
         kind_of(ApiKey::new(Secret::new(
             "sk_development_00000000-0000-4000-8000-000000000000_secret"
         ))),
-        ErrorKind::IgnisignAppMismatch { field: "appId" }
+        ErrorKind::RecipientMismatch { field: "appId" }
     );
     assert_eq!(
         kind_of(ApiKey::new(Secret::new(
             "sk_production_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b_secret"
         ))),
-        ErrorKind::IgnisignAppMismatch { field: "appEnv" }
+        ErrorKind::RecipientMismatch { field: "appEnv" }
     );
 }
 
@@ -947,7 +947,7 @@ fn confirm_reports_why_the_token_was_rejected() {
         assert_eq!(err.status(), StatusCode::UNAUTHORIZED);
         assert!(err.is_authentication());
         match err.kind() {
-            ErrorKind::IgnisignTokenRejected { reason } => reason.clone(),
+            ErrorKind::ConfirmationRejected { reason } => reason.clone(),
             other => panic!("{other:?}"),
         }
     };
@@ -978,7 +978,7 @@ fn confirm_reports_api_failures() {
         assert_eq!(err.status(), StatusCode::BAD_GATEWAY);
         err.kind().clone()
     };
-    let ErrorKind::IgnisignApi {
+    let ErrorKind::ConfirmationFailed {
         status,
         error_code,
         reason,
@@ -990,11 +990,11 @@ fn confirm_reports_api_failures() {
     assert_eq!(error_code.as_deref(), Some("INVALID_TOKEN"));
     assert!(reason.contains("500"), "{reason}");
 
-    let ErrorKind::IgnisignApi { error_code, .. } = api(503, "<html>Service Unavailable</html>") else {
+    let ErrorKind::ConfirmationFailed { error_code, .. } = api(503, "<html>Service Unavailable</html>") else {
         panic!("not an API error");
     };
     assert_eq!(error_code, None);
-    let ErrorKind::IgnisignApi { error_code, .. } = api(400, r#"{"errorCode":"see https://evil/?t=abc"}"#) else {
+    let ErrorKind::ConfirmationFailed { error_code, .. } = api(400, r#"{"errorCode":"see https://evil/?t=abc"}"#) else {
         panic!("not an API error");
     };
     assert_eq!(error_code, None, "only code-like values are kept");
@@ -1006,7 +1006,7 @@ fn confirm_reports_api_failures() {
         "[true]",
         r#"{"valid":true}"#,
     ] {
-        let ErrorKind::IgnisignApi { status, error_code, .. } = api_ok(garbage) else {
+        let ErrorKind::ConfirmationFailed { status, error_code, .. } = api_ok(garbage) else {
             panic!("not an API error for {garbage:?}");
         };
         assert_eq!(status, Some(200));

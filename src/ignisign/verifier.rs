@@ -13,10 +13,10 @@ use crate::{Error, ErrorKind, Vendor};
 /// does what the official SDK does, in the same order:
 ///
 /// 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId` and `appEnv` are present
-///    and non-empty ([`ErrorKind::IgnisignMissingField`](crate::ErrorKind::IgnisignMissingField));
+///    and non-empty ([`ErrorKind::MissingField`](crate::ErrorKind::MissingField));
 /// 2. `appId` is the configured one, then
 /// 3. `appEnv` is the configured one
-///    ([`ErrorKind::IgnisignAppMismatch`](crate::ErrorKind::IgnisignAppMismatch)),
+///    ([`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch)),
 ///
 /// so a delivery for another application never costs a token check.
 ///
@@ -85,11 +85,11 @@ impl Verifier {
     pub(crate) fn check_envelope(&self, body: &[u8]) -> Result<(), Error> {
         envelope::with_required_fields(body, |fields| {
             if fields.app_id != self.app_id {
-                return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
+                return Err(Error::new(ErrorKind::RecipientMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
             }
             if fields.app_env != self.app_env.as_str() {
                 return Err(
-                    Error::new(ErrorKind::IgnisignAppMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign)
+                    Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign)
                 );
             }
             Ok(())
@@ -113,10 +113,10 @@ impl Verifier {
     /// The SDK's steps 3 and 4 on an already parsed delivery.
     pub(crate) fn check_app(&self, delivery: &Delivery) -> Result<(), Error> {
         if delivery.app_id() != self.app_id {
-            return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
+            return Err(Error::new(ErrorKind::RecipientMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
         }
         if delivery.app_env().as_str() != self.app_env.as_str() {
-            return Err(Error::new(ErrorKind::IgnisignAppMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
+            return Err(Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
         }
         Ok(())
     }

@@ -1,62 +1,112 @@
-//! [`ConfirmedEvent`]: a verified event whose content may be trusted, as callbacks see it.
+//! [`ConfirmedEvent`]: a verified event whose content may be trusted, as
+//! callbacks see it, generated from the [vendor table](crate::plugin::table);
+//! and the confirmation phase that turns an [`Event`] into one.
 
-use crate::{Vendor, constellation, esignglobal, ignisign, signplus};
+use crate::Vendor;
+use crate::error::Error;
+use crate::lifecycle::LifecycleStep;
+#[allow(unused_imports)] // unused when every vendor feature is off
+use crate::plugin::Plugin;
+use crate::Event;
 
-/// A verified event, Ignisign's token included: what callbacks receive.
-///
-/// Unlike [`Event`](crate::Event), the Ignisign variant holds the confirmed
-/// [`ignisign::Message`] (topic, action, nature, content, error — never the
-/// app id, environment or token).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ConfirmedEvent {
-    /// An eSignGlobal event.
-    EsignGlobal(esignglobal::Event),
-    /// An Ignisign message whose token was confirmed (or whose check was skipped by name).
-    Ignisign(ignisign::Message),
-    /// A Sign.Plus event.
-    SignPlus(signplus::Event),
-    /// A Constellation1 eSign update.
-    Constellation(constellation::Update),
+use super::confirm::Confirmers;
+
+/// A vendor's confirmed events, as the registry finds them in a [`ConfirmedEvent`].
+pub trait Registered: Plugin {
+    /// The vendor's event, when `event` is one.
+    fn pick(event: &ConfirmedEvent) -> Option<&Self::Confirmed>;
 }
 
-impl ConfirmedEvent {
-    /// The vendor the event comes from.
-    pub fn vendor(&self) -> Vendor {
-        match self {
-            ConfirmedEvent::EsignGlobal(_) => Vendor::EsignGlobal,
-            ConfirmedEvent::Ignisign(_) => Vendor::Ignisign,
-            ConfirmedEvent::SignPlus(_) => Vendor::SignPlus,
-            ConfirmedEvent::Constellation(_) => Vendor::Constellation,
+macro_rules! confirmed_event {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        /// A verified event, confirmed where its vendor needs it (Ignisign's
+        /// token): what callbacks receive.
+        ///
+        /// Unlike [`Event`](crate::Event), the Ignisign variant holds the confirmed
+        /// [`ignisign::Message`](crate::ignisign::Message) (topic, action, nature,
+        /// content, error — never the app id, environment or token).
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum ConfirmedEvent {
+            $(
+                #[cfg(feature = $feature)]
+                #[doc = concat!("A ", $name, " event.")]
+                $variant(<crate::$module::$marker as Plugin>::Confirmed),
+            )*
         }
-    }
 
-    /// `true` when the event, its action or its status is newer than this
-    /// crate (it arrived as an `Unknown` value).
-    pub fn is_unknown(&self) -> bool {
-        match self {
-            ConfirmedEvent::EsignGlobal(event) => event.kind().is_unknown(),
-            ConfirmedEvent::Ignisign(message) => message.topic.is_unknown() || message.action.is_unknown(),
-            ConfirmedEvent::SignPlus(event) => {
-                event.kind().is_unknown() || event.audit_action().is_some_and(signplus::AuditAction::is_unknown)
+        impl ConfirmedEvent {
+            /// The vendor the event comes from.
+            pub fn vendor(&self) -> Vendor {
+                match *self {
+                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(_) => Vendor::$variant,)*
+                }
             }
-            ConfirmedEvent::Constellation(update) => match update.data.status {
-                constellation::Status::Session(status) => status.is_unknown(),
-                constellation::Status::Signer(status) => status.is_unknown(),
-                _ => true,
-            },
+
+            /// `true` when the event, its action or its status is newer than this
+            /// crate (it arrived as an `Unknown` value).
+            pub fn is_unknown(&self) -> bool {
+                match self {
+                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(event) => <crate::$module::$marker as Plugin>::is_unknown(event),)*
+                }
+            }
+
+            /// The lifecycle step the event means, when it means one.
+            pub(crate) fn lifecycle(&self) -> Option<LifecycleStep> {
+                match self {
+                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(event) => <crate::$module::$marker as Plugin>::lifecycle(event),)*
+                }
+            }
         }
-    }
+
+        $(
+            #[cfg(feature = $feature)]
+            impl Registered for crate::$module::$marker {
+                fn pick(event: &ConfirmedEvent) -> Option<&Self::Confirmed> {
+                    #[allow(unreachable_patterns)]
+                    match event {
+                        ConfirmedEvent::$variant(event) => Some(event),
+                        _ => None,
+                    }
+                }
+            }
+        )*
+
+        /// The event as callbacks see it: confirmed with its vendor through
+        /// the registered confirmation when it needs one (blocking).
+        pub(crate) fn confirm_blocking(confirmers: &Confirmers, event: Event) -> Result<ConfirmedEvent, Error> {
+            let _ = confirmers;
+            match event {
+                $(
+                    #[cfg(feature = $feature)]
+                    Event::$variant(event) => match <crate::$module::$marker as Plugin>::into_confirmed(event) {
+                        Ok(event) => Ok(ConfirmedEvent::$variant(event)),
+                        Err(pending) => confirmers
+                            .blocking::<crate::$module::$marker>(pending)
+                            .map(ConfirmedEvent::$variant),
+                    },
+                )*
+            }
+        }
+
+        /// Like [`confirm_blocking`], through an async confirmation.
+        pub(crate) async fn confirm_async(confirmers: &Confirmers, event: Event) -> Result<ConfirmedEvent, Error> {
+            let _ = confirmers;
+            match event {
+                $(
+                    #[cfg(feature = $feature)]
+                    Event::$variant(event) => match <crate::$module::$marker as Plugin>::into_confirmed(event) {
+                        Ok(event) => Ok(ConfirmedEvent::$variant(event)),
+                        Err(pending) => confirmers
+                            .asynchronous::<crate::$module::$marker>(pending)
+                            .await
+                            .map(ConfirmedEvent::$variant),
+                    },
+                )*
+            }
+        }
+
+    };
 }
 
-impl ConfirmedEvent {
-    /// The event, or the Ignisign delivery whose token still needs confirming.
-    pub(crate) fn from_event(event: crate::Event) -> Result<ConfirmedEvent, ignisign::Delivery> {
-        Ok(match event {
-            crate::Event::EsignGlobal(event) => ConfirmedEvent::EsignGlobal(event),
-            crate::Event::Ignisign(delivery) => return Err(delivery),
-            crate::Event::SignPlus(event) => ConfirmedEvent::SignPlus(event),
-            crate::Event::Constellation(update) => ConfirmedEvent::Constellation(update),
-        })
-    }
-}
+crate::plugin::table::vendor_table!(confirmed_event);

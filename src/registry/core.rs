@@ -60,12 +60,15 @@ struct Entry {
 pub(crate) struct Registry {
     entries: Vec<Entry>,
     next_id: u64,
+    /// The confirmation of each vendor that needs one (Ignisign's token).
+    pub(crate) confirmers: super::confirm::Confirmers,
 }
 
 impl core::fmt::Debug for Registry {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Registry")
             .field("registrations", &self.entries.len())
+            .field("confirmations", &self.confirmers)
             .finish()
     }
 }

@@ -2,16 +2,14 @@
 
 use std::sync::Arc;
 
+use super::confirm::Confirmers;
 use super::core::{Registry, Slot, matcher};
-use super::ignisign::IgnisignHandlers;
-use super::lifecycle::{Lifecycle, LifecycleEvent};
+use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
-use super::transport::{BlockingTokenTransport, TokenCheck, TokenTransport};
-use super::vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
+use super::vendors::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
 use crate::dedup::Deduplicator;
-use crate::ignisign::{ApiKey, Delivery, Message};
-use crate::{Error, ErrorKind, Vendor};
+use crate::lifecycle::Lifecycle;
 
 /// Blocking callbacks, registered per vendor event or lifecycle step, run by
 /// [`Webhooks::handle`](crate::Webhooks::handle).
@@ -52,13 +50,13 @@ use crate::{Error, ErrorKind, Vendor};
 ///   them (`Arc<Handlers>`, `Send + Sync`) with every request. To register
 ///   while serving, put them behind an `RwLock`: a registration then waits for
 ///   the deliveries being handled.
-/// * Ignisign deliveries are refused unless their token can be confirmed
-///   ([`confirm_ignisign_with`](Handlers::confirm_ignisign_with)) or the check
-///   is skipped by name ([`dangerous_skip_ignisign_token_check`](Handlers::dangerous_skip_ignisign_token_check)).
+/// * Deliveries of vendors with a confirmation phase (Ignisign's token) are
+///   refused unless it is registered on the vendor's registrar
+///   (`handlers.ignisign().confirm_with(..)`) or skipped by name
+///   (`dangerous_skip_confirmation()`).
 #[derive(Debug)]
 pub struct Handlers {
     registry: Registry,
-    token_check: TokenCheck<dyn BlockingTokenTransport>,
     dedup: Option<Deduplicator>,
 }
 
@@ -81,7 +79,6 @@ pub struct Handlers {
 #[derive(Debug)]
 pub struct AsyncHandlers {
     registry: Registry,
-    token_check: TokenCheck<dyn TokenTransport>,
     dedup: Option<Deduplicator>,
 }
 
@@ -101,11 +98,10 @@ impl Default for AsyncHandlers {
 macro_rules! common_methods {
     ($ty:ident, $mode:ident) => {
         impl $ty {
-            /// No registrations; Ignisign deliveries refused until configured.
+            /// No registrations; deliveries needing confirmation (Ignisign) refused until it is registered.
             pub fn new() -> Self {
                 $ty {
                     registry: Registry::default(),
-                    token_check: TokenCheck::Unconfigured,
                     dedup: None,
                 }
             }
@@ -125,24 +121,9 @@ macro_rules! common_methods {
                 self.dedup.as_ref()
             }
 
-            /// Registers callbacks for Ignisign messages.
-            pub fn ignisign(&mut self) -> IgnisignHandlers<'_, $mode> {
-                IgnisignHandlers::new(&mut self.registry)
-            }
-
-            /// Registers callbacks for eSignGlobal events.
-            pub fn esignglobal(&mut self) -> EsignGlobalHandlers<'_, $mode> {
-                EsignGlobalHandlers::new(&mut self.registry)
-            }
-
-            /// Registers callbacks for Sign.Plus events.
-            pub fn signplus(&mut self) -> SignPlusHandlers<'_, $mode> {
-                SignPlusHandlers::new(&mut self.registry)
-            }
-
-            /// Registers callbacks for Constellation1 eSign updates.
-            pub fn constellation(&mut self) -> ConstellationHandlers<'_, $mode> {
-                ConstellationHandlers::new(&mut self.registry)
+            /// The registered confirmations (Ignisign's token check, …).
+            pub(crate) fn confirmers(&self) -> &Confirmers {
+                &self.registry.confirmers
             }
 
             /// Removes a registration. Returns `false` (and does nothing) for an
@@ -165,14 +146,6 @@ macro_rules! common_methods {
             pub fn is_empty(&self) -> bool {
                 self.registry.len() == 0
             }
-
-            /// Runs Ignisign deliveries' callbacks **without confirming their
-            /// token** with Ignisign: anyone who can reach the endpoint and
-            /// knows your app id can then forge Ignisign events.
-            pub fn dangerous_skip_ignisign_token_check(&mut self) -> &mut Self {
-                self.token_check = TokenCheck::DangerousSkip;
-                self
-            }
         }
     };
 }
@@ -181,46 +154,16 @@ common_methods!(Handlers, Blocking);
 common_methods!(AsyncHandlers, Async);
 
 impl Handlers {
-    /// Confirms each Ignisign delivery's token with Ignisign before any
-    /// callback runs, sending the request through `transport` (blocking).
-    pub fn confirm_ignisign_with(
-        &mut self,
-        api_key: ApiKey,
-        transport: impl BlockingTokenTransport + 'static,
-    ) -> &mut Self {
-        self.token_check = TokenCheck::Confirm(api_key, Box::new(transport));
-        self
-    }
-
-    /// Runs the callbacks for an event you verified (and, for Ignisign,
-    /// confirmed) yourself.
+    /// Runs the callbacks for an event you verified (and, where its vendor
+    /// needs it, confirmed) yourself.
     pub fn handle_event(&self, event: ConfirmedEvent) -> Report {
         self.registry.run_blocking(Arc::new(event))
-    }
-
-    pub(crate) fn confirm(&self, delivery: Delivery) -> Result<Message, Error> {
-        match &self.token_check {
-            TokenCheck::Unconfigured => Err(unconfirmed()),
-            TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
-            TokenCheck::Confirm(api_key, transport) => {
-                let request = delivery.token_check_request(api_key)?;
-                let response = transport.send(request).map_err(transport_failed)?;
-                delivery.confirm(response)
-            }
-        }
     }
 }
 
 impl AsyncHandlers {
-    /// Confirms each Ignisign delivery's token with Ignisign before any
-    /// callback runs, sending the request through `transport`.
-    pub fn confirm_ignisign_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
-        self.token_check = TokenCheck::Confirm(api_key, Box::new(transport));
-        self
-    }
-
-    /// Runs the callbacks for an event you verified (and, for Ignisign,
-    /// confirmed) yourself.
+    /// Runs the callbacks for an event you verified (and, where its vendor
+    /// needs it, confirmed) yourself.
     pub async fn handle_event(&self, event: ConfirmedEvent) -> Report {
         self.registry_run(Arc::new(event)).await
     }
@@ -228,36 +171,26 @@ impl AsyncHandlers {
     pub(crate) async fn registry_run(&self, event: Arc<ConfirmedEvent>) -> Report {
         self.registry.run_async(event).await
     }
+}
 
-    pub(crate) async fn confirm(&self, delivery: Delivery) -> Result<Message, Error> {
-        match &self.token_check {
-            TokenCheck::Unconfigured => Err(unconfirmed()),
-            TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
-            TokenCheck::Confirm(api_key, transport) => {
-                let request = delivery.token_check_request(api_key)?;
-                let response = transport.send(request).await.map_err(transport_failed)?;
-                delivery.confirm(response)
-            }
+/// One registrar accessor per vendor of the [vendor table](crate::plugin::table).
+macro_rules! registrar_accessors {
+    ([$ty:ident $mode:ident] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        impl $ty {
+            $(
+                #[cfg(feature = $feature)]
+                #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+                #[doc = concat!("Registers callbacks for ", $name, " events.")]
+                pub fn $module(&mut self) -> VendorHandlers<'_, crate::$module::$marker, $mode> {
+                    VendorHandlers::new(&mut self.registry)
+                }
+            )*
         }
-    }
+    };
 }
 
-fn unconfirmed() -> Error {
-    Error::configuration(
-        "an Ignisign delivery's token must be confirmed before callbacks run: configure \
-         `confirm_ignisign_with(api_key, transport)` or call `dangerous_skip_ignisign_token_check()`",
-    )
-    .with_vendor(Vendor::Ignisign)
-}
-
-fn transport_failed(error: super::TransportError) -> Error {
-    Error::new(ErrorKind::IgnisignApi {
-        status: None,
-        error_code: None,
-        reason: format!("the transport failed: {error}"),
-    })
-    .with_vendor(Vendor::Ignisign)
-}
+crate::plugin::table::vendor_table!(registrar_accessors, Handlers Blocking);
+crate::plugin::table::vendor_table!(registrar_accessors, AsyncHandlers Async);
 
 registration_methods! {
     [impl Handlers] [impl AsyncHandlers]

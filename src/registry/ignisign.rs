@@ -1,12 +1,12 @@
 //! Ignisign registrations: the generic one and one per topic, mirroring the
 //! Node SDK's `registerWebhookCallback*`.
 
-use core::marker::PhantomData;
-
-use super::core::{Dispatch, Registry, Slot, matcher};
+use super::core::{Dispatch, Slot, matcher};
 use super::methods::registration_methods;
+use super::transport::{BlockingTokenTransport, TokenTransport};
+use super::vendors::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Filter};
-use crate::ignisign::{
+use crate::ignisign::{self, ApiKey,
     Action, Application, ApplicationAction, CallbackParams, Content, Message, MsgNature, Signature, SignatureAction,
     SignatureImage, SignatureImageAction, SignatureProfile, SignatureProfileAction, SignatureProof,
     SignatureProofAction, SignatureRequest, SignatureRequestAction, SignatureSession, SignatureSessionAction, Signer,
@@ -99,18 +99,72 @@ impl Typed {
 /// crate, not cast; registration is synchronous and cannot fail (the SDK's
 /// app-type assertion needs an API call); a callback's error or panic is
 /// reported in the [`Report`](super::Report) instead of only logged.
-#[derive(Debug)]
-pub struct IgnisignHandlers<'r, M> {
-    registry: &'r mut Registry,
-    mode: PhantomData<M>,
+pub type IgnisignHandlers<'r, M> = VendorHandlers<'r, ignisign::Ignisign, M>;
+
+impl IgnisignHandlers<'_, Blocking> {
+    /// Confirms each Ignisign delivery's token with Ignisign before any
+    /// callback runs, sending the request through `transport` (blocking).
+    /// A transport that panics fails the delivery; it never unwinds through `handle`.
+    pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl BlockingTokenTransport + 'static) -> &mut Self {
+        self.registry.confirmers.set_blocking::<ignisign::Ignisign>(api_key, transport);
+        self
+    }
+
+    /// Runs Ignisign deliveries' callbacks **without confirming their token**
+    /// with Ignisign: anyone who can reach the endpoint and knows your app id
+    /// can then forge Ignisign events.
+    pub fn dangerous_skip_confirmation(&mut self) -> &mut Self {
+        self.registry.confirmers.set_dangerous_skip::<ignisign::Ignisign>();
+        self
+    }
 }
 
-impl<'r, M> IgnisignHandlers<'r, M> {
-    pub(crate) fn new(registry: &'r mut Registry) -> Self {
-        IgnisignHandlers {
-            registry,
-            mode: PhantomData,
-        }
+impl IgnisignHandlers<'_, Async> {
+    /// Confirms each Ignisign delivery's token with Ignisign before any
+    /// callback runs, sending the request through `transport`.
+    pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
+        self.registry.confirmers.set_async::<ignisign::Ignisign>(api_key, transport);
+        self
+    }
+
+    /// Runs Ignisign deliveries' callbacks **without confirming their token**
+    /// with Ignisign: anyone who can reach the endpoint and knows your app id
+    /// can then forge Ignisign events.
+    pub fn dangerous_skip_confirmation(&mut self) -> &mut Self {
+        self.registry.confirmers.set_dangerous_skip::<ignisign::Ignisign>();
+        self
+    }
+}
+
+impl super::Handlers {
+    /// Same as `handlers.ignisign().confirm_with(api_key, transport)`.
+    pub fn confirm_ignisign_with(
+        &mut self,
+        api_key: ApiKey,
+        transport: impl BlockingTokenTransport + 'static,
+    ) -> &mut Self {
+        self.ignisign().confirm_with(api_key, transport);
+        self
+    }
+
+    /// Same as `handlers.ignisign().dangerous_skip_confirmation()`.
+    pub fn dangerous_skip_ignisign_token_check(&mut self) -> &mut Self {
+        self.ignisign().dangerous_skip_confirmation();
+        self
+    }
+}
+
+impl super::AsyncHandlers {
+    /// Same as `handlers.ignisign().confirm_with(api_key, transport)`.
+    pub fn confirm_ignisign_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
+        self.ignisign().confirm_with(api_key, transport);
+        self
+    }
+
+    /// Same as `handlers.ignisign().dangerous_skip_confirmation()`.
+    pub fn dangerous_skip_ignisign_token_check(&mut self) -> &mut Self {
+        self.ignisign().dangerous_skip_confirmation();
+        self
     }
 }
 

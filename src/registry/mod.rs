@@ -35,9 +35,11 @@
 //! registration method: the content type is guaranteed by the crate, never
 //! cast at dispatch time.
 
+mod confirm;
 mod confirmed;
 mod core;
-mod filter;
+mod gate;
+mod handle;
 mod handler_error;
 mod handlers;
 mod ignisign;
@@ -51,17 +53,19 @@ mod vendors;
 
 use std::sync::Arc;
 
-pub use confirmed::ConfirmedEvent;
-pub use filter::Filter;
+pub use confirmed::{ConfirmedEvent, Registered};
+pub use crate::filter::Filter;
+pub use crate::lifecycle::LifecycleStep;
 pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
 pub use ignisign::IgnisignHandlers;
-pub use lifecycle::{Lifecycle, LifecycleEvent};
+pub use crate::lifecycle::Lifecycle;
+pub use lifecycle::LifecycleEvent;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
-pub use vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
+pub use vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers, VendorHandlers};
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

@@ -115,11 +115,12 @@ impl Report {
     ///
     /// `200 OK` when every callback succeeded, nothing matched (an event you
     /// do not handle is not the vendor's fault) or the delivery was a duplicate. `500` when a callback failed,
-    /// so the vendor retries, except for Ignisign, whose single-use token
-    /// cannot be verified again on a retry: Ignisign gets `200`, as its own SDK
+    /// so the vendor retries, except for vendors whose delivery cannot be
+    /// verified again on a retry (the vendor's plug-in says so): Ignisign's
+    /// single-use token is spent, so Ignisign gets `200`, as its own SDK
     /// answers, and the failure is yours to recover from the [`Report`].
     pub fn status(&self) -> StatusCode {
-        if self.failures.is_empty() || self.vendor == Vendor::Ignisign {
+        if self.failures.is_empty() || !crate::dispatch::retries_on_failure(self.vendor) {
             StatusCode::OK
         } else {
             StatusCode::INTERNAL_SERVER_ERROR

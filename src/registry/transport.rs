@@ -1,7 +1,6 @@
 //! How `handle` and `handle_async` reach Ignisign's token check: through an
 //! HTTP transport you supply, so the crate ties you to no HTTP client.
 
-use core::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -60,25 +59,5 @@ where
 {
     fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, TransportError> {
         self(request)
-    }
-}
-
-/// What `handle` does with an Ignisign delivery's token.
-pub(crate) enum TokenCheck<T: ?Sized> {
-    /// Refuse the delivery: nothing was configured.
-    Unconfigured,
-    /// Confirm it through this transport, with this key.
-    Confirm(crate::ignisign::ApiKey, Box<T>),
-    /// Skip the check (`dangerous_skip_ignisign_token_check`).
-    DangerousSkip,
-}
-
-impl<T: ?Sized> fmt::Debug for TokenCheck<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TokenCheck::Unconfigured => "Unconfigured",
-            TokenCheck::Confirm(..) => "Confirm([REDACTED], transport)",
-            TokenCheck::DangerousSkip => "DangerousSkip",
-        })
     }
 }

@@ -1,59 +1,80 @@
-//! Registrations for eSignGlobal, Sign.Plus and Constellation1 eSign.
+//! [`VendorHandlers`]: the registrar of every vendor, with the generic
+//! `on(kind)`, and the methods of eSignGlobal, Sign.Plus and Constellation1 eSign.
 
 use core::marker::PhantomData;
 
+use super::confirmed::Registered;
 use super::core::{Registry, Slot, matcher};
 use super::methods::registration_methods;
 use super::{Async, Blocking, ConfirmedEvent, Filter};
+use crate::plugin::EventKinds;
 use crate::{constellation, esignglobal, signplus};
 
-/// Declares a registrar: a short-lived borrow of the registry, per vendor.
-macro_rules! registrar {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug)]
-        pub struct $name<'r, M> {
-            registry: &'r mut Registry,
-            mode: PhantomData<M>,
+/// Registers callbacks for one vendor's events: what `Handlers::<vendor>()`
+/// returns (`handlers.docusign()`, …). `P` is the vendor's plug-in type
+/// (`docusign::DocuSign`), `M` is [`Blocking`] or [`Async`].
+///
+/// Every vendor whose events have one kind each has
+/// [`on(kind, callback)`](VendorHandlers::on) (a kind or the kind type's
+/// `ALL`); vendors with more dimensions (Ignisign's topic, action and nature,
+/// eSignGlobal's channel, Constellation1's two status types) add their own
+/// methods. Vendors whose events need confirming (Ignisign) register the
+/// confirmation here: `confirm_with`, `dangerous_skip_confirmation`.
+pub struct VendorHandlers<'r, P, M> {
+    pub(super) registry: &'r mut Registry,
+    mode: PhantomData<(P, M)>,
+}
+
+impl<P, M> core::fmt::Debug for VendorHandlers<'_, P, M> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("VendorHandlers").field("registry", &self.registry).finish()
+    }
+}
+
+impl<'r, P, M> VendorHandlers<'r, P, M> {
+    pub(crate) fn new(registry: &'r mut Registry) -> Self {
+        VendorHandlers {
+            registry,
+            mode: PhantomData,
         }
-
-        impl<'r, M> $name<'r, M> {
-            pub(crate) fn new(registry: &'r mut Registry) -> Self {
-                $name {
-                    registry,
-                    mode: PhantomData,
-                }
-            }
-        }
-    };
+    }
 }
 
-registrar! {
-    /// Registers callbacks for eSignGlobal events, from
-    /// [`Handlers::esignglobal`](super::Handlers::esignglobal) or
-    /// [`AsyncHandlers::esignglobal`](super::AsyncHandlers::esignglobal).
-    ///
-    /// The declined event has a different name on each channel:
-    /// [`SignerDeclined`](esignglobal::EventKind::SignerDeclined) (Webhook) and
-    /// [`EnvelopeDeclined`](esignglobal::EventKind::EnvelopeDeclined) (App
-    /// callback); [`Handlers::on_lifecycle`](super::Handlers::on_lifecycle)
-    /// with `Lifecycle::Declined` catches both. Unknown events reach
-    /// `on_any` and `on_unhandled`.
-    EsignGlobalHandlers
-}
+/// Registers callbacks for eSignGlobal events, from
+/// [`Handlers::esignglobal`](super::Handlers::esignglobal) or
+/// [`AsyncHandlers::esignglobal`](super::AsyncHandlers::esignglobal).
+///
+/// The declined event has a different name on each channel:
+/// [`SignerDeclined`](esignglobal::EventKind::SignerDeclined) (Webhook) and
+/// [`EnvelopeDeclined`](esignglobal::EventKind::EnvelopeDeclined) (App
+/// callback); [`Handlers::on_lifecycle`](super::Handlers::on_lifecycle)
+/// with `Lifecycle::Declined` catches both. Unknown events reach
+/// `on_any` and `on_unhandled`.
+pub type EsignGlobalHandlers<'r, M> = VendorHandlers<'r, esignglobal::EsignGlobal, M>;
 
-registrar! {
-    /// Registers callbacks for Sign.Plus events, from
-    /// [`Handlers::signplus`](super::Handlers::signplus) or
-    /// [`AsyncHandlers::signplus`](super::AsyncHandlers::signplus).
-    SignPlusHandlers
-}
+/// Registers callbacks for Sign.Plus events, from
+/// [`Handlers::signplus`](super::Handlers::signplus) or
+/// [`AsyncHandlers::signplus`](super::AsyncHandlers::signplus).
+pub type SignPlusHandlers<'r, M> = VendorHandlers<'r, signplus::SignPlus, M>;
 
-registrar! {
-    /// Registers callbacks for Constellation1 eSign updates, from
-    /// [`Handlers::constellation`](super::Handlers::constellation) or
-    /// [`AsyncHandlers::constellation`](super::AsyncHandlers::constellation).
-    ConstellationHandlers
+/// Registers callbacks for Constellation1 eSign updates, from
+/// [`Handlers::constellation`](super::Handlers::constellation) or
+/// [`AsyncHandlers::constellation`](super::AsyncHandlers::constellation).
+pub type ConstellationHandlers<'r, M> = VendorHandlers<'r, constellation::Constellation, M>;
+
+registration_methods! {
+    [impl<P: EventKinds + Registered> VendorHandlers<'_, P, Blocking>]
+    [impl<P: EventKinds + Registered> VendorHandlers<'_, P, Async>]
+
+    /// An event kind (or the kind type's `ALL`). The callback gets the whole
+    /// typed event.
+    fn on(kind: impl Into<Filter<P::Kind>>) -> P::Confirmed, Slot::Specific, {
+        let kind = kind.into();
+        matcher(move |dispatch| {
+            let event = P::pick(dispatch.event)?;
+            kind.matches(P::kind(event)).then_some(event)
+        })
+    }
 }
 
 impl esignglobal::EventKind {
@@ -132,16 +153,6 @@ registration_methods! {
 
 registration_methods! {
     [impl SignPlusHandlers<'_, Blocking>] [impl SignPlusHandlers<'_, Async>]
-
-    /// An event kind (or `EventKind::ALL`). The callback gets the whole
-    /// [`Event`](signplus::Event): hook and typed data.
-    fn on(kind: impl Into<Filter<signplus::EventKind>>) -> signplus::Event, Slot::Specific, {
-        let kind = kind.into();
-        matcher(move |dispatch| {
-            let event = signplus_event(dispatch.event)?;
-            kind.matches(event.kind()).then_some(event)
-        })
-    }
 
     /// An `envelope_audit_trail` delivery with this action (or `AuditAction::ALL`).
     fn on_audit_action(action: impl Into<Filter<signplus::AuditAction>>) -> signplus::Event, Slot::Specific, {

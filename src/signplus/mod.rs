@@ -50,10 +50,12 @@
 
 mod event;
 mod kinds;
+mod plugin;
 mod verify;
 
 pub use event::{AuditTrailData, Data, EnvelopeData, Event, Hook};
 pub use kinds::{AuditAction, EnvelopeStatus, EventKind, FlowType, LegalityLevel, RecipientRole};
+pub use plugin::SignPlus;
 pub use verify::Verifier;
 
 /// Parses a Sign.Plus delivery (`{hook, data}`) from the raw body. Errors are

@@ -1,7 +1,8 @@
 //! How `handle` and `handle_async` use a [`Deduplicator`]: claim before
 //! anything runs, then record or release once the outcome is known.
 
-use super::{DedupKey, Deduplicator};
+use crate::dedup::Deduplicator;
+use crate::dedup_key::DedupKey;
 use crate::registry::Report;
 use crate::{Error, Event};
 

@@ -1,11 +1,12 @@
-//! [`DedupKey`]: what identifies a delivery, per vendor.
+//! [`DedupKey`]: what identifies a delivery. Each vendor's plug-in derives
+//! its events' keys ([`Plugin::dedup_key`](crate::plugin::Plugin::dedup_key)).
 
 use core::fmt;
 use std::io;
 
 use sha2::{Digest, Sha256};
 
-use crate::{Event, Vendor, signplus};
+use crate::Vendor;
 
 /// Identifies a delivery for deduplication: a vendor and a SHA-256 digest.
 ///
@@ -47,16 +48,6 @@ pub struct DedupKey {
 }
 
 impl DedupKey {
-    /// The key of a verified event (see the table above).
-    pub fn of(event: &Event) -> DedupKey {
-        match event {
-            Event::Ignisign(delivery) => delivery.dedup_key(),
-            Event::EsignGlobal(event) => DedupKey::from_json(Vendor::EsignGlobal, event),
-            Event::SignPlus(event) => signplus_key(event),
-            Event::Constellation(update) => DedupKey::from_json(Vendor::Constellation, update),
-        }
-    }
-
     /// A key from the exact body bytes: only byte-identical deliveries share it.
     pub fn from_body(vendor: Vendor, body: &[u8]) -> DedupKey {
         DedupKey::from_parts(vendor, [b"body".as_slice(), body])
@@ -82,7 +73,7 @@ impl DedupKey {
     }
 
     /// The canonical JSON the crate writes for `value`, hashed as it is written.
-    fn from_json<T: serde::Serialize>(vendor: Vendor, value: &T) -> DedupKey {
+    pub(crate) fn from_json<T: serde::Serialize + ?Sized>(vendor: Vendor, value: &T) -> DedupKey {
         let mut hasher = Hasher::new(vendor);
         hasher.json(value);
         hasher.finish()
@@ -99,48 +90,22 @@ impl DedupKey {
     }
 }
 
-/// The vendor's name in keys: lower case ASCII, stable across versions.
-pub(crate) fn slug(vendor: Vendor) -> &'static str {
-    match vendor {
-        Vendor::EsignGlobal => "esignglobal",
-        Vendor::Ignisign => "ignisign",
-        Vendor::SignPlus => "signplus",
-        Vendor::Constellation => "constellation",
-    }
-}
-
-fn signplus_key(event: &signplus::Event) -> DedupKey {
-    let mut hasher = Hasher::new(Vendor::SignPlus);
-    hasher.part(event.kind().as_str().as_bytes());
-    hasher.part(event.hook.id.as_deref().unwrap_or_default().as_bytes());
-    match &event.data {
-        signplus::Data::Envelope(data) => hasher.part(data.envelope_id.as_bytes()),
-        signplus::Data::AuditTrail(data) => {
-            hasher.part(data.envelope_id.as_bytes());
-            hasher.part(data.recipient_id.as_deref().unwrap_or_default().as_bytes());
-            hasher.part(data.action.as_str().as_bytes());
-        }
-        other => hasher.json(other),
-    }
-    hasher.finish()
-}
-
 /// SHA-256 over the vendor's slug and length-prefixed parts.
-struct Hasher {
+pub(crate) struct Hasher {
     vendor: Vendor,
     sha: Sha256,
 }
 
 impl Hasher {
-    fn new(vendor: Vendor) -> Self {
+    pub(crate) fn new(vendor: Vendor) -> Self {
         let mut sha = Sha256::new();
         sha.update(b"esign-webhooks dedup v1\0");
-        sha.update(slug(vendor).as_bytes());
+        sha.update(vendor.slug().as_bytes());
         sha.update([0]);
         Hasher { vendor, sha }
     }
 
-    fn part(&mut self, bytes: &[u8]) {
+    pub(crate) fn part(&mut self, bytes: &[u8]) {
         self.sha.update((bytes.len() as u64).to_le_bytes());
         self.sha.update(bytes);
     }
@@ -148,14 +113,14 @@ impl Hasher {
     /// Hashes `value`'s JSON as a single part-like stream. The crate's
     /// models always serialize; should one ever fail, what was written so far
     /// plus a marker is hashed, which is still deterministic.
-    fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
+    pub(crate) fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
         self.sha.update(b"json\0");
         if serde_json::to_writer(HashWriter(&mut self.sha), value).is_err() {
             self.sha.update(b"\0unserializable");
         }
     }
 
-    fn finish(self) -> DedupKey {
+    pub(crate) fn finish(self) -> DedupKey {
         DedupKey {
             vendor: self.vendor,
             digest: self.sha.finalize().into(),
@@ -179,7 +144,7 @@ impl io::Write for HashWriter<'_> {
 /// `vendor:hex`, e.g. `ignisign:9f86d081…`: safe to log and to use as a store key.
 impl fmt::Display for DedupKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(slug(self.vendor))?;
+        f.write_str(self.vendor.slug())?;
         f.write_str(":")?;
         for byte in self.digest {
             write!(f, "{byte:02x}")?;

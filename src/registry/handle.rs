@@ -1,11 +1,12 @@
-//! `Webhooks::handle` and `handle_async`: verify, confirm, run the callbacks.
+//! `Webhooks::handle` and `handle_async`: verify, deduplicate, confirm, run the callbacks.
 
 use std::sync::Arc;
 
-use crate::dedup::{self, Gate};
+use super::confirmed::{confirm_async, confirm_blocking};
+use super::gate::{self, Gate};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
-use crate::registry::{AsyncHandlers, ConfirmedEvent, Handlers, Report};
+use crate::registry::{AsyncHandlers, Handlers, Report};
 use crate::{Error, Event};
 
 impl Webhooks {
@@ -29,16 +30,12 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
         let event = self.dispatch_incoming(incoming)?;
-        let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+        let claim = match gate::enter(handlers.deduplicator(), &event)? {
             Gate::Duplicate(report) => return Ok(report),
             Gate::Run(claim) => claim,
         };
-        let outcome = match ConfirmedEvent::from_event(event) {
-            Ok(event) => Ok(event),
-            Err(delivery) => handlers.confirm(delivery).map(ConfirmedEvent::Ignisign),
-        }
-        .map(|event| handlers.handle_event(event));
-        dedup::settle(claim, outcome)
+        let outcome = confirm_blocking(handlers.confirmers(), event).map(|event| handlers.handle_event(event));
+        gate::settle(claim, outcome)
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -70,17 +67,14 @@ impl Webhooks {
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
     let event = event?;
-    let claim = match dedup::enter(handlers.deduplicator(), &event)? {
+    let claim = match gate::enter(handlers.deduplicator(), &event)? {
         Gate::Duplicate(report) => return Ok(report),
         Gate::Run(claim) => claim,
     };
-    let outcome = match ConfirmedEvent::from_event(event) {
-        Ok(event) => Ok(event),
-        Err(delivery) => handlers.confirm(delivery).await.map(ConfirmedEvent::Ignisign),
-    };
+    let outcome = confirm_async(handlers.confirmers(), event).await;
     let outcome = match outcome {
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    dedup::settle(claim, outcome)
+    gate::settle(claim, outcome)
 }

@@ -1,0 +1,178 @@
+//! [`Vendors`]: each vendor's configured verifier, and every per-vendor arm of
+//! `dispatch`, generated from the [vendor table](crate::plugin::table) so that
+//! the rest of `dispatch` names no vendor.
+
+use crate::clock::Clock;
+use crate::dispatch::{Event, WebhooksBuilder};
+use crate::error::Error;
+use crate::headers::{Headers, Incoming};
+#[allow(unused_imports)] // unused when every vendor feature is off
+use crate::plugin::{BodyShape, Plugin};
+use crate::verify::Verified;
+use crate::vendor::VendorSet;
+use crate::Vendor;
+
+#[allow(unused_imports)]
+use super::webhooks::not_configured;
+
+macro_rules! vendors {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        /// The configured verifier of each vendor.
+        #[derive(Debug, Default)]
+        pub(crate) struct Vendors {
+            $(
+                #[cfg(feature = $feature)]
+                $module: Option<<crate::$module::$marker as Plugin>::Verifier>,
+            )*
+        }
+
+        impl WebhooksBuilder {
+            $(
+                #[cfg(feature = $feature)]
+                #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+                #[doc = concat!("Accepts ", $name, " deliveries, authenticated by `verifier` (see [`",
+                    stringify!($module), "::Verifier`](crate::", stringify!($module), "::Verifier)).")]
+                pub fn $module(mut self, verifier: crate::$module::Verifier) -> Self {
+                    self.vendors.$module = Some(verifier);
+                    self
+                }
+            )*
+        }
+
+        impl Vendors {
+            /// The vendors with a verifier.
+            pub(crate) fn configured(&self) -> VendorSet {
+                #[allow(unused_mut)]
+                let mut set = VendorSet::default();
+                $(
+                    #[cfg(feature = $feature)]
+                    if self.$module.is_some() {
+                        set.insert(Vendor::$variant);
+                    }
+                )*
+                set
+            }
+
+            /// Refuses configurations that cannot work, naming the vendor.
+            pub(crate) fn validate(&self) -> Result<(), Error> {
+                $(
+                    #[cfg(feature = $feature)]
+                    if let Some(verifier) = &self.$module {
+                        <crate::$module::$marker as Plugin>::validate(verifier)
+                            .map_err(|err| err.with_vendor(Vendor::$variant))?;
+                    }
+                )*
+                Ok(())
+            }
+
+            /// The configured vendors whose credential the request carries.
+            pub(crate) fn signalled<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> VendorSet {
+                #[allow(unused_mut)]
+                let mut set = VendorSet::default();
+                $(
+                    #[cfg(feature = $feature)]
+                    if let Some(verifier) = &self.$module {
+                        if <crate::$module::$marker as Plugin>::identifies(verifier, incoming) {
+                            set.insert(Vendor::$variant);
+                        }
+                    }
+                )*
+                let _ = incoming;
+                set
+            }
+
+            /// The vendors (configured or not) whose distinctive keys the body
+            /// has, and those that claim it only weakly.
+            pub(crate) fn claimed(shape: &BodyShape<'_>) -> (VendorSet, VendorSet) {
+                #[allow(unused_mut)]
+                let (mut strong, mut weak) = (VendorSet::default(), VendorSet::default());
+                $(
+                    #[cfg(feature = $feature)]
+                    if <crate::$module::$marker as Plugin>::claims(shape) {
+                        strong.insert(Vendor::$variant);
+                    } else if <crate::$module::$marker as Plugin>::claims_weakly(shape) {
+                        weak.insert(Vendor::$variant);
+                    }
+                )*
+                let _ = shape;
+                (strong, weak)
+            }
+
+            /// Authenticates a request for `vendor`, without the typed parse.
+            pub(crate) fn authenticate<H: Headers + ?Sized>(
+                &self,
+                vendor: Vendor,
+                incoming: &Incoming<'_, H>,
+                clock: &dyn Clock,
+            ) -> Result<Verified, Error> {
+                let _ = (incoming, clock);
+                match vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => {
+                            let verifier = self.$module.as_ref().ok_or_else(|| not_configured(vendor))?;
+                            <crate::$module::$marker as Plugin>::authenticate(verifier, incoming, clock)
+                                .map_err(|err| err.with_vendor(vendor))
+                        }
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(not_configured(vendor)),
+                }
+            }
+
+            /// Authenticates and parses a request for `vendor`.
+            pub(crate) fn receive<H: Headers + ?Sized>(
+                &self,
+                vendor: Vendor,
+                incoming: &Incoming<'_, H>,
+                clock: &dyn Clock,
+            ) -> Result<(Event, Verified), Error> {
+                let _ = (incoming, clock);
+                match vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => {
+                            let verifier = self.$module.as_ref().ok_or_else(|| not_configured(vendor))?;
+                            <crate::$module::$marker as Plugin>::receive(verifier, incoming, clock)
+                                .map(|(event, verified)| (Event::$variant(event), verified))
+                                .map_err(|err| err.with_vendor(vendor))
+                        }
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(not_configured(vendor)),
+                }
+            }
+
+            /// The first configured vendor's answer to a request that is not a delivery.
+            pub(crate) fn intent_response<H: Headers + ?Sized>(&self, headers: &H) -> Option<http::Response<Vec<u8>>> {
+                $(
+                    #[cfg(feature = $feature)]
+                    if let Some(verifier) = &self.$module {
+                        if let Some(response) = <crate::$module::$marker as Plugin>::intent_response(verifier, headers) {
+                            return Some(response);
+                        }
+                    }
+                )*
+                let _ = headers;
+                None
+            }
+        }
+
+        /// Parses the body of a delivery whose authenticity was established before.
+        pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
+            let _ = body;
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$variant => <crate::$module::$marker as Plugin>::parse(body)
+                        .map(Event::$variant)
+                        .map_err(|err| err.with_vendor(vendor)),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => Err(not_configured(vendor)),
+            }
+        }
+    };
+}
+
+crate::plugin::table::vendor_table!(vendors);

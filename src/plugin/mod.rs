@@ -1,0 +1,198 @@
+//! The vendor plug-in: everything the central code (dispatch, deduplication,
+//! registry, integrations) needs to know about a vendor, in one sealed trait.
+//!
+//! A vendor is its folder (`src/<slug>/`), one `impl Plugin` in that folder
+//! (`src/<slug>/plugin.rs`) and one line in the vendor table
+//! ([`vendor_table!`](crate::plugin::table)). The central code is generated
+//! from the table and calls the trait: it names no vendor. See
+//! [`manual::adding_a_vendor`](crate::manual::adding_a_vendor).
+//!
+//! The trait is sealed: it is public so that its marker types can appear in
+//! public type names (`VendorHandlers<'_, docusign::DocuSign, M>`), but only
+//! this crate implements it.
+
+mod shape;
+pub(crate) mod table;
+
+use core::fmt::Debug;
+
+use http::{Response, StatusCode};
+
+pub use shape::BodyShape;
+
+use crate::clock::Clock;
+use crate::dedup_key::DedupKey;
+use crate::error::Error;
+use crate::headers::{Headers, Incoming};
+use crate::lifecycle::LifecycleStep;
+use crate::verify::Verified;
+use crate::{Vendor, verify};
+
+pub(crate) mod private {
+    /// Seals [`Plugin`](super::Plugin): only this crate implements it.
+    pub trait Sealed {}
+}
+
+/// A vendor, as the central code sees it. Implemented by one marker type per
+/// vendor module (`signplus::SignPlus`, `docusign::DocuSign`, …).
+///
+/// Every method has the behaviour most vendors need by default; a vendor
+/// overrides only what differs (Ignisign's local application checks and
+/// remote token confirmation, Dropbox Sign's proof inside the body, Adobe's
+/// response echo).
+pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
+    /// The vendor's id.
+    const VENDOR: Vendor;
+
+    /// How deliveries are authenticated: what the builder method takes.
+    type Verifier: Debug + Clone + Send + Sync + 'static;
+
+    /// What [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns for this vendor.
+    type Event: Debug + Send + Sync + 'static;
+
+    /// What callbacks receive once the event is confirmed: the same type as
+    /// [`Event`](Plugin::Event) for every vendor without a confirmation phase.
+    type Confirmed: Debug + Clone + PartialEq + Send + Sync + 'static;
+
+    /// The engine verifier behind [`Verifier`](Plugin::Verifier), when the
+    /// vendor's check is the shared engine's.
+    fn engine(verifier: &Self::Verifier) -> Option<&verify::Verifier>;
+
+    /// Refuses a configuration that cannot work (an empty secret, header name
+    /// or application id). Called by `build()`.
+    fn validate(verifier: &Self::Verifier) -> Result<(), Error> {
+        match Self::engine(verifier) {
+            Some(engine) => engine.validate(),
+            None => Ok(()),
+        }
+    }
+
+    /// `true` when the request carries this vendor's configured credential
+    /// (its signature or token header, `Authorization: Basic`, its query
+    /// parameter): strong evidence that the request is this vendor's.
+    fn identifies<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> bool {
+        Self::engine(verifier).is_some_and(|engine| engine.identifies(incoming))
+    }
+
+    /// `true` when the body has this vendor's distinctive top-level keys:
+    /// evidence used when no credential names a vendor, to choose among
+    /// several that do, and to explain a mismatch. Claim only on keys no other
+    /// vendor's format has (not `event` or `data` alone).
+    fn claims(shape: &BodyShape<'_>) -> bool;
+
+    /// `true` when the body has this vendor's keys but none that only this
+    /// vendor uses (Constellation1's lower-case `data`). Weaker than any
+    /// vendor's [`claims`](Plugin::claims): it only chooses among vendors
+    /// whose credentials the request carries, never names a vendor alone.
+    fn claims_weakly(shape: &BodyShape<'_>) -> bool {
+        let _ = shape;
+        false
+    }
+
+    /// Checks the request's authenticity without the typed parse (what
+    /// [`Webhooks::verify`](crate::Webhooks::verify) runs). Defaults to the
+    /// engine's check; a vendor without one must override it, and until it
+    /// does every request is refused.
+    fn authenticate<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        match Self::engine(verifier) {
+            Some(engine) => engine.verify(incoming, clock),
+            None => Err(Error::configuration("this vendor has no verification configured")),
+        }
+    }
+
+    /// Parses a body whose authenticity was established.
+    fn parse(body: &[u8]) -> Result<Self::Event, Error>;
+
+    /// Authenticates and parses a request (what `dispatch` runs). Defaults to
+    /// [`authenticate`](Plugin::authenticate) then [`parse`](Plugin::parse);
+    /// vendors whose proof sits in the body, or that keep part of the request
+    /// in the event (Adobe's client id, to echo), override it.
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<(Self::Event, Verified), Error> {
+        let verified = Self::authenticate(verifier, incoming, clock)?;
+        Ok((Self::parse(incoming.body())?, verified))
+    }
+
+    /// The event as callbacks see it, or the event back when it needs a
+    /// confirmation phase first ([`Confirmation`]).
+    fn into_confirmed(event: Self::Event) -> Result<Self::Confirmed, Self::Event>;
+
+    /// What identifies the delivery for deduplication.
+    fn dedup_key(event: &Self::Event) -> DedupKey;
+
+    /// The vendor-neutral lifecycle step the event means, when it means one.
+    fn lifecycle(event: &Self::Confirmed) -> Option<LifecycleStep>;
+
+    /// The answer to a request of the vendor's that is not a delivery (Adobe
+    /// Acrobat Sign's GET verification of intent), when the request is one.
+    fn intent_response<H: Headers + ?Sized>(verifier: &Self::Verifier, headers: &H) -> Option<Response<Vec<u8>>> {
+        let _ = (verifier, headers);
+        None
+    }
+
+    /// `true` when the event, its action or its status is newer than this crate.
+    fn is_unknown(event: &Self::Confirmed) -> bool;
+
+    /// Whether a failed callback should make the vendor retry (answer 500).
+    /// `false` for vendors whose delivery cannot be verified twice (Ignisign's
+    /// single-use token).
+    const RETRY_ON_FAILURE: bool = true;
+
+    /// The response the vendor expects on success.
+    fn success_response(event: &Self::Event) -> Response<Vec<u8>> {
+        let _ = event;
+        empty_response(StatusCode::OK)
+    }
+}
+
+/// A vendor whose events must be confirmed with the vendor before callbacks
+/// may trust them (Ignisign's single-use token). Registered per vendor on its
+/// registrar; the request and the reading of the answer are the vendor's, the
+/// sending is the user's transport.
+pub trait Confirmation: Plugin {
+    /// What the confirmation request is authenticated with (an API key).
+    type Credential: Send + Sync + 'static;
+
+    /// The request to send to the vendor.
+    fn request(event: &Self::Event, credential: &Self::Credential) -> Result<http::Request<Vec<u8>>, Error>;
+
+    /// Reads the vendor's answer.
+    fn finish(event: Self::Event, response: Response<Vec<u8>>) -> Result<Self::Confirmed, Error>;
+
+    /// Trusts the event without asking the vendor.
+    fn dangerous_skip(event: Self::Event) -> Self::Confirmed;
+}
+
+/// A vendor whose registrar has the generic `on(kind, callback)`: events have
+/// one kind each (an event name or type).
+pub trait EventKinds: Plugin {
+    /// The vendor's event kind (`docusign::EventKind`, …).
+    type Kind: PartialEq + Clone + Send + Sync + 'static;
+
+    /// The event's kind.
+    fn kind(event: &Self::Confirmed) -> &Self::Kind;
+}
+
+/// An empty response with `status`.
+pub(crate) fn empty_response(status: StatusCode) -> Response<Vec<u8>> {
+    let mut response = Response::new(Vec::new());
+    *response.status_mut() = status;
+    response
+}
+
+/// A response with a body and its content type.
+pub(crate) fn body_response(status: StatusCode, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response<Vec<u8>> {
+    let mut response = Response::new(body.into());
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
+    response
+}

@@ -1,0 +1,27 @@
+//! The vendor table: the one list of vendors. Every per-vendor item of the
+//! central code (the [`Vendor`](crate::Vendor) enum, the
+//! [`Event`](crate::Event) and [`ConfirmedEvent`](crate::ConfirmedEvent)
+//! variants, the builder setters, the registrar accessors, the dispatch,
+//! deduplication, lifecycle and report arms) is generated from it by a
+//! generator macro in the layer that owns the item, so forgetting a vendor
+//! anywhere is impossible: there is nowhere else to add it.
+//!
+//! A line reads: `Variant module Marker "slug" "Name" "feature";` where
+//! `module::Marker` implements [`Plugin`](super::Plugin), `slug` is the stable
+//! lower-case id (serde, `FromStr`, dedup keys, configuration files), `Name` the
+//! vendor's own spelling, and `feature` the cargo feature that compiles it in.
+
+/// Calls `$generator! { $($args)* ; <the table> }`.
+macro_rules! vendor_table {
+    ($generator:path $(, $($args:tt)*)?) => {
+        $generator! {
+            [$($($args)*)?]
+            EsignGlobal esignglobal EsignGlobal "esignglobal" "eSignGlobal" "esignglobal";
+            Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
+            SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
+            Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
+        }
+    };
+}
+
+pub(crate) use vendor_table;

@@ -1,0 +1,94 @@
+//! The Sign.Plus plug-in: how the central code identifies, authenticates,
+//! parses, deduplicates and maps Sign.Plus deliveries.
+
+use super::{Data, Event, EventKind, Verifier};
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, private};
+use crate::{Vendor, signplus, verify};
+
+/// The Sign.Plus plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct SignPlus;
+
+impl private::Sealed for SignPlus {}
+
+impl Plugin for SignPlus {
+    const VENDOR: Vendor = Vendor::SignPlus;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
+        Some(&verifier.inner)
+    }
+
+    /// `hook`.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        shape.has("hook")
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `hook.event`, `hook.id`, `envelope_id`, and for audit trails
+    /// `recipient_id` and `action` (unknown events: their `data`).
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::SignPlus);
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.part(event.hook.id.as_deref().unwrap_or_default().as_bytes());
+        match &event.data {
+            Data::Envelope(data) => hasher.part(data.envelope_id.as_bytes()),
+            Data::AuditTrail(data) => {
+                hasher.part(data.envelope_id.as_bytes());
+                hasher.part(data.recipient_id.as_deref().unwrap_or_default().as_bytes());
+                hasher.part(data.action.as_str().as_bytes());
+            }
+            other => hasher.json(other),
+        }
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        signplus_step(event)
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown() || event.audit_action().is_some_and(signplus::AuditAction::is_unknown)
+    }
+}
+
+impl EventKinds for SignPlus {
+    type Kind = EventKind;
+
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
+    }
+}
+
+fn signplus_step(event: &signplus::Event) -> Option<LifecycleStep> {
+    use signplus::{AuditAction, Data, EventKind};
+    let step = |kind| LifecycleStep::new(kind, event.envelope_id());
+    Some(match (&event.data, event.kind()) {
+        (Data::AuditTrail(audit), _) => {
+            let kind = match audit.action {
+                AuditAction::EnvelopeViewed => Lifecycle::Viewed,
+                AuditAction::EnvelopeSigned => Lifecycle::Signed,
+                AuditAction::EnvelopeDeclined => Lifecycle::Declined,
+                _ => return None,
+            };
+            step(kind).signer(audit.recipient_id.as_deref())
+        }
+        (_, EventKind::EnvelopeCompleted) => step(Lifecycle::Completed),
+        (_, EventKind::EnvelopeDeclined) => step(Lifecycle::Declined),
+        (_, EventKind::EnvelopeExpired) => step(Lifecycle::Expired),
+        (_, EventKind::EnvelopeVoided) => step(Lifecycle::Cancelled),
+        _ => return None,
+    })
+}
