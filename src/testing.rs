@@ -311,3 +311,21 @@ pub fn ignisign_token_response(outcome: TokenOutcome) -> http::Response<Vec<u8>>
     );
     response
 }
+
+/// Checks that `vendor`'s one-pass parse, where it accepts `body`, agrees
+/// with its precise parse: the same event and the same dedup key (which
+/// covers Ignisign's verification token). `Ok` when the vendor has no
+/// one-pass parse or it declines the body.
+///
+/// The crate's `differential` fuzz target runs it on arbitrary input; it is
+/// public so that the fuzz crate and your own tests can run it too.
+///
+/// ```
+/// use esign_webhooks::{Vendor, testing};
+///
+/// let body = include_bytes!("../tests/fixtures/esignglobal/envelope_finish.json");
+/// assert_eq!(testing::fast_path_agrees(Vendor::EsignGlobal, body), Ok(()));
+/// ```
+pub fn fast_path_agrees(vendor: crate::Vendor, body: &[u8]) -> Result<(), String> {
+    crate::dispatch::fast_path_agrees(vendor, body)
+}

@@ -1,4 +1,6 @@
-//! The fuzz targets' seed corpus (`fuzz/seeds/`), made from the test fixtures:
+//! The signed-request seeds of the `dispatch` and `signature_headers` fuzz
+//! targets (`fuzz/seeds/`), made from the test fixtures (the parse targets
+//! read `tests/fixtures/` itself):
 //! this test fails when a fixture or signer change makes the committed seeds
 //! stale. Regenerate them with
 //! `WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds`.
@@ -119,14 +121,15 @@ fn seeds() -> BTreeMap<(String, String), Vec<u8>> {
     let esg = Signer::hmac(esg_scheme(), Secret::new("esg-secret")).at(NOW);
     let signplus = Signer::query_token("token", Secret::new("sp-token"));
     let constellation = Signer::basic_auth("esign", Secret::new("c1-password"));
-    for (vendor, target, signer) in [
-        ("esignglobal", "parse_esignglobal", Some(&esg)),
-        ("ignisign", "parse_ignisign", None),
-        ("signplus", "parse_signplus", Some(&signplus)),
-        ("constellation", "parse_constellation", Some(&constellation)),
+    // The parse targets read `tests/fixtures/<vendor>/` directly (see `.ci/run`):
+    // only the signed requests of `dispatch` and `signature_headers` are made here.
+    for (vendor, signer) in [
+        ("esignglobal", Some(&esg)),
+        ("ignisign", None),
+        ("signplus", Some(&signplus)),
+        ("constellation", Some(&constellation)),
     ] {
         for (name, body) in fixtures(vendor) {
-            add(target, format!("{name}.json"), body.clone());
             let request = match signer {
                 Some(signer) => signer.sign(&body),
                 None => Signer::header_token("x-unused", Secret::new("-"))
@@ -186,10 +189,7 @@ fn committed_seeds_are_up_to_date() {
         stale.is_empty(),
         "stale fuzz seeds (regenerate with WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds): {stale:#?}"
     );
-    assert!(
-        seeds.len() >= 150,
-        "one seed per fixture and target, and per signature scheme"
-    );
+    assert!(seeds.len() >= 80, "one seed per fixture, and per signature scheme");
 }
 
 fn name_of(path: &Path) -> String {

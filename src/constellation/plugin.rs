@@ -1,8 +1,9 @@
 //! The Constellation1 eSign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Constellation1 eSign deliveries.
 
-use super::{Update, Verifier};
+use super::{SessionStatus, SignerStatus, Update, Verifier};
 use crate::dedup_key::DedupKey;
+use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Plugin, private};
 use crate::{Vendor, constellation, verify};
@@ -34,7 +35,10 @@ impl Plugin for Constellation {
         }
         let is_data = |key: &str| key.eq_ignore_ascii_case("data");
         shape.keys().any(|key| is_data(key) && key != "data")
-            || (shape.has("data") && shape.keys().all(|key| is_data(key) || key.eq_ignore_ascii_case("version")))
+            || (shape.has("data")
+                && shape
+                    .keys()
+                    .all(|key| is_data(key) || key.eq_ignore_ascii_case("version")))
     }
 
     /// A lower-case `data` beside other members: a key many vendors use, so
@@ -89,4 +93,14 @@ fn constellation_step(update: &constellation::Update) -> Option<LifecycleStep> {
         Status::Signer(SignerStatus::AuthenticationFailed) => step(Lifecycle::Failed).signer(signer.as_deref()),
         _ => return None,
     })
+}
+
+impl SessionStatus {
+    /// Every session status.
+    pub const ALL: Filter<SessionStatus> = Filter::All;
+}
+
+impl SignerStatus {
+    /// Every signer status.
+    pub const ALL: Filter<SignerStatus> = Filter::All;
 }

@@ -1,5 +1,5 @@
 //! [`Event`]: what [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns,
-//! one variant per vendor of the [vendor table](crate::plugin::table).
+//! one variant per vendor of the vendor table (`src/plugin/table.rs`).
 
 use http::Response;
 
@@ -50,8 +50,8 @@ macro_rules! event_enum {
 
             /// What identifies the delivery for deduplication (see [`DedupKey`]).
             pub(crate) fn dedup_key(&self) -> DedupKey {
-                match self {
-                    $(#[cfg(feature = $feature)] Event::$variant(event) => <crate::$module::$marker as Plugin>::dedup_key(event),)*
+                match *self {
+                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => <crate::$module::$marker as Plugin>::dedup_key(event),)*
                 }
             }
 
@@ -70,8 +70,8 @@ macro_rules! event_enum {
             /// # Ok::<(), esign_webhooks::Error>(())
             /// ```
             pub fn success_response(&self) -> Response<Vec<u8>> {
-                match self {
-                    $(#[cfg(feature = $feature)] Event::$variant(event) => <crate::$module::$marker as Plugin>::success_response(event),)*
+                match *self {
+                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => <crate::$module::$marker as Plugin>::success_response(event),)*
                 }
             }
         }

@@ -1,16 +1,16 @@
 //! [`Vendors`]: each vendor's configured verifier, and every per-vendor arm of
-//! `dispatch`, generated from the [vendor table](crate::plugin::table) so that
+//! `dispatch`, generated from the vendor table (`src/plugin/table.rs`) so that
 //! the rest of `dispatch` names no vendor.
 
+use crate::Vendor;
 use crate::clock::Clock;
 use crate::dispatch::{Event, WebhooksBuilder};
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 #[allow(unused_imports)] // unused when every vendor feature is off
 use crate::plugin::{BodyShape, Plugin};
-use crate::verify::Verified;
 use crate::vendor::VendorSet;
-use crate::Vendor;
+use crate::verify::Verified;
 
 #[allow(unused_imports)]
 use super::webhooks::not_configured;
@@ -164,12 +164,26 @@ macro_rules! vendors {
             match vendor {
                 $(
                     #[cfg(feature = $feature)]
-                    Vendor::$variant => <crate::$module::$marker as Plugin>::parse(body)
+                    Vendor::$variant => crate::plugin::parse::<crate::$module::$marker>(body)
                         .map(Event::$variant)
                         .map_err(|err| err.with_vendor(vendor)),
                 )*
                 #[allow(unreachable_patterns)]
                 _ => Err(not_configured(vendor)),
+            }
+        }
+
+        /// Checks `vendor`'s one-pass parse against its precise parse on `body`
+        /// (see [`Plugin::fast_parse`]). For the differential fuzz target and tests.
+        pub(crate) fn fast_path_agrees(vendor: Vendor, body: &[u8]) -> Result<(), String> {
+            let _ = body;
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$variant => crate::plugin::fast_path_agrees::<crate::$module::$marker>(body),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => Ok(()),
             }
         }
     };

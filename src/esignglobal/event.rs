@@ -288,11 +288,11 @@ struct Wire<'a> {
 /// The channel is the Webhook one when the body has an `event` key, the App
 /// callback one when it has `callBackDesc`, `callBackEnum` or the envelope
 /// key. Known names need their payload object; unknown names keep the raw body.
-pub(crate) fn parse(body: &[u8]) -> Result<Event, Error> {
-    match parse_fast(body) {
-        Some(event) => Ok(event),
-        None => parse_inner(body).map_err(|err| err.with_vendor(Vendor::EsignGlobal)),
-    }
+///
+/// This is the precise parse, whose errors say where and why;
+/// [`parse_fast`] is tried first (see `Plugin::fast_parse`).
+pub(crate) fn parse_precise(body: &[u8]) -> Result<Event, Error> {
+    parse_inner(body).map_err(|err| err.with_vendor(Vendor::EsignGlobal))
 }
 
 /// Both channels' top level with the envelope parsed in place: one pass over
@@ -324,7 +324,7 @@ struct FastWire<'a> {
 /// The hot path: a known event in one pass. `None` sends every other case
 /// (unknown events, missing or malformed parts) to [`parse_inner`], which
 /// reports errors precisely; both agree on every body this accepts.
-pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+pub(crate) fn parse_fast(body: &[u8]) -> Option<Event> {
     let crate::json_object::ObjectOnly(wire) =
         serde_json::from_slice::<crate::json_object::ObjectOnly<FastWire>>(body).ok()?;
     let (channel, name, envelope, call_back_enum) = match wire.event {

@@ -3,8 +3,9 @@
 
 use http::{Response, StatusCode};
 
-use super::{Event, SUCCESS_RESPONSE, Verifier};
+use super::{Event, EventKind, SUCCESS_RESPONSE, Verifier};
 use crate::dedup_key::DedupKey;
+use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Plugin, body_response, private};
 use crate::{Vendor, esignglobal, verify};
@@ -30,13 +31,23 @@ impl Plugin for EsignGlobal {
     /// `callBackDesc` or `callBackEnvelopeVO`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         (shape.has("event") && shape.has("eventPayload"))
-            || ["callBackEnum", "callBackDesc", "callBackEnvelopeVO", "CallBackEnvelopeVO"]
-                .iter()
-                .any(|key| shape.has(key))
+            || [
+                "callBackEnum",
+                "callBackDesc",
+                "callBackEnvelopeVO",
+                "CallBackEnvelopeVO",
+            ]
+            .iter()
+            .any(|key| shape.has(key))
     }
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+        super::event::parse_precise(body)
+    }
+
+    /// One pass for a known event of either channel.
+    fn fast_parse(body: &[u8]) -> Option<Event> {
+        super::event::parse_fast(body)
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {
@@ -110,4 +121,9 @@ fn esignglobal_step(event: &esignglobal::Event) -> Option<LifecycleStep> {
         E::EnvelopeSignerFailed(_) => step(Lifecycle::Failed).reason(envelope.description.as_deref()),
         _ => return None,
     })
+}
+
+impl EventKind {
+    /// Every eSignGlobal event kind the crate knows, on both channels.
+    pub const ALL: Filter<EventKind> = Filter::All;
 }

@@ -6,7 +6,7 @@ use super::{
     SignatureImageAction, SignatureProfileAction, SignatureProofAction, SignatureRequestAction, SignatureSessionAction,
     SignerAction, Topic,
 };
-use crate::registry::Filter;
+use crate::filter::Filter;
 
 /// What an Ignisign callback receives: topic, action, message nature,
 /// content and error — as with the official SDKs, never the app id, the

@@ -88,9 +88,7 @@ impl Verifier {
                 return Err(Error::new(ErrorKind::RecipientMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
             }
             if fields.app_env != self.app_env.as_str() {
-                return Err(
-                    Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign)
-                );
+                return Err(Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
             }
             Ok(())
         })
@@ -101,7 +99,7 @@ impl Verifier {
     /// One pass over the body when it is well formed ([`super::fast`]); the
     /// two-stage parse otherwise, which reports errors in the SDK's order.
     pub(crate) fn receive(&self, body: &[u8]) -> Result<Delivery, Error> {
-        match super::fast::parse(body) {
+        match <super::Ignisign as crate::plugin::Plugin>::fast_parse(body) {
             Some(delivery) => self.check_app(&delivery).map(|()| delivery),
             None => {
                 self.check_envelope(body)?;

@@ -12,7 +12,9 @@
 //! | [`testing`] | you test your own handlers with signed deliveries |
 //! | [`servers`] | you wire the crate into axum, actix-web or hyper |
 //! | [`security`] | you need to know exactly what each vendor's verification proves, and what it does not |
+//! | [`adding_a_vendor`] | you contribute a vendor module |
 
+pub mod adding_a_vendor;
 pub mod authentication;
 pub mod esignglobal_scheme;
 pub mod queueing;

@@ -3,7 +3,7 @@
 //!
 //! A vendor is its folder (`src/<slug>/`), one `impl Plugin` in that folder
 //! (`src/<slug>/plugin.rs`) and one line in the vendor table
-//! ([`vendor_table!`](crate::plugin::table)). The central code is generated
+//! (`src/plugin/table.rs`). The central code is generated
 //! from the table and calls the trait: it names no vendor. See
 //! [`manual::adding_a_vendor`](crate::manual::adding_a_vendor).
 //!
@@ -104,8 +104,20 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         }
     }
 
-    /// Parses a body whose authenticity was established.
+    /// Parses a body whose authenticity was established: the precise parse,
+    /// whose errors say where and why.
     fn parse(body: &[u8]) -> Result<Self::Event, Error>;
+
+    /// A one-pass parse, kept only where it is measurably faster than
+    /// [`parse`](Plugin::parse): `None` for anything unusual (an error, an
+    /// unknown event, an odd key order), which [`parse`](Plugin::parse) then
+    /// reports. Wherever it returns `Some`, it must agree with `parse` (the
+    /// event, its dedup key, a verification token): the `differential` fuzz
+    /// target checks it on arbitrary input.
+    fn fast_parse(body: &[u8]) -> Option<Self::Event> {
+        let _ = body;
+        None
+    }
 
     /// Authenticates and parses a request (what `dispatch` runs). Defaults to
     /// [`authenticate`](Plugin::authenticate) then [`parse`](Plugin::parse);
@@ -117,7 +129,7 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         clock: &dyn Clock,
     ) -> Result<(Self::Event, Verified), Error> {
         let verified = Self::authenticate(verifier, incoming, clock)?;
-        Ok((Self::parse(incoming.body())?, verified))
+        Ok((parse::<Self>(incoming.body())?, verified))
     }
 
     /// The event as callbacks see it, or the event back when it needs a
@@ -150,6 +162,35 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         let _ = event;
         empty_response(StatusCode::OK)
     }
+}
+
+/// The one mechanism for "fast path, then precise error": the vendor's
+/// one-pass parse when it accepts the body, its precise parse otherwise.
+pub(crate) fn parse<P: Plugin>(body: &[u8]) -> Result<P::Event, Error> {
+    match P::fast_parse(body) {
+        Some(event) => Ok(event),
+        None => P::parse(body),
+    }
+}
+
+/// Checks that a vendor's [`fast_parse`](Plugin::fast_parse), where it
+/// accepts `body`, agrees with its precise [`parse`](Plugin::parse): the
+/// same event, the same dedup key (which covers Ignisign's token).
+pub(crate) fn fast_path_agrees<P: Plugin>(body: &[u8]) -> Result<(), String> {
+    let Some(fast) = P::fast_parse(body) else {
+        return Ok(());
+    };
+    let precise =
+        P::parse(body).map_err(|err| format!("the fast path accepted what the precise parse refuses: {err}"))?;
+    if format!("{fast:?}") != format!("{precise:?}") {
+        return Err(format!(
+            "the parses disagree:\n fast:    {fast:?}\n precise: {precise:?}"
+        ));
+    }
+    if P::dedup_key(&fast) != P::dedup_key(&precise) {
+        return Err("the parses give different dedup keys".to_owned());
+    }
+    Ok(())
 }
 
 /// A vendor whose events must be confirmed with the vendor before callbacks
@@ -188,7 +229,11 @@ pub(crate) fn empty_response(status: StatusCode) -> Response<Vec<u8>> {
 }
 
 /// A response with a body and its content type.
-pub(crate) fn body_response(status: StatusCode, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response<Vec<u8>> {
+pub(crate) fn body_response(
+    status: StatusCode,
+    content_type: &'static str,
+    body: impl Into<Vec<u8>>,
+) -> Response<Vec<u8>> {
     let mut response = Response::new(body.into());
     *response.status_mut() = status;
     response

@@ -1,13 +1,13 @@
 //! [`ConfirmedEvent`]: a verified event whose content may be trusted, as
-//! callbacks see it, generated from the [vendor table](crate::plugin::table);
+//! callbacks see it, generated from the vendor table (`src/plugin/table.rs`);
 //! and the confirmation phase that turns an [`Event`] into one.
 
+use crate::Event;
 use crate::Vendor;
 use crate::error::Error;
 use crate::lifecycle::LifecycleStep;
 #[allow(unused_imports)] // unused when every vendor feature is off
 use crate::plugin::Plugin;
-use crate::Event;
 
 use super::confirm::Confirmers;
 
@@ -46,15 +46,15 @@ macro_rules! confirmed_event {
             /// `true` when the event, its action or its status is newer than this
             /// crate (it arrived as an `Unknown` value).
             pub fn is_unknown(&self) -> bool {
-                match self {
-                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(event) => <crate::$module::$marker as Plugin>::is_unknown(event),)*
+                match *self {
+                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(ref event) => <crate::$module::$marker as Plugin>::is_unknown(event),)*
                 }
             }
 
             /// The lifecycle step the event means, when it means one.
             pub(crate) fn lifecycle(&self) -> Option<LifecycleStep> {
-                match self {
-                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(event) => <crate::$module::$marker as Plugin>::lifecycle(event),)*
+                match *self {
+                    $(#[cfg(feature = $feature)] ConfirmedEvent::$variant(ref event) => <crate::$module::$marker as Plugin>::lifecycle(event),)*
                 }
             }
         }

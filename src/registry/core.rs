@@ -13,7 +13,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use super::ignisign::IgnisignParams;
+use std::sync::OnceLock;
+
 use super::lifecycle::LifecycleEvent;
 use super::{ConfirmedEvent, Failure, HandlerError, HandlerId, Report, Unhandled, UnhandledEvent};
 
@@ -22,10 +23,23 @@ pub(crate) type BoxFuture = Pin<Box<dyn Future<Output = Result<(), HandlerError>
 /// Everything a registration may look at, built once per event.
 pub(crate) struct Dispatch<'a> {
     pub(crate) event: &'a Arc<ConfirmedEvent>,
-    pub(crate) ignisign: Option<&'a IgnisignParams>,
+    /// A vendor's own view of the event (Ignisign's typed callback
+    /// parameters), built by the first registration that asks for it.
+    view: &'a OnceLock<Box<dyn Any + Send + Sync>>,
     pub(crate) lifecycle: Option<&'a LifecycleEvent>,
     pub(crate) unhandled: Option<&'a UnhandledEvent>,
     pub(crate) failure: Option<&'a Failure>,
+}
+
+impl<'a> Dispatch<'a> {
+    /// The vendor's view of the event, built once per event by `make` (the
+    /// first registration that asks builds it; the others borrow it).
+    pub(crate) fn view<T: Any + Send + Sync>(&self, make: impl FnOnce(&ConfirmedEvent) -> Option<T>) -> Option<&'a T> {
+        let view: &'a OnceLock<Box<dyn Any + Send + Sync>> = self.view;
+        view.get_or_init(|| Box::new(make(self.event)))
+            .downcast_ref::<Option<T>>()?
+            .as_ref()
+    }
 }
 
 pub(crate) type BlockingCall = Box<dyn for<'a> Fn(&Dispatch<'a>) -> Option<Result<(), HandlerError>> + Send + Sync>;
@@ -175,14 +189,14 @@ async fn call_async(entry: &Entry, dispatch: &Dispatch<'_>) -> Outcome {
 /// The per-event views, computed once and shared by every entry.
 struct Prepared {
     event: Arc<ConfirmedEvent>,
-    ignisign: Option<IgnisignParams>,
+    view: OnceLock<Box<dyn Any + Send + Sync>>,
     lifecycle: Option<LifecycleEvent>,
 }
 
 impl Prepared {
     fn new(event: Arc<ConfirmedEvent>) -> Self {
         Prepared {
-            ignisign: IgnisignParams::of(&event),
+            view: OnceLock::new(),
             lifecycle: LifecycleEvent::of(&event),
             event,
         }
@@ -191,7 +205,7 @@ impl Prepared {
     fn dispatch<'a>(&'a self, unhandled: Option<&'a UnhandledEvent>, failure: Option<&'a Failure>) -> Dispatch<'a> {
         Dispatch {
             event: &self.event,
-            ignisign: self.ignisign.as_ref(),
+            view: &self.view,
             lifecycle: self.lifecycle.as_ref(),
             unhandled,
             failure,

@@ -6,7 +6,7 @@ use super::confirm::Confirmers;
 use super::core::{Registry, Slot, matcher};
 use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
-use super::vendors::VendorHandlers;
+use super::vendor::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
 use crate::dedup::Deduplicator;
 use crate::lifecycle::Lifecycle;
@@ -173,7 +173,7 @@ impl AsyncHandlers {
     }
 }
 
-/// One registrar accessor per vendor of the [vendor table](crate::plugin::table).
+/// One registrar accessor per vendor of the vendor table (`src/plugin/table.rs`).
 macro_rules! registrar_accessors {
     ([$ty:ident $mode:ident] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
         impl $ty {

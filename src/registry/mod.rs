@@ -42,30 +42,36 @@ mod gate;
 mod handle;
 mod handler_error;
 mod handlers;
-mod ignisign;
 mod lifecycle;
 mod methods;
 mod report;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod transport;
-mod vendors;
+mod vendor;
 
 use std::sync::Arc;
 
-pub use confirmed::{ConfirmedEvent, Registered};
 pub use crate::filter::Filter;
+pub use crate::lifecycle::Lifecycle;
 pub use crate::lifecycle::LifecycleStep;
+pub use confirmed::{ConfirmedEvent, Registered};
 pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
-pub use ignisign::IgnisignHandlers;
-pub use crate::lifecycle::Lifecycle;
 pub use lifecycle::LifecycleEvent;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
-pub use vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers, VendorHandlers};
+#[cfg(feature = "constellation")]
+pub use vendor::ConstellationHandlers;
+#[cfg(feature = "esignglobal")]
+pub use vendor::EsignGlobalHandlers;
+#[cfg(feature = "ignisign")]
+pub use vendor::IgnisignHandlers;
+#[cfg(feature = "signplus")]
+pub use vendor::SignPlusHandlers;
+pub use vendor::VendorHandlers;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

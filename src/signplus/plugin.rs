@@ -1,8 +1,9 @@
 //! The Sign.Plus plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Sign.Plus deliveries.
 
-use super::{Data, Event, EventKind, Verifier};
+use super::{AuditAction, Data, Event, EventKind, Verifier};
 use crate::dedup_key::{DedupKey, Hasher};
+use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, EventKinds, Plugin, private};
 use crate::{Vendor, signplus, verify};
@@ -91,4 +92,14 @@ fn signplus_step(event: &signplus::Event) -> Option<LifecycleStep> {
         (_, EventKind::EnvelopeVoided) => step(Lifecycle::Cancelled),
         _ => return None,
     })
+}
+
+impl EventKind {
+    /// Every Sign.Plus event kind.
+    pub const ALL: Filter<EventKind> = Filter::All;
+}
+
+impl AuditAction {
+    /// Every audit-trail action.
+    pub const ALL: Filter<AuditAction> = Filter::All;
 }

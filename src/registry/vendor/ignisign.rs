@@ -1,17 +1,17 @@
 //! Ignisign registrations: the generic one and one per topic, mirroring the
 //! Node SDK's `registerWebhookCallback*`.
 
-use super::core::{Dispatch, Slot, matcher};
-use super::methods::registration_methods;
-use super::transport::{BlockingTokenTransport, TokenTransport};
-use super::vendors::VendorHandlers;
-use super::{Async, Blocking, ConfirmedEvent, Filter};
-use crate::ignisign::{self, ApiKey,
-    Action, Application, ApplicationAction, CallbackParams, Content, Message, MsgNature, Signature, SignatureAction,
-    SignatureImage, SignatureImageAction, SignatureProfile, SignatureProfileAction, SignatureProof,
+use super::VendorHandlers;
+use crate::ignisign::{
+    self, Action, ApiKey, Application, ApplicationAction, CallbackParams, Content, Message, MsgNature, Signature,
+    SignatureAction, SignatureImage, SignatureImageAction, SignatureProfile, SignatureProfileAction, SignatureProof,
     SignatureProofAction, SignatureRequest, SignatureRequestAction, SignatureSession, SignatureSessionAction, Signer,
     SignerAction, Topic,
 };
+use crate::registry::core::{Dispatch, Slot, matcher};
+use crate::registry::methods::registration_methods;
+use crate::registry::transport::{BlockingTokenTransport, TokenTransport};
+use crate::registry::{Async, Blocking, ConfirmedEvent, Filter};
 
 /// The Ignisign views of one message, built once per event.
 pub(crate) struct IgnisignParams {
@@ -73,11 +73,11 @@ impl Typed {
 }
 
 /// Registers callbacks for Ignisign messages: from
-/// [`Handlers::ignisign`](super::Handlers::ignisign) or
-/// [`AsyncHandlers::ignisign`](super::AsyncHandlers::ignisign).
+/// [`Handlers::ignisign`](crate::registry::Handlers::ignisign) or
+/// [`AsyncHandlers::ignisign`](crate::registry::AsyncHandlers::ignisign).
 ///
 /// Every method takes an action and a message nature, each a value or its
-/// type's `ALL`, and returns the id to [`revoke`](super::Handlers::revoke).
+/// type's `ALL`, and returns the id to [`revoke`](crate::registry::Handlers::revoke).
 /// Callbacks receive [`CallbackParams`]: topic, action, nature, typed content
 /// and error, never the app id, environment or token.
 ///
@@ -92,13 +92,13 @@ impl Typed {
 /// | `registerWebhookCallback_SignatureImageGenerated` | [`on_signature_image_generated`](IgnisignHandlers::on_signature_image_generated) |
 /// | `registerWebhookCallback_Application` | [`on_application`](IgnisignHandlers::on_application) |
 /// | *(none: generic only)* | [`on_signature_profile`](IgnisignHandlers::on_signature_profile) |
-/// | `revokeCallback(id)` | [`Handlers::revoke(id)`](super::Handlers::revoke) |
+/// | `revokeCallback(id)` | [`Handlers::revoke(id)`](crate::registry::Handlers::revoke) |
 /// | `consumeWebhook(body)` | [`Webhooks::handle`](crate::Webhooks::handle) / [`handle_async`](crate::Webhooks::handle_async) |
 ///
 /// Differences that are on purpose: the content type is guaranteed by the
 /// crate, not cast; registration is synchronous and cannot fail (the SDK's
 /// app-type assertion needs an API call); a callback's error or panic is
-/// reported in the [`Report`](super::Report) instead of only logged.
+/// reported in the [`Report`](crate::registry::Report) instead of only logged.
 pub type IgnisignHandlers<'r, M> = VendorHandlers<'r, ignisign::Ignisign, M>;
 
 impl IgnisignHandlers<'_, Blocking> {
@@ -106,7 +106,9 @@ impl IgnisignHandlers<'_, Blocking> {
     /// callback runs, sending the request through `transport` (blocking).
     /// A transport that panics fails the delivery; it never unwinds through `handle`.
     pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl BlockingTokenTransport + 'static) -> &mut Self {
-        self.registry.confirmers.set_blocking::<ignisign::Ignisign>(api_key, transport);
+        self.registry
+            .confirmers
+            .set_blocking::<ignisign::Ignisign>(api_key, transport);
         self
     }
 
@@ -123,7 +125,9 @@ impl IgnisignHandlers<'_, Async> {
     /// Confirms each Ignisign delivery's token with Ignisign before any
     /// callback runs, sending the request through `transport`.
     pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
-        self.registry.confirmers.set_async::<ignisign::Ignisign>(api_key, transport);
+        self.registry
+            .confirmers
+            .set_async::<ignisign::Ignisign>(api_key, transport);
         self
     }
 
@@ -136,7 +140,7 @@ impl IgnisignHandlers<'_, Async> {
     }
 }
 
-impl super::Handlers {
+impl crate::registry::Handlers {
     /// Same as `handlers.ignisign().confirm_with(api_key, transport)`.
     pub fn confirm_ignisign_with(
         &mut self,
@@ -154,7 +158,7 @@ impl super::Handlers {
     }
 }
 
-impl super::AsyncHandlers {
+impl crate::registry::AsyncHandlers {
     /// Same as `handlers.ignisign().confirm_with(api_key, transport)`.
     pub fn confirm_ignisign_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
         self.ignisign().confirm_with(api_key, transport);
@@ -169,7 +173,7 @@ impl super::AsyncHandlers {
 }
 
 fn params<'a>(dispatch: &Dispatch<'a>) -> Option<&'a IgnisignParams> {
-    dispatch.ignisign
+    dispatch.view(IgnisignParams::of)
 }
 
 /// The matcher of a typed registration: its topic's params, filtered by action and nature.
