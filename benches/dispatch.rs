@@ -107,6 +107,75 @@ fn esignglobal_group(c: &mut Criterion) {
     group.finish();
 }
 
+/// The reference case, side by side in one run: the 842-byte-class
+/// ENVELOPE_FINISH (three signers, every field), the Standard Webhooks
+/// scheme, the real clock, headers in an `http::HeaderMap`; `dispatch`
+/// against the minimal floor (one HMAC over the body, hex, compared in
+/// constant time, then `serde_json::from_slice` into an owned struct of
+/// exactly the body's fields) and `standardwebhooks` verify + the same parse.
+/// (`svix`, the other peer, does not build in this dependency graph: its
+/// connector does not compile against the `hyper-util` every recent `svix`
+/// resolves to; see the README.)
+fn reference_group(c: &mut Criterion) {
+    let secret = Secret::from_standard_webhooks(SW_SECRET).unwrap();
+    let webhooks = Webhooks::builder()
+        .esignglobal(esignglobal::Verifier::new(
+            secret.clone(),
+            HmacScheme::standard_webhooks(),
+        ))
+        .build()
+        .unwrap();
+    let body = support::esignglobal_reference();
+    let request = Signer::hmac(HmacScheme::standard_webhooks(), secret.clone())
+        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
+        .sign(&body);
+    let headers = header_map(&request.headers);
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(&SW_SECRET[6..])
+        .unwrap();
+    let prepared = <Hmac<Sha256> as Mac>::new_from_slice(&key).unwrap();
+    let hex_signature = {
+        let mut mac = prepared.clone();
+        mac.update(&body);
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let hex_headers = header_map(&[("x-signature".to_owned(), hex_signature)]);
+    let sw = standardwebhooks::Webhook::new(SW_SECRET).unwrap();
+
+    let mut group = c.benchmark_group("reference");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    let label = format!("{}B", body.len());
+    group.bench_with_input(BenchmarkId::new("dispatch", &label), &body, |b, body| {
+        b.iter(|| black_box(webhooks.dispatch(black_box(body), &headers).unwrap()))
+    });
+    group.bench_with_input(BenchmarkId::new("minimal_floor", &label), &body, |b, body| {
+        b.iter(|| {
+            let given = hex_headers["x-signature"].as_bytes();
+            let mut mac = prepared.clone();
+            mac.update(black_box(body));
+            let expected = mac.finalize().into_bytes();
+            let mut decoded = [0u8; 32];
+            for (out, pair) in decoded.iter_mut().zip(given.chunks_exact(2)) {
+                let digit = |c: u8| (c as char).to_digit(16).unwrap() as u8;
+                *out = digit(pair[0]) << 4 | digit(pair[1]);
+            }
+            assert!(bool::from(expected.as_slice().ct_eq(&decoded)));
+            black_box(serde_json::from_slice::<support::FloorEsg>(body).unwrap())
+        })
+    });
+    group.bench_with_input(BenchmarkId::new("standardwebhooks", &label), &body, |b, body| {
+        b.iter(|| {
+            sw.verify(black_box(body), &headers).unwrap();
+            black_box(serde_json::from_slice::<support::FloorEsg>(body).unwrap())
+        })
+    });
+    group.finish();
+}
+
 fn ignisign_group(c: &mut Criterion) {
     let app_id = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";
     let webhooks = Webhooks::builder()
@@ -209,6 +278,6 @@ fn handle_group(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(50).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = esignglobal_group, ignisign_group, signplus_group, constellation_group, handle_group
+    targets = reference_group, esignglobal_group, ignisign_group, signplus_group, constellation_group, handle_group
 }
 criterion_main!(benches);

@@ -2,8 +2,7 @@
 //! vendor's authentication: the right vendor, and unknown values only where
 //! the fixture is about an unknown value.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use esign_webhooks::testing::Signer;
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
@@ -31,21 +30,7 @@ fn webhooks() -> Webhooks {
 }
 
 fn fixtures(vendor: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(vendor);
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| {
-            (
-                path.file_stem().unwrap().to_string_lossy().into_owned(),
-                fs::read(&path).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
+    let files = common::fixtures(vendor);
     assert!(files.len() >= 10, "{vendor}: only {} fixtures", files.len());
     files
 }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use esign_webhooks::Secret;
 use esign_webhooks::testing::{SignedRequest, Signer};
@@ -18,27 +18,9 @@ use esign_webhooks::verify::{
     Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
 };
 
-/// `fuzz/src/lib.rs`'s `NOW`.
-const NOW: i64 = 1_735_689_600;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixtures(vendor: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = root().join("tests/fixtures").join(vendor);
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, fs::read(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
-}
+use common::{NOW, fixtures, root};
 
 fn encode(now: Option<i64>, request: &SignedRequest) -> Vec<u8> {
     let mut out = Vec::new();

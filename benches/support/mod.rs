@@ -58,6 +58,20 @@ pub fn esignglobal(size: usize) -> Vec<u8> {
     }
 }
 
+/// The reference body: an eSignGlobal Webhook ENVELOPE_FINISH with three
+/// signers, every field present (about 840 bytes).
+pub fn esignglobal_reference() -> Vec<u8> {
+    let signers: Vec<_> = (0..3).map(esg_signer).collect();
+    let payload = object(&[
+        ("envelopeId", json!("0d5f3c2a9b7e4c1d8e6f0a1b2c3d4e5f")),
+        ("envelopeStatus", json!(2)),
+        ("envelopeStartTime", json!("2025-01-01 10:00:00")),
+        ("expireTime", json!("2025-02-01 10:00:00")),
+        ("signerList", json!(signers)),
+    ]);
+    format!(r#"{{"event":"ENVELOPE_FINISH","eventPayload":{payload}}}"#).into_bytes()
+}
+
 /// An Ignisign SIGNATURE_REQUEST / LAUNCHED with as many embedded signers as fit `size`.
 pub fn ignisign(size: usize) -> Vec<u8> {
     let mut signers = Vec::new();

@@ -1,9 +1,9 @@
 //! [`ErrorCode`]: the 349 values of Ignisign's `IGNISIGN_ERROR_CODES`.
 //!
-//! Generated from the appendix of the Ignisign specification (public models 4.1.14,
-//! `src/_commons/ignisign-errors.public.ts`). Wire values are kept verbatim, misspellings
-//! included (`TOO_MANY_SIGNAURE_ATTEMPTS`, `SIGNER_MISING_CLAIMS`, …): they are what the API sends.
-//! Do not edit by hand: regenerate from the specification.
+//! Generated from `error_codes.txt` (beside this file) by `tests/generated.rs`; wire values are kept
+//! verbatim, misspellings included (`TOO_MANY_SIGNAURE_ATTEMPTS`, `SIGNER_MISING_CLAIMS`, …): they are
+//! what the API sends. Do not edit by hand: edit `error_codes.txt`, then run
+//! `REGENERATE=1 cargo test --test generated`.
 
 use crate::wire_enum::string_enum;
 
@@ -539,78 +539,78 @@ string_enum! {
         /// Group “SIGNER_CREATION”.
         PhoneNumberNotSafe => "PHONE_NUMBER_NOT_SAFE",
         // user errors
-        /// Group “User errors”.
+        /// Group “user errors”.
         InvitedUserHasNoAccount => "INVITED_USER_HAS_NO_ACCOUNT",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserAlreadyInvitedByOrganization => "USER_ALREADY_INVITED_BY_ORGANIZATION",
-        /// Group “User errors”.
+        /// Group “user errors”.
         InvitedUserEmailNotMatchingCurrentUser => "INVITED_USER_EMAIL_NOT_MATCHING_CURRENT_USER",
-        /// Group “User errors”.
+        /// Group “user errors”.
         NoPendingUserInvitation => "NO_PENDING_USER_INVITATION",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserAlreadyInOrganization => "USER_ALREADY_IN_ORGANIZATION",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserAlreadyInApp => "USER_ALREADY_IN_APP",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserNotFound => "USER_NOT_FOUND",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserMustHaveOrganizations => "USER_MUST_HAVE_ORGANIZATIONS",
-        /// Group “User errors”.
+        /// Group “user errors”.
         EmailOrPasswordInvalid => "EMAIL_OR_PASSWORD_INVALID",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserAlreadyExist => "USER_ALREADY_EXIST",
-        /// Group “User errors”.
+        /// Group “user errors”.
         CredentialNotFound => "CREDENTIAL_NOT_FOUND",
-        /// Group “User errors”.
+        /// Group “user errors”.
         InvitedUserNotFound => "INVITED_USER_NOT_FOUND",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserPasswordAlreadySet => "USER_PASSWORD_ALREADY_SET",
-        /// Group “User errors”.
+        /// Group “user errors”.
         Oauth2ProviderDisabled => "OAUTH2_PROVIDER_DISABLED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserTotpDisabled => "USER_TOTP_DISABLED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserTotpInvalid => "USER_TOTP_INVALID",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserPasskeyInvalid => "USER_PASSKEY_INVALID",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserHaveNoTotpSecret => "USER_HAVE_NO_TOTP_SECRET",
-        /// Group “User errors”.
+        /// Group “user errors”.
         TotpTokenRequired => "TOTP_TOKEN_REQUIRED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         TotpNotSetup => "TOTP_NOT_SETUP",
-        /// Group “User errors”.
+        /// Group “user errors”.
         PasskeyNotSetup => "PASSKEY_NOT_SETUP",
-        /// Group “User errors”.
+        /// Group “user errors”.
         EmailCantBeUsed => "EMAIL_CANT_BE_USED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         TooManyAttemptsToChangeEmail => "TOO_MANY_ATTEMPTS_TO_CHANGE_EMAIL",
-        /// Group “User errors”.
+        /// Group “user errors”.
         TooMuchConnectionAttemps => "TOO_MUCH_CONNECTION_ATTEMPS",
-        /// Group “User errors”.
+        /// Group “user errors”.
         ApplicationMemberNotFound => "APPLICATION_MEMBER_NOT_FOUND",
-        /// Group “User errors”.
+        /// Group “user errors”.
         TwoFaMethodMustBeSetup => "TWO_FA_METHOD_MUST_BE_SETUP",
-        /// Group “User errors”.
+        /// Group “user errors”.
         PasskeyTokenRequired => "PASSKEY_TOKEN_REQUIRED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserSsoNotEnabled => "USER_SSO_NOT_ENABLED",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserLoginOnlyWithSso => "USER_LOGIN_ONLY_WITH_SSO",
-        /// Group “User errors”.
+        /// Group “user errors”.
         UserMustLoginWithSso => "USER_MUST_LOGIN_WITH_SSO",
         // password errors
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustContainAtLeast10Characters => "PASSWORD_MUST_CONTAIN_AT_LEAST_10_CHARACTERS",
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustContainAtLeastOneNumber => "PASSWORD_MUST_CONTAIN_AT_LEAST_ONE_NUMBER",
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustContainAtLeastOneSpecialChar => "PASSWORD_MUST_CONTAIN_AT_LEAST_ONE_SPECIAL_CHAR",
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustContainAtLeastOneCapitalLetter => "PASSWORD_MUST_CONTAIN_AT_LEAST_ONE_CAPITAL_LETTER",
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustContainAtLeastOneLowercaseLetter => "PASSWORD_MUST_CONTAIN_AT_LEAST_ONE_LOWERCASE_LETTER",
-        /// Group “Password errors”.
+        /// Group “password errors”.
         PasswordMustNotExceed256Characters => "PASSWORD_MUST_NOT_EXCEED_256_CHARACTERS",
         // AUTH_ERRORS
         /// Group “AUTH_ERRORS”.
