@@ -70,11 +70,25 @@ pub enum ErrorKind {
         reason: &'static str,
     },
 
-    /// A query parameter the verification needs is absent (or no query string was passed).
-    #[error("missing query parameter `{name}`")]
+    /// A query parameter the verification needs is absent, or the request's
+    /// URI was never passed to the crate (`uri_passed: false`: the message
+    /// then names the calls that carry it, such as
+    /// [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request)).
+    #[error(
+        "missing query parameter `{name}`{}",
+        if *uri_passed {
+            ""
+        } else {
+            " (the request's URI was not passed: use `dispatch_request`, `dispatch_parts`, `handle_request` \
+             or `handle_request_async`, or an `Incoming` with `with_uri`)"
+        }
+    )]
     MissingQueryParameter {
         /// The parameter name, as configured.
         name: String,
+        /// `false` when the call gave no URI at all (`dispatch(body, headers)`),
+        /// rather than a URI without the parameter.
+        uri_passed: bool,
     },
 
     /// A query parameter the verification reads is repeated or badly encoded.
@@ -107,7 +121,8 @@ pub enum ErrorKind {
     /// The body is larger than the configured limit; nothing was parsed or hashed.
     #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
     PayloadTooLarge {
-        /// The body's size in bytes.
+        /// The body's size in bytes (at least this many: a body cut off while
+        /// read, with no `Content-Length`, reports the bytes read so far).
         size: usize,
         /// The configured limit in bytes.
         limit: usize,

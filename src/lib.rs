@@ -152,6 +152,7 @@ pub mod manual;
 pub mod registry;
 mod secret;
 pub mod testing;
+mod trace;
 mod vendor;
 pub mod verify;
 

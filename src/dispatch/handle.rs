@@ -6,6 +6,7 @@ use crate::dedup::{self, Gate};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, ConfirmedEvent, Handlers, Report};
+use crate::trace;
 use crate::{Error, Event};
 
 impl Webhooks {
@@ -38,7 +39,9 @@ impl Webhooks {
             Err(delivery) => handlers.confirm(delivery).map(ConfirmedEvent::Ignisign),
         }
         .map(|event| handlers.handle_event(event));
-        dedup::settle(claim, outcome)
+        let report = dedup::settle(claim, outcome);
+        trace::handled(&report);
+        report
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -82,5 +85,7 @@ async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Res
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    dedup::settle(claim, outcome)
+    let report = dedup::settle(claim, outcome);
+    trace::handled(&report);
+    report
 }

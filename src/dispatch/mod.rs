@@ -2,6 +2,7 @@
 
 mod event;
 mod handle;
+mod request;
 mod shape;
 mod verified;
 mod webhooks;

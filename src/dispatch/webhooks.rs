@@ -6,6 +6,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::dispatch::{Event, VerifiedBody, shape};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::trace;
 use crate::{Vendor, constellation, esignglobal, ignisign, signplus};
 
 /// The default body size limit: 1 MiB.
@@ -131,6 +132,9 @@ impl WebhooksBuilder {
             let Some(engine) = engine else { continue };
             configured = true;
             engine.validate().map_err(|err| err.with_vendor(vendor))?;
+            if engine.is_unverified() {
+                trace::dangerous("dangerous_accept_unverified", Some(vendor));
+            }
         }
         if let Some(ignisign) = &self.ignisign {
             configured = true;
@@ -176,6 +180,11 @@ impl Webhooks {
     /// Like [`dispatch`](Webhooks::dispatch), for a request that may carry a
     /// query string ([`Incoming::with_uri`]).
     pub fn dispatch_incoming<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Event, Error> {
+        let delivery = trace::Delivery::start();
+        delivery.finish(self.dispatch_untraced(incoming))
+    }
+
+    fn dispatch_untraced<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Event, Error> {
         let body = incoming.body();
         self.check_size(body)?;
         let signalled = self.vendors_by_signal(incoming);
@@ -267,7 +276,7 @@ impl Webhooks {
         let engine = self.engine(vendor).ok_or_else(|| not_configured(vendor))?;
         engine
             .verify(incoming, self.config.clock.as_ref())
-            .map(drop)
+            .map(|verified| trace::key_index(verified.key_index()))
             .map_err(|err| err.with_vendor(vendor))
     }
 

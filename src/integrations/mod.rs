@@ -15,6 +15,13 @@
 //! repository's `examples/` (`axum.rs`, `actix.rs`, `hyper.rs`), and
 //! [`manual::servers`](crate::manual::servers) walks through them.
 
+#[cfg(any(feature = "axum", feature = "tower"))]
+mod body;
+
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
+
 #[cfg(feature = "actix")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
 pub mod actix;

@@ -171,6 +171,10 @@ macro_rules! common_methods {
             /// knows your app id can then forge Ignisign events.
             pub fn dangerous_skip_ignisign_token_check(&mut self) -> &mut Self {
                 self.token_check = TokenCheck::DangerousSkip;
+                crate::trace::dangerous(
+                    "dangerous_skip_ignisign_token_check",
+                    Some(crate::Vendor::Ignisign),
+                );
                 self
             }
         }

@@ -57,7 +57,9 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     let headers = incoming.headers();
     // Percent-decoding needs owned bytes, which must outlive `found`.
     let decoded_query = match &scheme.signature {
-        SignatureLocation::QueryParameter { name } => Some(single_query_param(incoming.query(), name)?),
+        SignatureLocation::QueryParameter { name } => {
+            Some(single_query_param(incoming.query(), incoming.has_uri(), name)?)
+        }
         _ => None,
     };
     let mut found = Found {
@@ -342,15 +344,23 @@ pub(super) fn query_token<H: Headers + ?Sized>(
     keys: &[Key],
     incoming: &Incoming<'_, H>,
 ) -> Result<Verified, Error> {
-    let value = single_query_param(incoming.query(), name)?;
+    let value = single_query_param(incoming.query(), incoming.has_uri(), name)?;
     token_matches(&value, keys)
         .map(|index| Verified::new(Some(index), None))
         .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
 }
 
 /// The percent-decoded value of the query parameter `name`, which must appear once.
-pub(crate) fn single_query_param(query: Option<&str>, name: &str) -> Result<Vec<u8>, Error> {
-    let missing = || Error::new(ErrorKind::MissingQueryParameter { name: name.to_owned() });
+///
+/// `uri_passed` is false when the caller gave no URI at all (`dispatch` with
+/// body and headers only): the error then says which call carries it.
+pub(crate) fn single_query_param(query: Option<&str>, uri_passed: bool, name: &str) -> Result<Vec<u8>, Error> {
+    let missing = || {
+        Error::new(ErrorKind::MissingQueryParameter {
+            name: name.to_owned(),
+            uri_passed,
+        })
+    };
     let query = query.ok_or_else(missing)?;
     let mut found: Option<Vec<u8>> = None;
     for pair in query.split('&') {
@@ -466,12 +476,12 @@ mod tests {
     #[test]
     fn query_params_are_decoded_and_unique() {
         assert_eq!(
-            single_query_param(Some("a=1&token=x%2By+z"), "token").unwrap(),
+            single_query_param(Some("a=1&token=x%2By+z"), true, "token").unwrap(),
             b"x+y z"
         );
-        assert!(single_query_param(Some("token=a&token=b"), "token").is_err());
-        assert!(single_query_param(Some("token=%zz"), "token").is_err());
-        assert!(single_query_param(None, "token").is_err());
-        assert!(single_query_param(Some("other=1"), "token").is_err());
+        assert!(single_query_param(Some("token=a&token=b"), true, "token").is_err());
+        assert!(single_query_param(Some("token=%zz"), true, "token").is_err());
+        assert!(single_query_param(None, true, "token").is_err());
+        assert!(single_query_param(Some("other=1"), true, "token").is_err());
     }
 }
