@@ -30,7 +30,7 @@ pub(crate) fn vendors_by_shape(body: &[u8]) -> Result<Vec<Vendor>, Error> {
     let keys = match serde_json::Deserializer::from_slice(body).deserialize_any(KeysVisitor) {
         Ok(keys) => keys,
         Err(err) if err.is_data() => return Ok(Vec::new()),
-        Err(err) => return Err(Error::malformed_payload(body, &err)),
+        Err(err) => return Err(Error::malformed_payload(body, err)),
     };
     let mut vendors = Vec::new();
     if (keys.event && keys.event_payload) || keys.call_back {

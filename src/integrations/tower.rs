@@ -31,9 +31,9 @@
 //! let service = VerifyLayer::new(webhooks).layer(service_fn(hook));
 //!
 //! let body = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json").to_vec();
-//! let forged = http::Request::post("/webhooks?token=guess").body(Full::from(body.clone()))?;
+//! let forged = http::Request::post("/webhooks?token=guess").body(Full::<bytes::Bytes>::from(body.clone()))?;
 //! assert_eq!(service.clone().oneshot(forged).await?.status(), 401);
-//! let genuine = http::Request::post("/webhooks?token=t0ken").body(Full::from(body))?;
+//! let genuine = http::Request::post("/webhooks?token=t0ken").body(Full::<bytes::Bytes>::from(body))?;
 //! assert_eq!(service.oneshot(genuine).await?.status(), 200);
 //! # Ok(())
 //! # }

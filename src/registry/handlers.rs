@@ -261,6 +261,7 @@ fn transport_failed(error: super::TransportError) -> Error {
         reason: format!("the transport failed: {error}"),
     })
     .with_vendor(Vendor::Ignisign)
+    .with_source(error)
 }
 
 registration_methods! {

@@ -232,7 +232,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
 /// The two-stage parse: `data` stays raw until `hook.event` is known.
 pub(super) fn parse_precise(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
-        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::SignPlus)
+        Error::malformed_payload_in(body, part, err).with_vendor(Vendor::SignPlus)
     };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let Some(raw) = wire.data else {
