@@ -5,7 +5,7 @@
 //! `cargo test --features tracing --test tracing`
 
 use std::io;
-use std::sync::{Arc, Mutex};
+use std::sync::{Mutex, Once};
 
 use esign_webhooks::testing::Signer;
 use esign_webhooks::{Handlers, Secret, Webhooks, constellation, signplus};
@@ -15,38 +15,45 @@ const OLD_TOKEN: &str = "old-signplus-token-4f1c";
 const NEW_TOKEN: &str = "new-signplus-token-9a2e";
 const SIGNPLUS: &[u8] = include_bytes!("fixtures/signplus/envelope_completed.json");
 
-/// Everything logged while `run` runs, as plain text.
-fn capture(run: impl FnOnce()) -> String {
-    // One capture at a time: tracing caches per call site whether anyone
-    // listens, and parallel tests with their own subscribers race on it.
-    static SERIAL: Mutex<()> = Mutex::new(());
-    let _serial = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    #[derive(Clone)]
-    struct Buffer(Arc<Mutex<Vec<u8>>>);
-    impl io::Write for Buffer {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
+/// What the global subscriber writes; tests take turns with [`SERIAL`].
+static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+static SERIAL: Mutex<()> = Mutex::new(());
+
+struct Output;
+
+impl io::Write for Output {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        OUTPUT
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
     }
-    let buffer = Buffer(Arc::new(Mutex::new(Vec::new())));
-    let writer = buffer.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::CLOSE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
-        // Tests run in parallel, each with its own subscriber: a call site
-        // first met on another thread must not stay cached as uninteresting.
-        tracing::callsite::rebuild_interest_cache();
-        run()
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Everything logged while `run` runs, as plain text.
+///
+/// One global subscriber, and one capture at a time: tracing caches per call
+/// site whether anyone listens, which per-thread subscribers in parallel
+/// tests race on.
+fn capture(run: impl FnOnce()) -> String {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_span_events(FmtSpan::CLOSE)
+            .with_ansi(false)
+            .with_writer(|| Output)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
     });
-    let bytes = buffer.0.lock().unwrap().clone();
+    let _serial = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    OUTPUT.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    run();
+    let bytes = std::mem::take(&mut *OUTPUT.lock().unwrap_or_else(|p| p.into_inner()));
     String::from_utf8(bytes).unwrap()
 }
 
@@ -116,8 +123,8 @@ fn an_accepted_delivery_records_vendor_event_status_and_key_index() {
 
 #[test]
 fn rejections_are_logged_by_kind_without_secrets_or_body() {
-    let webhooks = webhooks();
     let log = capture(|| {
+        let webhooks = webhooks();
         // A wrong token: WARN, 401.
         webhooks
             .dispatch_request(&signplus_request("guessed-token-77", SIGNPLUS))
@@ -164,10 +171,10 @@ fn rejections_are_logged_by_kind_without_secrets_or_body() {
 
 #[test]
 fn callback_failures_are_warned_with_the_handler() {
-    let webhooks = webhooks();
-    let mut handlers = Handlers::new();
-    handlers.on_any(|_| Err(esign_webhooks::HandlerError::msg("database is down")));
     let log = capture(|| {
+        let webhooks = webhooks();
+        let mut handlers = Handlers::new();
+        handlers.on_any(|_| Err(esign_webhooks::HandlerError::msg("database is down")));
         let report = webhooks
             .handle_request(&handlers, &signplus_request(OLD_TOKEN, SIGNPLUS))
             .unwrap();

@@ -156,8 +156,8 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         None => None,
     };
 
-    // Built only on the error paths: formatting costs an allocation per request.
-    let signature_name = || scheme.signature.to_string();
+    // Built only on the error paths: an allocation per request otherwise.
+    let signature_name = || signature_field_name(&scheme.signature);
     if found.signatures.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
             name: signature_name(),
@@ -168,6 +168,9 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     // Decode every candidate once; candidates that are not a MAC are skipped.
     let mut decoded: Inline<[u8; MAC_LEN]> = Inline::default();
     let mut buffer = FixedBuf::<MAC_LEN>::new();
+    // A well-encoded value of the wrong length is a wrong signature (401),
+    // like a right-length one; only text that is not in the encoding is malformed.
+    let mut wrong_length = false;
     for raw in found.signatures.iter() {
         let raw = match &scheme.prefix {
             Some(prefix) => match raw.strip_prefix(prefix.as_bytes()) {
@@ -180,9 +183,13 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             Encoding::Hex => encoding::decode_hex_into(raw, &mut buffer),
             Encoding::Base64 => encoding::decode_base64_into(raw, &mut buffer),
         };
-        if let Some(mac) = ok.and_then(|()| buffer.full()) {
-            decoded.push(mac);
+        match ok.and_then(|()| buffer.full()) {
+            Some(mac) => decoded.push(mac),
+            None => wrong_length |= is_encoded(raw, scheme.encoding),
         }
+    }
+    if decoded.is_empty() && wrong_length {
+        return Err(Error::new(ErrorKind::AuthenticationFailed));
     }
     if decoded.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
@@ -227,6 +234,27 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         check_tolerance(ts, now(), scheme.tolerance.as_secs())?;
     }
     Ok(Verified::new(Some(index), timestamp))
+}
+
+/// Whether `raw` is valid text in `encoding`, whatever its decoded length
+/// (only called on the error path).
+fn is_encoded(raw: &[u8], encoding: Encoding) -> bool {
+    match encoding {
+        Encoding::Hex => !raw.is_empty() && raw.len() % 2 == 0 && raw.iter().all(u8::is_ascii_hexdigit),
+        Encoding::Base64 => !raw.is_empty() && encoding::decode_base64(raw).is_some(),
+    }
+}
+
+/// The name a signature error reports: the header (or query parameter) as
+/// configured, as [`ErrorKind::MalformedHeader`] promises.
+fn signature_field_name(location: &SignatureLocation) -> String {
+    match location {
+        SignatureLocation::Header { name } | SignatureLocation::QueryParameter { name } => name.clone(),
+        SignatureLocation::NumberedHeaders { prefix } => format!("{prefix}1"),
+        SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
+            header.clone()
+        }
+    }
 }
 
 fn timestamp_source_name(scheme: &HmacScheme) -> &str {
