@@ -5,6 +5,10 @@
 //!
 //! Needs the framework features: `cargo test --features axum,actix,tower --test roundtrip`.
 
+// Each example file brings its own copy of `examples/common/mod.rs`, as it
+// does when built alone.
+#![allow(clippy::duplicate_mod)]
+
 #[allow(dead_code, unreachable_pub)]
 #[path = "../examples/axum.rs"]
 mod axum_example;
