@@ -1,19 +1,20 @@
 //! A complete actix-web server receiving every vendor's webhooks on
-//! 127.0.0.1. The `actix` feature implements the crate's `Headers` for
-//! actix-web's own `HeaderMap`, so `req.headers()` goes straight in.
+//! 127.0.0.1, with the `actix` feature's glue: `integrations::actix::incoming`
+//! (body, headers and query string) and the `VerifiedEvent` extractor.
 //!
 //! ```sh
 //! cargo run --example actix --features actix    # terminal 1: the server, on 127.0.0.1:3000
 //! cargo run --example send                      # terminal 2: signed sample deliveries
 //! ```
 //!
-//! `POST /webhooks` takes the raw body as `web::Bytes` (never `web::Json`: a
-//! re-serialised body no longer matches its signature; actix's payload limit
-//! is set to the crate's, so larger bodies get 413), hands body, headers and
-//! query string to `Webhooks::handle_incoming_async`, which verifies, confirms
-//! Ignisign's token and runs the typed callbacks of `examples/common/mod.rs`,
-//! and answers the status the crate suggests, with
-//! `esignglobal::SUCCESS_RESPONSE` for eSignGlobal.
+//! * `POST /webhooks` takes the raw body as `web::Bytes` (never `web::Json`: a
+//!   re-serialised body no longer matches its signature; actix's payload limit
+//!   is set to the crate's, so larger bodies get 413), hands body, headers and
+//!   query string to `Webhooks::handle_incoming_async`, which verifies, confirms
+//!   Ignisign's token and runs the typed callbacks of `examples/common/mod.rs`,
+//!   and answers the status the crate suggests, with
+//!   `esignglobal::SUCCESS_RESPONSE` for eSignGlobal.
+//! * `POST /webhooks/events` takes a `VerifiedEvent` and matches on it.
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
@@ -22,14 +23,15 @@
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
 
-mod common;
+pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use esign_webhooks::{AsyncHandlers, Incoming, Vendor, Webhooks, esignglobal};
+use esign_webhooks::integrations::actix::{VerifiedEvent, incoming};
+use esign_webhooks::{AsyncHandlers, Event, Vendor, Webhooks, esignglobal};
 
 async fn receive(
     req: HttpRequest,
@@ -37,8 +39,7 @@ async fn receive(
     webhooks: web::Data<Webhooks>,
     handlers: web::Data<AsyncHandlers>,
 ) -> HttpResponse {
-    let incoming = Incoming::new(&body, req.headers()).with_query(Some(req.query_string()));
-    match webhooks.handle_incoming_async(&handlers, &incoming).await {
+    match webhooks.handle_incoming_async(&handlers, &incoming(&req, &body)).await {
         Ok(report) => {
             for failure in report.failures() {
                 eprintln!("callback failed: {failure}");
@@ -55,6 +56,30 @@ async fn receive(
         Err(err) => {
             eprintln!("refused: {err}");
             HttpResponse::build(status(err.status())).body(err.to_string())
+        }
+    }
+}
+
+/// The extractor: a verified `Event`, or the request was answered with the
+/// error's status before this runs.
+async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<common::Config>) -> HttpResponse {
+    match event {
+        Event::EsignGlobal(event) => {
+            println!("eSignGlobal {} (extractor)", event.kind());
+            HttpResponse::Ok()
+                .content_type("application/json")
+                .body(esignglobal::SUCCESS_RESPONSE)
+        }
+        Event::Ignisign(delivery) => match config.confirm_ignisign(delivery).await {
+            Ok(message) => {
+                println!("Ignisign {} / {} (extractor)", message.topic, message.action);
+                HttpResponse::Ok().finish()
+            }
+            Err((code, reason)) => HttpResponse::build(status(code)).body(reason),
+        },
+        other => {
+            println!("a {} event (extractor)", other.vendor());
+            HttpResponse::Ok().finish()
         }
     }
 }
@@ -76,20 +101,33 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = common::Config::from_env()?;
-    let webhooks = web::Data::new(config.webhooks()?);
-    let handlers = web::Data::new(config.handlers(Arc::new(|line| println!("{line}")))?);
-    let limit = config.max_body_size;
-    actix_web::rt::System::new().block_on(async move {
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(web::PayloadConfig::new(limit))
-                .app_data(webhooks.clone())
-                .app_data(handlers.clone())
-                .route("/webhooks", web::post().to(receive))
-        })
-        .bind(&config.listen_addr)?;
-        config.print_banner("actix-web");
-        server.run().await
-    })?;
+    let listener = std::net::TcpListener::bind(&config.listen_addr)?;
+    config.print_banner("actix-web");
+    let log: common::Log = Arc::new(|line| println!("{line}"));
+    actix_web::rt::System::new().block_on(async move { server(listener, config, log)?.await })?;
     Ok(())
+}
+
+/// The server on `listener`; run it by awaiting it inside an actix system.
+pub fn server(
+    listener: std::net::TcpListener,
+    config: common::Config,
+    log: common::Log,
+) -> std::io::Result<actix_web::dev::Server> {
+    let webhooks = web::Data::new(config.webhooks().map_err(std::io::Error::other)?);
+    let handlers = web::Data::new(config.handlers(log).map_err(std::io::Error::other)?);
+    let limit = config.max_body_size;
+    let config = web::Data::new(config);
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(web::PayloadConfig::new(limit))
+            .app_data(webhooks.clone())
+            .app_data(handlers.clone())
+            .app_data(config.clone())
+            .route("/webhooks", web::post().to(receive))
+            .route("/webhooks/events", web::post().to(with_extractor))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run())
 }

@@ -9,7 +9,7 @@
 //!
 //! `POST /webhooks` reads the raw body (up to the configured limit: larger
 //! bodies get 413 without being read further), hands body, headers and URI to
-//! `Webhooks::handle_incoming_async`, which verifies, confirms Ignisign's token
+//! `Webhooks::handle_parts_async`, which verifies, confirms Ignisign's token
 //! and runs the typed callbacks of `examples/common/mod.rs`, and answers the
 //! status the crate suggests, with `esignglobal::SUCCESS_RESPONSE` for
 //! eSignGlobal.
@@ -21,13 +21,13 @@
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
 
-mod common;
+pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
 use std::convert::Infallible;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use esign_webhooks::{AsyncHandlers, Incoming, Vendor, Webhooks, esignglobal};
+use esign_webhooks::{AsyncHandlers, Vendor, Webhooks, esignglobal};
 use http::{Method, Request, Response, StatusCode, header};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming as HyperBody};
@@ -35,7 +35,8 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 
-struct App {
+/// What every request shares.
+pub struct App {
     webhooks: Webhooks,
     handlers: AsyncHandlers,
 }
@@ -51,9 +52,9 @@ async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Fu
         Err(err) if err.is::<LengthLimitError>() => return Ok(reply(StatusCode::PAYLOAD_TOO_LARGE, "body too large")),
         Err(_) => return Ok(reply(StatusCode::BAD_REQUEST, "unreadable body")),
     };
-    let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
+    // `parts` carries the URI: a token in the registered URL is checked.
     Ok(
-        match app.webhooks.handle_incoming_async(&app.handlers, &incoming).await {
+        match app.webhooks.handle_parts_async(&app.handlers, &parts, &body).await {
             Ok(report) => {
                 for failure in report.failures() {
                     eprintln!("callback failed: {failure}");
@@ -96,12 +97,22 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = common::Config::from_env()?;
-    let app = Arc::new(App {
-        webhooks: config.webhooks()?,
-        handlers: config.handlers(Arc::new(|line| println!("{line}")))?,
-    });
+    let app = app(&config, Arc::new(|line| println!("{line}")))?;
     let listener = tokio::net::TcpListener::bind(&config.listen_addr).await?;
     config.print_banner("hyper");
+    serve(listener, app).await
+}
+
+/// Builds what the requests share; callbacks report to `log`.
+pub fn app(config: &common::Config, log: common::Log) -> Result<Arc<App>, Box<dyn std::error::Error>> {
+    Ok(Arc::new(App {
+        webhooks: config.webhooks()?,
+        handlers: config.handlers(log)?,
+    }))
+}
+
+/// Serves HTTP/1 connections from `listener` until it fails.
+pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> Result<(), Box<dyn std::error::Error>> {
     loop {
         let (stream, _) = listener.accept().await?;
         let app = Arc::clone(&app);

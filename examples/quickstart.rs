@@ -89,11 +89,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
 fn describe(event: Event) -> Result<String, esign_webhooks::Error> {
     Ok(match event {
-        Event::EsignGlobal(esignglobal::Event::EnvelopeFinish(payload)) => format!(
-            "envelope {} finished, {} signer(s) signed",
-            payload.envelope.envelope_id,
-            payload.envelope.signer_list.len()
-        ),
+        Event::EsignGlobal(esignglobal::Event::EnvelopeFinish(payload)) => {
+            let signers = payload.envelope.signer_list.len();
+            let noun = if signers == 1 { "signer" } else { "signers" };
+            format!("envelope {} finished ({signers} {noun})", payload.envelope.envelope_id)
+        }
         Event::EsignGlobal(other) => format!("{} event", other.kind()),
         Event::Ignisign(delivery) => {
             // A real handler confirms the token with Ignisign first:
@@ -107,7 +107,12 @@ fn describe(event: Event) -> Result<String, esign_webhooks::Error> {
         }
         Event::SignPlus(event) => format!("{} for envelope {}", event.kind(), event.envelope_id().unwrap_or("?")),
         Event::Constellation(update) => {
-            format!("{:?} on session {}", update.data.status, update.data.signing_session_id)
+            let status = match &update.data.status {
+                constellation::Status::Session(status) => format!("session {status}"),
+                constellation::Status::Signer(status) => format!("signer {status}"),
+                other => format!("{} {}", other.type_name(), other.code()),
+            };
+            format!("{status} on session {}", update.data.signing_session_id)
         }
         other => format!("an event from {}", other.vendor()),
     })

@@ -5,7 +5,7 @@
 //! without its URL token (400).
 //!
 //! ```sh
-//! cargo run --example axum --features axum     # or: --example actix --features actix, or --example hyper
+//! cargo run --example axum --features axum     # or: actix --features actix, hyper, or tower --features tower
 //! cargo run --example send                     # in another terminal
 //! ```
 //!
@@ -14,7 +14,7 @@
 //! the secrets listed at the top of `examples/common/mod.rs`, which must match
 //! the server's. Exits non-zero when an answer is not the expected one.
 
-mod common;
+pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
 use std::process::ExitCode;
 
@@ -32,27 +32,50 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let config = common::Config::from_env()?;
-    let client = reqwest::Client::new();
-    let mut all_expected = true;
     println!("POST {}", config.target_url);
+    let answers = send(&config).await?;
+    for answer in &answers {
+        let verdict = if answer.is_expected() { "ok" } else { "UNEXPECTED" };
+        println!(
+            "{:>38}: {} {:<32} (expected {}, {verdict})",
+            answer.name, answer.status, answer.body, answer.expected_status
+        );
+    }
+    Ok(answers.iter().all(Answer::is_expected))
+}
+
+/// What a server answered to one sample.
+#[derive(Debug)]
+pub struct Answer {
+    pub name: &'static str,
+    pub status: u16,
+    pub body: String,
+    pub expected_status: u16,
+}
+
+impl Answer {
+    pub fn is_expected(&self) -> bool {
+        self.status == self.expected_status
+    }
+}
+
+/// Posts every sample to `config.target_url`; tests/roundtrip.rs runs this
+/// against each server example.
+pub async fn send(config: &common::Config) -> Result<Vec<Answer>, reqwest::Error> {
+    let client = reqwest::Client::new();
+    let mut answers = Vec::new();
     for sample in config.samples() {
         let mut request = client.post(sample.url(&config.target_url)).body(sample.body.clone());
         for (name, value) in &sample.headers {
             request = request.header(name.as_str(), value.as_str());
         }
         let response = request.send().await?;
-        let status = response.status().as_u16();
-        let body = response.text().await?;
-        let verdict = if status == sample.expected_status {
-            "ok"
-        } else {
-            "UNEXPECTED"
-        };
-        all_expected &= status == sample.expected_status;
-        println!(
-            "{:>38}: {status} {body:<32} (expected {}, {verdict})",
-            sample.name, sample.expected_status
-        );
+        answers.push(Answer {
+            name: sample.name,
+            status: response.status().as_u16(),
+            body: response.text().await?,
+            expected_status: sample.expected_status,
+        });
     }
-    Ok(all_expected)
+    Ok(answers)
 }

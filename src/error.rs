@@ -32,6 +32,9 @@ pub struct Error {
 struct Inner {
     kind: ErrorKind,
     vendor: Option<Vendor>,
+    /// The lower-level error, when there is one (serde_json, a transport, a
+    /// store), for [`std::error::Error::source`].
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// What went wrong. New kinds may be added in minor releases.
@@ -70,11 +73,25 @@ pub enum ErrorKind {
         reason: &'static str,
     },
 
-    /// A query parameter the verification needs is absent (or no query string was passed).
-    #[error("missing query parameter `{name}`")]
+    /// A query parameter the verification needs is absent, or the request's
+    /// URI was never passed to the crate (`uri_passed: false`: the message
+    /// then names the calls that carry it, such as
+    /// [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request)).
+    #[error(
+        "missing query parameter `{name}`{}",
+        if *uri_passed {
+            ""
+        } else {
+            " (the request's URI was not passed: use `dispatch_request`, `dispatch_parts`, `handle_request` \
+             or `handle_request_async`, or an `Incoming` with `with_uri`)"
+        }
+    )]
     MissingQueryParameter {
         /// The parameter name, as configured.
         name: String,
+        /// `false` when the call gave no URI at all (`dispatch(body, headers)`),
+        /// rather than a URI without the parameter.
+        uri_passed: bool,
     },
 
     /// A query parameter the verification reads is repeated or badly encoded.
@@ -107,7 +124,8 @@ pub enum ErrorKind {
     /// The body is larger than the configured limit; nothing was parsed or hashed.
     #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
     PayloadTooLarge {
-        /// The body's size in bytes.
+        /// The body's size in bytes (at least this many: a body cut off while
+        /// read, with no `Content-Length`, reports the bytes read so far).
         size: usize,
         /// The configured limit in bytes.
         limit: usize,
@@ -202,7 +220,11 @@ pub enum ErrorKind {
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
         Error {
-            inner: Box::new(Inner { kind, vendor: None }),
+            inner: Box::new(Inner {
+                kind,
+                vendor: None,
+                source: None,
+            }),
         }
     }
 
@@ -215,16 +237,23 @@ impl Error {
         self
     }
 
+    /// Keeps the lower-level error that caused this one, for
+    /// [`source`](std::error::Error::source).
+    pub(crate) fn with_source(mut self, source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        self.inner.source = Some(source.into());
+        self
+    }
+
     /// Builds a [`ErrorKind::MalformedPayload`] from a serde_json error, with
     /// the JSON path of the place it broke.
-    pub(crate) fn malformed_payload(body: &[u8], err: &serde_json::Error) -> Self {
+    pub(crate) fn malformed_payload(body: &[u8], err: serde_json::Error) -> Self {
         Error::malformed_payload_in(body, body, err)
     }
 
     /// Like [`Error::malformed_payload`] for an error met while parsing `part`,
     /// a sub-slice of `body` (such as a `&RawValue` borrowed from it): line,
     /// column and path are reported relative to the whole body.
-    pub(crate) fn malformed_payload_in(body: &[u8], part: &[u8], err: &serde_json::Error) -> Self {
+    pub(crate) fn malformed_payload_in(body: &[u8], part: &[u8], err: serde_json::Error) -> Self {
         use crate::json_path::{line_column, offset_of, path_at_offset};
         // Where `part` starts inside `body`; 0 when it is not a sub-slice.
         let base = (part.as_ptr() as usize)
@@ -238,9 +267,11 @@ impl Error {
         Error::new(ErrorKind::MalformedPayload {
             path: path_at_offset(body, offset),
             line,
-            column,
+            // serde_json says column 0 before the first character (an empty body).
+            column: column.max(1),
             message: strip_position(&err.to_string()),
         })
+        .with_source(err)
     }
 
     /// What went wrong.
@@ -298,6 +329,20 @@ fn strip_position(message: &str) -> String {
         Some(at) => &message[..at],
         None => message,
     };
+    // "expected struct Wire" names one of the crate's private types: say what
+    // the vendor must send instead.
+    let renamed;
+    let message = match message.find("expected struct ") {
+        Some(at) => {
+            let rest = &message[at + "expected struct ".len()..];
+            let name_end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            renamed = format!("{}expected a JSON object{}", &message[..at], &rest[name_end..]);
+            renamed.as_str()
+        }
+        None => message,
+    };
     let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS));
     crate::json_path::push_printable(&mut out, message, MAX_MESSAGE_CHARS);
     out
@@ -324,7 +369,17 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+/// The source, when there is one: serde_json's error for a malformed
+/// payload, the transport's for an Ignisign token check that could not be
+/// sent, the store's for a deduplication failure.
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.inner.source {
+            Some(source) => Some(source.as_ref()),
+            None => None,
+        }
+    }
+}
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Self {

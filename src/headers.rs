@@ -63,9 +63,13 @@ impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for Vec<(K, V)> {
 /// optionally, the URI's query string (for vendors authenticated by a token in
 /// the URL).
 ///
+/// [`Incoming::from_request`] and [`Incoming::from_parts`] build one from an
+/// `http` request, URI included, as
+/// [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request) does;
 /// [`Webhooks::dispatch`](crate::Webhooks::dispatch) builds one from body and
-/// headers; use [`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming)
-/// with [`Incoming::with_query`] or [`Incoming::with_uri`] when a query token is configured.
+/// headers only, which starves a vendor authenticated by a query token.
+/// Servers not built on `http` 1.x add the query string with
+/// [`Incoming::with_query`].
 ///
 /// ```
 /// use esign_webhooks::Incoming;
@@ -80,6 +84,9 @@ pub struct Incoming<'a, H: ?Sized> {
     body: &'a [u8],
     headers: &'a H,
     query: Option<&'a str>,
+    /// Whether the request's URI (or its query string) was given at all:
+    /// tells "the URL has no token" from "the caller never passed the URL".
+    uri_passed: bool,
 }
 
 impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
@@ -89,12 +96,15 @@ impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
             body,
             headers,
             query: None,
+            uri_passed: false,
         }
     }
 
-    /// Sets the raw query string (the part after `?`, without the `?`).
+    /// Sets the raw query string (the part after `?`, without the `?`);
+    /// `None` for a URI without one.
     pub fn with_query(mut self, query: Option<&'a str>) -> Self {
         self.query = query;
+        self.uri_passed = true;
         self
     }
 
@@ -116,5 +126,13 @@ impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
     /// The raw query string, if one was given.
     pub fn query(&self) -> Option<&'a str> {
         self.query
+    }
+
+    /// `true` once [`with_query`](Incoming::with_query) or
+    /// [`with_uri`](Incoming::with_uri) was called (or the value was built
+    /// from a request): a missing query parameter is then the sender's fault,
+    /// not a call that left the URI out.
+    pub fn has_uri(&self) -> bool {
+        self.uri_passed
     }
 }

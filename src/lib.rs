@@ -1,9 +1,9 @@
 //! Verified, typed webhooks for **eSignGlobal**, **Ignisign**, **Sign.Plus** and **Constellation1 eSign**.
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
-//! [`Webhooks::dispatch`] from any HTTP handler with the request's **raw body
-//! bytes** and its headers: you get a verified, typed [`Event`], or an
-//! [`Error`] that says what went wrong and which HTTP status to answer.
+//! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
+//! **raw body bytes**, headers and URI): you get a verified, typed [`Event`],
+//! or an [`Error`] that says what went wrong and which HTTP status to answer.
 //!
 //! # Quick start
 //!
@@ -17,7 +17,7 @@
 //! // `esignglobal::detect_scheme` on a captured delivery (see the `esignglobal` module).
 //! # let esg_scheme = HmacScheme::new(SignatureLocation::header("x-captured-signature"), SignedContent::Body, Encoding::Hex);
 //! # let body = include_bytes!("../tests/fixtures/esignglobal/envelope_finish.json").to_vec();
-//! # let headers = Signer::hmac(esg_scheme.clone(), esign_webhooks::Secret::new(esg_secret)).sign(&body).headers;
+//! # let request = Signer::hmac(esg_scheme.clone(), esign_webhooks::Secret::new(esg_secret)).sign(&body).to_http_request("/webhooks");
 //! use esign_webhooks::{Event, Secret, Webhooks};
 //! use esign_webhooks::{constellation, esignglobal, ignisign, signplus};
 //!
@@ -28,8 +28,9 @@
 //!     .constellation(constellation::Verifier::basic_auth("esign", Secret::new(password)))
 //!     .build()?;
 //!
-//! // in any handler: body is the raw bytes, headers the request's headers
-//! match webhooks.dispatch(&body, &headers)? {
+//! // in any handler: an `http::Request` holding the raw body bytes, or
+//! // `dispatch_parts(&parts, &body)`; the URI matters for query tokens
+//! match webhooks.dispatch_request(&request)? {
 //!     Event::EsignGlobal(esignglobal::Event::EnvelopeFinish(payload)) => {
 //!         println!("envelope {} completed", payload.envelope.envelope_id);
 //!     }
@@ -60,20 +61,25 @@
 //!
 //! # Three entry points
 //!
-//! * [`Webhooks::dispatch`]: verify, then parse into an [`Event`].
-//! * [`Webhooks::verify`]: verify only, keeping the raw bytes ([`VerifiedBody`]) to
-//!   answer the vendor at once and parse later in a worker.
+//! * [`Webhooks::dispatch_request`] (or [`dispatch_parts`](Webhooks::dispatch_parts)):
+//!   verify, then parse into an [`Event`].
+//! * [`Webhooks::verify_request`] (or [`verify_parts`](Webhooks::verify_parts)): verify
+//!   only, keeping the raw bytes ([`VerifiedBody`]) to answer the vendor at once and
+//!   parse later in a worker.
 //! * [`dangerous::parse_unverified`]: parse bytes you verified earlier and stored.
 //!
-//! Requests authenticated by a token in the URL go through
-//! [`Webhooks::dispatch_incoming`] with [`Incoming::with_uri`].
+//! Each takes the request's URI with its body and headers, so a vendor
+//! authenticated by a token in the URL gets it. Servers not built on the `http`
+//! crate pass an [`Incoming`] ([`Webhooks::dispatch_incoming`]); the shorter
+//! [`Webhooks::dispatch`] takes body and headers only, and a query-token
+//! vendor's error then names the call to use.
 //!
 //! # Callbacks
 //!
 //! Rather than matching on [`Event`] yourself, register typed closures per
 //! vendor event, per vendor-neutral [`Lifecycle`] step, or for everything, and
-//! call [`Webhooks::handle`] (blocking, [`Handlers`]) or
-//! [`Webhooks::handle_async`] (async closures, [`AsyncHandlers`], any
+//! call [`Webhooks::handle_request`] (blocking, [`Handlers`]) or
+//! [`Webhooks::handle_request_async`] (async closures, [`AsyncHandlers`], any
 //! runtime). Every matching callback runs in registration order; errors and
 //! panics are collected in a [`Report`] that also says which HTTP status to
 //! answer. Ignisign tokens are confirmed through a transport you supply before
@@ -116,13 +122,15 @@
 //! |---|---|---|
 //! | `reqwest` | `registry::ReqwestTransport`: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
 //! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
-//! | `actix` | [`integrations`]`::actix`: [`Headers`] for actix-web's `HeaderMap`, on `actix-http` without default features | off |
+//! | `actix` | [`integrations`]`::actix`: a `VerifiedEvent` extractor (the [`Webhooks`] from `web::Data`), `ResponseError` for [`Error`], [`Headers`] for actix-web's `HeaderMap`; on `actix-web` without default features | off |
+//! | `tower` | [`integrations`]`::tower`: `VerifyLayer`, verifying before the inner service, which gets `http::Request<Event>`; on `tower-layer`, `tower-service`, `http-body` | off |
+//! | `tracing` | a span per delivery (vendor, event, outcome, error kind, status, key index, duration), rejections at `debug`/`warn`, a warning per `dangerous_*` setting; never a secret, token or body | off |
 //! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |
 //!
 //! The [`manual`] has task-oriented pages: choosing each vendor's
 //! authentication, eSignGlobal's scheme, unsigned vendors, replays,
 //! verify-then-queue-then-parse, testing your handlers, and servers (axum,
-//! actix-web, hyper).
+//! actix-web, hyper, tower).
 //!
 //! Without features the crate depends only on serde, serde_json, uuid, hmac,
 //! sha2, subtle, thiserror and http.
@@ -167,6 +175,7 @@ mod json_path;
 mod lifecycle;
 pub mod plugin;
 mod secret;
+mod trace;
 mod vendor;
 pub mod verify;
 
@@ -199,3 +208,8 @@ pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
 pub use secret::Secret;
 pub use vendor::{UnknownVendor, Vendor};
+
+/// Compiles and runs every Rust snippet of the README as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

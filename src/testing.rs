@@ -19,7 +19,7 @@
 //!
 //! let body = br#"{"event":"ENVELOPE_FINISH","eventPayload":{"envelopeId":"E1","envelopeStatus":2}}"#;
 //! let request = Signer::hmac(scheme, secret).at(1_700_000_000).with_id("msg_1").sign(body);
-//! let event = webhooks.dispatch(&request.body, &request.headers)?;
+//! let event = webhooks.dispatch_request(&request.to_http_request("/webhooks"))?;
 //! assert!(matches!(event, Event::EsignGlobal(_)));
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```

@@ -617,14 +617,11 @@ fn signatures_of_the_wrong_length_or_alphabet() {
     let cases_hex = [
         String::new(),
         "sha256=".into(),
-        format!("sha256={}", &digits[..62]),       // 31 bytes
-        format!("sha256={digits}00"),              // 33 bytes
-        format!("sha256={}", &digits[..63]),       // odd length
-        format!("sha256=g{}", &digits[1..]),       // not a hex digit
-        format!("sha256={good_b64}"),              // the right MAC, wrong encoding
-        format!("sha1={digits}"),                  // wrong prefix
-        digits.clone(),                            // no prefix
-        format!("sha256={}", "0".repeat(100_000)), // huge
+        format!("sha256={}", &digits[..63]), // odd length
+        format!("sha256=g{}", &digits[1..]), // not a hex digit
+        format!("sha256={good_b64}"),        // the right MAC, wrong encoding
+        format!("sha1={digits}"),            // wrong prefix
+        digits.clone(),                      // no prefix
     ];
     for value in &cases_hex {
         let err = hex
@@ -634,6 +631,19 @@ fn signatures_of_the_wrong_length_or_alphabet() {
             matches!(err.kind(), ErrorKind::MalformedHeader { .. }),
             "{value:.80}: {err}"
         );
+    }
+    // Well-encoded but of the wrong length: a wrong signature (401), like a
+    // right-length one, so a forger learns nothing from the status.
+    let wrong_length = [
+        format!("sha256={}", &digits[..62]),       // 31 bytes
+        format!("sha256={digits}00"),              // 33 bytes
+        format!("sha256={}", "0".repeat(100_000)), // huge
+    ];
+    for value in &wrong_length {
+        let err = hex
+            .verify_at(&Incoming::new(b"{}", &[("x-sig", value.as_str())]), NOW)
+            .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::AuthenticationFailed, "{value:.80}");
     }
     let url_safe = good_b64.replace('+', "-").replace('/', "_");
     let cases_b64 = [

@@ -1,12 +1,33 @@
-//! A real HTTP round trip: the axum example's router on an ephemeral loopback
-//! port, signed deliveries for every vendor sent with a real HTTP client
-//! (reqwest), and the typed callbacks and statuses checked.
+//! Real HTTP round trips: each server example (axum, actix-web, hyper, tower)
+//! on an ephemeral loopback port, and `examples/send.rs` posting it signed
+//! deliveries for every vendor; for axum, the typed callbacks and statuses
+//! are checked one by one.
 //!
-//! Needs the `axum` feature: `cargo test --features axum --test roundtrip`.
+//! Needs the framework features: `cargo test --features axum,actix,tower --test roundtrip`.
+
+// Each example file brings its own copy of `examples/common/mod.rs`, as it
+// does when built alone.
+#![allow(clippy::duplicate_mod)]
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../examples/axum.rs"]
 mod axum_example;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/actix.rs"]
+mod actix_example;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/hyper.rs"]
+mod hyper_example;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/tower.rs"]
+mod tower_example;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/send.rs"]
+mod send_example;
 
 use std::sync::{Arc, Mutex};
 
@@ -189,4 +210,68 @@ fn samples_cover_every_vendor_and_both_refusals() {
     assert_eq!(ok, 4);
     assert!(samples.iter().any(|s| s.expected_status == 401));
     let _ = common::ESIGNGLOBAL_BODY;
+}
+
+/// Runs `examples/send.rs` against `base` + `route` and checks every answer.
+async fn send_passes(base: &str, route: &str) {
+    let config = send_example::common::Config {
+        target_url: format!("{base}{route}"),
+        ..send_example::common::Config::demo()
+    };
+    let answers = send_example::send(&config).await.unwrap();
+    assert_eq!(answers.len(), 6, "{answers:?}");
+    for answer in &answers {
+        assert!(answer.is_expected(), "{base}{route}: {answer:?}");
+    }
+}
+
+fn quiet() -> Arc<dyn Fn(String) + Send + Sync> {
+    Arc::new(|_line| {})
+}
+
+#[tokio::test]
+async fn send_passes_against_the_axum_example() {
+    let server = Server::start(Config::demo()).await;
+    send_passes(&server.base, "/webhooks").await;
+    send_passes(&server.base, "/webhooks/events").await;
+}
+
+#[tokio::test]
+async fn send_passes_against_the_hyper_example() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = hyper_example::app(&hyper_example::common::Config::demo(), quiet()).unwrap();
+    tokio::spawn(async move {
+        let _ = hyper_example::serve(listener, app).await.map_err(|err| err.to_string());
+    });
+    send_passes(&base, "/webhooks").await;
+}
+
+#[tokio::test]
+async fn send_passes_against_the_tower_example() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let config = tower_example::common::Config::demo();
+    tokio::spawn(async move {
+        let _ = tower_example::serve(listener, config, quiet())
+            .await
+            .map_err(|err| err.to_string());
+    });
+    send_passes(&base, "/webhooks").await;
+}
+
+#[tokio::test]
+async fn send_passes_against_the_actix_example() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let config = actix_example::common::Config::demo();
+    // actix-web runs on its own single-threaded system, in its own thread.
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = actix_example::server(listener, config, quiet()).unwrap();
+            let _ = server.await;
+        })
+    });
+    send_passes(&base, "/webhooks").await;
+    send_passes(&base, "/webhooks/events").await;
 }

@@ -76,7 +76,7 @@ pub use verify::Verifier;
 /// [`Vendor::Constellation`](crate::Vendor::Constellation).
 pub(crate) fn parse(body: &[u8]) -> Result<Update, crate::Error> {
     serde_json::from_slice(body)
-        .map_err(|err| crate::Error::malformed_payload(body, &err).with_vendor(crate::Vendor::Constellation))
+        .map_err(|err| crate::Error::malformed_payload(body, err).with_vendor(crate::Vendor::Constellation))
 }
 
 #[cfg(test)]

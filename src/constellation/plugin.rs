@@ -1,6 +1,8 @@
 //! The Constellation1 eSign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Constellation1 eSign deliveries.
 
+use std::borrow::Cow;
+
 use super::{SessionStatus, SignerStatus, Update, Verifier};
 use crate::dedup_key::DedupKey;
 use crate::filter::Filter;
@@ -49,6 +51,15 @@ impl Plugin for Constellation {
 
     fn parse(body: &[u8]) -> Result<Update, crate::Error> {
         super::parse(body)
+    }
+
+    /// `session Completed`, `signer Declined`, or the type and code.
+    fn kind_name(update: &Update) -> Cow<'_, str> {
+        Cow::Owned(match &update.data.status {
+            constellation::Status::Session(status) => format!("session {status}"),
+            constellation::Status::Signer(status) => format!("signer {status}"),
+            other => format!("{} {}", other.type_name(), other.code()),
+        })
     }
 
     fn into_confirmed(update: Update) -> Result<Update, Update> {

@@ -218,27 +218,28 @@ impl Deduplicator {
     pub fn claim(&self, key: &DedupKey) -> Result<bool, Error> {
         self.store
             .insert_if_absent(key, self.pending_ttl)
-            .map_err(|err| store_error(key, "claim", &err))
+            .map_err(|err| store_error(key, "claim", err))
     }
 
     /// Records a claimed key for the full TTL: the delivery was handled.
     pub fn complete(&self, key: &DedupKey) -> Result<(), Error> {
         self.store
             .insert(key, self.ttl)
-            .map_err(|err| store_error(key, "record", &err))
+            .map_err(|err| store_error(key, "record", err))
     }
 
     /// Releases a claimed key: the delivery was not handled and its retry must be.
     pub fn release(&self, key: &DedupKey) -> Result<(), Error> {
-        self.store.remove(key).map_err(|err| store_error(key, "release", &err))
+        self.store.remove(key).map_err(|err| store_error(key, "release", err))
     }
 }
 
-fn store_error(key: &DedupKey, action: &str, err: &StoreError) -> Error {
+fn store_error(key: &DedupKey, action: &str, err: StoreError) -> Error {
     Error::new(ErrorKind::DedupStore {
         reason: format!("could not {action} {key}: {err}"),
     })
     .with_vendor(key.vendor())
+    .with_source(err)
 }
 
 impl fmt::Debug for Deduplicator {

@@ -48,6 +48,14 @@ macro_rules! event_enum {
                 }
             }
 
+            /// The event's kind in the vendor's own words (`ENVELOPE_FINISH`,
+            /// `envelope-completed`, …), as the crate logs it.
+            pub fn kind_name(&self) -> std::borrow::Cow<'_, str> {
+                match *self {
+                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => <crate::$module::$marker as Plugin>::kind_name(event),)*
+                }
+            }
+
             /// What identifies the delivery for deduplication (see [`DedupKey`]).
             pub(crate) fn dedup_key(&self) -> DedupKey {
                 match *self {

@@ -1,6 +1,7 @@
 //! From raw request to typed event: vendor identification, verification and parsing.
 
 mod event;
+mod request;
 mod vendors;
 mod verified;
 mod webhooks;

@@ -60,6 +60,9 @@ macro_rules! vendors {
                     if let Some(verifier) = &self.$module {
                         <crate::$module::$marker as Plugin>::validate(verifier)
                             .map_err(|err| err.with_vendor(Vendor::$variant))?;
+                        if <crate::$module::$marker as Plugin>::engine(verifier).is_some_and(|engine| engine.is_unverified()) {
+                            crate::trace::dangerous("dangerous_accept_unverified", Some(Vendor::$variant));
+                        }
                     }
                 )*
                 Ok(())

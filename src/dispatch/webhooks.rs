@@ -8,6 +8,7 @@ use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 use crate::plugin::BodyShape;
+use crate::trace;
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
@@ -143,6 +144,11 @@ impl Webhooks {
         &self,
         incoming: &Incoming<'_, H>,
     ) -> Result<(Event, Verified), Error> {
+        let delivery = trace::Delivery::start();
+        delivery.finish(self.dispatch_untraced(incoming))
+    }
+
+    fn dispatch_untraced<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Event, Verified), Error> {
         self.check_size(incoming.body())?;
         let (vendor, by_signal) = self.choose(incoming)?;
         let config = &self.config;
@@ -242,7 +248,7 @@ impl Webhooks {
         if let Some(vendor) = claimed.single() {
             return Err(not_configured(vendor));
         }
-        match shape.json_error() {
+        match shape.into_json_error() {
             Some(err) => Err(Error::malformed_payload(incoming.body(), err)),
             None => Err(Error::new(ErrorKind::UnrecognizedVendor)),
         }

@@ -345,7 +345,7 @@ pub(crate) fn parse_fast(body: &[u8]) -> Option<Event> {
 }
 
 pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
-    let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, &err))?;
+    let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err))?;
     // serde also reads a struct from an array, by position: only objects are deliveries.
     if body.trim_ascii_start().first() != Some(&b'{') {
         let first = body.len() - body.trim_ascii_start().len();
@@ -377,7 +377,7 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
     };
 
     let Some(constructor) = Event::constructor(&EventKind::from_wire(&name)) else {
-        let raw = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, &err))?;
+        let raw = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err))?;
         return Ok(Event::Unknown(UnknownEvent { channel, name, raw }));
     };
 
@@ -394,7 +394,7 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
         ));
     }
     let envelope: Box<Envelope> =
-        serde_json::from_slice(part).map_err(|err| Error::malformed_payload_in(body, part, &err))?;
+        serde_json::from_slice(part).map_err(|err| Error::malformed_payload_in(body, part, err))?;
     Ok(constructor(Payload {
         channel,
         envelope,

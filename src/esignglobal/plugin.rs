@@ -1,6 +1,8 @@
 //! The eSignGlobal plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps eSignGlobal deliveries.
 
+use std::borrow::Cow;
+
 use http::{Response, StatusCode};
 
 use super::{Event, EventKind, SUCCESS_RESPONSE, Verifier};
@@ -48,6 +50,10 @@ impl Plugin for EsignGlobal {
     /// One pass for a known event of either channel.
     fn fast_parse(body: &[u8]) -> Option<Event> {
         super::event::parse_fast(body)
+    }
+
+    fn kind_name(event: &Event) -> Cow<'_, str> {
+        Cow::Owned(event.kind().to_string())
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {

@@ -101,7 +101,7 @@ pub(crate) fn with_required_fields<T>(
     check: impl FnOnce(&Required<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
     let ObjectOnly(fields) = serde_json::from_slice::<ObjectOnly<RequiredFields<'_>>>(body)
-        .map_err(|err| Error::malformed_payload(body, &err).with_vendor(Vendor::Ignisign))?;
+        .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Ignisign))?;
     let required = required(
         &fields.topic,
         &fields.action,
@@ -115,7 +115,7 @@ pub(crate) fn with_required_fields<T>(
 
 /// Required-field check and full typed parse, without any application check.
 pub(crate) fn parse_delivery(body: &[u8]) -> Result<Delivery, Error> {
-    let malformed = |err: serde_json::Error| Error::malformed_payload(body, &err).with_vendor(Vendor::Ignisign);
+    let malformed = |err: serde_json::Error| Error::malformed_payload(body, err).with_vendor(Vendor::Ignisign);
     let ObjectOnly(wire) = serde_json::from_slice::<ObjectOnly<WireDelivery<'_>>>(body).map_err(malformed)?;
     let fields = required(
         &wire.topic,
@@ -165,5 +165,5 @@ fn parse_content(
     let mut deserializer = serde_json::Deserializer::from_str(json);
     Content::deserialize_for(topic, action, msg_nature, &mut deserializer)
         .and_then(|content| deserializer.end().map(|()| content))
-        .map_err(|err| Error::malformed_payload_in(body, json.as_bytes(), &err).with_vendor(Vendor::Ignisign))
+        .map_err(|err| Error::malformed_payload_in(body, json.as_bytes(), err).with_vendor(Vendor::Ignisign))
 }

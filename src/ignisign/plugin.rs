@@ -1,6 +1,8 @@
 //! The Ignisign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Ignisign deliveries.
 
+use std::borrow::Cow;
+
 use http::{Request, Response};
 
 use super::{ApiKey, Delivery, Message, Verifier};
@@ -76,6 +78,11 @@ impl Plugin for Ignisign {
         verifier
             .receive(incoming.body())
             .map(|delivery| (delivery, Verified::new(None, None)))
+    }
+
+    /// `TOPIC/ACTION`.
+    fn kind_name(delivery: &Delivery) -> Cow<'_, str> {
+        Cow::Owned(format!("{}/{}", delivery.topic(), delivery.action()))
     }
 
     /// Every delivery needs its token confirmed first.

@@ -1,39 +1,237 @@
-//! actix-web support (feature `actix`): [`Headers`] and [`HeaderNames`] for
-//! actix-web's own `HeaderMap` (`actix_web::http::header::HeaderMap`, defined
-//! in `actix-http`), so `req.headers()` goes straight into
-//! [`Webhooks::dispatch`](crate::Webhooks::dispatch),
-//! [`Webhooks::handle_async`](crate::Webhooks::handle_async) or
-//! [`detect_scheme`](crate::esignglobal::detect_scheme).
+//! actix-web support (feature `actix`, on `actix-web` without default
+//! features): a [`VerifiedEvent`] extractor, [`ResponseError`] for the
+//! crate's [`Error`], and [`Headers`] / [`HeaderNames`] for actix-web's own
+//! `HeaderMap`.
 //!
-//! A handler takes the raw body as `web::Bytes` (never `web::Json`: a
-//! re-serialised body no longer matches its signature), the request for its
-//! headers and query string, and the shared [`Webhooks`](crate::Webhooks):
+//! Register the [`Webhooks`] as app data (`web::Data::new(webhooks)`) and take
+//! a [`VerifiedEvent`] in the handler. It reads the raw body up to
+//! [`Webhooks::max_body_size`] (refusing larger ones with 413 as soon as they
+//! are known to be), verifies it with the headers **and the query string**,
+//! and parses it; a failure is answered with [`Error::status`] and your
+//! handler does not run:
 //!
 //! ```
-//! use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
-//! use esign_webhooks::{Event, Incoming, Webhooks, esignglobal};
+//! use actix_web::{App, HttpResponse, web};
+//! use esign_webhooks::integrations::actix::VerifiedEvent;
+//! use esign_webhooks::{Event, Secret, Webhooks, esignglobal, signplus};
 //!
-//! async fn hook(req: HttpRequest, body: web::Bytes, webhooks: web::Data<Webhooks>) -> HttpResponse {
-//!     let incoming = Incoming::new(&body, req.headers()).with_query(Some(req.query_string()));
-//!     match webhooks.dispatch_incoming(&incoming) {
-//!         Ok(Event::EsignGlobal(_event)) => HttpResponse::Ok()
+//! async fn hook(VerifiedEvent(event): VerifiedEvent) -> HttpResponse {
+//!     match event {
+//!         // eSignGlobal asks for this exact body
+//!         Event::EsignGlobal(_) => HttpResponse::Ok()
 //!             .content_type("application/json")
 //!             .body(esignglobal::SUCCESS_RESPONSE),
-//!         Ok(_other) => HttpResponse::Ok().finish(),
-//!         Err(err) => HttpResponse::build(StatusCode::from_u16(err.status().as_u16()).unwrap_or(StatusCode::BAD_REQUEST))
-//!             .body(err.to_string()),
+//!         Event::SignPlus(event) => {
+//!             println!("Sign.Plus {}", event.kind());
+//!             HttpResponse::Ok().finish()
+//!         }
+//!         other => {
+//!             println!("a {} event", other.vendor());
+//!             HttpResponse::Ok().finish()
+//!         }
 //!     }
+//! }
+//!
+//! let webhooks = Webhooks::builder()
+//!     .signplus(signplus::Verifier::query_token("token", Secret::new("from-your-secret-store")))
+//!     .build()?;
+//! let app = App::new()
+//!     .app_data(web::Data::new(webhooks))
+//!     .route("/webhooks", web::post().to(hook));
+//! # let _ = app;
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+//!
+//! Handlers that read the body themselves (`web::Bytes`, never `web::Json`:
+//! a re-serialised body no longer matches its signature) build the request
+//! with [`incoming`], which carries the query string, and may return
+//! `Result<_, esign_webhooks::Error>`:
+//!
+//! ```
+//! use actix_web::{HttpRequest, HttpResponse, web};
+//! use esign_webhooks::integrations::actix::incoming;
+//! use esign_webhooks::{Error, Webhooks};
+//!
+//! async fn hook(req: HttpRequest, body: web::Bytes, webhooks: web::Data<Webhooks>) -> Result<HttpResponse, Error> {
+//!     let _event = webhooks.dispatch_incoming(&incoming(&req, &body))?; // a failure answers 400, 401, 413…
+//!     Ok(HttpResponse::Ok().finish())
 //! }
 //! # let _ = actix_web::App::new().route("/webhooks", web::post().to(hook));
 //! ```
 //!
-//! actix-web 4 uses the `http` crate 0.2 while this crate uses 1.x, so a
-//! status crosses over as a number (`StatusCode::from_u16(err.status().as_u16())`).
-//! The repository's `examples/actix.rs` is a complete server.
+//! An Ignisign event still carries its single-use token: confirm it
+//! ([`ignisign::Delivery::confirm`](crate::ignisign::Delivery::confirm)), or
+//! use the callback registry ([`Webhooks::handle_incoming_async`]). The
+//! repository's `examples/actix.rs` is a complete server.
+
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 
 use crate::esignglobal::HeaderNames;
 use crate::headers::Headers;
+use crate::{Error, ErrorKind, Event, Incoming, Webhooks};
 use actix_http::header::HeaderMap;
+
+/// The request as the crate reads it: `body`, the headers and the query
+/// string of `req`.
+pub fn incoming<'a>(req: &'a HttpRequest, body: &'a [u8]) -> Incoming<'a, HeaderMap> {
+    Incoming::new(body, req.headers()).with_query(req.uri().query())
+}
+
+/// actix-web 4 uses the `http` crate 0.2, this crate 1.x: a status crosses as a number.
+fn actix_status(status: http::StatusCode) -> actix_web::http::StatusCode {
+    actix_web::http::StatusCode::from_u16(status.as_u16()).unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// A refusal: the status and its generic reason phrase, nothing about the request.
+fn refusal(status: actix_web::http::StatusCode) -> HttpResponse {
+    HttpResponse::build(status).body(status.canonical_reason().unwrap_or("Refused"))
+}
+
+/// Answers [`Error::status`] with its generic reason phrase (`Unauthorized`,
+/// `Payload Too Large`…), never the error's detail, so handlers can return
+/// `Result<_, esign_webhooks::Error>`. Log the error itself (or enable the
+/// `tracing` feature) to see why.
+impl ResponseError for Error {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_status(self.status())
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        refusal(self.status_code())
+    }
+}
+
+/// An actix-web extractor: the request's verified, typed [`Event`].
+///
+/// Takes the [`Webhooks`] from app data (`web::Data<Webhooks>`, or a plain
+/// `Webhooks`) and consumes the body. Fails with a [`WebhookRejection`]
+/// answering [`Error::status`].
+#[derive(Debug)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a newtype meant to be destructured in handler arguments"
+)]
+pub struct VerifiedEvent(pub Event);
+
+/// Why [`VerifiedEvent`] refused a request; answers
+/// [`status`](WebhookRejection::status) with its generic reason phrase.
+#[derive(Debug)]
+pub struct WebhookRejection {
+    kind: RejectionKind,
+}
+
+#[derive(Debug)]
+enum RejectionKind {
+    /// Verification or parsing failed, the body is too large, or no
+    /// `Webhooks` is registered.
+    Webhook(Error),
+    /// The body could not be read (the client went away, say).
+    UnreadableBody,
+}
+
+impl WebhookRejection {
+    /// The HTTP status answered: [`Error::status`], or 400 when the body
+    /// could not be read.
+    pub fn status(&self) -> http::StatusCode {
+        match &self.kind {
+            RejectionKind::Webhook(err) => err.status(),
+            RejectionKind::UnreadableBody => http::StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// The crate's error, unless the body could not be read at all.
+    pub fn error(&self) -> Option<&Error> {
+        match &self.kind {
+            RejectionKind::Webhook(err) => Some(err),
+            RejectionKind::UnreadableBody => None,
+        }
+    }
+}
+
+impl From<Error> for WebhookRejection {
+    fn from(err: Error) -> Self {
+        WebhookRejection {
+            kind: RejectionKind::Webhook(err),
+        }
+    }
+}
+
+impl fmt::Display for WebhookRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            RejectionKind::Webhook(err) => fmt::Display::fmt(err, f),
+            RejectionKind::UnreadableBody => f.write_str("the request body could not be read"),
+        }
+    }
+}
+
+impl std::error::Error for WebhookRejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            RejectionKind::Webhook(err) => Some(err),
+            RejectionKind::UnreadableBody => None,
+        }
+    }
+}
+
+impl ResponseError for WebhookRejection {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_status(self.status())
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        refusal(self.status_code())
+    }
+}
+
+impl FromRequest for VerifiedEvent {
+    type Error = WebhookRejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, WebhookRejection>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let webhooks = req
+            .app_data::<web::Data<Webhooks>>()
+            .map(|data| data.get_ref().clone())
+            .or_else(|| req.app_data::<Webhooks>().cloned());
+        let req = req.clone();
+        let payload = web::Payload::from_request(&req, payload);
+        Box::pin(async move {
+            let webhooks = webhooks.ok_or_else(|| {
+                Error::configuration(
+                    "no Webhooks in the app data: register it with `App::app_data(web::Data::new(webhooks))`",
+                )
+            })?;
+            let limit = webhooks.max_body_size();
+            let declared = req
+                .headers()
+                .get(actix_web::http::header::CONTENT_LENGTH)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.parse::<usize>().ok());
+            if let Some(size) = declared.filter(|size| *size > limit) {
+                return Err(too_large(size, limit));
+            }
+            let unreadable = || WebhookRejection {
+                kind: RejectionKind::UnreadableBody,
+            };
+            let payload = payload.await.map_err(|_| unreadable())?;
+            let body = match payload.to_bytes_limited(limit).await {
+                Ok(Ok(body)) => body,
+                Ok(Err(_)) => return Err(unreadable()),
+                // The stream was cut off once past the limit: its full size is unknown.
+                Err(_) => return Err(too_large(limit.saturating_add(1), limit)),
+            };
+            Ok(VerifiedEvent(webhooks.dispatch_incoming(&incoming(&req, &body))?))
+        })
+    }
+}
+
+fn too_large(size: usize, limit: usize) -> WebhookRejection {
+    WebhookRejection::from(Error::from(ErrorKind::PayloadTooLarge { size, limit }))
+}
 
 /// Looks header names up ignoring case, as actix-web does; a name that is not
 /// a valid header name finds nothing.

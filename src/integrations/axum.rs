@@ -54,8 +54,7 @@
 //!    exceed it. axum's own `DefaultBodyLimit` does not apply to them.
 //! 2. Read the **raw** body bytes (never a parsed and re-serialised JSON).
 //! 3. Verify it with the request's headers **and query string**
-//!    ([`Webhooks::dispatch_incoming`] with [`Incoming::with_uri`]), so a
-//!    token in the registered URL works.
+//!    ([`Webhooks::dispatch_parts`]), so a token in the registered URL works.
 //!
 //! [`VerifiedEvent`] then parses the body into an [`Event`];
 //! [`VerifiedBytes`] stops after verification and hands you the
@@ -67,13 +66,12 @@
 //! use the callback registry ([`Webhooks::handle_async`]), which confirms it
 //! for you. The repository's `examples/axum.rs` shows both ways.
 
+use super::body::ReadError;
+use crate::{Error, Event, VerifiedBody, Webhooks};
 use axum_core::extract::{FromRef, FromRequest, Request};
 use axum_core::response::{IntoResponse, Response};
 use core::fmt;
 use http::StatusCode;
-use http_body_util::BodyExt;
-
-use crate::{Error, ErrorKind, Event, Incoming, VerifiedBody, Webhooks};
 
 /// An axum extractor: the request's verified, typed [`Event`].
 ///
@@ -229,14 +227,20 @@ impl IntoResponse for WebhookRejection {
 /// a secret), so handlers can return `Result<_, esign_webhooks::Error>`.
 ///
 /// ```
-/// use axum::http::{HeaderMap, StatusCode};
+/// use axum::http::{StatusCode, request::Parts};
 /// use axum::{body::Bytes, extract::State};
 /// use esign_webhooks::{Error, Webhooks};
 ///
-/// async fn hook(State(webhooks): State<Webhooks>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, Error> {
-///     let _event = webhooks.dispatch(&body, &headers)?; // a failure answers 400, 401, 413…
+/// // `Parts` carries the URI, so a token in the registered URL is checked.
+/// async fn hook(State(webhooks): State<Webhooks>, parts: Parts, body: Bytes) -> Result<StatusCode, Error> {
+///     let _event = webhooks.dispatch_parts(&parts, &body)?; // a failure answers 400, 401, 413…
 ///     Ok(StatusCode::OK)
 /// }
+/// # let _: axum::Router = axum::Router::new()
+/// #     .route("/", axum::routing::post(hook))
+/// #     .with_state(esign_webhooks::Webhooks::builder()
+/// #         .signplus(esign_webhooks::signplus::Verifier::query_token("t", esign_webhooks::Secret::new("s")))
+/// #         .build().unwrap());
 /// ```
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
@@ -254,8 +258,7 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let webhooks = Webhooks::from_ref(state);
         let (parts, body) = read_body(req, webhooks.max_body_size()).await?;
-        let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
-        Ok(VerifiedEvent(webhooks.dispatch_incoming(&incoming)?))
+        Ok(VerifiedEvent(webhooks.dispatch_parts(&parts, &body)?))
     }
 }
 
@@ -269,42 +272,21 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let webhooks = Webhooks::from_ref(state);
         let (parts, body) = read_body(req, webhooks.max_body_size()).await?;
-        let incoming = Incoming::new(&body, &parts.headers).with_uri(&parts.uri);
-        let verified = webhooks.verify_incoming(&incoming)?.into_owned();
+        let verified = webhooks.verify_parts(&parts, &body)?.into_owned();
         Ok(VerifiedBytes(verified))
     }
 }
 
-/// Reads the whole body, refusing it with 413 as soon as it is known to
-/// exceed `limit`: from `Content-Length`, or from the bytes read so far.
+/// Reads the whole body with the size limit ([`super::body::read_limited`]).
 async fn read_body(req: Request, limit: usize) -> Result<(http::request::Parts, Vec<u8>), WebhookRejection> {
-    let (parts, mut body) = req.into_parts();
-    let declared = parts
-        .headers
-        .get(http::header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if let Some(size) = declared.filter(|size| *size > limit) {
-        return Err(too_large(size, limit));
-    }
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|_| WebhookRejection {
+    let (parts, body) = req.into_parts();
+    match super::body::read_limited(super::body::declared_length(&parts.headers), body, limit).await {
+        Ok(bytes) => Ok((parts, bytes)),
+        Err(ReadError::TooLarge(err)) => Err(WebhookRejection::from(err)),
+        Err(ReadError::Unreadable) => Err(WebhookRejection {
             kind: RejectionKind::UnreadableBody,
-        })?;
-        if let Ok(data) = frame.into_data() {
-            let size = bytes.len().saturating_add(data.len());
-            if size > limit {
-                return Err(too_large(size, limit));
-            }
-            bytes.extend_from_slice(&data);
-        }
+        }),
     }
-    Ok((parts, bytes))
-}
-
-fn too_large(size: usize, limit: usize) -> WebhookRejection {
-    WebhookRejection::from(Error::from(ErrorKind::PayloadTooLarge { size, limit }))
 }
 
 #[cfg(test)]
@@ -312,6 +294,7 @@ mod tests {
     use axum_core::body::Body;
 
     use super::*;
+    use crate::ErrorKind;
     use crate::testing::Signer;
     use crate::{Secret, Vendor, constellation};
 

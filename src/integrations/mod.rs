@@ -4,16 +4,25 @@
 //! | Feature | Module | What it adds |
 //! |---|---|---|
 //! | `axum` | `integrations::axum` | `VerifiedEvent` and `VerifiedBytes` extractors: a verified [`Event`](crate::Event) in one handler argument, with the [`Webhooks`](crate::Webhooks) taken from your state |
-//! | `actix` | `integrations::actix` | [`Headers`](crate::Headers) (and [`HeaderNames`](crate::esignglobal::HeaderNames)) for actix-web's own `HeaderMap` |
+//! | `actix` | `integrations::actix` | a `VerifiedEvent` extractor (the [`Webhooks`](crate::Webhooks) from `web::Data`), `ResponseError` for [`Error`](crate::Error), and [`Headers`](crate::Headers) / [`HeaderNames`](crate::esignglobal::HeaderNames) for actix-web's own `HeaderMap` |
+//! | `tower` | `integrations::tower` | `VerifyLayer`: verifies in front of any tower service, which receives `http::Request<Event>` |
 //!
 //! hyper, and every framework built on the `http` crate 1.x (axum, hyper,
-//! warp, poem, salvo, …), need no feature: [`Headers`](crate::Headers) is
-//! implemented for `http::HeaderMap`. Any other server can collect its headers
-//! into a `Vec<(String, String)>`.
+//! warp, poem, salvo, …), need no feature: pass the request to
+//! [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request), or its
+//! `Parts` and body to [`dispatch_parts`](crate::Webhooks::dispatch_parts).
+//! Any other server builds an [`Incoming`](crate::Incoming) with its query string.
 //!
 //! Complete servers receiving every vendor's deliveries are in the
-//! repository's `examples/` (`axum.rs`, `actix.rs`, `hyper.rs`), and
+//! repository's `examples/` (`axum.rs`, `actix.rs`, `hyper.rs`, `tower.rs`), and
 //! [`manual::servers`](crate::manual::servers) walks through them.
+
+#[cfg(any(feature = "axum", feature = "tower"))]
+mod body;
+
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 
 #[cfg(feature = "actix")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix")))]

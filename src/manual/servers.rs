@@ -1,15 +1,16 @@
-//! # Servers: axum, actix-web, hyper
+//! # Servers: axum, actix-web, hyper, tower
 //!
 //! Whatever the framework, a webhook handler does the same four things:
 //!
 //! 1. take the **raw body bytes** (`Bytes`, `Vec<u8>`; never a parsed JSON
 //!    value: re-serialised JSON no longer matches its signature), with a size
 //!    limit at least as large as [`Webhooks::max_body_size`](crate::Webhooks::max_body_size);
-//! 2. pass them with the headers, and the URI when a vendor is authenticated
-//!    by a query token, to [`Webhooks`](crate::Webhooks)
-//!    ([`dispatch_incoming`](crate::Webhooks::dispatch_incoming), or
-//!    [`handle_incoming_async`](crate::Webhooks::handle_incoming_async) with
-//!    the callback registry);
+//! 2. pass them with the headers **and the URI** (a vendor authenticated by a
+//!    query token needs it) to [`Webhooks`](crate::Webhooks):
+//!    [`dispatch_parts`](crate::Webhooks::dispatch_parts) /
+//!    [`dispatch_request`](crate::Webhooks::dispatch_request), or
+//!    [`handle_parts_async`](crate::Webhooks::handle_parts_async) with the
+//!    callback registry; the extractors and the tower layer do this for you;
 //! 3. answer the status the crate suggests: [`Error::status`](crate::Error::status)
 //!    (400, 401, 403, 413…) or [`Report::status`](crate::Report::status)
 //!    (200, or 500 so the vendor retries when one of your callbacks failed);
@@ -64,27 +65,44 @@
 //! A request that fails verification never reaches `hook`: the extractor
 //! answers it with the error's status. With a state of your own, implement
 //! `FromRef<YourState> for Webhooks`. To run typed callbacks instead of
-//! matching, see `examples/axum.rs` (`Webhooks::handle_incoming_async`
+//! matching, see `examples/axum.rs` (`Webhooks::handle_parts_async`
 //! with [`AsyncHandlers`](crate::AsyncHandlers)), and to queue before
 //! parsing, the `VerifiedBytes` extractor ([`queueing`](super::queueing)).
 //!
 //! ## actix-web
 //!
-//! With the `actix` feature, actix-web's `HeaderMap` implements
-//! [`Headers`](crate::Headers):
-//! `Incoming::new(&body, req.headers()).with_query(Some(req.query_string()))`
-//! with `body: web::Bytes`. Set `web::PayloadConfig` to the crate's limit.
-//! actix-web 4 uses `http` 0.2: convert a status with
-//! `StatusCode::from_u16(err.status().as_u16())`. `examples/actix.rs` is a
-//! complete server (`cargo run --example actix --features actix`).
+//! With the `actix` feature, `integrations::actix::VerifiedEvent` is the
+//! actix-web twin of the axum extractor: register the
+//! [`Webhooks`](crate::Webhooks) with `App::app_data(web::Data::new(webhooks))`
+//! and take `VerifiedEvent(event)` in the handler; it reads the body with the
+//! crate's limit and checks the query string. A handler reading `web::Bytes`
+//! itself calls `webhooks.dispatch_incoming(&integrations::actix::incoming(&req, &body))`
+//! and may return `Result<_, esign_webhooks::Error>`: [`Error`](crate::Error)
+//! implements `ResponseError` (the status and its reason phrase, never the
+//! error's detail). Set `web::PayloadConfig` to the crate's limit for
+//! `web::Bytes`. `examples/actix.rs` is a complete server with both styles
+//! (`cargo run --example actix --features actix`).
+//!
+//! ## tower (hyper, tonic, axum layers)
+//!
+//! With the `tower` feature, `integrations::tower::VerifyLayer::new(webhooks)`
+//! wraps a service taking `http::Request<Event>`: the layer reads the body
+//! with the limit, verifies it with headers and URI, and answers refusals
+//! itself. `examples/tower.rs` serves it with hyper
+//! (`cargo run --example tower --features tower`).
 //!
 //! ## hyper, and any other server
 //!
-//! `http::HeaderMap` implements [`Headers`](crate::Headers), so hyper needs
-//! no feature: collect the body with `http_body_util::Limited` and pass
-//! `&parts.headers`. `examples/hyper.rs` is a complete server
-//! (`cargo run --example hyper`). Other servers collect their headers into a
-//! `Vec<(String, String)>`.
+//! hyper needs no feature: collect the body with `http_body_util::Limited`
+//! and call `webhooks.dispatch_parts(&parts, &body)` (or
+//! `handle_parts_async`). `examples/hyper.rs` is a complete server
+//! (`cargo run --example hyper`). Servers not built on the `http` crate pass
+//! an [`Incoming`](crate::Incoming): the body, headers (any
+//! [`Headers`](crate::Headers), such as a `Vec<(String, String)>`) and the
+//! query string ([`Incoming::with_query`](crate::Incoming::with_query)).
+//!
+//! `tests/roundtrip.rs` starts each of the four examples on a loopback port
+//! and runs `send` against it.
 //!
 //! ## The examples' configuration
 //!

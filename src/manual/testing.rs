@@ -32,19 +32,19 @@
 //! let signer = Signer::hmac(scheme, secret).at(1_700_000_000);
 //!
 //! // A correctly signed delivery runs the callback.
-//! let request = signer.sign(body);
-//! let report = webhooks.handle(&handlers, &request.body, &request.headers)?;
+//! let request = signer.sign(body).to_http_request("/webhooks");
+//! let report = webhooks.handle_request(&handlers, &request)?;
 //! assert_eq!(report.status(), 200);
 //! assert_eq!(completed.lock().unwrap().len(), 1);
 //!
 //! // A forged one is refused with 401 and runs nothing.
 //! let forged = signer.clone().with_signature_override("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").sign(body);
-//! let err = webhooks.handle(&handlers, &forged.body, &forged.headers).unwrap_err();
+//! let err = webhooks.handle_request(&handlers, &forged.to_http_request("/webhooks")).unwrap_err();
 //! assert_eq!(err.status(), 401);
 //!
 //! // So is one signed 10 minutes ago.
-//! let late = signer.at(1_700_000_000 - 600).sign(body);
-//! assert_eq!(webhooks.dispatch(&late.body, &late.headers).unwrap_err().status(), 401);
+//! let late = signer.at(1_700_000_000 - 600).sign(body).to_http_request("/webhooks");
+//! assert_eq!(webhooks.dispatch_request(&late).unwrap_err().status(), 401);
 //! assert_eq!(completed.lock().unwrap().len(), 1);
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
@@ -55,9 +55,10 @@
 //!   [`basic_auth`](crate::testing::Signer::basic_auth),
 //!   [`query_token`](crate::testing::Signer::query_token).
 //! * [`SignedRequest::to_http_request`](crate::testing::SignedRequest::to_http_request)
-//!   gives an `http::Request` to drive your router in-process (axum's
-//!   `tower::ServiceExt::oneshot`, say); `set_header` / `remove_header` break
-//!   a request on purpose.
+//!   gives an `http::Request<Vec<u8>>` for
+//!   [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request); map
+//!   its body to drive your router in-process (below); `set_header` /
+//!   `remove_header` break a request on purpose.
 //! * Ignisign signs nothing; its token check is simulated by
 //!   [`ignisign_token_response`](crate::testing::ignisign_token_response),
 //!   which your transport closure returns in tests:
@@ -72,6 +73,37 @@
 //! });
 //! ```
 //!
+//! An axum router, driven in-process with `tower::ServiceExt::oneshot`
+//! (the body mapped into axum's `Body`):
+//!
+//! ```
+//! # #[cfg(feature = "axum")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use axum::{Router, body::Body, http::StatusCode, routing::post};
+//! use esign_webhooks::integrations::axum::VerifiedEvent;
+//! use esign_webhooks::testing::Signer;
+//! use esign_webhooks::{Secret, Webhooks, signplus};
+//! use tower::ServiceExt;
+//!
+//! async fn hook(VerifiedEvent(_event): VerifiedEvent) -> StatusCode {
+//!     StatusCode::OK
+//! }
+//! let webhooks = Webhooks::builder()
+//!     .signplus(signplus::Verifier::query_token("token", Secret::new("test-token")))
+//!     .build()
+//!     .unwrap();
+//! let app = Router::new().route("/webhooks", post(hook)).with_state(webhooks);
+//!
+//! let body = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
+//! let request = Signer::query_token("token", Secret::new("test-token")).sign(body);
+//! let response = app.oneshot(request.to_http_request("/webhooks").map(Body::from)).await.unwrap();
+//! assert_eq!(response.status(), StatusCode::OK);
+//! # }
+//! # #[cfg(not(feature = "axum"))]
+//! # fn main() {}
+//! ```
+//!
 //! The repository's `tests/roundtrip.rs` goes one step further: it starts
-//! the axum example on a loopback port and sends signed deliveries with a
-//! real HTTP client.
+//! each server example (axum, actix-web, hyper, tower) on a loopback port and
+//! sends signed deliveries with a real HTTP client.

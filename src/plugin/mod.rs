@@ -15,6 +15,7 @@ mod shape;
 pub(crate) mod table;
 
 use core::fmt::Debug;
+use std::borrow::Cow;
 
 use http::{Response, StatusCode};
 
@@ -131,6 +132,10 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         let verified = Self::authenticate(verifier, incoming, clock)?;
         Ok((parse::<Self>(incoming.body())?, verified))
     }
+
+    /// The event's kind in the vendor's own words (`ENVELOPE_FINISH`,
+    /// `envelope-completed`, …), for logs and traces.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str>;
 
     /// The event as callbacks see it, or the event back when it needs a
     /// confirmation phase first ([`Confirmation`]).

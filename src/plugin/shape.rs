@@ -69,8 +69,8 @@ impl<'a> BodyShape<'a> {
     }
 
     /// The JSON syntax error, when the body is not JSON.
-    pub(crate) fn json_error(&self) -> Option<&serde_json::Error> {
-        self.json_error.as_ref()
+    pub(crate) fn into_json_error(self) -> Option<serde_json::Error> {
+        self.json_error
     }
 }
 

@@ -63,7 +63,7 @@ impl Confirmers {
             let request = P::request(&event, &credential)?;
             let response = transport
                 .send(request)
-                .map_err(|err| transport_failed(P::VENDOR, &err))?;
+                .map_err(|err| transport_failed(P::VENDOR, err))?;
             P::finish(event, response)
         };
         self.set(P::VENDOR, "confirm_with", Box::new(Blocking::<P>(Box::new(confirm))));
@@ -84,7 +84,7 @@ impl Confirmers {
                     .1
                     .send(request)
                     .await
-                    .map_err(|err| transport_failed(P::VENDOR, &err))?;
+                    .map_err(|err| transport_failed(P::VENDOR, err))?;
                 P::finish(event, response)
             })
         };
@@ -93,6 +93,7 @@ impl Confirmers {
 
     /// Trusts the vendor's events without confirming them.
     pub(crate) fn set_dangerous_skip<P: Confirmation>(&mut self) {
+        crate::trace::dangerous("dangerous_skip_confirmation", Some(P::VENDOR));
         self.set(
             P::VENDOR,
             "dangerous_skip_confirmation",
@@ -151,13 +152,14 @@ fn unconfirmed(vendor: Vendor) -> Error {
     .with_vendor(vendor)
 }
 
-fn transport_failed(vendor: Vendor, error: &TransportError) -> Error {
+fn transport_failed(vendor: Vendor, error: TransportError) -> Error {
     Error::new(ErrorKind::ConfirmationFailed {
         status: None,
         error_code: None,
         reason: format!("the transport failed: {error}"),
     })
     .with_vendor(vendor)
+    .with_source(error)
 }
 
 fn panicked(vendor: Vendor) -> Error {

@@ -162,14 +162,13 @@ impl Registry {
 
 /// `None`: the entry did not match. `Some(Err(_))`: it failed. The outer
 /// `Err` carries a panic.
-type Outcome = Result<Option<Result<(), String>>, Box<dyn Any + Send>>;
+type Outcome = Result<Option<Result<(), HandlerError>>, Box<dyn Any + Send>>;
 
 fn call_blocking(entry: &Entry, dispatch: &Dispatch<'_>) -> Outcome {
     let Call::Blocking(call) = &entry.call else {
         return Ok(None);
     };
     catch_unwind(AssertUnwindSafe(|| call(dispatch)))
-        .map(|called| called.map(|result| result.map_err(|e| e.to_string())))
 }
 
 async fn call_async(entry: &Entry, dispatch: &Dispatch<'_>) -> Outcome {
@@ -181,9 +180,7 @@ async fn call_async(entry: &Entry, dispatch: &Dispatch<'_>) -> Outcome {
         Ok(None) => return Ok(None),
         Err(panic) => return Err(panic),
     };
-    CatchUnwind(future)
-        .await
-        .map(|result| Some(result.map_err(|e| e.to_string())))
+    CatchUnwind(future).await.map(Some)
 }
 
 /// The per-event views, computed once and shared by every entry.
@@ -245,17 +242,18 @@ impl Run {
     }
 
     fn record(&mut self, entry: &Entry, outcome: Outcome) {
-        let failure = |message: String, panicked: bool| Failure {
+        let failure = |message: String, error: Option<HandlerError>| Failure {
             id: entry.id,
             vendor: self.report.vendor,
             message,
-            panicked,
+            panicked: error.is_none(),
+            error: error.map(|error| Arc::from(error.into_inner())),
         };
         match outcome {
             Ok(None) => return,
             Ok(Some(Ok(()))) => {}
-            Ok(Some(Err(message))) => self.report.failures.push(failure(message, false)),
-            Err(panic) => self.report.failures.push(failure(panic_message(panic.as_ref()), true)),
+            Ok(Some(Err(error))) => self.report.failures.push(failure(error.to_string(), Some(error))),
+            Err(panic) => self.report.failures.push(failure(panic_message(panic.as_ref()), None)),
         }
         self.report.ran.push(entry.id);
         if entry.slot == Slot::Specific {

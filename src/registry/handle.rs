@@ -7,6 +7,7 @@ use super::gate::{self, Gate};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
+use crate::trace;
 use crate::{Error, Event};
 
 impl Webhooks {
@@ -35,7 +36,9 @@ impl Webhooks {
             Gate::Run(claim) => claim,
         };
         let outcome = confirm_blocking(handlers.confirmers(), event).map(|event| handlers.handle_event(event));
-        gate::settle(claim, outcome)
+        let report = gate::settle(claim, outcome);
+        trace::handled(&report);
+        report
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -76,5 +79,7 @@ async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Res
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    gate::settle(claim, outcome)
+    let report = gate::settle(claim, outcome);
+    trace::handled(&report);
+    report
 }

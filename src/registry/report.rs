@@ -1,6 +1,7 @@
 //! What [`Webhooks::handle`](crate::Webhooks::handle) tells you afterwards.
 
 use core::fmt;
+use std::sync::Arc;
 
 use http::StatusCode;
 
@@ -28,7 +29,39 @@ pub enum Unhandled {
 }
 
 /// A callback that returned an error or panicked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The error the callback returned is kept, not only its message:
+/// [`error`](Failure::error) gives it back, to downcast to your own type.
+///
+/// ```
+/// use esign_webhooks::{HandlerError, Handlers, Secret, Webhooks, constellation};
+///
+/// #[derive(Debug)]
+/// struct DatabaseDown;
+/// impl std::fmt::Display for DatabaseDown {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("database is down")
+///     }
+/// }
+/// impl std::error::Error for DatabaseDown {}
+///
+/// let mut handlers = Handlers::new();
+/// handlers.on_any(|_| Err(HandlerError::from(DatabaseDown)));
+/// handlers.on_error(|failure| {
+///     assert!(failure.error().is_some_and(|e| e.is::<DatabaseDown>()));
+///     Ok(())
+/// });
+/// let webhooks = Webhooks::builder()
+///     .constellation(constellation::Verifier::header_token("x-token", Secret::new("t")))
+///     .build()?;
+/// let body = br#"{"Data":{"SigningSessionId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","Type":"SessionStatus","Status":3}}"#;
+/// let report = webhooks.handle(&handlers, body, &[("x-token", "t")])?;
+/// let failure = &report.failures()[0];
+/// assert!(failure.error().and_then(|e| e.downcast_ref::<DatabaseDown>()).is_some());
+/// assert_eq!(failure.message, "database is down");
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Failure {
     /// The registration that failed.
@@ -39,7 +72,31 @@ pub struct Failure {
     pub message: String,
     /// `true` when the callback panicked rather than returned an error.
     pub panicked: bool,
+    /// The error the callback returned (`None` for a panic). Shared, so a
+    /// [`Report`] stays cheap to clone and `on_error` sees the same value.
+    pub(crate) error: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
+
+impl Failure {
+    /// The error the callback returned, to downcast
+    /// (`failure.error()?.downcast_ref::<MyError>()`); `None` when it panicked.
+    pub fn error(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+        self.error.as_deref()
+    }
+}
+
+/// Two failures are equal when they name the same registration, vendor,
+/// message and kind; the error values themselves are not compared.
+impl PartialEq for Failure {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.vendor == other.vendor
+            && self.message == other.message
+            && self.panicked == other.panicked
+    }
+}
+
+impl Eq for Failure {}
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

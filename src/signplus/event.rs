@@ -179,7 +179,7 @@ fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<&
 /// one-pass parse was measured no faster and was dropped.)
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
-        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::SignPlus)
+        Error::malformed_payload_in(body, part, err).with_vendor(Vendor::SignPlus)
     };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let Some(raw) = wire.data else {

@@ -1,6 +1,8 @@
 //! The Sign.Plus plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Sign.Plus deliveries.
 
+use std::borrow::Cow;
+
 use super::{AuditAction, Data, Event, EventKind, Verifier};
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::filter::Filter;
@@ -32,6 +34,10 @@ impl Plugin for SignPlus {
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {
         super::parse(body)
+    }
+
+    fn kind_name(event: &Event) -> Cow<'_, str> {
+        Cow::Borrowed(event.kind().as_str())
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {

@@ -57,7 +57,9 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     let headers = incoming.headers();
     // Percent-decoding needs owned bytes, which must outlive `found`.
     let decoded_query = match &scheme.signature {
-        SignatureLocation::QueryParameter { name } => Some(single_query_param(incoming.query(), name)?),
+        SignatureLocation::QueryParameter { name } => {
+            Some(single_query_param(incoming.query(), incoming.has_uri(), name)?)
+        }
         _ => None,
     };
     let mut found = Found {
@@ -154,8 +156,8 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         None => None,
     };
 
-    // Built only on the error paths: formatting costs an allocation per request.
-    let signature_name = || scheme.signature.to_string();
+    // Built only on the error paths: an allocation per request otherwise.
+    let signature_name = || signature_field_name(&scheme.signature);
     if found.signatures.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
             name: signature_name(),
@@ -166,6 +168,9 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     // Decode every candidate once; candidates that are not a MAC are skipped.
     let mut decoded: Inline<[u8; MAC_LEN]> = Inline::default();
     let mut buffer = FixedBuf::<MAC_LEN>::new();
+    // A well-encoded value of the wrong length is a wrong signature (401),
+    // like a right-length one; only text that is not in the encoding is malformed.
+    let mut wrong_length = false;
     for raw in found.signatures.iter() {
         let raw = match &scheme.prefix {
             Some(prefix) => match raw.strip_prefix(prefix.as_bytes()) {
@@ -178,9 +183,13 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             Encoding::Hex => encoding::decode_hex_into(raw, &mut buffer),
             Encoding::Base64 => encoding::decode_base64_into(raw, &mut buffer),
         };
-        if let Some(mac) = ok.and_then(|()| buffer.full()) {
-            decoded.push(mac);
+        match ok.and_then(|()| buffer.full()) {
+            Some(mac) => decoded.push(mac),
+            None => wrong_length |= is_encoded(raw, scheme.encoding),
         }
+    }
+    if decoded.is_empty() && wrong_length {
+        return Err(Error::new(ErrorKind::AuthenticationFailed));
     }
     if decoded.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
@@ -225,6 +234,27 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         check_tolerance(ts, now(), scheme.tolerance.as_secs())?;
     }
     Ok(Verified::new(Some(index), timestamp))
+}
+
+/// Whether `raw` is valid text in `encoding`, whatever its decoded length
+/// (only called on the error path).
+fn is_encoded(raw: &[u8], encoding: Encoding) -> bool {
+    match encoding {
+        Encoding::Hex => !raw.is_empty() && raw.len() % 2 == 0 && raw.iter().all(u8::is_ascii_hexdigit),
+        Encoding::Base64 => !raw.is_empty() && encoding::decode_base64(raw).is_some(),
+    }
+}
+
+/// The name a signature error reports: the header (or query parameter) as
+/// configured, as [`ErrorKind::MalformedHeader`] promises.
+fn signature_field_name(location: &SignatureLocation) -> String {
+    match location {
+        SignatureLocation::Header { name } | SignatureLocation::QueryParameter { name } => name.clone(),
+        SignatureLocation::NumberedHeaders { prefix } => format!("{prefix}1"),
+        SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
+            header.clone()
+        }
+    }
 }
 
 fn timestamp_source_name(scheme: &HmacScheme) -> &str {
@@ -342,15 +372,23 @@ pub(super) fn query_token<H: Headers + ?Sized>(
     keys: &[Key],
     incoming: &Incoming<'_, H>,
 ) -> Result<Verified, Error> {
-    let value = single_query_param(incoming.query(), name)?;
+    let value = single_query_param(incoming.query(), incoming.has_uri(), name)?;
     token_matches(&value, keys)
         .map(|index| Verified::new(Some(index), None))
         .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
 }
 
 /// The percent-decoded value of the query parameter `name`, which must appear once.
-pub(crate) fn single_query_param(query: Option<&str>, name: &str) -> Result<Vec<u8>, Error> {
-    let missing = || Error::new(ErrorKind::MissingQueryParameter { name: name.to_owned() });
+///
+/// `uri_passed` is false when the caller gave no URI at all (`dispatch` with
+/// body and headers only): the error then says which call carries it.
+pub(crate) fn single_query_param(query: Option<&str>, uri_passed: bool, name: &str) -> Result<Vec<u8>, Error> {
+    let missing = || {
+        Error::new(ErrorKind::MissingQueryParameter {
+            name: name.to_owned(),
+            uri_passed,
+        })
+    };
     let query = query.ok_or_else(missing)?;
     let mut found: Option<Vec<u8>> = None;
     for pair in query.split('&') {
@@ -466,12 +504,12 @@ mod tests {
     #[test]
     fn query_params_are_decoded_and_unique() {
         assert_eq!(
-            single_query_param(Some("a=1&token=x%2By+z"), "token").unwrap(),
+            single_query_param(Some("a=1&token=x%2By+z"), true, "token").unwrap(),
             b"x+y z"
         );
-        assert!(single_query_param(Some("token=a&token=b"), "token").is_err());
-        assert!(single_query_param(Some("token=%zz"), "token").is_err());
-        assert!(single_query_param(None, "token").is_err());
-        assert!(single_query_param(Some("other=1"), "token").is_err());
+        assert!(single_query_param(Some("token=a&token=b"), true, "token").is_err());
+        assert!(single_query_param(Some("token=%zz"), true, "token").is_err());
+        assert!(single_query_param(None, true, "token").is_err());
+        assert!(single_query_param(Some("other=1"), true, "token").is_err());
     }
 }
