@@ -163,7 +163,7 @@ pub mod signplus;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
-pub use headers::{Headers, Incoming};
+pub use headers::{HeaderNames, Headers, Incoming};
 pub use registry::{
     AsyncHandlers, ConfirmedEvent, Filter, HandlerError, HandlerId, Handlers, Lifecycle, LifecycleEvent, Report,
 };

@@ -155,7 +155,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     };
 
     // Built only on the error paths: formatting costs an allocation per request.
-    let signature_name = || scheme.signature.to_string();
+    let signature_name = || super::scheme::DescribeLocation(&scheme.signature).to_string();
     if found.signatures.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
             name: signature_name(),
@@ -378,7 +378,7 @@ fn malformed_query(name: &str) -> Error {
 }
 
 /// Decodes `%XX` escapes and `+` (space, as in forms).
-fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while let Some(&byte) = input.get(i) {
