@@ -68,15 +68,21 @@ impl Detected {
         }
     }
 
-    /// Lower is better: structured locations before whole values with a prefix,
-    /// before a lone `key=value` parameter.
+    /// Lower is better: structured locations (a versioned list, numbered
+    /// headers, parameters with their timestamp) before whole values with or
+    /// without a prefix, before a lone `key=value` parameter (`sha256=<hex>` is
+    /// a prefix more likely than a parameter list of one).
     fn rank(&self) -> u8 {
         let Detected::Hmac(scheme) = self else { return 0 };
         match &scheme.signature {
             SignatureLocation::VersionedList { .. } => 0,
             SignatureLocation::NumberedHeaders { prefix } if prefix.ends_with(['-', '_']) => 0,
             SignatureLocation::NumberedHeaders { .. } => 3,
-            SignatureLocation::Parameters { .. } if scheme.content.timestamp().is_some() => 0,
+            SignatureLocation::Parameters { .. }
+                if matches!(scheme.content.timestamp(), Some(TimestampLocation::Parameter(_))) =>
+            {
+                0
+            }
             SignatureLocation::Header { .. } | SignatureLocation::QueryParameter { .. } => 1,
             SignatureLocation::Parameters { .. } => 2,
         }
