@@ -139,6 +139,7 @@
 mod wire_enum;
 
 mod clock;
+pub mod config;
 pub mod dangerous;
 pub mod dedup;
 mod dispatch;

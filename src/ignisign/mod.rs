@@ -78,6 +78,7 @@
 //!   key; this crate sends what the shipped v4 SDK sends (`/v4`, key `token`).
 
 mod action;
+pub(crate) mod config;
 mod api_key;
 mod callback;
 mod content;
