@@ -78,7 +78,7 @@ pub use error::ConfigError;
 pub use file::Config;
 pub use vendor::{Method, SecretFormat, VendorConfig};
 
-use crate::{Webhooks, constellation, esignglobal, ignisign, signplus};
+use crate::{Webhooks, WebhooksBuilder, constellation, esignglobal, ignisign, signplus};
 
 /// The vendors' configuration keys, in a fixed order.
 ///
@@ -106,9 +106,25 @@ impl Webhooks {
         config: &Config,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Webhooks, ConfigError> {
+        config
+            .builder_with_env(env)?
+            .build()
+            .map_err(|err| ConfigError::key(String::new(), err.to_string()))
+    }
+}
+
+impl Config {
+    /// A [`WebhooksBuilder`] with every configured vendor, secrets read from
+    /// the process environment, to set what a file does not (a clock) before `build`.
+    pub fn builder(&self) -> Result<WebhooksBuilder, ConfigError> {
+        self.builder_with_env(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`builder`](Config::builder), reading variables through `env`.
+    pub fn builder_with_env(&self, env: impl Fn(&str) -> Option<String>) -> Result<WebhooksBuilder, ConfigError> {
         let env: &dyn Fn(&str) -> Option<String> = &env;
         let mut builder = Webhooks::builder();
-        for (key, vendor) in config.vendors() {
+        for (key, vendor) in self.vendors() {
             builder = match key {
                 "esignglobal" => builder.esignglobal(esignglobal::config::verifier_from_config(vendor, env)?),
                 "ignisign" => builder.ignisign(ignisign::config::verifier_from_config(vendor, env)?),
@@ -117,9 +133,9 @@ impl Webhooks {
                 other => return Err(ConfigError::key(other.to_owned(), "unknown vendor".to_owned())),
             };
         }
-        if let Some(bytes) = config.max_body_size() {
+        if let Some(bytes) = self.max_body_size() {
             builder = builder.max_body_size(bytes);
         }
-        builder.build().map_err(|err| ConfigError::key(String::new(), err.to_string()))
+        Ok(builder)
     }
 }
