@@ -57,10 +57,19 @@ fn every_vendor_from_json_dispatches_signed_deliveries() {
         assert!(matches!(event, Event::EsignGlobal(_)));
     }
     let request = Signer::hmac(HmacScheme::standard_webhooks(), Secret::new("esg-third-secret")).sign(ESG_BODY);
-    assert_eq!(webhooks.dispatch(&request.body, &request.headers).unwrap_err().status(), 401);
+    assert_eq!(
+        webhooks.dispatch(&request.body, &request.headers).unwrap_err().status(),
+        401
+    );
     // The file's tolerance (60 s) applies: a delivery signed 10 minutes ago is refused.
-    let old = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64 - 600;
-    let request = Signer::hmac(HmacScheme::standard_webhooks(), Secret::new("esg-new-secret")).at(old).sign(ESG_BODY);
+    let old = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        - 600;
+    let request = Signer::hmac(HmacScheme::standard_webhooks(), Secret::new("esg-new-secret"))
+        .at(old)
+        .sign(ESG_BODY);
     assert!(webhooks.dispatch(&request.body, &request.headers).is_err());
 
     let request = Signer::query_token("token", Secret::new("sp-token-5b1f")).sign(SIGNPLUS_BODY);
@@ -70,28 +79,52 @@ fn every_vendor_from_json_dispatches_signed_deliveries() {
     assert_eq!(webhooks.dispatch_incoming(&wrong.incoming()).unwrap_err().status(), 401);
 
     let request = Signer::basic_auth("esign", Secret::new("c1-password")).sign(CONSTELLATION_BODY);
-    assert!(matches!(webhooks.dispatch(&request.body, &request.headers).unwrap(), Event::Constellation(_)));
+    assert!(matches!(
+        webhooks.dispatch(&request.body, &request.headers).unwrap(),
+        Event::Constellation(_)
+    ));
 
     let headers = [("Content-Type", "application/json")];
-    assert!(matches!(webhooks.dispatch(IGNISIGN_BODY, &headers).unwrap(), Event::Ignisign(_)));
+    assert!(matches!(
+        webhooks.dispatch(IGNISIGN_BODY, &headers).unwrap(),
+        Event::Ignisign(_)
+    ));
     // Another application id is refused: the file's app id is the one checked.
-    let other = Config::from_json(r#"{"ignisign": {"app_id": "appId_00000000-0000-0000-0000-000000000000", "app_env": "DEVELOPMENT"}}"#).unwrap();
-    let err = Webhooks::from_config(&other).unwrap().dispatch(IGNISIGN_BODY, &headers).unwrap_err();
-    assert!(matches!(err.kind(), esign_webhooks::ErrorKind::IgnisignAppMismatch { .. }), "{err}");
+    let other = Config::from_json(
+        r#"{"ignisign": {"app_id": "appId_00000000-0000-0000-0000-000000000000", "app_env": "DEVELOPMENT"}}"#,
+    )
+    .unwrap();
+    let err = Webhooks::from_config(&other)
+        .unwrap()
+        .dispatch(IGNISIGN_BODY, &headers)
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), esign_webhooks::ErrorKind::IgnisignAppMismatch { .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn esignglobal_from_config_verifies_with_a_fixed_clock() {
     let config = Config::from_json(JSON).unwrap();
     let at = 1_735_725_600;
-    let request = Signer::hmac(HmacScheme::standard_webhooks(), Secret::new("esg-new-secret")).at(at).sign(ESG_BODY);
+    let request = Signer::hmac(HmacScheme::standard_webhooks(), Secret::new("esg-new-secret"))
+        .at(at)
+        .sign(ESG_BODY);
     // `from_config` uses the system clock; the same verifier through the builder with a fixed clock:
     let verifier = esign_webhooks::esignglobal::Verifier::new(
         Secret::new("esg-new-secret"),
         config.vendor("esignglobal").unwrap().scheme.clone().unwrap(),
     );
-    let webhooks = Webhooks::builder().esignglobal(verifier).clock(FixedClock(at)).build().unwrap();
-    assert!(matches!(webhooks.dispatch(&request.body, &request.headers).unwrap(), Event::EsignGlobal(_)));
+    let webhooks = Webhooks::builder()
+        .esignglobal(verifier)
+        .clock(FixedClock(at))
+        .build()
+        .unwrap();
+    assert!(matches!(
+        webhooks.dispatch(&request.body, &request.headers).unwrap(),
+        Event::EsignGlobal(_)
+    ));
 }
 
 #[test]
@@ -104,9 +137,16 @@ fn header_token_and_unverified() {
     let webhooks = webhooks(&config);
     let ok = webhooks.dispatch(SIGNPLUS_BODY, &[("X-Webhook-Token", "sp-token-5b1f")]);
     assert!(matches!(ok, Ok(Event::SignPlus(_))));
-    assert!(webhooks.dispatch(SIGNPLUS_BODY, &[("X-Webhook-Token", "nope")]).is_err());
+    assert!(
+        webhooks
+            .dispatch(SIGNPLUS_BODY, &[("X-Webhook-Token", "nope")])
+            .is_err()
+    );
     let headers: [(&str, &str); 0] = [];
-    assert!(matches!(webhooks.dispatch(CONSTELLATION_BODY, &headers), Ok(Event::Constellation(_))));
+    assert!(matches!(
+        webhooks.dispatch(CONSTELLATION_BODY, &headers),
+        Ok(Event::Constellation(_))
+    ));
 }
 
 #[test]
@@ -133,20 +173,43 @@ fn file_errors_name_the_key_and_the_position() {
     assert_eq!(err.position(), Some((5, 3)));
     assert!(err.message().contains("needs `scheme`"), "{err}");
 
-    let err = json_error("{\"esignglobal\": {\"method\": \"hmac\", \"scheme\": \"header=X encoding=rot13\", \"secret_env\": \"S\"}}");
+    let err = json_error(
+        "{\"esignglobal\": {\"method\": \"hmac\", \"scheme\": \"header=X encoding=rot13\", \"secret_env\": \"S\"}}",
+    );
     assert!(err.message().contains("rot13"), "{err}");
     assert_eq!(err.position().map(|(line, _)| line), Some(1));
 
     let cases = [
         (r#"{"docusign": {}}"#, "unknown key `docusign`"),
-        (r#"{"signplus": {"header": "X", "secret_env": "S"}}"#, "`header` goes with method = \"header_token\" only"),
-        (r#"{"signplus": {"method": "header_token", "header": "X"}}"#, "needs `secret_env`"),
-        (r#"{"signplus": {"method": "dangerous_accept_unverified", "secret_env": "S"}}"#, "takes no secret"),
-        (r#"{"ignisign": {"method": "header_token", "header": "X", "secret_env": "S"}}"#, "not `method`"),
+        (
+            r#"{"signplus": {"header": "X", "secret_env": "S"}}"#,
+            "`header` goes with method = \"header_token\" only",
+        ),
+        (
+            r#"{"signplus": {"method": "header_token", "header": "X"}}"#,
+            "needs `secret_env`",
+        ),
+        (
+            r#"{"signplus": {"method": "dangerous_accept_unverified", "secret_env": "S"}}"#,
+            "takes no secret",
+        ),
+        (
+            r#"{"ignisign": {"method": "header_token", "header": "X", "secret_env": "S"}}"#,
+            "not `method`",
+        ),
         (r#"{"ignisign": {"app_id": "appId_x"}}"#, "`app_env`"),
-        (r#"{"signplus": {"app_id": "appId_x", "app_env": "PRODUCTION"}}"#, "needs `method`"),
-        (r#"{"signplus": {"method": "query_token", "query_parameter": "t", "secret_env": "S", "dangerous_inline_secret": "x"}}"#, "not both"),
-        (r#"{"signplus": {"method": "hmac", "scheme": "header=X encoding=hex", "secret_env": "S", "tolerance_secs": 5}}"#, "signs a timestamp"),
+        (
+            r#"{"signplus": {"app_id": "appId_x", "app_env": "PRODUCTION"}}"#,
+            "needs `method`",
+        ),
+        (
+            r#"{"signplus": {"method": "query_token", "query_parameter": "t", "secret_env": "S", "dangerous_inline_secret": "x"}}"#,
+            "not both",
+        ),
+        (
+            r#"{"signplus": {"method": "hmac", "scheme": "header=X encoding=hex", "secret_env": "S", "tolerance_secs": 5}}"#,
+            "signs a timestamp",
+        ),
         ("{}", "no vendor is configured"),
     ];
     for (text, expected) in cases {
@@ -158,13 +221,21 @@ fn file_errors_name_the_key_and_the_position() {
 
 #[test]
 fn environment_errors_name_the_key_and_the_variable_never_the_value() {
-    let config = Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "MISSING"}}"#).unwrap();
+    let config =
+        Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "MISSING"}}"#)
+            .unwrap();
     let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
     assert_eq!(err.key_path(), Some("signplus.secret_env"));
     assert!(err.to_string().contains("`MISSING` is not set"), "{err}");
 
-    let config = Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "EMPTY"}}"#).unwrap();
-    assert!(Webhooks::from_config_with_env(&config, env).unwrap_err().to_string().contains("is empty"));
+    let config =
+        Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "EMPTY"}}"#).unwrap();
+    assert!(
+        Webhooks::from_config_with_env(&config, env)
+            .unwrap_err()
+            .to_string()
+            .contains("is empty")
+    );
 
     let config = Config::from_json(
         r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "SIGNPLUS_TOKEN", "secret_format": "base64"}}"#,
@@ -184,7 +255,11 @@ fn files_are_read_by_extension() {
     assert_eq!(Config::from_file(&json).unwrap(), Config::from_json(JSON).unwrap());
     std::fs::write(&json, "{\"signplus\": 3}").unwrap();
     let err = Config::from_file(&json).unwrap_err();
-    assert!(err.to_string().starts_with(&format!("{}: line 1 column", json.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: line 1 column", json.display())),
+        "{err}"
+    );
     let err = Config::from_file(dir.join("absent.json")).unwrap_err();
     assert!(err.to_string().contains("cannot read"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
@@ -227,10 +302,12 @@ secret_env = "CONSTELLATION_PASSWORD"
 
     #[test]
     fn toml_errors_have_a_position() {
-        let err = Config::from_toml("[signplus]\nmethod = \"header_token\"\nheadr = \"X\"\nsecret_env = \"S\"\n").unwrap_err();
+        let err = Config::from_toml("[signplus]\nmethod = \"header_token\"\nheadr = \"X\"\nsecret_env = \"S\"\n")
+            .unwrap_err();
         assert_eq!(err.position().map(|(line, _)| line), Some(3), "{err}");
         assert!(err.message().contains("headr"), "{err}");
-        let err = Config::from_toml("[signplus]\nmethod = \"hmac\"\nscheme = 'header=X'\nsecret_env = \"S\"\n").unwrap_err();
+        let err =
+            Config::from_toml("[signplus]\nmethod = \"hmac\"\nscheme = 'header=X'\nsecret_env = \"S\"\n").unwrap_err();
         assert!(err.message().contains("`encoding=`"), "{err}");
         assert!(err.position().is_some());
     }

@@ -237,7 +237,12 @@ fn two_equal_timestamps_are_reported_as_ambiguous() {
     assert!(detection.is_ambiguous(), "{:?}", detection.all());
     assert_eq!(detection.all().len(), 2);
     for detected in detection.all() {
-        assert!(detected.verifier(secret.clone()).verify_at(&Incoming::new(BODY, &headers), 1_735_725_600).is_ok());
+        assert!(
+            detected
+                .verifier(secret.clone())
+                .verify_at(&Incoming::new(BODY, &headers), 1_735_725_600)
+                .is_ok()
+        );
     }
 }
 

@@ -75,7 +75,9 @@ impl HeaderValue {
     pub fn to_bytes(&self) -> Result<Vec<u8>, String> {
         match self {
             HeaderValue::Text(text) => Ok(text.as_bytes().to_vec()),
-            HeaderValue::Bytes { base64 } => STANDARD.decode(base64).map_err(|err| format!("a header value is not base64: {err}")),
+            HeaderValue::Bytes { base64 } => STANDARD
+                .decode(base64)
+                .map_err(|err| format!("a header value is not base64: {err}")),
         }
     }
 }
@@ -94,7 +96,10 @@ impl Loaded {
     }
 
     pub fn path_only(&self) -> &str {
-        self.capture.target.split_once('?').map_or(&self.capture.target, |(path, _)| path)
+        self.capture
+            .target
+            .split_once('?')
+            .map_or(&self.capture.target, |(path, _)| path)
     }
 }
 
@@ -103,7 +108,11 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     let capture: Capture =
         serde_json::from_str(&text).map_err(|err| format!("{}: not a capture file: {err}", path.display()))?;
     if capture.format != FORMAT {
-        return Err(format!("{}: unknown format {:?} (expected {FORMAT})", path.display(), capture.format));
+        return Err(format!(
+            "{}: unknown format {:?} (expected {FORMAT})",
+            path.display(),
+            capture.format
+        ));
     }
     let body = STANDARD
         .decode(&capture.body_base64)
@@ -152,7 +161,10 @@ pub fn serve(listen: SocketAddr, out: PathBuf, count: Option<usize>, json: bool)
         if json {
             println!("{}", serde_json::json!({"listening": format!("http://{local}")}));
         } else {
-            println!("listening on http://{local}, storing requests in {}; Ctrl-C to stop", out.display());
+            println!(
+                "listening on http://{local}, storing requests in {}; Ctrl-C to stop",
+                out.display()
+            );
         }
         let state = Arc::new(State {
             out,
@@ -194,7 +206,10 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
         .iter()
         .map(|(name, value)| (name.as_str().to_owned(), HeaderValue::from_bytes(value.as_bytes())))
         .collect();
-    let target = parts.uri.path_and_query().map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
+    let target = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
     let capture = Capture {
         format: FORMAT.to_owned(),
         received_at_ms,
@@ -212,7 +227,10 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
         eprintln!("error: cannot store the request in {}: {err}", path.display());
         return Ok(answer(500, "capture failed"));
     }
-    let path_only = capture.target.split_once('?').map_or(capture.target.as_str(), |(p, _)| p);
+    let path_only = capture
+        .target
+        .split_once('?')
+        .map_or(capture.target.as_str(), |(p, _)| p);
     if state.json {
         println!(
             "{}",
@@ -238,8 +256,9 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
 fn answer(status: u16, body: &'static str) -> Response<Full<Bytes>> {
     let mut response = Response::new(Full::new(Bytes::from_static(body.as_bytes())));
     *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::OK);
-    response
-        .headers_mut()
-        .insert(hyper::header::CONTENT_TYPE, hyper::header::HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("application/json"),
+    );
     response
 }

@@ -85,9 +85,20 @@ pub fn detect(
         let ambiguous = found.len() > 1 && {
             let first = &captures[0];
             let incoming = Incoming::new(&first.body, &first.headers).with_query(first.query());
-            detect_scheme(&incoming, &secret).is_ok_and(|d| d.is_ambiguous() && d.all().iter().skip(1).any(|o| found.contains(o) && o != best))
+            detect_scheme(&incoming, &secret)
+                .is_ok_and(|d| d.is_ambiguous() && d.all().iter().skip(1).any(|o| found.contains(o) && o != best))
         };
-        print_detected(out, vendor, secret_env, format, best, &found, ambiguous, tried, captures.len());
+        print_detected(
+            out,
+            vendor,
+            secret_env,
+            format,
+            best,
+            &found,
+            ambiguous,
+            tried,
+            captures.len(),
+        );
         return Ok(true);
     }
     if out.json {
@@ -166,7 +177,10 @@ fn print_detected(
     println!("verified {captures} capture(s) with: {best}");
     if let Some(scheme) = best.hmac_scheme() {
         if scheme.signed_content().timestamp().is_some() {
-            println!("timestamp tolerance: {} s (set `tolerance_secs` to change it)", scheme.tolerance().as_secs());
+            println!(
+                "timestamp tolerance: {} s (set `tolerance_secs` to change it)",
+                scheme.tolerance().as_secs()
+            );
         }
     }
     if ambiguous {
@@ -175,7 +189,14 @@ fn print_detected(
             println!("  - {other}");
         }
     } else if all.len() > 1 {
-        println!("(also verifies, ranked lower: {})", all.iter().skip(1).map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        println!(
+            "(also verifies, ranked lower: {})",
+            all.iter()
+                .skip(1)
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
     }
     println!("\nConfiguration (esign-webhooks.toml):\n\n{snippet}\n");
     println!("Rust:\n\n{code}\n");
@@ -200,7 +221,10 @@ fn event_summary(event: &Event) -> String {
     match event {
         Event::EsignGlobal(e) => format!("eSignGlobal {}", e.kind()),
         Event::SignPlus(e) => format!("Sign.Plus {}", e.kind()),
-        Event::Ignisign(d) => format!("Ignisign {} (token not confirmed: verify does not call Ignisign's API)", d.topic()),
+        Event::Ignisign(d) => format!(
+            "Ignisign {} (token not confirmed: verify does not call Ignisign's API)",
+            d.topic()
+        ),
         Event::Constellation(u) => format!("Constellation1 eSign {:?}", u.data.status),
         other => other.vendor().to_string(),
     }
@@ -239,7 +263,11 @@ pub fn verify(out: &Output, config_path: &Path, now: &str, files: &[PathBuf]) ->
                             "kind": format!("{:?}", err.kind()), "status": status})
                     );
                 } else {
-                    println!("FAILED {}: {err}\n  kind: {:?}\n  the crate would answer HTTP {status}", file.display(), err.kind());
+                    println!(
+                        "FAILED {}: {err}\n  kind: {:?}\n  the crate would answer HTTP {status}",
+                        file.display(),
+                        err.kind()
+                    );
                 }
             }
         }
@@ -253,7 +281,11 @@ pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
     let loaded = capture::load(file)?;
     let parsed: Vec<(Vendor, Event)> = Vendor::ALL
         .into_iter()
-        .filter_map(|vendor| dangerous::parse_unverified(vendor, &loaded.body).ok().map(|e| (vendor, e)))
+        .filter_map(|vendor| {
+            dangerous::parse_unverified(vendor, &loaded.body)
+                .ok()
+                .map(|e| (vendor, e))
+        })
         .collect();
     let headers: Vec<(String, String)> = loaded
         .headers
@@ -314,7 +346,13 @@ fn vendor_name(key: &str) -> &'static str {
     }
 }
 
-pub fn send(out: &Output, config_path: &Path, url: &str, vendor: Option<&str>, event: Option<&str>) -> Result<bool, String> {
+pub fn send(
+    out: &Output,
+    config_path: &Path,
+    url: &str,
+    vendor: Option<&str>,
+    event: Option<&str>,
+) -> Result<bool, String> {
     if event == Some("list") {
         for (key, name, _) in SAMPLES {
             println!("{key} {name}");
@@ -324,7 +362,10 @@ pub fn send(out: &Output, config_path: &Path, url: &str, vendor: Option<&str>, e
     let config = Config::from_file(config_path).map_err(|err| err.to_string())?;
     if let Some(vendor) = vendor {
         if config.vendor(vendor).is_none() {
-            return Err(format!("vendor `{vendor}` is not configured in {}", config_path.display()));
+            return Err(format!(
+                "vendor `{vendor}` is not configured in {}",
+                config_path.display()
+            ));
         }
     }
     let client = reqwest::blocking::Client::new();
@@ -341,7 +382,9 @@ pub fn send(out: &Output, config_path: &Path, url: &str, vendor: Option<&str>, e
             if key == "ignisign" {
                 body = ignisign_body(&body, table)?;
             }
-            let secrets = table.secrets(key, &|var| std::env::var(var).ok()).map_err(|err| err.to_string())?;
+            let secrets = table
+                .secrets(key, &|var| std::env::var(var).ok())
+                .map_err(|err| err.to_string())?;
             let secret = secrets.into_iter().next();
             let request = match (table.method, secret) {
                 (Some(Method::Hmac), Some(secret)) => {
@@ -368,7 +411,10 @@ pub fn send(out: &Output, config_path: &Path, url: &str, vendor: Option<&str>, e
                 Some(query) => format!("{url}?{query}"),
                 None => url.to_owned(),
             };
-            let mut builder = client.post(&target).header("content-type", "application/json").body(body);
+            let mut builder = client
+                .post(&target)
+                .header("content-type", "application/json")
+                .body(body);
             for (name, value) in &headers {
                 builder = builder.header(name.as_str(), value.as_str());
             }
@@ -381,7 +427,10 @@ pub fn send(out: &Output, config_path: &Path, url: &str, vendor: Option<&str>, e
                 Err(err) => format!("error: {err}"),
             };
             if out.json {
-                println!("{}", json!({"vendor": key, "event": name, "url": url, "status": status, "ok": ok}));
+                println!(
+                    "{}",
+                    json!({"vendor": key, "event": name, "url": url, "status": status, "ok": ok})
+                );
             } else {
                 println!("sent {} {name} to {url}: {status}", vendor_name(key));
             }
@@ -409,7 +458,13 @@ fn ignisign_body(body: &[u8], table: &esign_webhooks::config::VendorConfig) -> R
 }
 
 /// Headers a client sets itself from the connection and the body.
-const HOP_BY_HOP: [&str; 5] = ["host", "content-length", "connection", "transfer-encoding", "keep-alive"];
+const HOP_BY_HOP: [&str; 5] = [
+    "host",
+    "content-length",
+    "connection",
+    "transfer-encoding",
+    "keep-alive",
+];
 
 pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
     let loaded = capture::load(file)?;
@@ -423,7 +478,8 @@ pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
         if HOP_BY_HOP.contains(&name.to_ascii_lowercase().as_str()) {
             continue;
         }
-        let name = reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|err| format!("header {name}: {err}"))?;
+        let name =
+            reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|err| format!("header {name}: {err}"))?;
         let value = reqwest::header::HeaderValue::from_bytes(value).map_err(|err| format!("header {name}: {err}"))?;
         headers.append(name, value);
     }

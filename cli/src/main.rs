@@ -134,17 +134,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = commands::Output { json: cli.json };
     let result = match cli.command {
-        Command::Capture { listen, out: dir, count } => capture::serve(listen, dir, count, cli.json).map(|()| true),
+        Command::Capture {
+            listen,
+            out: dir,
+            count,
+        } => capture::serve(listen, dir, count, cli.json).map(|()| true),
         Command::Detect {
             secret_env,
             secret_format,
             vendor,
             files,
-        } => commands::detect(&out, &secret_env, secret_format.map(|f| match f {
-            SecretFormatArg::Raw => esign_webhooks::config::SecretFormat::Raw,
-            SecretFormatArg::Base64 => esign_webhooks::config::SecretFormat::Base64,
-            SecretFormatArg::StandardWebhooks => esign_webhooks::config::SecretFormat::StandardWebhooks,
-        }), &vendor, &files),
+        } => commands::detect(
+            &out,
+            &secret_env,
+            secret_format.map(|f| match f {
+                SecretFormatArg::Raw => esign_webhooks::config::SecretFormat::Raw,
+                SecretFormatArg::Base64 => esign_webhooks::config::SecretFormat::Base64,
+                SecretFormatArg::StandardWebhooks => esign_webhooks::config::SecretFormat::StandardWebhooks,
+            }),
+            &vendor,
+            &files,
+        ),
         Command::Verify { config, now, files } => commands::verify(&out, &config, &now, &files),
         Command::Inspect { file } => commands::inspect(&out, &file),
         Command::Send {

@@ -1,6 +1,8 @@
 //! Rust builder code for a detected method, printed by `detect`.
 
-use esign_webhooks::verify::{Detected, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit};
+use esign_webhooks::verify::{
+    Detected, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
+};
 
 fn quoted(text: &str) -> String {
     format!("{text:?}")
@@ -9,14 +11,20 @@ fn quoted(text: &str) -> String {
 fn location(location: &SignatureLocation) -> String {
     match location {
         SignatureLocation::Header { name } => format!("SignatureLocation::header({})", quoted(name)),
-        SignatureLocation::NumberedHeaders { prefix } => format!("SignatureLocation::numbered_headers({})", quoted(prefix)),
+        SignatureLocation::NumberedHeaders { prefix } => {
+            format!("SignatureLocation::numbered_headers({})", quoted(prefix))
+        }
         SignatureLocation::Parameters { header, keys } => format!(
             "SignatureLocation::parameters({}, [{}])",
             quoted(header),
             keys.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(", ")
         ),
         SignatureLocation::VersionedList { header, version } => {
-            format!("SignatureLocation::versioned_list({}, {})", quoted(header), quoted(version))
+            format!(
+                "SignatureLocation::versioned_list({}, {})",
+                quoted(header),
+                quoted(version)
+            )
         }
         SignatureLocation::QueryParameter { name } => format!("SignatureLocation::query({})", quoted(name)),
         _ => "/* a location this version of the tool cannot print */".to_owned(),
@@ -34,8 +42,15 @@ fn timestamp(location: &TimestampLocation) -> String {
 fn content(content: &SignedContent) -> String {
     match content {
         SignedContent::Body => "SignedContent::Body".to_owned(),
-        SignedContent::TimestampThenBody { timestamp: ts, separator } => {
-            format!("SignedContent::timestamp_then_body({}, {})", timestamp(ts), quoted(separator))
+        SignedContent::TimestampThenBody {
+            timestamp: ts,
+            separator,
+        } => {
+            format!(
+                "SignedContent::timestamp_then_body({}, {})",
+                timestamp(ts),
+                quoted(separator)
+            )
         }
         SignedContent::IdTimestampBody {
             id_header,

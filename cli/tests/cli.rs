@@ -34,13 +34,23 @@ struct CaptureServer {
 impl CaptureServer {
     fn start(dir: &Path, count: usize) -> CaptureServer {
         let mut child = bin()
-            .args(["--json", "capture", "--listen", "127.0.0.1:0", "--count", &count.to_string(), "--out"])
+            .args([
+                "--json",
+                "capture",
+                "--listen",
+                "127.0.0.1:0",
+                "--count",
+                &count.to_string(),
+                "--out",
+            ])
             .arg(dir)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let value: serde_json::Value = serde_json::from_str(&line).unwrap();
         let url = value["listening"].as_str().unwrap().to_owned();
         assert!(url.starts_with("http://127.0.0.1:"), "{url}");
@@ -119,37 +129,69 @@ fn capture_detect_verify_in_three_commands() {
     let dir = file.parent().unwrap().to_owned();
 
     // detect: human output names the scheme, the configuration and the Rust code.
-    let (ok, output) = run(bin().env("ESG_TEST_SECRET", SECRET).args(["detect", "--secret-env", "ESG_TEST_SECRET"]).arg(&file));
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", SECRET)
+        .args(["detect", "--secret-env", "ESG_TEST_SECRET"])
+        .arg(&file));
     assert!(ok, "{output}");
-    assert!(output.contains("scheme = 'versioned-list=webhook-signature version=v1 id-header=webhook-id"), "{output}");
-    assert!(output.contains("SignatureLocation::versioned_list(\"webhook-signature\", \"v1\")"), "{output}");
+    assert!(
+        output.contains("scheme = 'versioned-list=webhook-signature version=v1 id-header=webhook-id"),
+        "{output}"
+    );
+    assert!(
+        output.contains("SignatureLocation::versioned_list(\"webhook-signature\", \"v1\")"),
+        "{output}"
+    );
     assert!(!output.contains(SECRET));
 
     // detect --json: the configuration snippet, written to a file and used by verify.
-    let (ok, output) = run(bin().env("ESG_TEST_SECRET", SECRET).args(["--json", "detect", "--secret-env", "ESG_TEST_SECRET"]).arg(&file));
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", SECRET)
+        .args(["--json", "detect", "--secret-env", "ESG_TEST_SECRET"])
+        .arg(&file));
     assert!(ok, "{output}");
     let detected: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
-    assert_eq!(detected["scheme"].as_str().unwrap(), HmacScheme::standard_webhooks().to_string());
+    assert_eq!(
+        detected["scheme"].as_str().unwrap(),
+        HmacScheme::standard_webhooks().to_string()
+    );
     assert_eq!(detected["ambiguous"], false);
     let config = dir.join("esign-webhooks.toml");
     std::fs::write(&config, detected["config_toml"].as_str().unwrap()).unwrap();
 
-    let (ok, output) = run(bin().env("ESG_TEST_SECRET", SECRET).args(["verify", "--config"]).arg(&config).arg(&file));
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", SECRET)
+        .args(["verify", "--config"])
+        .arg(&config)
+        .arg(&file));
     assert!(ok, "{output}");
     assert!(output.starts_with("VERIFIED"), "{output}");
-    assert!(output.contains("ENVELOPE_FINISH") && output.contains("0d5f3c2a9b7e4c1d8e6f0a1b2c3d4e5f"), "{output}");
+    assert!(
+        output.contains("ENVELOPE_FINISH") && output.contains("0d5f3c2a9b7e4c1d8e6f0a1b2c3d4e5f"),
+        "{output}"
+    );
 
     // Another secret: the typed error and the status the crate would answer, and a failing exit.
-    let (ok, output) = run(bin().env("ESG_TEST_SECRET", "wrong").args(["--json", "verify", "--config"]).arg(&config).arg(&file));
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", "wrong")
+        .args(["--json", "verify", "--config"])
+        .arg(&config)
+        .arg(&file));
     assert!(!ok);
     let failed: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
     assert_eq!(failed["verified"], false);
     assert_eq!(failed["status"], 401);
 
     // detect with a wrong secret reports what was tried, and fails.
-    let (ok, output) = run(bin().env("ESG_TEST_SECRET", "wrong").args(["detect", "--secret-env", "ESG_TEST_SECRET"]).arg(&file));
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", "wrong")
+        .args(["detect", "--secret-env", "ESG_TEST_SECRET"])
+        .arg(&file));
     assert!(!ok);
-    assert!(output.contains("no scheme found") && output.contains("combinations tried"), "{output}");
+    assert!(
+        output.contains("no scheme found") && output.contains("combinations tried"),
+        "{output}"
+    );
 }
 
 #[test]
@@ -167,7 +209,10 @@ fn inspect_says_it_did_not_verify() {
 fn replay_resends_byte_for_byte() {
     let file = capture_one_delivery("replay-source");
     let server = CaptureServer::start(&temp_dir("replay-target"), 1);
-    let (ok, output) = run(bin().arg("replay").arg(&file).args(["--url", &format!("{}/hooks/esignglobal", server.url)]));
+    let (ok, output) = run(bin()
+        .arg("replay")
+        .arg(&file)
+        .args(["--url", &format!("{}/hooks/esignglobal", server.url)]));
     assert!(ok, "{output}");
     let replayed = server.finish();
     let original: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -201,14 +246,30 @@ fn send_signs_samples_that_verify() {
     .unwrap();
     let captures = temp_dir("send-captures");
     let server = CaptureServer::start(&captures, 4);
-    let env = [("ESG_SEND_SECRET", "esg-s3nd"), ("SIGNPLUS_SEND_TOKEN", "sp-t0ken"), ("C1_SEND_PASSWORD", "c1-pw")];
-    let (ok, output) = run(bin().envs(env).args(["send", "--config"]).arg(&config).args(["--url", &server.url]));
+    let env = [
+        ("ESG_SEND_SECRET", "esg-s3nd"),
+        ("SIGNPLUS_SEND_TOKEN", "sp-t0ken"),
+        ("C1_SEND_PASSWORD", "c1-pw"),
+    ];
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args(["send", "--config"])
+        .arg(&config)
+        .args(["--url", &server.url]));
     assert!(ok, "{output}");
-    assert_eq!(output.lines().filter(|line| line.starts_with("sent ")).count(), 4, "{output}");
+    assert_eq!(
+        output.lines().filter(|line| line.starts_with("sent ")).count(),
+        4,
+        "{output}"
+    );
     let files = server.finish();
     assert_eq!(files.len(), 4);
     // Every signed sample verifies with the same configuration; the typed events are printed.
-    let (ok, output) = run(bin().envs(env).args(["verify", "--now", "system", "--config"]).arg(&config).args(&files));
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args(["verify", "--now", "system", "--config"])
+        .arg(&config)
+        .args(&files));
     assert!(ok, "{output}");
     assert_eq!(output.matches("VERIFIED").count(), 4, "{output}");
     for vendor in ["eSignGlobal", "Ignisign", "Sign.Plus", "Constellation1 eSign"] {
@@ -217,10 +278,25 @@ fn send_signs_samples_that_verify() {
 
     // One vendor and one event; an unknown event fails.
     let server = CaptureServer::start(&temp_dir("send-one"), 1);
-    let (ok, output) = run(bin().envs(env).args(["send", "--vendor", "signplus", "--event", "envelope_declined", "--config"]).arg(&config).args(["--url", &server.url]));
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args([
+            "send",
+            "--vendor",
+            "signplus",
+            "--event",
+            "envelope_declined",
+            "--config",
+        ])
+        .arg(&config)
+        .args(["--url", &server.url]));
     assert!(ok, "{output}");
     assert_eq!(server.finish().len(), 1);
-    let (ok, output) = run(bin().envs(env).args(["send", "--event", "no_such_event", "--config"]).arg(&config).args(["--url", "http://127.0.0.1:9"]));
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args(["send", "--event", "no_such_event", "--config"])
+        .arg(&config)
+        .args(["--url", "http://127.0.0.1:9"]));
     assert!(!ok);
     assert!(output.contains("--event list"), "{output}");
 }

@@ -31,9 +31,7 @@ impl Config {
     #[cfg_attr(docsrs, doc(cfg(feature = "config-toml")))]
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|err| {
-            let (line, column) = err
-                .span()
-                .map_or((1, 1), |span| line_and_column(text, span.start));
+            let (line, column) = err.span().map_or((1, 1), |span| line_and_column(text, span.start));
             ConfigError::at(line, column, err.message().to_owned())
         })
     }

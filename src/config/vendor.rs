@@ -196,7 +196,9 @@ impl VendorConfig {
                     return Err("give `app_id` and `app_env`, or `api_key_env`, not both".to_owned());
                 }
                 if !secret_env.is_empty() || !inline.is_empty() {
-                    return Err("`secret_env` does not apply with `app_id`/`api_key_env` (Ignisign signs nothing)".to_owned());
+                    return Err(
+                        "`secret_env` does not apply with `app_id`/`api_key_env` (Ignisign signs nothing)".to_owned(),
+                    );
                 }
             }
             None => {
@@ -207,7 +209,9 @@ impl VendorConfig {
             }
             Some(method) => {
                 if ignisign {
-                    return Err("`app_id`, `app_env` and `api_key_env` are Ignisign's keys, which take no `method`".to_owned());
+                    return Err(
+                        "`app_id`, `app_env` and `api_key_env` are Ignisign's keys, which take no `method`".to_owned(),
+                    );
                 }
                 let unverified = method == Method::DangerousAcceptUnverified;
                 match (unverified, secret_env.is_empty() && inline.is_empty()) {
@@ -229,7 +233,12 @@ impl VendorConfig {
         if secret_env.iter().any(|name| name.trim().is_empty()) {
             return Err("`secret_env` names an empty variable".to_owned());
         }
-        if raw.tolerance_secs.is_some() && raw.scheme.as_ref().is_none_or(|s| s.signed_content().timestamp().is_none()) {
+        if raw.tolerance_secs.is_some()
+            && raw
+                .scheme
+                .as_ref()
+                .is_none_or(|s| s.signed_content().timestamp().is_none())
+        {
             return Err("`tolerance_secs` needs a `scheme` that signs a timestamp".to_owned());
         }
         Ok(VendorConfig {
@@ -258,13 +267,21 @@ impl VendorConfig {
                 SecretFormat::Base64 => Secret::from_base64(text),
                 SecretFormat::StandardWebhooks => Secret::from_standard_webhooks(text),
             };
-            secret.map_err(|_| ConfigError::key(key, format!("the secret is not valid for secret_format = {:?}", self.secret_format)))
+            secret.map_err(|_| {
+                ConfigError::key(
+                    key,
+                    format!("the secret is not valid for secret_format = {:?}", self.secret_format),
+                )
+            })
         };
         let mut secrets = Vec::new();
         for name in &self.secret_env {
             let key = format!("{vendor}.secret_env");
             let Some(text) = env(name) else {
-                return Err(ConfigError::key(key, format!("environment variable `{name}` is not set")));
+                return Err(ConfigError::key(
+                    key,
+                    format!("environment variable `{name}` is not set"),
+                ));
             };
             if text.is_empty() {
                 return Err(ConfigError::key(key, format!("environment variable `{name}` is empty")));
@@ -281,7 +298,11 @@ impl VendorConfig {
 
     /// The engine verifier this table describes, with its secrets from `env`.
     /// Every vendor that verifies with the engine builds its `Verifier` from this.
-    pub(crate) fn engine_verifier(&self, vendor: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Verifier, ConfigError> {
+    pub(crate) fn engine_verifier(
+        &self,
+        vendor: &str,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, ConfigError> {
         let method = self.method.ok_or_else(|| {
             ConfigError::key(
                 vendor.to_owned(),
@@ -295,7 +316,12 @@ impl VendorConfig {
         let first = secrets
             .next()
             .ok_or_else(|| ConfigError::key(format!("{vendor}.secret_env"), "no secret is configured".to_owned()))?;
-        let missing = |key: &str| ConfigError::key(format!("{vendor}.{key}"), format!("method = \"{method}\" needs `{key}`"));
+        let missing = |key: &str| {
+            ConfigError::key(
+                format!("{vendor}.{key}"),
+                format!("method = \"{method}\" needs `{key}`"),
+            )
+        };
         let mut verifier = match method {
             Method::Hmac => {
                 let mut scheme = self.scheme.clone().ok_or_else(|| missing("scheme"))?;
@@ -306,9 +332,10 @@ impl VendorConfig {
             }
             Method::HeaderToken => Verifier::header_token(self.header.clone().ok_or_else(|| missing("header"))?, first),
             Method::BasicAuth => Verifier::basic_auth(self.username.clone().ok_or_else(|| missing("username"))?, first),
-            Method::QueryToken => {
-                Verifier::query_token(self.query_parameter.clone().ok_or_else(|| missing("query_parameter"))?, first)
-            }
+            Method::QueryToken => Verifier::query_token(
+                self.query_parameter.clone().ok_or_else(|| missing("query_parameter"))?,
+                first,
+            ),
             Method::DangerousAcceptUnverified => Verifier::dangerous_accept_unverified(),
         };
         for secret in secrets {

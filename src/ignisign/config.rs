@@ -13,7 +13,8 @@ pub(crate) fn verifier_from_config(
 ) -> Result<Verifier, ConfigError> {
     if let Some(name) = &config.api_key_env {
         let key = "ignisign.api_key_env".to_owned();
-        let value = env(name).ok_or_else(|| ConfigError::key(key.clone(), format!("environment variable `{name}` is not set")))?;
+        let value = env(name)
+            .ok_or_else(|| ConfigError::key(key.clone(), format!("environment variable `{name}` is not set")))?;
         return Verifier::from_api_key(&ApiKey::new(Secret::new(value)))
             .map_err(|err| ConfigError::key(key, err.to_string()));
     }

@@ -78,9 +78,9 @@
 //!   key; this crate sends what the shipped v4 SDK sends (`/v4`, key `token`).
 
 mod action;
-pub(crate) mod config;
 mod api_key;
 mod callback;
+pub(crate) mod config;
 mod content;
 mod delivery;
 mod enums;

@@ -113,7 +113,11 @@ impl Fields {
                 let mut stream = serde_json::Deserializer::from_str(after).into_iter::<String>();
                 let value = match stream.next() {
                     Some(Ok(value)) => value,
-                    _ => return Err(ParseSchemeError::new(format!("`{key}`: the quoted value is not a JSON string"))),
+                    _ => {
+                        return Err(ParseSchemeError::new(format!(
+                            "`{key}`: the quoted value is not a JSON string"
+                        )));
+                    }
                 };
                 (value, after.get(stream.byte_offset()..).unwrap_or(""))
             } else {
@@ -143,9 +147,7 @@ impl Fields {
 
     fn finish(self) -> Result<(), ParseSchemeError> {
         match self.fields.first() {
-            Some((key, _)) => Err(ParseSchemeError::new(format!(
-                "unknown or misplaced field `{key}`"
-            ))),
+            Some((key, _)) => Err(ParseSchemeError::new(format!("unknown or misplaced field `{key}`"))),
             None => Ok(()),
         }
     }
@@ -300,7 +302,12 @@ impl fmt::Display for SignedContent {
                 id_header,
                 timestamp,
                 separator,
-            } => write!(f, "id-header={} {timestamp} separator={}", Atom(id_header), Quoted(separator)),
+            } => write!(
+                f,
+                "id-header={} {timestamp} separator={}",
+                Atom(id_header),
+                Quoted(separator)
+            ),
         }
     }
 }
@@ -374,7 +381,11 @@ impl fmt::Display for Tolerance {
 
 /// `300s`, `1500ms` or a bare number of seconds.
 fn parse_tolerance(text: &str) -> Result<Duration, ParseSchemeError> {
-    let bad = || ParseSchemeError::new(format!("`tolerance`: `{text}` is not a duration such as 300s or 1500ms"));
+    let bad = || {
+        ParseSchemeError::new(format!(
+            "`tolerance`: `{text}` is not a duration such as 300s or 1500ms"
+        ))
+    };
     let number = |digits: &str| digits.parse::<u64>().map_err(|_| bad());
     if let Some(millis) = text.strip_suffix("ms") {
         Ok(Duration::from_millis(number(millis)?))
@@ -461,4 +472,11 @@ macro_rules! serde_via_str {
     )*};
 }
 
-serde_via_str!(HmacScheme, SignatureLocation, TimestampLocation, SignedContent, Encoding, TimestampUnit);
+serde_via_str!(
+    HmacScheme,
+    SignatureLocation,
+    TimestampLocation,
+    SignedContent,
+    Encoding,
+    TimestampUnit
+);

@@ -133,7 +133,10 @@ impl fmt::Display for Detected {
             Detected::HeaderToken { header } => write!(f, "the secret sent as-is in header {header}"),
             Detected::QueryToken { name } => write!(f, "the secret sent as-is in query parameter {name}"),
             Detected::BasicAuth { username } => {
-                write!(f, "Authorization: Basic with user name {username:?} and the secret as password")
+                write!(
+                    f,
+                    "Authorization: Basic with user name {username:?} and the secret as password"
+                )
             }
         }
     }
@@ -480,7 +483,10 @@ fn signature_sources(candidates: &[Candidate<'_>], query: &[(String, Vec<u8>)]) 
         let Some(value) = candidate.value else { continue };
         let name = candidate.name;
         raw.push((SignatureLocation::header(name), value));
-        if let Some(prefix) = name.strip_suffix('1').filter(|p| !p.is_empty() && !p.ends_with(|c: char| c.is_ascii_digit())) {
+        if let Some(prefix) = name
+            .strip_suffix('1')
+            .filter(|p| !p.is_empty() && !p.ends_with(|c: char| c.is_ascii_digit()))
+        {
             raw.push((SignatureLocation::numbered_headers(prefix), value));
         }
         for (key, param) in parameters(value).unwrap_or_default() {
@@ -542,19 +548,43 @@ impl Content {
     }
 }
 
+/// A value of the request that reads as a timestamp.
+struct FoundTimestamp<'a> {
+    location: TimestampLocation,
+    raw: &'a str,
+    seconds: i64,
+    unit: TimestampUnit,
+    /// For a parameter: the header whose parameter it is.
+    parameter_of: Option<String>,
+    /// The header the value is in.
+    in_header: &'a str,
+}
+
 /// The body alone, then every timestamp × separator, then every id × timestamp × separator.
 fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
-    // (location, raw text, seconds, unit, parameter_of, header the timestamp is in)
-    let mut timestamps: Vec<(TimestampLocation, &str, i64, TimestampUnit, Option<String>, &str)> = Vec::new();
+    let mut timestamps: Vec<FoundTimestamp<'_>> = Vec::new();
     for candidate in candidates {
         let Some(value) = candidate.value else { continue };
         if let Some((seconds, unit)) = plausible_timestamp(value) {
-            timestamps.push((TimestampLocation::header(candidate.name), value, seconds, unit, None, candidate.name));
+            timestamps.push(FoundTimestamp {
+                location: TimestampLocation::header(candidate.name),
+                raw: value,
+                seconds,
+                unit,
+                parameter_of: None,
+                in_header: candidate.name,
+            });
         }
         for (key, raw) in parameters(value).unwrap_or_default() {
             if let Some((seconds, unit)) = plausible_timestamp(raw) {
-                let of = Some(candidate.name.to_owned());
-                timestamps.push((TimestampLocation::parameter(key), raw, seconds, unit, of, candidate.name));
+                timestamps.push(FoundTimestamp {
+                    location: TimestampLocation::parameter(key),
+                    raw,
+                    seconds,
+                    unit,
+                    parameter_of: Some(candidate.name.to_owned()),
+                    in_header: candidate.name,
+                });
             }
         }
     }
@@ -566,7 +596,15 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
         unit: TimestampUnit::Seconds,
         parameter_of: None,
     }];
-    for (location, raw, seconds, unit, of, _) in &timestamps {
+    for FoundTimestamp {
+        location,
+        raw,
+        seconds,
+        unit,
+        parameter_of: of,
+        ..
+    } in &timestamps
+    {
         for separator in SEPARATORS {
             contents.push(Content {
                 content: SignedContent::timestamp_then_body(location.clone(), separator),
@@ -577,14 +615,29 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
             });
         }
     }
-    for (location, raw, seconds, unit, of, in_header) in &timestamps {
+    for FoundTimestamp {
+        location,
+        raw,
+        seconds,
+        unit,
+        parameter_of: of,
+        in_header,
+    } in &timestamps
+    {
         for id in candidates.iter().filter(|c| !c.name.eq_ignore_ascii_case(in_header)) {
-            let Some(id_value) = id.value.filter(|v| !v.is_empty()) else { continue };
+            let Some(id_value) = id.value.filter(|v| !v.is_empty()) else {
+                continue;
+            };
             for separator in SEPARATORS {
                 contents.push(Content {
                     content: SignedContent::id_timestamp_body(id.name, location.clone(), separator),
-                    signed_prefix: [id_value.as_bytes(), separator.as_bytes(), raw.as_bytes(), separator.as_bytes()]
-                        .concat(),
+                    signed_prefix: [
+                        id_value.as_bytes(),
+                        separator.as_bytes(),
+                        raw.as_bytes(),
+                        separator.as_bytes(),
+                    ]
+                    .concat(),
                     now: *seconds,
                     unit: *unit,
                     parameter_of: of.clone(),

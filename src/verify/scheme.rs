@@ -352,7 +352,11 @@ impl fmt::Display for DescribeContent<'_> {
         match self.0 {
             SignedContent::Body => f.write_str("the raw body"),
             SignedContent::TimestampThenBody { timestamp, separator } => {
-                write!(f, "\"{{timestamp}}{separator}{{body}}\" (timestamp in {})", DescribeTimestamp(timestamp))
+                write!(
+                    f,
+                    "\"{{timestamp}}{separator}{{body}}\" (timestamp in {})",
+                    DescribeTimestamp(timestamp)
+                )
             }
             SignedContent::IdTimestampBody {
                 id_header,
