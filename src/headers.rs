@@ -136,3 +136,43 @@ impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
         self.uri_passed
     }
 }
+
+/// Headers whose names can be listed, which scheme detection needs ([`Headers`]
+/// can only look a name up).
+///
+/// Implemented for everything [`Headers`] is implemented for in this crate:
+/// [`http::HeaderMap`] and slices, arrays and `Vec`s of `(name, value)` pairs.
+pub trait HeaderNames: Headers {
+    /// Every header name of the request, in any case, in the order received; repeats are allowed.
+    fn header_names(&self) -> impl Iterator<Item = &str>;
+}
+
+impl<T: HeaderNames + ?Sized> HeaderNames for &T {
+    fn header_names(&self) -> impl Iterator<Item = &str> {
+        (**self).header_names()
+    }
+}
+
+impl HeaderNames for http::HeaderMap {
+    fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.keys().map(http::HeaderName::as_str)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> HeaderNames for [(K, V)] {
+    fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(name, _)| name.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>, const N: usize> HeaderNames for [(K, V); N] {
+    fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.as_slice().header_names()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> HeaderNames for Vec<(K, V)> {
+    fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.as_slice().header_names()
+    }
+}

@@ -165,6 +165,7 @@ mod wire_enum;
 
 // Core: no vendor knowledge.
 mod clock;
+pub mod config;
 mod dedup_key;
 mod encoding;
 mod error;
@@ -203,7 +204,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
 pub use filter::Filter;
-pub use headers::{Headers, Incoming};
+pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
 pub use secret::Secret;

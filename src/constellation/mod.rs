@@ -58,6 +58,7 @@
 //!   API and act on the state it returns;
 //! * make handlers idempotent: nothing identifies a delivery.
 
+pub(crate) mod config;
 mod guid;
 mod keys;
 mod plugin;

@@ -27,6 +27,13 @@ impl Plugin for Constellation {
         Some(&verifier.inner)
     }
 
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
+    }
+
     /// `Data` in upper or mixed case (`Data`, `DATA`), the documented C#
     /// model's casing, which no other vendor uses; or a lower-case `data` that
     /// is the body's only member (with at most a `version`), the documented

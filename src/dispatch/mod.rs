@@ -1,8 +1,9 @@
 //! From raw request to typed event: vendor identification, verification and parsing.
 
 mod event;
+mod from_config;
 mod request;
-mod vendors;
+pub(crate) mod vendors;
 mod verified;
 mod webhooks;
 

@@ -161,6 +161,29 @@ macro_rules! vendors {
             }
         }
 
+        /// Adds `vendor`, configured by its table of a configuration file, to `builder`.
+        pub(crate) fn configure(
+            builder: WebhooksBuilder,
+            vendor: Vendor,
+            table: &crate::config::VendorConfig,
+            env: &dyn Fn(&str) -> Option<String>,
+        ) -> Result<WebhooksBuilder, crate::config::ConfigError> {
+            let _ = (table, env);
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$variant => Ok(builder.$module(
+                        <crate::$module::$marker as Plugin>::verifier_from_config(table, env)?,
+                    )),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => Err(crate::config::ConfigError::key(
+                    vendor.slug().to_owned(),
+                    format!("{vendor} is not compiled in (enable the cargo feature `{}`)", vendor.slug()),
+                )),
+            }
+        }
+
         /// Parses the body of a delivery whose authenticity was established before.
         pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
             let _ = body;

@@ -44,6 +44,7 @@
 //! Not to be confused with e签宝 (open.esign.cn), a different vendor with
 //! its own documented signature headers.
 
+pub(crate) mod config;
 mod detect;
 mod event;
 mod model;

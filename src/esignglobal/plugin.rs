@@ -29,6 +29,13 @@ impl Plugin for EsignGlobal {
         Some(&verifier.inner)
     }
 
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
+    }
+
     /// Webhook: `event` + `eventPayload`; App callback: `callBackEnum`,
     /// `callBackDesc` or `callBackEnvelopeVO`.
     fn claims(shape: &BodyShape<'_>) -> bool {

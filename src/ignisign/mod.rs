@@ -80,6 +80,7 @@
 mod action;
 mod api_key;
 mod callback;
+pub(crate) mod config;
 mod content;
 mod delivery;
 mod enums;

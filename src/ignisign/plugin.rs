@@ -41,6 +41,13 @@ impl Plugin for Ignisign {
         false
     }
 
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
+    }
+
     /// `topic`, `msgNature` or `verificationToken`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         ["topic", "msgNature", "verificationToken"]

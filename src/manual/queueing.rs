@@ -4,7 +4,11 @@
 //! retry otherwise. Doing the work (download a signed PDF, update a CRM)
 //! inside the request risks duplicate deliveries, and parsing inside the
 //! request turns a vendor's payload change into an error answer, hence
-//! retries, hence a pile-up. The robust shape is:
+//! retries, hence a pile-up. The robust shape is below; the command-line tool
+//! exercises it without a vendor: `esign-webhooks send --config FILE --url URL`
+//! POSTs signed sample deliveries of every configured vendor to your endpoint,
+//! and `esign-webhooks replay CAPTURE --url URL` resends a captured real one
+//! byte for byte (see [`esignglobal_scheme`](super::esignglobal_scheme) for `capture`).
 //!
 //! 1. **Verify** at receipt: [`Webhooks::verify`](crate::Webhooks::verify)
 //!    checks size and authenticity only and returns a
@@ -44,9 +48,23 @@
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
 //!
-//! Store the vendor with the bytes: `Vendor`'s [`name`](crate::Vendor::name)
-//! is a stable string to map back. In axum, the `VerifiedBytes` extractor
-//! (feature `axum`, [`integrations`](crate::integrations)) does step 1.
+//! Store the vendor with the bytes: its [`slug`](crate::Vendor::slug) is a
+//! stable lower-case string that reads back with `FromStr`, and is the
+//! vendor's serde form:
+//!
+//! ```
+//! use esign_webhooks::Vendor;
+//!
+//! let stored = Vendor::SignPlus.slug(); // "signplus", written next to the bytes
+//! assert_eq!(stored.parse::<Vendor>(), Ok(Vendor::SignPlus));
+//! assert_eq!(serde_json::to_string(&Vendor::SignPlus)?, "\"signplus\"");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! What is queued is the raw bytes, not an [`Event`](crate::Event): the worker
+//! parses them again, so a newer crate version reads old entries with its
+//! newer types. In axum, the `VerifiedBytes` extractor (feature `axum`,
+//! [`integrations`](crate::integrations)) does step 1.
 //!
 //! **Ignisign** is the exception: its token must be confirmed with
 //! Ignisign's API, once. Confirm it before queueing

@@ -22,6 +22,7 @@ use http::{Response, StatusCode};
 pub use shape::BodyShape;
 
 use crate::clock::Clock;
+use crate::config::{ConfigError, VendorConfig};
 use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
@@ -67,6 +68,13 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
             None => Ok(()),
         }
     }
+
+    /// The verifier a configuration file's table for this vendor describes
+    /// (`[signplus]` …), secrets read through `env` (see [`crate::config`]).
+    fn verifier_from_config(
+        config: &VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self::Verifier, ConfigError>;
 
     /// `true` when the request carries this vendor's configured credential
     /// (its signature or token header, `Authorization: Basic`, its query

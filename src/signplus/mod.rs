@@ -48,6 +48,7 @@
 //!   ([`EnvelopeStatus`]);
 //! * make handlers idempotent: nothing identifies a delivery, so repeats cannot be told apart.
 
+pub(crate) mod config;
 mod event;
 mod kinds;
 mod plugin;

@@ -27,6 +27,13 @@ impl Plugin for SignPlus {
         Some(&verifier.inner)
     }
 
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
+    }
+
     /// `hook`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("hook")

@@ -416,7 +416,7 @@ fn malformed_query(name: &str) -> Error {
 }
 
 /// Decodes `%XX` escapes and `+` (space, as in forms).
-fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while let Some(&byte) = input.get(i) {

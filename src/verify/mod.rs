@@ -21,6 +21,8 @@
 //!   an attacker that appends one.
 
 mod check;
+pub mod compact;
+mod detect;
 mod scheme;
 mod vendor_verifier;
 
@@ -29,6 +31,8 @@ use std::time::Duration;
 use hmac::Hmac;
 use sha2::{Digest, Sha256};
 
+pub use compact::ParseSchemeError;
+pub use detect::{Detected, Detection, NotDetected, SEPARATORS, detect_scheme};
 pub use scheme::{
     DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
 };

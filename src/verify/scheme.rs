@@ -116,18 +116,33 @@ impl HmacScheme {
     pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
+
+    /// The scheme in one line of prose, for people, e.g.
+    /// `HMAC-SHA256, hex, of "{timestamp}.{body}" (timestamp in parameter t), in header X-BoldSign-Signature (keys s0, s1)`.
+    ///
+    /// `Display` gives the compact form instead, which reads back with `str::parse`.
+    pub fn describe(&self) -> impl fmt::Display + '_ {
+        Description(self)
+    }
 }
 
-/// Describes the scheme in one line, e.g.
-/// `HMAC-SHA256, hex, of "{t}.{body}", in header X-BoldSign-Signature (keys s0, s1)`.
-impl fmt::Display for HmacScheme {
+/// The prose of [`HmacScheme::describe`].
+struct Description<'a>(&'a HmacScheme);
+
+impl fmt::Display for Description<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HMAC-SHA256, {}", self.encoding)?;
-        if let Some(prefix) = &self.prefix {
+        let scheme = self.0;
+        write!(f, "HMAC-SHA256, {}", scheme.encoding)?;
+        if let Some(prefix) = &scheme.prefix {
             write!(f, " after prefix {prefix:?}")?;
         }
-        write!(f, ", of {}, in {}", self.content, self.signature)?;
-        if self.timestamp_unit == TimestampUnit::Milliseconds && self.content.timestamp().is_some() {
+        write!(
+            f,
+            ", of {}, in {}",
+            DescribeContent(&scheme.content),
+            DescribeLocation(&scheme.signature)
+        )?;
+        if scheme.timestamp_unit == TimestampUnit::Milliseconds && scheme.content.timestamp().is_some() {
             f.write_str(", timestamp in milliseconds")?;
         }
         Ok(())
@@ -219,9 +234,12 @@ impl SignatureLocation {
     }
 }
 
-impl fmt::Display for SignatureLocation {
+/// The prose form, for messages.
+pub(crate) struct DescribeLocation<'a>(pub(crate) &'a SignatureLocation);
+
+impl fmt::Display for DescribeLocation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        match self.0 {
             SignatureLocation::Header { name } => write!(f, "header {name}"),
             SignatureLocation::NumberedHeaders { prefix } => write!(f, "headers {prefix}1…{prefix}N"),
             SignatureLocation::Parameters { header, keys } => {
@@ -257,9 +275,12 @@ impl TimestampLocation {
     }
 }
 
-impl fmt::Display for TimestampLocation {
+/// The prose form, for messages.
+pub(crate) struct DescribeTimestamp<'a>(pub(crate) &'a TimestampLocation);
+
+impl fmt::Display for DescribeTimestamp<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        match self.0 {
             TimestampLocation::Header(name) => write!(f, "header {name}"),
             TimestampLocation::Parameter(key) => write!(f, "parameter {key}"),
         }
@@ -312,7 +333,8 @@ impl SignedContent {
         }
     }
 
-    pub(crate) fn timestamp(&self) -> Option<&TimestampLocation> {
+    /// Where the signed timestamp is, when one is signed.
+    pub fn timestamp(&self) -> Option<&TimestampLocation> {
         match self {
             SignedContent::Body => None,
             SignedContent::TimestampThenBody { timestamp, .. } | SignedContent::IdTimestampBody { timestamp, .. } => {
@@ -322,12 +344,19 @@ impl SignedContent {
     }
 }
 
-impl fmt::Display for SignedContent {
+/// The prose form, for messages.
+pub(crate) struct DescribeContent<'a>(pub(crate) &'a SignedContent);
+
+impl fmt::Display for DescribeContent<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        match self.0 {
             SignedContent::Body => f.write_str("the raw body"),
             SignedContent::TimestampThenBody { timestamp, separator } => {
-                write!(f, "\"{{timestamp}}{separator}{{body}}\" (timestamp in {timestamp})")
+                write!(
+                    f,
+                    "\"{{timestamp}}{separator}{{body}}\" (timestamp in {})",
+                    DescribeTimestamp(timestamp)
+                )
             }
             SignedContent::IdTimestampBody {
                 id_header,
@@ -335,7 +364,8 @@ impl fmt::Display for SignedContent {
                 separator,
             } => write!(
                 f,
-                "\"{{id}}{separator}{{timestamp}}{separator}{{body}}\" (id in header {id_header}, timestamp in {timestamp})"
+                "\"{{id}}{separator}{{timestamp}}{separator}{{body}}\" (id in header {id_header}, timestamp in {})",
+                DescribeTimestamp(timestamp)
             ),
         }
     }

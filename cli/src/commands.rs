@@ -1,0 +1,496 @@
+//! The subcommands but `capture`: each returns `Ok(true)` on success, `Ok(false)`
+//! when it ran but something failed (a request did not verify), `Err` when it
+//! could not run.
+
+use std::path::{Path, PathBuf};
+
+use esign_webhooks::config::{Config, Method, SecretFormat};
+use esign_webhooks::testing::Signer;
+use esign_webhooks::verify::{Detected, detect_scheme};
+use esign_webhooks::{Event, FixedClock, Incoming, Secret, Vendor, dangerous};
+use serde_json::json;
+
+use crate::capture::{self, Loaded};
+use crate::rust_code;
+use crate::samples::SAMPLES;
+
+pub struct Output {
+    pub json: bool,
+}
+
+fn secret_from(text: &str, format: SecretFormat) -> Result<Secret, String> {
+    match format {
+        SecretFormat::Base64 => Secret::from_base64(text).map_err(|err| err.to_string()),
+        SecretFormat::StandardWebhooks => Secret::from_standard_webhooks(text).map_err(|err| err.to_string()),
+        _ => Ok(Secret::new(text)),
+    }
+}
+
+fn format_key(format: SecretFormat) -> Option<&'static str> {
+    match format {
+        SecretFormat::Base64 => Some("base64"),
+        SecretFormat::StandardWebhooks => Some("standard_webhooks"),
+        _ => None,
+    }
+}
+
+pub fn detect(
+    out: &Output,
+    secret_env: &str,
+    format: Option<SecretFormat>,
+    vendor: &str,
+    files: &[PathBuf],
+) -> Result<bool, String> {
+    let text = std::env::var(secret_env).map_err(|_| format!("environment variable `{secret_env}` is not set"))?;
+    let captures = files.iter().map(|f| capture::load(f)).collect::<Result<Vec<_>, _>>()?;
+    let formats = match format {
+        Some(format) => vec![format],
+        None if text.trim_start().starts_with("whsec_") => vec![SecretFormat::Raw, SecretFormat::StandardWebhooks],
+        None => vec![SecretFormat::Raw],
+    };
+    let mut last_error = String::new();
+    for format in formats {
+        let secret = secret_from(&text, format)?;
+        // Schemes that verify every capture, ranked as the first capture ranks them.
+        let mut common: Option<Vec<Detected>> = None;
+        let mut tried = 0;
+        let mut failed = None;
+        for loaded in &captures {
+            let incoming = Incoming::new(&loaded.body, &loaded.headers).with_query(loaded.query());
+            match detect_scheme(&incoming, &secret) {
+                Ok(detection) => {
+                    tried += detection.combinations_tried();
+                    let found = detection.all().to_vec();
+                    common = Some(match common {
+                        None => found,
+                        Some(before) => before.into_iter().filter(|d| found.contains(d)).collect(),
+                    });
+                }
+                Err(err) => {
+                    failed = Some(format!("{}: {err}", loaded.path.display()));
+                    break;
+                }
+            }
+        }
+        if let Some(err) = failed {
+            last_error = err;
+            continue;
+        }
+        let found = common.unwrap_or_default();
+        let Some(best) = found.first() else {
+            last_error = "no single scheme verifies every capture: were they sent by the same webhook?".to_owned();
+            continue;
+        };
+        // Ambiguous: another scheme ranks the same (the engine's ranking, recomputed on the survivors).
+        let ambiguous = found.len() > 1 && {
+            let first = &captures[0];
+            let incoming = Incoming::new(&first.body, &first.headers).with_query(first.query());
+            detect_scheme(&incoming, &secret)
+                .is_ok_and(|d| d.is_ambiguous() && d.all().iter().skip(1).any(|o| found.contains(o) && o != best))
+        };
+        print_detected(
+            out,
+            vendor,
+            secret_env,
+            format,
+            best,
+            &found,
+            ambiguous,
+            tried,
+            captures.len(),
+        );
+        return Ok(true);
+    }
+    if out.json {
+        println!("{}", json!({"detected": false, "error": last_error}));
+    } else {
+        println!("no scheme found: {last_error}");
+    }
+    Ok(false)
+}
+
+fn config_snippet(vendor: &str, secret_env: &str, format: SecretFormat, detected: &Detected) -> String {
+    let mut lines = vec![format!("[{vendor}]")];
+    match detected {
+        Detected::Hmac(scheme) => {
+            lines.push("method = \"hmac\"".to_owned());
+            lines.push(format!("scheme = '{scheme}'"));
+        }
+        Detected::HeaderToken { header } => {
+            lines.push("method = \"header_token\"".to_owned());
+            lines.push(format!("header = {header:?}"));
+        }
+        Detected::QueryToken { name } => {
+            lines.push("method = \"query_token\"".to_owned());
+            lines.push(format!("query_parameter = {name:?}"));
+        }
+        Detected::BasicAuth { username } => {
+            lines.push("method = \"basic_auth\"".to_owned());
+            lines.push(format!("username = {username:?}"));
+        }
+        _ => {}
+    }
+    lines.push(format!("secret_env = {secret_env:?}"));
+    if let Some(key) = format_key(format) {
+        lines.push(format!("secret_format = \"{key}\""));
+    }
+    lines.join("\n")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn print_detected(
+    out: &Output,
+    vendor: &str,
+    secret_env: &str,
+    format: SecretFormat,
+    best: &Detected,
+    all: &[Detected],
+    ambiguous: bool,
+    tried: usize,
+    captures: usize,
+) {
+    let snippet = config_snippet(vendor, secret_env, format, best);
+    let secret_expr = match format {
+        SecretFormat::StandardWebhooks => format!("Secret::from_standard_webhooks(&std::env::var({secret_env:?})?)?"),
+        SecretFormat::Base64 => format!("Secret::from_base64(&std::env::var({secret_env:?})?)?"),
+        _ => format!("Secret::new(std::env::var({secret_env:?})?)"),
+    };
+    let code = rust_code::verifier(vendor, best, &secret_expr);
+    if out.json {
+        let scheme = best.hmac_scheme().map(ToString::to_string);
+        println!(
+            "{}",
+            json!({
+                "detected": true,
+                "description": best.to_string(),
+                "scheme": scheme,
+                "ambiguous": ambiguous,
+                "alternatives": all.iter().skip(1).map(ToString::to_string).collect::<Vec<_>>(),
+                "config_toml": snippet,
+                "rust": code,
+                "captures": captures,
+                "combinations_tried": tried,
+            })
+        );
+        return;
+    }
+    println!("verified {captures} capture(s) with: {best}");
+    if let Some(scheme) = best.hmac_scheme() {
+        if scheme.signed_content().timestamp().is_some() {
+            println!(
+                "timestamp tolerance: {} s (set `tolerance_secs` to change it)",
+                scheme.tolerance().as_secs()
+            );
+        }
+    }
+    if ambiguous {
+        println!("\nAMBIGUOUS: these verify as well and rank the same; capture another delivery and pass both files:");
+        for other in all.iter().skip(1) {
+            println!("  - {other}");
+        }
+    } else if all.len() > 1 {
+        println!(
+            "(also verifies, ranked lower: {})",
+            all.iter()
+                .skip(1)
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    println!("\nConfiguration (esign-webhooks.toml):\n\n{snippet}\n");
+    println!("Rust:\n\n{code}\n");
+    if vendor == "esignglobal" {
+        println!("eSignGlobal does not publish its scheme: confirm it with eSignGlobal support before relying on it.");
+    }
+}
+
+/// Which time `verify` checks timestamps against.
+fn clock_for(now: &str, loaded: &Loaded) -> Result<Option<FixedClock>, String> {
+    match now {
+        "capture" => Ok(Some(FixedClock(loaded.capture.received_at_ms.div_euclid(1000)))),
+        "system" => Ok(None),
+        seconds => seconds
+            .parse::<i64>()
+            .map(|s| Some(FixedClock(s)))
+            .map_err(|_| format!("--now: `{seconds}` is not capture, system or Unix seconds")),
+    }
+}
+
+fn event_summary(event: &Event) -> String {
+    match event {
+        Event::EsignGlobal(e) => format!("eSignGlobal {}", e.kind()),
+        Event::SignPlus(e) => format!("Sign.Plus {}", e.kind()),
+        Event::Ignisign(d) => format!(
+            "Ignisign {} (token not confirmed: verify does not call Ignisign's API)",
+            d.topic()
+        ),
+        Event::Constellation(u) => format!("Constellation1 eSign {:?}", u.data.status),
+        other => other.vendor().to_string(),
+    }
+}
+
+pub fn verify(out: &Output, config_path: &Path, now: &str, files: &[PathBuf]) -> Result<bool, String> {
+    let config = Config::from_file(config_path).map_err(|err| err.to_string())?;
+    let mut all_ok = true;
+    for file in files {
+        let loaded = capture::load(file)?;
+        let mut builder = config.builder().map_err(|err| err.to_string())?;
+        if let Some(clock) = clock_for(now, &loaded)? {
+            builder = builder.clock(clock);
+        }
+        let webhooks = builder.build().map_err(|err| err.to_string())?;
+        let incoming = Incoming::new(&loaded.body, &loaded.headers).with_query(loaded.query());
+        match webhooks.dispatch_incoming(&incoming) {
+            Ok(event) => {
+                if out.json {
+                    println!(
+                        "{}",
+                        json!({"file": file, "verified": true, "vendor": event.vendor().to_string(),
+                            "event": event_summary(&event), "debug": format!("{event:?}")})
+                    );
+                } else {
+                    println!("VERIFIED {}: {}\n{event:#?}", file.display(), event_summary(&event));
+                }
+            }
+            Err(err) => {
+                all_ok = false;
+                let status = err.status().as_u16();
+                if out.json {
+                    println!(
+                        "{}",
+                        json!({"file": file, "verified": false, "error": err.to_string(),
+                            "kind": format!("{:?}", err.kind()), "status": status})
+                    );
+                } else {
+                    println!(
+                        "FAILED {}: {err}\n  kind: {:?}\n  the crate would answer HTTP {status}",
+                        file.display(),
+                        err.kind()
+                    );
+                }
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+const REDACTED_HEADERS: [&str; 3] = ["authorization", "cookie", "proxy-authorization"];
+
+pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
+    let loaded = capture::load(file)?;
+    let parsed: Vec<(Vendor, Event)> = Vendor::ALL
+        .iter()
+        .copied()
+        .filter_map(|vendor| {
+            dangerous::parse_unverified(vendor, &loaded.body)
+                .ok()
+                .map(|e| (vendor, e))
+        })
+        .collect();
+    let headers: Vec<(String, String)> = loaded
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let shown = if REDACTED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+                "[REDACTED]".to_owned()
+            } else {
+                String::from_utf8_lossy(value).into_owned()
+            };
+            (name.clone(), shown)
+        })
+        .collect();
+    let query = loaded.query().map(|_| "[REDACTED]");
+    if out.json {
+        println!(
+            "{}",
+            json!({
+                "file": file, "verified": false, "method": loaded.capture.method, "path": loaded.path_only(),
+                "query": query, "headers": headers, "body_bytes": loaded.body.len(),
+                "parsed_as": parsed.iter().map(|(v, e)| json!({"vendor": v.to_string(), "event": event_summary(e), "debug": format!("{e:?}")})).collect::<Vec<_>>(),
+            })
+        );
+        return Ok(!parsed.is_empty());
+    }
+    println!("NOT VERIFIED: inspect parses the body without checking any signature or token.\n");
+    println!(
+        "{} {}{} ({} bytes, received at {} ms)",
+        loaded.capture.method,
+        loaded.path_only(),
+        query.map_or(String::new(), |q| format!("?{q}")),
+        loaded.body.len(),
+        loaded.capture.received_at_ms
+    );
+    for (name, value) in &headers {
+        println!("  {name}: {value}");
+    }
+    match parsed.as_slice() {
+        [] => {
+            println!("\nthe body parses as no vendor's delivery");
+            return Ok(false);
+        }
+        [_] => {}
+        _ => println!("\nthe body parses as several vendors' deliveries:"),
+    }
+    for (vendor, event) in &parsed {
+        println!("\n{vendor}: {}\n{event:#?}", event_summary(event));
+    }
+    Ok(true)
+}
+
+fn vendor_name(key: &str) -> &'static str {
+    key.parse::<Vendor>().map_or("an unknown vendor", Vendor::name)
+}
+
+pub fn send(
+    out: &Output,
+    config_path: &Path,
+    url: &str,
+    vendor: Option<&str>,
+    event: Option<&str>,
+) -> Result<bool, String> {
+    if event == Some("list") {
+        for (key, name, _) in SAMPLES {
+            println!("{key} {name}");
+        }
+        return Ok(true);
+    }
+    let config = Config::from_file(config_path).map_err(|err| err.to_string())?;
+    if let Some(vendor) = vendor {
+        if config.vendor(vendor).is_none() {
+            return Err(format!(
+                "vendor `{vendor}` is not configured in {}",
+                config_path.display()
+            ));
+        }
+    }
+    let client = reqwest::blocking::Client::new();
+    let mut all_ok = true;
+    let mut sent = 0;
+    for (key, table) in config.vendors().filter(|(key, _)| vendor.is_none_or(|v| v == *key)) {
+        let samples: Vec<_> = SAMPLES.iter().filter(|(k, _, _)| *k == key).collect();
+        let chosen: Vec<_> = match event {
+            Some(name) => samples.into_iter().filter(|(_, n, _)| *n == name).collect(),
+            None => samples.into_iter().take(1).collect(),
+        };
+        for (_, name, body) in chosen {
+            let mut body = body.to_vec();
+            if key == "ignisign" {
+                body = ignisign_body(&body, table)?;
+            }
+            let secrets = table
+                .secrets(key, &|var| std::env::var(var).ok())
+                .map_err(|err| err.to_string())?;
+            let secret = secrets.into_iter().next();
+            let request = match (table.method, secret) {
+                (Some(Method::Hmac), Some(secret)) => {
+                    let scheme = table.scheme.clone().ok_or_else(|| format!("{key}: no scheme"))?;
+                    Some(Signer::hmac(scheme, secret).sign(&body))
+                }
+                (Some(Method::HeaderToken), Some(secret)) => {
+                    Some(Signer::header_token(table.header.clone().unwrap_or_default(), secret).sign(&body))
+                }
+                (Some(Method::BasicAuth), Some(secret)) => {
+                    Some(Signer::basic_auth(table.username.clone().unwrap_or_default(), secret).sign(&body))
+                }
+                (Some(Method::QueryToken), Some(secret)) => {
+                    Some(Signer::query_token(table.query_parameter.clone().unwrap_or_default(), secret).sign(&body))
+                }
+                _ => None,
+            };
+            let (headers, query) = match &request {
+                Some(request) => (request.headers.clone(), request.query.clone()),
+                None => (Vec::new(), None),
+            };
+            let target = match query {
+                Some(query) if url.contains('?') => format!("{url}&{query}"),
+                Some(query) => format!("{url}?{query}"),
+                None => url.to_owned(),
+            };
+            let mut builder = client
+                .post(&target)
+                .header("content-type", "application/json")
+                .body(body);
+            for (name, value) in &headers {
+                builder = builder.header(name.as_str(), value.as_str());
+            }
+            sent += 1;
+            let outcome = builder.send().map(|r| r.status().as_u16());
+            let ok = matches!(outcome, Ok(200..=299));
+            all_ok &= ok;
+            let status = match &outcome {
+                Ok(status) => status.to_string(),
+                Err(err) => format!("error: {err}"),
+            };
+            if out.json {
+                println!(
+                    "{}",
+                    json!({"vendor": key, "event": name, "url": url, "status": status, "ok": ok})
+                );
+            } else {
+                println!("sent {} {name} to {url}: {status}", vendor_name(key));
+            }
+        }
+    }
+    if sent == 0 {
+        return Err(format!(
+            "no sample matches (see `esign-webhooks send --config {} --url {url} --event list`)",
+            config_path.display()
+        ));
+    }
+    Ok(all_ok)
+}
+
+/// An Ignisign sample addressed to the configured application.
+fn ignisign_body(body: &[u8], table: &esign_webhooks::config::VendorConfig) -> Result<Vec<u8>, String> {
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| err.to_string())?;
+    if let (Some(object), Some(app_id)) = (value.as_object_mut(), &table.app_id) {
+        object.insert("appId".to_owned(), json!(app_id));
+        if let Some(env) = &table.app_env {
+            object.insert("appEnv".to_owned(), json!(env.to_string()));
+        }
+    }
+    serde_json::to_vec_pretty(&value).map_err(|err| err.to_string())
+}
+
+/// Headers a client sets itself from the connection and the body.
+const HOP_BY_HOP: [&str; 5] = [
+    "host",
+    "content-length",
+    "connection",
+    "transfer-encoding",
+    "keep-alive",
+];
+
+pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
+    let loaded = capture::load(file)?;
+    let target = match loaded.query() {
+        Some(query) if !url.contains('?') => format!("{url}?{query}"),
+        _ => url.to_owned(),
+    };
+    let method = reqwest::Method::from_bytes(loaded.capture.method.as_bytes()).map_err(|err| err.to_string())?;
+    let mut headers = reqwest::header::HeaderMap::new();
+    for (name, value) in &loaded.headers {
+        if HOP_BY_HOP.contains(&name.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let name =
+            reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|err| format!("header {name}: {err}"))?;
+        let value = reqwest::header::HeaderValue::from_bytes(value).map_err(|err| format!("header {name}: {err}"))?;
+        headers.append(name, value);
+    }
+    let response = reqwest::blocking::Client::new()
+        .request(method, &target)
+        .headers(headers)
+        .body(loaded.body.clone())
+        .send()
+        .map_err(|err| format!("cannot send to {url}: {err}"))?;
+    let status = response.status().as_u16();
+    let ok = (200..300).contains(&status);
+    if out.json {
+        println!("{}", json!({"file": file, "url": url, "status": status, "ok": ok}));
+    } else {
+        println!("replayed {} to {url}: {status}", file.display());
+    }
+    Ok(ok)
+}

@@ -1,0 +1,180 @@
+//! `esign-webhooks`: capture a real delivery, find its signature scheme,
+//! verify, inspect, replay, and send signed sample deliveries.
+//!
+//! Run `esign-webhooks --help`, or see the README's "Find eSignGlobal's scheme
+//! in three commands".
+
+mod capture;
+mod commands;
+mod rust_code;
+mod samples;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Receive, check and send e-signature webhooks (eSignGlobal, Ignisign, Sign.Plus, Constellation1 eSign).
+///
+/// The usual path for eSignGlobal, whose signature scheme is not published:
+///   1. esign-webhooks capture --listen 127.0.0.1:8080 --out captures
+///      (point the webhook URL at it, through a tunnel if needed, and trigger an event)
+///   2. ESG_SECRET=… esign-webhooks detect --secret-env ESG_SECRET captures/*.json
+///      (paste the configuration it prints into esign-webhooks.toml)
+///   3. esign-webhooks verify --config esign-webhooks.toml captures/*.json
+#[derive(Debug, Parser)]
+#[command(name = "esign-webhooks", version, about, long_about, verbatim_doc_comment)]
+struct Cli {
+    /// Machine-readable output: one JSON object per line.
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Answer 200 to every request and store each one exactly as received.
+    ///
+    /// Each request becomes one JSON file in DIR (method, path and query, headers in order, raw body
+    /// in base64; see the README for the format) and one printed line. Behind a tunnel or a reverse
+    /// proxy (ngrok, cloudflared, nginx), point it at this address; the proxy must pass the body
+    /// unchanged (no JSON re-encoding, no decompression).
+    Capture {
+        /// Address to listen on; use port 0 for any free port (the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Directory for the capture files (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Stop after this many requests (default: run until Ctrl-C).
+        #[arg(long)]
+        count: Option<usize>,
+    },
+    /// Find the authentication scheme of captured requests, given their secret.
+    ///
+    /// Prints the scheme as a configuration snippet and as Rust builder code, or what was tried.
+    /// With several captures, only schemes that verify every capture are reported, which settles
+    /// an ambiguous result.
+    Detect {
+        /// Environment variable holding the webhook's secret (never passed on the command line).
+        #[arg(long, value_name = "VAR")]
+        secret_env: String,
+        /// How the secret's text becomes bytes (default: raw, then standard-webhooks for whsec_…).
+        #[arg(long, value_enum)]
+        secret_format: Option<SecretFormatArg>,
+        /// The vendor whose configuration table is printed.
+        #[arg(long, default_value = "esignglobal")]
+        vendor: String,
+        /// Capture files (from `capture`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Verify and parse captured requests with a configuration, as a receiver would.
+    ///
+    /// Prints the typed event, or the typed error and the HTTP status the crate would answer.
+    Verify {
+        /// Configuration file (.toml or .json).
+        #[arg(long)]
+        config: PathBuf,
+        /// The time to check timestamps against: `capture` (when it was received), `system`
+        /// (now, as a live receiver would) or Unix seconds.
+        #[arg(long, default_value = "capture")]
+        now: String,
+        /// Capture files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Show a capture's vendor, event and fields WITHOUT verifying it.
+    Inspect {
+        /// Capture file.
+        file: PathBuf,
+    },
+    /// Sign sample deliveries for the configured vendors and POST them to URL.
+    Send {
+        /// Configuration file (.toml or .json): its methods and secrets sign the samples.
+        #[arg(long)]
+        config: PathBuf,
+        /// Where to POST, e.g. http://127.0.0.1:3000/webhooks.
+        #[arg(long)]
+        url: String,
+        /// Only this vendor (esignglobal, ignisign, signplus, constellation).
+        #[arg(long)]
+        vendor: Option<String>,
+        /// Only this sample event (e.g. envelope_finish); `--event list` lists them.
+        #[arg(long)]
+        event: Option<String>,
+    },
+    /// Resend a captured request byte for byte (same method, headers and body) to URL.
+    ///
+    /// The captured query string is appended when URL has none.
+    Replay {
+        /// Capture file.
+        file: PathBuf,
+        /// Where to send it.
+        #[arg(long)]
+        url: String,
+    },
+}
+
+/// How a secret's text becomes bytes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SecretFormatArg {
+    /// The text's bytes.
+    Raw,
+    /// Standard base64.
+    Base64,
+    /// `whsec_…` (Standard Webhooks).
+    StandardWebhooks,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = commands::Output { json: cli.json };
+    let result = match cli.command {
+        Command::Capture {
+            listen,
+            out: dir,
+            count,
+        } => capture::serve(listen, dir, count, cli.json).map(|()| true),
+        Command::Detect {
+            secret_env,
+            secret_format,
+            vendor,
+            files,
+        } => commands::detect(
+            &out,
+            &secret_env,
+            secret_format.map(|f| match f {
+                SecretFormatArg::Raw => esign_webhooks::config::SecretFormat::Raw,
+                SecretFormatArg::Base64 => esign_webhooks::config::SecretFormat::Base64,
+                SecretFormatArg::StandardWebhooks => esign_webhooks::config::SecretFormat::StandardWebhooks,
+            }),
+            &vendor,
+            &files,
+        ),
+        Command::Verify { config, now, files } => commands::verify(&out, &config, &now, &files),
+        Command::Inspect { file } => commands::inspect(&out, &file),
+        Command::Send {
+            config,
+            url,
+            vendor,
+            event,
+        } => commands::send(&out, &config, &url, vendor.as_deref(), event.as_deref()),
+        Command::Replay { file, url } => commands::replay(&out, &file, &url),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            if cli.json {
+                println!("{}", serde_json::json!({"error": message}));
+            } else {
+                eprintln!("error: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

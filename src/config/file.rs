@@ -1,0 +1,166 @@
+//! [`Config`]: a whole configuration file, read from TOML or JSON.
+
+use core::fmt;
+use std::path::Path;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+use super::{ConfigError, VendorConfig};
+use crate::Vendor;
+
+/// Every vendor's key (its slug), for messages.
+fn vendor_keys() -> String {
+    Vendor::ALL
+        .iter()
+        .map(|vendor| vendor.slug())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A configuration: one [`VendorConfig`] per configured vendor, and the body
+/// size limit. See the [module documentation](super) for the keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    vendors: Vec<(&'static str, VendorConfig)>,
+    max_body_size: Option<usize>,
+}
+
+impl Config {
+    /// Reads a JSON configuration.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        serde_json::from_str(text).map_err(|err| {
+            let message = err.to_string();
+            let suffix = format!(" at line {} column {}", err.line(), err.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+            ConfigError::at(err.line(), err.column(), message)
+        })
+    }
+
+    /// Reads a TOML configuration.
+    #[cfg(feature = "config-toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "config-toml")))]
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|err| {
+            let (line, column) = err.span().map_or((1, 1), |span| line_and_column(text, span.start));
+            ConfigError::at(line, column, err.message().to_owned())
+        })
+    }
+
+    /// Reads a file: TOML when its name ends in `.toml` (with the
+    /// `config-toml` feature), JSON otherwise.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Config, ConfigError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| ConfigError::key(String::new(), format!("cannot read the file: {err}")).in_file(path))?;
+        let is_toml = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
+        let parsed = if is_toml {
+            Config::toml_or_error(&text)
+        } else {
+            Config::from_json(&text)
+        };
+        parsed.map_err(|err| err.in_file(path))
+    }
+
+    #[cfg(feature = "config-toml")]
+    fn toml_or_error(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text)
+    }
+
+    #[cfg(not(feature = "config-toml"))]
+    fn toml_or_error(_: &str) -> Result<Config, ConfigError> {
+        Err(ConfigError::key(
+            String::new(),
+            "reading TOML needs the `config-toml` feature of esign-webhooks; or write the file in JSON".to_owned(),
+        ))
+    }
+
+    /// The configured vendors, as `(key, table)`, in the order of [`Vendor::ALL`].
+    pub fn vendors(&self) -> impl Iterator<Item = (&'static str, &VendorConfig)> {
+        self.vendors.iter().map(|(key, vendor)| (*key, vendor))
+    }
+
+    /// The table of vendor `key` (`"signplus"`), when configured.
+    pub fn vendor(&self, key: &str) -> Option<&VendorConfig> {
+        self.vendors.iter().find(|(k, _)| *k == key).map(|(_, vendor)| vendor)
+    }
+
+    /// The body size limit, when set.
+    pub fn max_body_size(&self) -> Option<usize> {
+        self.max_body_size
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+#[cfg(feature = "config-toml")]
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    (line, column)
+}
+
+impl<'de> Deserialize<'de> for Config {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ConfigVisitor)
+    }
+}
+
+struct ConfigVisitor;
+
+impl<'de> Visitor<'de> for ConfigVisitor {
+    type Value = Config;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a table of vendors (esignglobal, ignisign, signplus, constellation)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {
+        let mut config = Config::default();
+        let mut size_seen = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "max_body_size" {
+                if size_seen {
+                    return Err(de::Error::custom("`max_body_size` is given twice"));
+                }
+                size_seen = true;
+                config.max_body_size = Some(map.next_value()?);
+                continue;
+            }
+            let Some(slug) = Vendor::ALL.iter().map(|vendor| vendor.slug()).find(|slug| *slug == key) else {
+                return Err(de::Error::custom(format!(
+                    "unknown key `{key}`: expected a vendor ({}) or max_body_size",
+                    vendor_keys()
+                )));
+            };
+            if config.vendor(slug).is_some() {
+                return Err(de::Error::custom(format!("`{slug}` is given twice")));
+            }
+            let vendor: VendorConfig = map.next_value()?;
+            match (slug == "ignisign", vendor.method) {
+                (true, Some(_)) => {
+                    return Err(de::Error::custom(
+                        "`ignisign` takes `app_id` and `app_env` (or `api_key_env`), not `method`: Ignisign signs nothing",
+                    ));
+                }
+                (false, None) => {
+                    return Err(de::Error::custom(format!(
+                        "`{slug}` needs `method` (`app_id`/`app_env` are Ignisign's keys)"
+                    )));
+                }
+                _ => {}
+            }
+            config.vendors.push((slug, vendor));
+        }
+        // The vendors' fixed order, whatever the file's (TOML tables come sorted).
+        config
+            .vendors
+            .sort_by_key(|(key, _)| Vendor::ALL.iter().position(|vendor| vendor.slug() == *key));
+        if config.vendors.is_empty() {
+            return Err(de::Error::custom(format!(
+                "no vendor is configured: add a table for one of {}",
+                vendor_keys()
+            )));
+        }
+        Ok(config)
+    }
+}

@@ -1,0 +1,79 @@
+//! File configuration: every vendor's verifier from a TOML or JSON file,
+//! secrets read from environment variables, and
+//! [`Webhooks::from_config`](crate::Webhooks::from_config).
+//!
+//! The same file drives the command-line tool (`esign-webhooks verify --config …`).
+//!
+//! # The file
+//!
+//! One table per vendor, keyed by the vendor's lowercase slug (`esignglobal`,
+//! `ignisign`, `signplus`, `constellation`); only the vendors present are accepted.
+//!
+//! ```toml
+//! max_body_size = 1048576                  # optional, bytes (default 1 MiB)
+//!
+//! [esignglobal]
+//! method = "hmac"
+//! # The compact scheme form printed by `esign-webhooks detect` (see `verify::compact`).
+//! scheme = 'header=X-Esign-Signature timestamp-header=X-Esign-Timestamp separator="." encoding=hex'
+//! secret_env = "ESIGNGLOBAL_SECRET"        # or ["NEW_SECRET", "OLD_SECRET"] during a rotation
+//! tolerance_secs = 300                     # optional, for schemes that sign a timestamp
+//!
+//! [ignisign]
+//! app_id = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b"
+//! app_env = "PRODUCTION"                   # or: api_key_env = "IGNISIGN_API_KEY"
+//!
+//! [signplus]
+//! method = "query_token"                   # https://…/hooks?token=… registered at Sign.Plus
+//! query_parameter = "token"
+//! secret_env = "SIGNPLUS_TOKEN"
+//!
+//! [constellation]
+//! method = "basic_auth"                    # https://esign:…@…/hooks registered at Constellation1
+//! username = "esign"
+//! secret_env = "CONSTELLATION_PASSWORD"
+//! ```
+//!
+//! | Key | Applies to | Meaning |
+//! |---|---|---|
+//! | `method` | all but Ignisign | `hmac`, `header_token`, `basic_auth`, `query_token` or `dangerous_accept_unverified` |
+//! | `scheme` | `hmac` | the [`HmacScheme`](crate::verify::HmacScheme) in its compact form |
+//! | `header` | `header_token` | the header carrying the token |
+//! | `query_parameter` | `query_token` | the query parameter carrying the token |
+//! | `username` | `basic_auth` | the Basic user name |
+//! | `secret_env` | every method but `dangerous_accept_unverified` | the environment variable(s) holding the secret(s); every one is accepted |
+//! | `dangerous_inline_secret` | instead of `secret_env` | the secret(s) written in the file; avoid |
+//! | `secret_format` | with a secret | `raw` (default), `base64` or `standard_webhooks` (`whsec_…`) |
+//! | `tolerance_secs` | `hmac` with a timestamp | overrides the scheme's tolerance |
+//! | `app_id`, `app_env` / `api_key_env` | Ignisign | the application checked |
+//!
+//! The same keys in JSON: `{"signplus": {"method": "query_token", …}}`.
+//! TOML needs the `config-toml` feature; JSON always works.
+//!
+//! # Errors
+//!
+//! A [`ConfigError`] names the key at fault and, for errors in the file, its
+//! line and column; it never contains a secret. Unknown keys are errors, so a
+//! typo does not silently disable a check.
+//!
+//! ```
+//! use esign_webhooks::Webhooks;
+//! use esign_webhooks::config::Config;
+//!
+//! let config = Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X-Webhook-Token", "secret_env": "SIGNPLUS_TOKEN"}}"#)?;
+//! let env = |name: &str| (name == "SIGNPLUS_TOKEN").then(|| "t0ken".to_owned());
+//! let webhooks = Webhooks::from_config_with_env(&config, env)?;
+//! assert_eq!(webhooks.vendors(), [esign_webhooks::Vendor::SignPlus]);
+//!
+//! let err = Config::from_json("{\"signplus\": {\"method\": \"header_token\",\n \"secret_env\": \"T\"}}").unwrap_err();
+//! assert_eq!(err.to_string(), "line 2 column 19: method = \"header_token\" needs `header`");
+//! # Ok::<(), esign_webhooks::config::ConfigError>(())
+//! ```
+
+mod error;
+mod file;
+mod vendor;
+
+pub use error::ConfigError;
+pub use file::Config;
+pub use vendor::{Method, SecretFormat, VendorConfig};

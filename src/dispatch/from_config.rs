@@ -1,0 +1,58 @@
+//! `Webhooks::from_config` and `Config::builder`: a [`WebhooksBuilder`] from
+//! a configuration file, each vendor's table read by its plug-in.
+
+use crate::Vendor;
+use crate::config::{Config, ConfigError};
+use crate::dispatch::vendors::configure;
+use crate::dispatch::{Webhooks, WebhooksBuilder};
+
+impl Webhooks {
+    /// A receiver configured by `config`, secrets read from the process environment.
+    ///
+    /// ```no_run
+    /// use esign_webhooks::Webhooks;
+    /// use esign_webhooks::config::Config;
+    ///
+    /// let webhooks = Webhooks::from_config(&Config::from_file("esign-webhooks.json")?)?;
+    /// # Ok::<(), esign_webhooks::config::ConfigError>(())
+    /// ```
+    pub fn from_config(config: &Config) -> Result<Webhooks, ConfigError> {
+        Webhooks::from_config_with_env(config, |name| std::env::var(name).ok())
+    }
+
+    /// Like [`from_config`](Webhooks::from_config), reading variables through
+    /// `env` (tests, a secrets manager).
+    pub fn from_config_with_env(
+        config: &Config,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Webhooks, ConfigError> {
+        config
+            .builder_with_env(env)?
+            .build()
+            .map_err(|err| ConfigError::key(String::new(), err.to_string()))
+    }
+}
+
+impl Config {
+    /// A [`WebhooksBuilder`] with every configured vendor, secrets read from
+    /// the process environment, to set what a file does not (a clock) before `build`.
+    pub fn builder(&self) -> Result<WebhooksBuilder, ConfigError> {
+        self.builder_with_env(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`builder`](Config::builder), reading variables through `env`.
+    pub fn builder_with_env(&self, env: impl Fn(&str) -> Option<String>) -> Result<WebhooksBuilder, ConfigError> {
+        let env: &dyn Fn(&str) -> Option<String> = &env;
+        let mut builder = Webhooks::builder();
+        for (key, table) in self.vendors() {
+            let vendor: Vendor = key
+                .parse()
+                .map_err(|err: crate::UnknownVendor| ConfigError::key(key.to_owned(), err.to_string()))?;
+            builder = configure(builder, vendor, table, env)?;
+        }
+        if let Some(bytes) = self.max_body_size() {
+            builder = builder.max_body_size(bytes);
+        }
+        Ok(builder)
+    }
+}

@@ -1,0 +1,28 @@
+//! Ignisign's table of a configuration file ([`crate::config`]): the
+//! application checked, since Ignisign signs nothing.
+
+use super::{ApiKey, Verifier};
+use crate::Secret;
+use crate::config::{ConfigError, VendorConfig};
+
+/// The verifier the `ignisign` table describes: `app_id` and `app_env`, or
+/// the API key in the variable `api_key_env`.
+pub(crate) fn verifier_from_config(
+    config: &VendorConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Verifier, ConfigError> {
+    if let Some(name) = &config.api_key_env {
+        let key = "ignisign.api_key_env".to_owned();
+        let value = env(name)
+            .ok_or_else(|| ConfigError::key(key.clone(), format!("environment variable `{name}` is not set")))?;
+        return Verifier::from_api_key(&ApiKey::new(Secret::new(value)))
+            .map_err(|err| ConfigError::key(key, err.to_string()));
+    }
+    match (&config.app_id, &config.app_env) {
+        (Some(app_id), Some(app_env)) => Ok(Verifier::new(app_id.clone(), app_env.clone())),
+        _ => Err(ConfigError::key(
+            "ignisign".to_owned(),
+            "give `app_id` and `app_env`, or `api_key_env`".to_owned(),
+        )),
+    }
+}

@@ -1,0 +1,283 @@
+//! Property tests (proptest) of scheme detection and of the compact scheme form:
+//!
+//! * for every scheme shape the engine verifies (each signature location, each
+//!   signed content, hex and base64, with and without a prefix, seconds and
+//!   milliseconds), a request signed with `testing::Signer` and surrounded by
+//!   ordinary headers is detected, the scheme found verifies it, and it reads
+//!   no header the request does not have;
+//! * token methods (header, query, Basic) are detected too;
+//! * every scheme's compact form reads back equal, through `FromStr` and serde.
+
+use esign_webhooks::testing::Signer;
+use esign_webhooks::verify::{
+    Detected, Encoding, HmacScheme, SEPARATORS, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
+    Verifier, detect_scheme,
+};
+use esign_webhooks::{Headers, Incoming, Secret};
+use proptest::prelude::*;
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+const BODY: &[u8] = include_bytes!("fixtures/esignglobal/envelope_finish.json");
+
+/// A header name as vendors spell them: `X-Vendor-Signature`, `webhook-id`, …
+fn header_name(role: &'static str) -> impl Strategy<Value = String> {
+    ("[a-z]{3,8}", prop::bool::ANY, prop::bool::ANY).prop_map(move |(vendor, x, upper)| {
+        let name = format!("{}{vendor}-{role}", if x { "x-" } else { "" });
+        if upper {
+            name.split('-')
+                .map(|part| {
+                    let mut chars = part.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        } else {
+            name
+        }
+    })
+}
+
+fn prefix() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        Just(Some("sha256=".to_owned())),
+        Just(Some("v1=".to_owned())),
+        Just(Some("sha256:".to_owned())),
+        Just(Some("HMAC-SHA256 ".to_owned())),
+    ]
+}
+
+/// Every scheme shape, with names drawn so that the roles never share a header.
+fn scheme() -> impl Strategy<Value = HmacScheme> {
+    (
+        0u8..5,
+        0u8..3,
+        prop::bool::ANY,
+        prefix(),
+        prop::bool::ANY,
+        prop::sample::select(SEPARATORS.to_vec()),
+        (header_name("signature"), header_name("timestamp"), header_name("id")),
+        prop::bool::ANY,
+    )
+        .prop_map(
+            |(location, content, base64, prefix, millis, separator, (sig, ts, id), ts_parameter)| {
+                let signature = match location {
+                    0 => SignatureLocation::header(sig),
+                    1 => SignatureLocation::numbered_headers(format!("{sig}-")),
+                    2 => SignatureLocation::parameters(sig, ["v1"]),
+                    3 => SignatureLocation::versioned_list(sig, "v1"),
+                    _ => SignatureLocation::query("signature"),
+                };
+                let is_parameters = matches!(signature, SignatureLocation::Parameters { .. });
+                let timestamp = if ts_parameter && is_parameters {
+                    TimestampLocation::parameter("t")
+                } else {
+                    TimestampLocation::header(ts)
+                };
+                let content = match content {
+                    0 => SignedContent::Body,
+                    1 => SignedContent::timestamp_then_body(timestamp, separator),
+                    _ => SignedContent::id_timestamp_body(id, timestamp, separator),
+                };
+                // A space would split a versioned list's entries.
+                let prefix = prefix.filter(|p| !(location == 3 && p.contains(' ')));
+                let encoding = if base64 { Encoding::Base64 } else { Encoding::Hex };
+                let mut scheme = HmacScheme::new(signature, content, encoding);
+                if let Some(prefix) = prefix {
+                    scheme = scheme.with_prefix(prefix);
+                }
+                if millis {
+                    scheme = scheme.with_timestamp_unit(TimestampUnit::Milliseconds);
+                }
+                scheme
+            },
+        )
+}
+
+fn secret() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9_+/=-]{12,48}"
+}
+
+/// Ordinary headers a real delivery carries around the signature.
+fn surrounding_headers() -> Vec<(String, String)> {
+    [
+        ("Host", "hooks.example.com"),
+        ("User-Agent", "Java-http-client/17.0.8"),
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("Accept", "*/*"),
+        ("X-Forwarded-For", "203.0.113.7"),
+        ("X-Request-Id", "6f1c2d3e-4a5b-4c7d-8e9f-0a1b2c3d4e5f"),
+    ]
+    .into_iter()
+    .map(|(n, v)| (n.to_owned(), v.to_owned()))
+    .collect()
+}
+
+fn reads_only_present_headers(detected: &Detected, headers: &[(String, String)]) -> bool {
+    let present = |name: &str| headers.values(name).next().is_some();
+    let Some(scheme) = detected.hmac_scheme() else {
+        return true;
+    };
+    let signature_ok = match scheme.signature_location() {
+        SignatureLocation::Header { name } => present(name),
+        SignatureLocation::NumberedHeaders { prefix } => present(&format!("{prefix}1")),
+        SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
+            present(header)
+        }
+        _ => true,
+    };
+    let content_ok = match scheme.signed_content() {
+        SignedContent::IdTimestampBody { id_header, .. } => present(id_header),
+        _ => true,
+    };
+    let timestamp_ok = match scheme.signed_content().timestamp() {
+        Some(TimestampLocation::Header(name)) => present(name),
+        _ => true,
+    };
+    signature_ok && content_ok && timestamp_ok
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn every_signed_scheme_is_detected_and_verifies(
+        scheme in scheme(),
+        secret in secret(),
+        at in 1_500_000_000i64..2_000_000_000,
+        id in "msg_[A-Za-z0-9]{8,24}",
+    ) {
+        let secret = Secret::new(secret);
+        let mut request = Signer::hmac(scheme.clone(), secret.clone()).at(at).with_id(id).sign(BODY);
+        let mut headers = surrounding_headers();
+        headers.append(&mut request.headers);
+        request.headers = headers;
+
+        let detection = detect_scheme(&request.incoming(), &secret)
+            .map_err(|err| TestCaseError::fail(format!("{scheme}: {err}")))?;
+        for detected in detection.all() {
+            prop_assert!(reads_only_present_headers(detected, &request.headers), "{detected:?}");
+        }
+        let best = detection.best();
+        let verifier = best.verifier(secret.clone());
+        prop_assert!(verifier.verify_at(&request.incoming(), at).is_ok(), "{scheme} → {best:?}");
+        // The scheme found is the one signed, up to equivalent spellings.
+        let found = best.hmac_scheme().expect("an HMAC scheme");
+        prop_assert_eq!(found.encoding(), scheme.encoding());
+        prop_assert_eq!(found.signed_content(), scheme.signed_content());
+        if scheme.signed_content().timestamp().is_some() {
+            prop_assert_eq!(found.timestamp_unit(), scheme.timestamp_unit());
+        }
+        prop_assert!(!detection.is_ambiguous(), "{scheme}: {:?}", detection.all());
+        // Another secret verifies nothing.
+        prop_assert!(detect_scheme(&request.incoming(), &Secret::new("another secret")).is_err());
+    }
+
+    #[test]
+    fn token_methods_are_detected(secret in "[A-Za-z0-9]{16,40}", which in 0u8..3, name in header_name("token")) {
+        let secret = Secret::new(secret);
+        let signer = match which {
+            0 => Signer::header_token(name.clone(), secret.clone()),
+            1 => Signer::query_token("token", secret.clone()),
+            _ => Signer::basic_auth("esign", secret.clone()),
+        };
+        let mut request = signer.sign(BODY);
+        request.headers.extend(surrounding_headers());
+        let detection = detect_scheme(&request.incoming(), &secret)
+            .map_err(|err| TestCaseError::fail(err.to_string()))?;
+        let expected = match which {
+            0 => Detected::HeaderToken { header: name },
+            1 => Detected::QueryToken { name: "token".to_owned() },
+            _ => Detected::BasicAuth { username: "esign".to_owned() },
+        };
+        prop_assert_eq!(detection.best(), &expected);
+        prop_assert!(detection.best().verifier(secret).verify_at(&request.incoming(), 0).is_ok());
+    }
+
+    #[test]
+    fn compact_form_round_trips(scheme in scheme(), tolerance in prop::option::of(0u64..100_000)) {
+        let scheme = match tolerance {
+            Some(ms) => scheme.with_tolerance(std::time::Duration::from_millis(ms)),
+            None => scheme,
+        };
+        let text = scheme.to_string();
+        let back: HmacScheme = text.parse().map_err(|err| TestCaseError::fail(format!("{text}: {err}")))?;
+        prop_assert_eq!(&back, &scheme);
+        let json = serde_json::to_string(&scheme).unwrap();
+        prop_assert_eq!(serde_json::from_str::<HmacScheme>(&json).unwrap(), scheme.clone());
+        let location: SignatureLocation = scheme.signature_location().to_string().parse().unwrap();
+        prop_assert_eq!(&location, scheme.signature_location());
+        let content: SignedContent = scheme.signed_content().to_string().parse().unwrap();
+        prop_assert_eq!(&content, scheme.signed_content());
+    }
+}
+
+#[test]
+fn two_equal_timestamps_are_reported_as_ambiguous() {
+    let secret = Secret::new("esg-secret");
+    let scheme = HmacScheme::new(
+        SignatureLocation::header("X-Esign-Signature"),
+        SignedContent::timestamp_then_body(TimestampLocation::header("X-Esign-Timestamp"), "."),
+        Encoding::Hex,
+    );
+    let request = Signer::hmac(scheme, secret.clone()).at(1_735_725_600).sign(BODY);
+    let mut headers = request.headers.clone();
+    headers.push(("X-Sent-At".to_owned(), "1735725600".to_owned()));
+    let detection = detect_scheme(&Incoming::new(BODY, &headers), &secret).unwrap();
+    assert!(detection.is_ambiguous(), "{:?}", detection.all());
+    assert_eq!(detection.all().len(), 2);
+    for detected in detection.all() {
+        assert!(
+            detected
+                .verifier(secret.clone())
+                .verify_at(&Incoming::new(BODY, &headers), 1_735_725_600)
+                .is_ok()
+        );
+    }
+}
+
+#[test]
+fn standard_webhooks_secret_and_scheme() {
+    // The example of the Standard Webhooks specification's test vectors style: a whsec_ secret.
+    let secret = Secret::from_standard_webhooks("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
+    let request = Signer::hmac(HmacScheme::standard_webhooks(), secret.clone())
+        .at(1_614_265_330)
+        .with_id("msg_p5jXN8AQM9LWM0D4loKWxJek")
+        .sign(br#"{"test": 2432232314}"#);
+    let detection = detect_scheme(&request.incoming(), &secret).unwrap();
+    assert_eq!(detection.best().hmac_scheme(), Some(&HmacScheme::standard_webhooks()));
+    assert_eq!(
+        detection.best().hmac_scheme().unwrap().to_string(),
+        r#"versioned-list=webhook-signature version=v1 id-header=webhook-id timestamp-header=webhook-timestamp separator="." encoding=base64"#
+    );
+    let _ = Verifier::hmac(HmacScheme::standard_webhooks(), secret);
+}
+
+#[test]
+fn compact_form_errors_name_the_field() {
+    let cases = [
+        ("encoding=hex", "no signature location"),
+        ("header=X-Sig", "`encoding=`"),
+        ("header=X-Sig encoding=hex colour=red", "`colour`"),
+        ("header=X-Sig header=Y encoding=hex", "`header` is given twice"),
+        ("header=X-Sig timestamp-header=X-Ts encoding=hex", "`separator=`"),
+        ("parameters=X-Sig encoding=hex", "`keys=`"),
+        ("header=X-Sig encoding=rot13", "rot13"),
+        ("header=X-Sig encoding=hex prefix=\"unterminated", "`prefix`"),
+        ("header=X-Sig encoding=hex tolerance=5min", "`tolerance`"),
+    ];
+    for (text, expected) in cases {
+        let err = text.parse::<HmacScheme>().unwrap_err().to_string();
+        assert!(err.contains(expected), "{text}: {err}");
+    }
+}
