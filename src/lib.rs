@@ -117,7 +117,9 @@
 //! | `reqwest` | `registry::ReqwestTransport`: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
 //! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
 //! | `actix` | [`integrations`]`::actix`: [`Headers`] for actix-web's `HeaderMap`, on `actix-http` without default features | off |
-//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |
+//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers, on the `redis` crate (tokio, rustls) | off |
+//! | `postgres` | `dedup::PostgresStore`: a deduplication store in one PostgreSQL table, on `tokio-postgres` | off |
+//! | `conformance` | `dedup::conformance`: the suite every deduplication store must pass, to test your own | off |
 //!
 //! The [`manual`] has task-oriented pages: choosing each vendor's
 //! authentication, eSignGlobal's scheme, unsigned vendors, replays,

@@ -29,8 +29,9 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
         let event = self.dispatch_incoming(incoming)?;
+        // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match dedup::enter(handlers.deduplicator(), &event)? {
-            Gate::Duplicate(report) => return Ok(report),
+            Gate::Answer(report) => return Ok(report),
             Gate::Run(claim) => claim,
         };
         let outcome = match ConfirmedEvent::from_event(event) {
@@ -70,8 +71,9 @@ impl Webhooks {
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
     let event = event?;
-    let claim = match dedup::enter(handlers.deduplicator(), &event)? {
-        Gate::Duplicate(report) => return Ok(report),
+    // Dropped before it is settled (this future was dropped), the attempt releases its claim.
+    let claim = match dedup::enter_async(handlers.deduplicator(), &event).await? {
+        Gate::Answer(report) => return Ok(report),
         Gate::Run(claim) => claim,
     };
     let outcome = match ConfirmedEvent::from_event(event) {
@@ -82,5 +84,5 @@ async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Res
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    dedup::settle(claim, outcome)
+    dedup::settle_async(claim, outcome).await
 }

@@ -2,14 +2,16 @@
 
 use std::sync::Arc;
 
-use super::core::{Registry, Slot, matcher};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use super::core::{CatchUnwind, Registry, Slot, matcher, panic_message};
 use super::ignisign::IgnisignHandlers;
 use super::lifecycle::{Lifecycle, LifecycleEvent};
 use super::methods::registration_methods;
 use super::transport::{BlockingTokenTransport, TokenCheck, TokenTransport};
 use super::vendors::{ConstellationHandlers, EsignGlobalHandlers, SignPlusHandlers};
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
-use crate::dedup::Deduplicator;
+use crate::dedup::{AsyncDeduplicator, Deduplicator};
 use crate::ignisign::{ApiKey, Delivery, Message};
 use crate::{Error, ErrorKind, Vendor};
 
@@ -82,7 +84,7 @@ pub struct Handlers {
 pub struct AsyncHandlers {
     registry: Registry,
     token_check: TokenCheck<dyn TokenTransport>,
-    dedup: Option<Deduplicator>,
+    dedup: Option<AsyncDeduplicator>,
 }
 
 impl Default for Handlers {
@@ -108,21 +110,6 @@ macro_rules! common_methods {
                     token_check: TokenCheck::Unconfigured,
                     dedup: None,
                 }
-            }
-
-            /// Runs the callbacks once per event: `handle` skips a delivery
-            /// whose [`DedupKey`](crate::dedup::DedupKey) was already handled
-            /// (or is being handled) and reports it
-            /// ([`Report::is_duplicate`], status 200). See [`dedup`](crate::dedup)
-            /// for when keys are recorded and released.
-            pub fn deduplicate_with(&mut self, deduplicator: Deduplicator) -> &mut Self {
-                self.dedup = Some(deduplicator);
-                self
-            }
-
-            /// The deduplicator, when one is configured.
-            pub fn deduplicator(&self) -> Option<&Deduplicator> {
-                self.dedup.as_ref()
             }
 
             /// Registers callbacks for Ignisign messages.
@@ -181,6 +168,21 @@ common_methods!(Handlers, Blocking);
 common_methods!(AsyncHandlers, Async);
 
 impl Handlers {
+    /// Runs the callbacks once per event: `handle` skips a delivery whose
+    /// [`DedupKey`](crate::dedup::DedupKey) was handled successfully
+    /// ([`Report::is_duplicate`], status 200) and a copy of one being handled
+    /// ([`Report::is_in_flight`], status 503). See [`dedup`](crate::dedup) for
+    /// the claim lifecycle and the guarantee.
+    pub fn deduplicate_with(&mut self, deduplicator: Deduplicator) -> &mut Self {
+        self.dedup = Some(deduplicator);
+        self
+    }
+
+    /// The deduplicator, when one is configured.
+    pub fn deduplicator(&self) -> Option<&Deduplicator> {
+        self.dedup.as_ref()
+    }
+
     /// Confirms each Ignisign delivery's token with Ignisign before any
     /// callback runs, sending the request through `transport` (blocking).
     pub fn confirm_ignisign_with(
@@ -204,7 +206,10 @@ impl Handlers {
             TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
             TokenCheck::Confirm(api_key, transport) => {
                 let request = delivery.token_check_request(api_key)?;
-                let response = transport.send(request).map_err(transport_failed)?;
+                // A transport that panics is a failed check, like a callback's panic.
+                let response = catch_unwind(AssertUnwindSafe(|| transport.send(request)))
+                    .map_err(|panic| transport_panicked(panic.as_ref()))?
+                    .map_err(transport_failed)?;
                 delivery.confirm(response)
             }
         }
@@ -212,6 +217,17 @@ impl Handlers {
 }
 
 impl AsyncHandlers {
+    /// [`Handlers::deduplicate_with`] for `handle_async`, on an async store.
+    pub fn deduplicate_with(&mut self, deduplicator: AsyncDeduplicator) -> &mut Self {
+        self.dedup = Some(deduplicator);
+        self
+    }
+
+    /// The deduplicator, when one is configured.
+    pub fn deduplicator(&self) -> Option<&AsyncDeduplicator> {
+        self.dedup.as_ref()
+    }
+
     /// Confirms each Ignisign delivery's token with Ignisign before any
     /// callback runs, sending the request through `transport`.
     pub fn confirm_ignisign_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
@@ -235,7 +251,12 @@ impl AsyncHandlers {
             TokenCheck::DangerousSkip => Ok(delivery.dangerous_skip_token_check()),
             TokenCheck::Confirm(api_key, transport) => {
                 let request = delivery.token_check_request(api_key)?;
-                let response = transport.send(request).await.map_err(transport_failed)?;
+                let sent = catch_unwind(AssertUnwindSafe(|| transport.send(request)))
+                    .map_err(|panic| transport_panicked(panic.as_ref()))?;
+                let response = CatchUnwind(sent)
+                    .await
+                    .map_err(|panic| transport_panicked(panic.as_ref()))?
+                    .map_err(transport_failed)?;
                 delivery.confirm(response)
             }
         }
@@ -248,6 +269,10 @@ fn unconfirmed() -> Error {
          `confirm_ignisign_with(api_key, transport)` or call `dangerous_skip_ignisign_token_check()`",
     )
     .with_vendor(Vendor::Ignisign)
+}
+
+fn transport_panicked(payload: &(dyn std::any::Any + Send)) -> Error {
+    transport_failed(format!("it panicked: {}", panic_message(payload)).into())
 }
 
 fn transport_failed(error: super::TransportError) -> Error {
