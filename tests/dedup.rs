@@ -452,7 +452,11 @@ fn a_copy_of_a_delivery_in_flight_is_not_answered_200_when_the_first_then_fails(
     entered_rx.recv().unwrap(); // the first attempt is inside its callback
     let copy = w.handle(&handlers, &request.body, &request.headers).unwrap();
     assert!(copy.is_in_flight() && !copy.is_duplicate(), "{copy:?}");
-    assert_eq!(copy.status(), StatusCode::SERVICE_UNAVAILABLE, "a copy in flight is retryable");
+    assert_eq!(
+        copy.status(),
+        StatusCode::SERVICE_UNAVAILABLE,
+        "a copy in flight is retryable"
+    );
     go_tx.send(false).unwrap(); // the first attempt fails
     assert_eq!(first.join().unwrap().status(), StatusCode::INTERNAL_SERVER_ERROR);
     // The vendor's retry runs the callback (and succeeds this time).
@@ -464,7 +468,11 @@ fn a_copy_of_a_delivery_in_flight_is_not_answered_200_when_the_first_then_fails(
     go_tx.send(true).unwrap();
     let retry = retry.join().unwrap();
     assert!(!retry.is_duplicate() && retry.ran().len() == 1 && retry.status() == StatusCode::OK);
-    assert!(w.handle(&handlers, &request.body, &request.headers).unwrap().is_duplicate());
+    assert!(
+        w.handle(&handlers, &request.body, &request.headers)
+            .unwrap()
+            .is_duplicate()
+    );
 }
 
 #[test]
@@ -579,7 +587,10 @@ async fn a_panicking_async_token_transport_is_an_error_and_releases_the_claim() 
     handlers.on_any(|_| async { Ok(()) });
     handlers.deduplicate_with(AsyncDeduplicator::in_memory());
     let no_headers: [(&str, &str); 0] = [];
-    let err = w.handle_async(&handlers, IGNISIGN_LAUNCHED, &no_headers).await.unwrap_err();
+    let err = w
+        .handle_async(&handlers, IGNISIGN_LAUNCHED, &no_headers)
+        .await
+        .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::IgnisignApi { .. }) && err.to_string().contains("panicked"));
     let retry = w.handle_async(&handlers, IGNISIGN_LAUNCHED, &no_headers).await.unwrap();
     assert!(!retry.is_duplicate() && retry.ran().len() == 1);
@@ -598,7 +609,10 @@ fn a_panic_unwinding_through_handle_releases_the_claim() {
         panic!("the caller's processing panicked");
     }));
     assert!(outcome.is_err());
-    assert!(matches!(dedup.claim(&key).unwrap(), Admission::Run(_)), "released by the guard");
+    assert!(
+        matches!(dedup.claim(&key).unwrap(), Admission::Run(_)),
+        "released by the guard"
+    );
 }
 
 #[test]
@@ -643,8 +657,15 @@ fn a_lost_complete_reply_still_answers_the_success() {
     handlers.deduplicate_with(Deduplicator::new(Arc::clone(&store)));
     store.fail_complete(Fault::LoseReply, 1);
     let request = Signer::header_token("x-token", Secret::new("t")).sign(CONSTELLATION_PASCAL);
-    assert_eq!(w.handle(&handlers, &request.body, &request.headers).unwrap().status(), StatusCode::OK);
-    assert!(w.handle(&handlers, &request.body, &request.headers).unwrap().is_duplicate());
+    assert_eq!(
+        w.handle(&handlers, &request.body, &request.headers).unwrap().status(),
+        StatusCode::OK
+    );
+    assert!(
+        w.handle(&handlers, &request.body, &request.headers)
+            .unwrap()
+            .is_duplicate()
+    );
     assert_eq!(runs.load(Ordering::SeqCst), 1);
 }
 
@@ -652,7 +673,9 @@ fn a_lost_complete_reply_still_answers_the_success() {
 fn a_slow_attempt_cannot_release_the_claim_of_the_copy_that_took_over() {
     let dedup = Deduplicator::in_memory().with_lease(Duration::from_millis(30));
     let key = DedupKey::from_body(Vendor::SignPlus, b"slow");
-    let Admission::Run(slow) = dedup.claim(&key).unwrap() else { unreachable!() };
+    let Admission::Run(slow) = dedup.claim(&key).unwrap() else {
+        unreachable!()
+    };
     std::thread::sleep(Duration::from_millis(40)); // the slow attempt's lease expires
     let Admission::Run(takeover) = dedup.claim(&key).unwrap() else {
         panic!("the lease expired")

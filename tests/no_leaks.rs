@@ -145,7 +145,7 @@ fn types_holding_a_secret_are_redacted() {
     );
     #[cfg(feature = "redis")]
     {
-        let store = esign_webhooks::dedup::RedisStore::new("127.0.0.1:1").with_password(Secret::new(SECRETS[5]));
+        let store = esign_webhooks::dedup::RedisStore::open(&format!("rediss://app:{}@127.0.0.1:1/0", SECRETS[5])).unwrap();
         shown.push(("RedisStore", format!("{store:?}")));
         shown.push(("Deduplicator(RedisStore)", format!("{:?}", Deduplicator::new(store))));
     }
@@ -340,7 +340,11 @@ fn memory_store_and_keys_hold_digests_only() {
         unreachable!()
     };
     store
-        .claim(&delivery.dedup_key(), ClaimToken::new(), std::time::Duration::from_secs(60))
+        .claim(
+            &delivery.dedup_key(),
+            ClaimToken::new(),
+            std::time::Duration::from_secs(60),
+        )
         .unwrap();
     assert_clean("MemoryStore", &format!("{store:?}"));
 }

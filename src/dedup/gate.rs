@@ -61,7 +61,10 @@ pub(crate) fn settle(attempt: Option<Attempt>, outcome: Result<Report, Error>) -
 }
 
 /// [`settle`], async.
-pub(crate) async fn settle_async(attempt: Option<AsyncAttempt>, outcome: Result<Report, Error>) -> Result<Report, Error> {
+pub(crate) async fn settle_async(
+    attempt: Option<AsyncAttempt>,
+    outcome: Result<Report, Error>,
+) -> Result<Report, Error> {
     if let Some(attempt) = attempt {
         let _ = if handled(&outcome) {
             attempt.complete().await

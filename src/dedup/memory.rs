@@ -217,12 +217,22 @@ impl DedupStore for MemoryStore {
 /// The same operations, ready at once: the mutex is held for a few map
 /// operations only, so they do not block the executor.
 impl AsyncDedupStore for MemoryStore {
-    fn claim_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, lease: Duration) -> StoreFuture<'a, ClaimOutcome> {
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
         Box::pin(std::future::ready(Ok(self.claim_at(key, token, lease, Instant::now()))))
     }
 
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
-        Box::pin(std::future::ready(Ok(self.complete_at(key, token, ttl, Instant::now()))))
+        Box::pin(std::future::ready(Ok(self.complete_at(
+            key,
+            token,
+            ttl,
+            Instant::now(),
+        ))))
     }
 
     fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool> {
@@ -285,10 +295,16 @@ mod tests {
         let store = MemoryStore::with_capacity(10);
         let t0 = Instant::now();
         let token = ClaimToken::new();
-        assert_eq!(store.claim_at(&key(1), token, Duration::from_secs(1), t0), ClaimOutcome::Claimed);
+        assert_eq!(
+            store.claim_at(&key(1), token, Duration::from_secs(1), t0),
+            ClaimOutcome::Claimed
+        );
         assert!(store.complete_at(&key(1), token, Duration::from_secs(100), t0));
         let later = t0 + Duration::from_secs(50);
-        assert_eq!(store.claim_at(&key(1), ClaimToken::new(), Duration::from_secs(1), later), ClaimOutcome::Done);
+        assert_eq!(
+            store.claim_at(&key(1), ClaimToken::new(), Duration::from_secs(1), later),
+            ClaimOutcome::Done
+        );
         assert!(claimed(&store, 2, Duration::MAX, t0));
         assert!(!claimed(&store, 2, Duration::MAX, t0 + Duration::from_secs(1_000_000)));
         assert_eq!(store.len(), 1, "key 1 expired at t0 + 100 s and was evicted");
@@ -305,7 +321,10 @@ mod tests {
         assert_eq!(store.claim_at(&key(1), retry, lease, t0 + lease), ClaimOutcome::Claimed);
         assert!(!store.release_now(&key(1), slow));
         assert!(!store.complete_at(&key(1), slow, lease, t0 + lease));
-        assert_eq!(store.claim_at(&key(1), ClaimToken::new(), lease, t0 + lease), ClaimOutcome::InFlight);
+        assert_eq!(
+            store.claim_at(&key(1), ClaimToken::new(), lease, t0 + lease),
+            ClaimOutcome::InFlight
+        );
         // The retry's own claim: re-claiming with its token (a retried command) still wins.
         assert_eq!(store.claim_at(&key(1), retry, lease, t0 + lease), ClaimOutcome::Claimed);
     }

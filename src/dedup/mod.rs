@@ -118,4 +118,3 @@ pub use redis::RedisStore;
 pub use store::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupStore, StoreError, StoreFuture};
 
 pub(crate) use gate::{Gate, enter, enter_async, settle, settle_async};
-

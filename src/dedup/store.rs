@@ -170,7 +170,12 @@ pub trait DedupStore: Send + Sync + fmt::Debug {
 /// blocks the executor. The same states and rules as [`DedupStore`].
 pub trait AsyncDedupStore: Send + Sync + fmt::Debug {
     /// [`DedupStore::claim`], async.
-    fn claim_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, lease: Duration) -> StoreFuture<'a, ClaimOutcome>;
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome>;
 
     /// [`DedupStore::complete`], async.
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool>;
@@ -204,7 +209,12 @@ impl<S: DedupStore + ?Sized> DedupStore for std::sync::Arc<S> {
 
 /// A shared store.
 impl<S: AsyncDedupStore + ?Sized> AsyncDedupStore for std::sync::Arc<S> {
-    fn claim_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, lease: Duration) -> StoreFuture<'a, ClaimOutcome> {
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
         (**self).claim_async(key, token, lease)
     }
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {

@@ -103,7 +103,12 @@ impl DedupStore for FaultyStore {
 }
 
 impl AsyncDedupStore for FaultyStore {
-    fn claim_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, lease: Duration) -> StoreFuture<'a, ClaimOutcome> {
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
         Box::pin(async move { DedupStore::claim(self, key, token, lease) })
     }
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
@@ -117,4 +122,3 @@ impl AsyncDedupStore for FaultyStore {
         let _ = DedupStore::release(self, key, token);
     }
 }
-
