@@ -145,7 +145,8 @@ fn types_holding_a_secret_are_redacted() {
     );
     #[cfg(feature = "redis")]
     {
-        let store = esign_webhooks::dedup::RedisStore::open(&format!("rediss://app:{}@127.0.0.1:1/0", SECRETS[5])).unwrap();
+        let store =
+            esign_webhooks::dedup::RedisStore::open(&format!("rediss://app:{}@127.0.0.1:1/0", SECRETS[5])).unwrap();
         shown.push(("RedisStore", format!("{store:?}")));
         shown.push(("Deduplicator(RedisStore)", format!("{:?}", Deduplicator::new(store))));
     }

@@ -374,7 +374,14 @@ fn a_claim_executed_but_answered_late_is_never_answered_200() {
         !retry.is_duplicate(),
         "a claim whose reply was lost is never a duplicate: {retry:?}"
     );
-    eprintln!("late claim reply: the retry was {}", if retry.is_in_flight() { "in flight (503)" } else { "handled" });
+    eprintln!(
+        "late claim reply: the retry was {}",
+        if retry.is_in_flight() {
+            "in flight (503)"
+        } else {
+            "handled"
+        }
+    );
     if retry.is_in_flight() {
         assert_eq!(retry.status(), StatusCode::SERVICE_UNAVAILABLE);
         std::thread::sleep(Duration::from_millis(2100)); // the lease expires

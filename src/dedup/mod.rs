@@ -112,7 +112,7 @@ pub use deduplicator::{Admission, AsyncAttempt, AsyncDeduplicator, Attempt, DEFA
 pub use key::DedupKey;
 pub use memory::{DEFAULT_CAPACITY, MemoryStore};
 #[cfg(feature = "postgres")]
-pub use postgres::PostgresStore;
+pub use postgres::{MIGRATION as POSTGRES_MIGRATION, PostgresStore};
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
 pub use store::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupStore, StoreError, StoreFuture};
