@@ -70,6 +70,7 @@ proptest! {
                             !running.is_empty() || maybe_stuck,
                             "kept out (503) although nothing holds the claim"
                         ),
+                        Ok(other) => prop_assert!(false, "an admission the model does not know: {other:?}"),
                         Err(_) => {
                             // 503; the claim may have been made (a lost reply) and its release failed.
                             maybe_stuck = true;

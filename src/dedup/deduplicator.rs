@@ -44,6 +44,7 @@ impl Default for Policy {
 
 /// What [`Deduplicator::claim`] (or [`AsyncDeduplicator::claim`]) decided.
 #[derive(Debug)]
+#[non_exhaustive]
 #[must_use = "an attempt that is dropped releases its claim"]
 pub enum Admission<A> {
     /// This attempt holds the claim: handle the delivery, then

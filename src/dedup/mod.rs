@@ -66,7 +66,7 @@
 //! took over. When a release itself fails (the store is down), the lease
 //! bounds the damage: copies are answered 503 until it expires, then run.
 //! When the claim fails (the store is down or its reply was lost), the
-//! request fails with [`ErrorKind::DedupStore`] (503) before any callback
+//! request fails with [`ErrorKind::DedupStore`](crate::ErrorKind::DedupStore) (503) before any callback
 //! runs, after one best-effort release of the claim it may have made.
 //!
 //! 503 rather than 409 for a copy in flight: every vendor retries a 5xx,
