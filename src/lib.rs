@@ -125,7 +125,9 @@
 //! | `actix` | [`integrations`]`::actix`: a `VerifiedEvent` extractor (the [`Webhooks`] from `web::Data`), `ResponseError` for [`Error`], [`Headers`] for actix-web's `HeaderMap`; on `actix-web` without default features | off |
 //! | `tower` | [`integrations`]`::tower`: `VerifyLayer`, verifying before the inner service, which gets `http::Request<Event>`; on `tower-layer`, `tower-service`, `http-body` | off |
 //! | `tracing` | a span per delivery (vendor, event, outcome, error kind, status, key index, duration), rejections at `debug`/`warn`, a warning per `dangerous_*` setting; never a secret, token or body | off |
-//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers (no extra dependency) | off |
+//! | `redis` | `dedup::RedisStore`: a deduplication store shared by several receivers, on the `redis` crate (tokio, rustls) | off |
+//! | `postgres` | `dedup::PostgresStore`: a deduplication store in one PostgreSQL table, on `tokio-postgres` | off |
+//! | `conformance` | `dedup::conformance`: the suite every deduplication store must pass, to test your own | off |
 //!
 //! The [`manual`] has task-oriented pages: choosing each vendor's
 //! authentication, eSignGlobal's scheme, unsigned vendors, replays,

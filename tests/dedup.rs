@@ -1,12 +1,18 @@
 //! Replay and duplicate defence: the keys each vendor's deliveries get, and
-//! `handle` / `handle_async` with a `Deduplicator`: duplicates skipped and
-//! reported, failures released for the retry, concurrent copies run once.
+//! `handle` / `handle_async` with a deduplicator: duplicates skipped and
+//! reported, failures released for the retry, concurrent copies run once, and
+//! the fault cases of issue 10 (no 200 unless a callback run succeeded).
+
+mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
-use esign_webhooks::dedup::{DedupKey, DedupStore, Deduplicator, MemoryStore, StoreError};
+use common::faulty_store::{Fault, FaultyStore};
+use esign_webhooks::dedup::{
+    Admission, AsyncDeduplicator, ClaimOutcome, ClaimToken, DedupKey, DedupStore, Deduplicator, MemoryStore, StoreError,
+};
 use esign_webhooks::registry::TransportError;
 use esign_webhooks::testing::{Signer, TokenOutcome, ignisign_token_response};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
@@ -240,19 +246,23 @@ fn concurrent_copies_run_the_callbacks_once() {
             );
             std::thread::spawn(move || {
                 barrier.wait();
-                w.handle(&handlers, &request.body, &request.headers)
-                    .unwrap()
-                    .is_duplicate()
+                w.handle(&handlers, &request.body, &request.headers).unwrap()
             })
         })
         .collect();
-    let duplicates = threads
-        .into_iter()
-        .map(|t| t.join().unwrap())
-        .filter(|duplicate| *duplicate)
-        .count();
+    let reports: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
     assert_eq!(runs.load(Ordering::SeqCst), 1);
-    assert_eq!(duplicates, 7);
+    // The copies that arrived while the first ran are in flight (503), not duplicates (200).
+    let in_flight = reports.iter().filter(|r| r.is_in_flight()).count();
+    assert_eq!(in_flight, 7);
+    for report in reports.iter().filter(|r| r.is_in_flight()) {
+        assert_eq!(report.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(!report.is_duplicate() && report.ran().is_empty());
+        assert_eq!(report.retry_after(), Some(esign_webhooks::dedup::DEFAULT_LEASE));
+    }
+    // Once the first completed, a copy is a duplicate.
+    let late = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(late.is_duplicate() && late.status() == StatusCode::OK);
 }
 
 #[test]
@@ -296,13 +306,13 @@ fn ignisign_replays_cost_no_token_check_and_rejected_tokens_are_released() {
 struct Down;
 
 impl DedupStore for Down {
-    fn insert_if_absent(&self, _: &DedupKey, _: Duration) -> Result<bool, StoreError> {
+    fn claim(&self, _: &DedupKey, _: ClaimToken, _: Duration) -> Result<ClaimOutcome, StoreError> {
         Err("connection refused".into())
     }
-    fn insert(&self, _: &DedupKey, _: Duration) -> Result<(), StoreError> {
+    fn complete(&self, _: &DedupKey, _: ClaimToken, _: Duration) -> Result<bool, StoreError> {
         Err("connection refused".into())
     }
-    fn remove(&self, _: &DedupKey) -> Result<(), StoreError> {
+    fn release(&self, _: &DedupKey, _: ClaimToken) -> Result<bool, StoreError> {
         Err("connection refused".into())
     }
 }
@@ -343,19 +353,24 @@ fn without_a_deduplicator_every_copy_runs() {
 fn ttls_expire_and_are_clamped() {
     let dedup = Deduplicator::new(MemoryStore::new())
         .with_ttl(Duration::ZERO)
-        .with_pending_ttl(Duration::from_millis(30));
+        .with_lease(Duration::from_millis(30));
     assert_eq!(dedup.ttl(), Duration::from_millis(1));
     let key = DedupKey::from_body(Vendor::SignPlus, b"{}");
-    assert!(dedup.claim(&key).unwrap());
-    assert!(!dedup.claim(&key).unwrap());
+    let Admission::Run(abandoned) = dedup.claim(&key).unwrap() else {
+        panic!("the first claim runs")
+    };
+    assert!(matches!(dedup.claim(&key).unwrap(), Admission::InFlight));
+    std::mem::forget(abandoned); // a process that died: never settled, never released
     std::thread::sleep(Duration::from_millis(40));
-    assert!(
-        dedup.claim(&key).unwrap(),
-        "an abandoned claim expires after the pending TTL"
-    );
-    dedup.complete(&key).unwrap();
+    let Admission::Run(attempt) = dedup.claim(&key).unwrap() else {
+        panic!("an abandoned claim expires after the lease")
+    };
+    attempt.complete().unwrap();
     std::thread::sleep(Duration::from_millis(5));
-    assert!(dedup.claim(&key).unwrap(), "a recorded key expires after the TTL");
+    assert!(
+        matches!(dedup.claim(&key).unwrap(), Admission::Run(_)),
+        "a done key expires after the TTL"
+    );
 }
 
 #[tokio::test]
@@ -373,7 +388,7 @@ async fn async_handlers_deduplicate_too() {
             }
         }
     });
-    handlers.deduplicate_with(Deduplicator::in_memory());
+    handlers.deduplicate_with(AsyncDeduplicator::in_memory());
     let request = Signer::header_token("x-token", Secret::new("t")).sign(CONSTELLATION_PASCAL);
     let first = w
         .handle_async(&handlers, &request.body, &request.headers)
@@ -391,4 +406,282 @@ async fn async_handlers_deduplicate_too() {
         .unwrap();
     assert!(third.is_duplicate());
     assert_eq!(runs.load(Ordering::SeqCst), 2);
+}
+
+// ---- Issue 10, finding 1: never 200 unless a callback run succeeded. ----
+
+/// Handlers whose only callback fails while `fail` holds, counting runs.
+fn failing_while(fail: &Arc<std::sync::atomic::AtomicBool>) -> (Handlers, Arc<AtomicUsize>) {
+    let mut handlers = Handlers::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let (counter, fail) = (Arc::clone(&runs), Arc::clone(fail));
+    handlers.on_any(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        if fail.load(Ordering::SeqCst) {
+            Err(HandlerError::msg("database unavailable"))
+        } else {
+            Ok(())
+        }
+    });
+    (handlers, runs)
+}
+
+#[test]
+fn a_copy_of_a_delivery_in_flight_is_not_answered_200_when_the_first_then_fails() {
+    // (a) The first attempt is still running when a copy arrives; the first then fails.
+    let w = webhooks();
+    let (entered_tx, entered_rx) = std::sync::mpsc::channel();
+    let (go_tx, go_rx) = std::sync::mpsc::channel::<bool>();
+    let go_rx = std::sync::Mutex::new(go_rx);
+    let mut handlers = Handlers::new();
+    handlers.on_any(move |_| {
+        entered_tx.send(()).unwrap();
+        // Blocks until the test says whether this run succeeds.
+        match go_rx.lock().unwrap().recv().unwrap() {
+            true => Ok(()),
+            false => Err(HandlerError::msg("database unavailable")),
+        }
+    });
+    handlers.deduplicate_with(Deduplicator::in_memory());
+    let handlers = Arc::new(handlers);
+    let request = Arc::new(Signer::header_token("x-token", Secret::new("t")).sign(SIGNPLUS_TRAIL));
+    let first = {
+        let (w, handlers, request) = (w.clone(), Arc::clone(&handlers), Arc::clone(&request));
+        std::thread::spawn(move || w.handle(&handlers, &request.body, &request.headers).unwrap())
+    };
+    entered_rx.recv().unwrap(); // the first attempt is inside its callback
+    let copy = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(copy.is_in_flight() && !copy.is_duplicate(), "{copy:?}");
+    assert_eq!(
+        copy.status(),
+        StatusCode::SERVICE_UNAVAILABLE,
+        "a copy in flight is retryable"
+    );
+    go_tx.send(false).unwrap(); // the first attempt fails
+    assert_eq!(first.join().unwrap().status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // The vendor's retry runs the callback (and succeeds this time).
+    let retry = {
+        let (w, handlers, request) = (w.clone(), Arc::clone(&handlers), Arc::clone(&request));
+        std::thread::spawn(move || w.handle(&handlers, &request.body, &request.headers).unwrap())
+    };
+    entered_rx.recv().unwrap();
+    go_tx.send(true).unwrap();
+    let retry = retry.join().unwrap();
+    assert!(!retry.is_duplicate() && retry.ran().len() == 1 && retry.status() == StatusCode::OK);
+    assert!(
+        w.handle(&handlers, &request.body, &request.headers)
+            .unwrap()
+            .is_duplicate()
+    );
+}
+
+#[test]
+fn a_failed_release_is_bounded_by_the_lease_and_never_answered_200() {
+    // (b) The release after a callback failure fails.
+    let w = webhooks();
+    let fail = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let (mut handlers, runs) = failing_while(&fail);
+    let store = Arc::new(FaultyStore::new());
+    handlers.deduplicate_with(Deduplicator::new(Arc::clone(&store)).with_lease(Duration::from_millis(300)));
+    store.fail_release(Fault::Refuse, 1);
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(SIGNPLUS_TRAIL);
+    let first = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert_eq!(first.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    fail.store(false, Ordering::SeqCst);
+    // A retry within the lease: retryable, not a duplicate.
+    let early = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(early.is_in_flight() && !early.is_duplicate());
+    assert_eq!(early.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    // After the lease: the retry runs.
+    std::thread::sleep(Duration::from_millis(350));
+    let late = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(!late.is_duplicate() && late.status() == StatusCode::OK);
+    assert_eq!(runs.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn a_dropped_handle_async_future_releases_its_claim() {
+    // (c) The server times the request out and drops the future mid-callback.
+    let w = webhooks();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let mut handlers = AsyncHandlers::new();
+    let counter = Arc::clone(&runs);
+    handlers.on_any(move |_| {
+        let n = counter.fetch_add(1, Ordering::SeqCst);
+        async move {
+            if n == 0 {
+                tokio::time::sleep(Duration::from_secs(3600)).await; // hangs: the server gives up
+            }
+            Ok(())
+        }
+    });
+    let store = Arc::new(FaultyStore::new());
+    handlers.deduplicate_with(AsyncDeduplicator::new(Arc::clone(&store)));
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(CONSTELLATION_PASCAL);
+    let timed_out = tokio::time::timeout(
+        Duration::from_millis(50),
+        w.handle_async(&handlers, &request.body, &request.headers),
+    )
+    .await;
+    assert!(timed_out.is_err(), "the first attempt hangs and is dropped");
+    assert_eq!(store.detached_releases.load(Ordering::SeqCst), 1);
+    let retry = w
+        .handle_async(&handlers, &request.body, &request.headers)
+        .await
+        .unwrap();
+    assert!(!retry.is_duplicate() && !retry.is_in_flight(), "{retry:?}");
+    assert_eq!(retry.status(), StatusCode::OK);
+    assert_eq!(runs.load(Ordering::SeqCst), 2);
+    assert!(
+        w.handle_async(&handlers, &request.body, &request.headers)
+            .await
+            .unwrap()
+            .is_duplicate()
+    );
+}
+
+fn ignisign_key() -> ignisign::ApiKey {
+    ignisign::ApiKey::new(Secret::new("sk_development_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b_k"))
+}
+
+#[test]
+fn a_panicking_token_transport_is_an_error_and_releases_the_claim() {
+    // (d) The Ignisign token transport panics: no unwinding through `handle`, no claim left.
+    let w = webhooks();
+    let calls = Arc::new(AtomicUsize::new(0));
+    let mut handlers = Handlers::new();
+    let runs = counting(&mut handlers);
+    let counter = Arc::clone(&calls);
+    handlers.confirm_ignisign_with(ignisign_key(), move |_request: http::Request<Vec<u8>>| {
+        if counter.fetch_add(1, Ordering::SeqCst) == 0 {
+            panic!("connection pool poisoned");
+        }
+        Ok::<_, TransportError>(ignisign_token_response(TokenOutcome::Valid))
+    });
+    handlers.deduplicate_with(Deduplicator::in_memory());
+    let no_headers: [(&str, &str); 0] = [];
+    let err = w.handle(&handlers, IGNISIGN_LAUNCHED, &no_headers).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::ConfirmationFailed { .. }), "{err}");
+    assert!(err.to_string().contains("panicked"), "{err}");
+    assert_eq!(runs.load(Ordering::SeqCst), 0);
+    let retry = w.handle(&handlers, IGNISIGN_LAUNCHED, &no_headers).unwrap();
+    assert!(!retry.is_duplicate() && !retry.is_in_flight() && retry.ran().len() == 1);
+}
+
+#[tokio::test]
+async fn a_panicking_async_token_transport_is_an_error_and_releases_the_claim() {
+    let w = webhooks();
+    let calls = Arc::new(AtomicUsize::new(0));
+    let mut handlers = AsyncHandlers::new();
+    let counter = Arc::clone(&calls);
+    handlers.confirm_ignisign_with(ignisign_key(), move |_request: http::Request<Vec<u8>>| {
+        let n = counter.fetch_add(1, Ordering::SeqCst);
+        async move {
+            if n == 0 {
+                panic!("TLS state machine bug");
+            }
+            Ok::<_, TransportError>(ignisign_token_response(TokenOutcome::Valid))
+        }
+    });
+    handlers.on_any(|_| async { Ok(()) });
+    handlers.deduplicate_with(AsyncDeduplicator::in_memory());
+    let no_headers: [(&str, &str); 0] = [];
+    let err = w
+        .handle_async(&handlers, IGNISIGN_LAUNCHED, &no_headers)
+        .await
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::ConfirmationFailed { .. }) && err.to_string().contains("panicked"));
+    let retry = w.handle_async(&handlers, IGNISIGN_LAUNCHED, &no_headers).await.unwrap();
+    assert!(!retry.is_duplicate() && retry.ran().len() == 1);
+}
+
+#[test]
+fn a_panic_unwinding_through_handle_releases_the_claim() {
+    // A panic between claim and settle that nobody catches unwinds through the
+    // attempt (a drop guard), which releases the claim.
+    let dedup = Deduplicator::in_memory();
+    let key = DedupKey::from_body(Vendor::SignPlus, b"{\"a\":1}");
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let Admission::Run(_attempt) = dedup.claim(&key).unwrap() else {
+            unreachable!()
+        };
+        panic!("the caller's processing panicked");
+    }));
+    assert!(outcome.is_err());
+    assert!(
+        matches!(dedup.claim(&key).unwrap(), Admission::Run(_)),
+        "released by the guard"
+    );
+}
+
+#[test]
+fn a_claim_whose_reply_was_lost_is_released_and_the_retry_runs() {
+    // (e) The store executed the claim but its reply was lost (a timeout): 503, and the
+    // retry is handled, never answered 200.
+    let w = webhooks();
+    let mut handlers = Handlers::new();
+    let runs = counting(&mut handlers);
+    let store = Arc::new(FaultyStore::new());
+    handlers.deduplicate_with(Deduplicator::new(Arc::clone(&store)).with_lease(Duration::from_millis(300)));
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(SIGNPLUS_TRAIL);
+    store.fail_claim(Fault::LoseReply, 1);
+    let err = w.handle(&handlers, &request.body, &request.headers).unwrap_err();
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let retry = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(!retry.is_duplicate() && retry.ran().len() == 1, "{retry:?}");
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+
+    // The same, with the best-effort release failing too: the lease bounds it, and
+    // until then copies are 503, never 200.
+    let other = Signer::header_token("x-token", Secret::new("t")).sign(SIGNPLUS_VIEWED);
+    store.fail_claim(Fault::LoseReply, 1);
+    store.fail_release(Fault::Refuse, 1);
+    assert!(w.handle(&handlers, &other.body, &other.headers).is_err());
+    let early = w.handle(&handlers, &other.body, &other.headers).unwrap();
+    assert!(early.is_in_flight() && early.status() == StatusCode::SERVICE_UNAVAILABLE);
+    std::thread::sleep(Duration::from_millis(350));
+    let late = w.handle(&handlers, &other.body, &other.headers).unwrap();
+    assert!(!late.is_duplicate() && late.ran().len() == 1);
+    assert_eq!(runs.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_lost_complete_reply_still_answers_the_success() {
+    // The callbacks succeeded and the store executed `complete`, but its reply was lost:
+    // the answer is the success (200), and a copy is a duplicate.
+    let w = webhooks();
+    let mut handlers = Handlers::new();
+    let runs = counting(&mut handlers);
+    let store = Arc::new(FaultyStore::new());
+    handlers.deduplicate_with(Deduplicator::new(Arc::clone(&store)));
+    store.fail_complete(Fault::LoseReply, 1);
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(CONSTELLATION_PASCAL);
+    assert_eq!(
+        w.handle(&handlers, &request.body, &request.headers).unwrap().status(),
+        StatusCode::OK
+    );
+    assert!(
+        w.handle(&handlers, &request.body, &request.headers)
+            .unwrap()
+            .is_duplicate()
+    );
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn a_slow_attempt_cannot_release_the_claim_of_the_copy_that_took_over() {
+    let dedup = Deduplicator::in_memory().with_lease(Duration::from_millis(30));
+    let key = DedupKey::from_body(Vendor::SignPlus, b"slow");
+    let Admission::Run(slow) = dedup.claim(&key).unwrap() else {
+        unreachable!()
+    };
+    std::thread::sleep(Duration::from_millis(40)); // the slow attempt's lease expires
+    let Admission::Run(takeover) = dedup.claim(&key).unwrap() else {
+        panic!("the lease expired")
+    };
+    slow.release().unwrap(); // the slow attempt fails: it must not free the takeover's claim
+    assert!(matches!(dedup.claim(&key).unwrap(), Admission::InFlight));
+    takeover.complete().unwrap();
+    assert!(matches!(dedup.claim(&key).unwrap(), Admission::Done));
 }

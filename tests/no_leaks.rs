@@ -3,7 +3,7 @@
 //! with secrets configured, never show the secret text, nor a token or
 //! password a request presented.
 
-use esign_webhooks::dedup::{DedupKey, DedupStore, Deduplicator, MemoryStore, StoreError};
+use esign_webhooks::dedup::{ClaimOutcome, ClaimToken, DedupKey, DedupStore, Deduplicator, MemoryStore, StoreError};
 use esign_webhooks::ignisign::ApiKey;
 use esign_webhooks::registry::TransportError;
 use esign_webhooks::testing::{Signer, TokenOutcome, ignisign_token_response};
@@ -145,7 +145,8 @@ fn types_holding_a_secret_are_redacted() {
     );
     #[cfg(feature = "redis")]
     {
-        let store = esign_webhooks::dedup::RedisStore::new("127.0.0.1:1").with_password(Secret::new(SECRETS[5]));
+        let store =
+            esign_webhooks::dedup::RedisStore::open(&format!("rediss://app:{}@127.0.0.1:1/0", SECRETS[5])).unwrap();
         shown.push(("RedisStore", format!("{store:?}")));
         shown.push(("Deduplicator(RedisStore)", format!("{:?}", Deduplicator::new(store))));
     }
@@ -163,13 +164,13 @@ fn types_holding_a_secret_are_redacted() {
 struct Down;
 
 impl DedupStore for Down {
-    fn insert_if_absent(&self, _: &DedupKey, _: std::time::Duration) -> Result<bool, StoreError> {
+    fn claim(&self, _: &DedupKey, _: ClaimToken, _: std::time::Duration) -> Result<ClaimOutcome, StoreError> {
         Err("connection refused".into())
     }
-    fn insert(&self, _: &DedupKey, _: std::time::Duration) -> Result<(), StoreError> {
+    fn complete(&self, _: &DedupKey, _: ClaimToken, _: std::time::Duration) -> Result<bool, StoreError> {
         Err("connection refused".into())
     }
-    fn remove(&self, _: &DedupKey) -> Result<(), StoreError> {
+    fn release(&self, _: &DedupKey, _: ClaimToken) -> Result<bool, StoreError> {
         Err("connection refused".into())
     }
 }
@@ -340,7 +341,11 @@ fn memory_store_and_keys_hold_digests_only() {
         unreachable!()
     };
     store
-        .insert_if_absent(&delivery.dedup_key(), std::time::Duration::from_secs(60))
+        .claim(
+            &delivery.dedup_key(),
+            ClaimToken::new(),
+            std::time::Duration::from_secs(60),
+        )
         .unwrap();
     assert_clean("MemoryStore", &format!("{store:?}"));
 }

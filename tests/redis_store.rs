@@ -1,30 +1,58 @@
 //! `dedup::RedisStore` against a real `redis-server` on loopback, started by
-//! the test on a free port. Without the binary the test prints a notice and
-//! passes, unless `ESIGN_WEBHOOKS_REQUIRE_REDIS` is set (as `.ci/run` does),
-//! in which case it fails.
-#![cfg(feature = "redis")]
+//! the test on a free port: the conformance suite, several receivers, a
+//! restart of the server mid-test, and faults injected by a TCP proxy
+//! (delayed replies, dropped connections, a slow drip). Without the binary
+//! the tests print a notice and pass, unless `ESIGN_WEBHOOKS_REQUIRE_REDIS`
+//! is set (as `.ci/run` does), in which case they fail.
+#![cfg(all(feature = "redis", feature = "conformance"))]
+
+mod common;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use esign_webhooks::dedup::{DedupKey, DedupStore, Deduplicator, RedisStore};
+use common::fault_proxy::{FaultProxy, Mode};
+use esign_webhooks::dedup::{
+    AsyncDedupStore, AsyncDeduplicator, ClaimOutcome, ClaimToken, DedupKey, DedupStore, Deduplicator, RedisStore,
+    conformance,
+};
 use esign_webhooks::testing::Signer;
-use esign_webhooks::{ErrorKind, Handlers, Secret, Vendor, Webhooks, constellation};
+use esign_webhooks::{ErrorKind, HandlerError, Handlers, Secret, Vendor, Webhooks, constellation};
+use http::StatusCode;
 
 /// A `redis-server` child, killed when dropped.
 struct Server {
     child: Child,
-    address: String,
+    port: u16,
+    extra: Vec<String>,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn address(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    /// Kills the server and starts a new one on the same port (its keys are gone).
+    fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.child = spawn(self.port, &self.extra);
+        wait_listening(&self.address());
     }
 }
 
@@ -40,18 +68,8 @@ fn redis_binary() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// Starts a server with `extra` arguments, or says why not.
-fn start(extra: &[&str]) -> Option<Server> {
-    let Some(binary) = redis_binary() else {
-        assert!(
-            std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_REDIS").is_none(),
-            "redis-server is required (ESIGN_WEBHOOKS_REQUIRE_REDIS is set) but not installed"
-        );
-        eprintln!("NOTICE: redis-server not found on PATH; the Redis store test is skipped");
-        return None;
-    };
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(binary)
+fn spawn(port: u16, extra: &[String]) -> Child {
+    Command::new(redis_binary().unwrap())
         .args([
             "--port",
             &port.to_string(),
@@ -66,16 +84,35 @@ fn start(extra: &[&str]) -> Option<Server> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("redis-server starts");
-    let server = Server {
-        child,
-        address: format!("127.0.0.1:{port}"),
-    };
+        .expect("redis-server starts")
+}
+
+fn wait_listening(address: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(&server.address).is_err() {
+    while std::net::TcpStream::connect(address).is_err() {
         assert!(Instant::now() < deadline, "redis-server did not start listening");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Starts a server with `extra` arguments, or says why not.
+fn start(extra: &[&str]) -> Option<Server> {
+    if redis_binary().is_none() {
+        assert!(
+            std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_REDIS").is_none(),
+            "redis-server is required (ESIGN_WEBHOOKS_REQUIRE_REDIS is set) but not installed"
+        );
+        eprintln!("NOTICE: redis-server not found on PATH; the Redis store test is skipped");
+        return None;
+    }
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let extra: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+    let server = Server {
+        child: spawn(port, &extra),
+        port,
+        extra,
+    };
+    wait_listening(&server.address());
     Some(server)
 }
 
@@ -83,70 +120,47 @@ fn key(n: u32) -> DedupKey {
     DedupKey::from_parts(Vendor::SignPlus, [n.to_le_bytes().as_slice()])
 }
 
+fn lease() -> Duration {
+    Duration::from_secs(30)
+}
+
 #[test]
-fn redis_store_against_a_real_server() {
+fn redis_store_passes_the_conformance_suite() {
     let Some(server) = start(&[]) else { return };
-    let store = RedisStore::new(&server.address).with_key_prefix("test:");
+    let store = RedisStore::open(&server.url()).unwrap().with_key_prefix("test:");
     store.ping().unwrap();
-
-    // Insert if absent, atomically; remove; TTL.
-    assert!(store.insert_if_absent(&key(1), Duration::from_secs(60)).unwrap());
-    assert!(!store.insert_if_absent(&key(1), Duration::from_secs(60)).unwrap());
-    store.remove(&key(1)).unwrap();
-    store.remove(&key(1)).unwrap(); // absent: harmless
-    assert!(store.insert_if_absent(&key(1), Duration::from_secs(60)).unwrap());
-    assert!(store.insert_if_absent(&key(2), Duration::from_millis(50)).unwrap());
-    std::thread::sleep(Duration::from_millis(120));
-    assert!(
-        store.insert_if_absent(&key(2), Duration::from_secs(60)).unwrap(),
-        "expired in Redis"
-    );
-    // `insert` replaces the expiry of a pending claim.
-    assert!(store.insert_if_absent(&key(3), Duration::from_millis(50)).unwrap());
-    store.insert(&key(3), Duration::from_secs(60)).unwrap();
-    std::thread::sleep(Duration::from_millis(120));
-    assert!(!store.insert_if_absent(&key(3), Duration::from_secs(60)).unwrap());
-    // A zero TTL is sent as 1 ms, which Redis accepts.
-    assert!(store.insert_if_absent(&key(4), Duration::ZERO).unwrap());
-
-    // The key as stored: prefix + `vendor:hex`.
-    let raw = std::process::Command::new(redis_binary().unwrap().with_file_name("redis-cli"))
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-p",
-            server.address.rsplit(':').next().unwrap(),
-            "EXISTS",
-            &format!("test:{}", key(1)),
-        ])
-        .output();
-    if let Ok(output) = raw {
-        if output.status.success() {
-            assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "1");
-        }
-    }
-
-    // Several receivers (one store each) and many threads: exactly one claim wins.
-    let stores: Vec<Arc<RedisStore>> = (0..4).map(|_| Arc::new(RedisStore::new(&server.address))).collect();
-    let barrier = Arc::new(Barrier::new(16));
-    let winners = Arc::new(AtomicUsize::new(0));
-    let threads: Vec<_> = (0..16)
-        .map(|i| {
-            let (store, barrier, winners) = (Arc::clone(&stores[i % 4]), Arc::clone(&barrier), Arc::clone(&winners));
-            std::thread::spawn(move || {
-                barrier.wait();
+    conformance::run(&store);
+    // Several stores (receivers), one server: exactly one claim wins per key.
+    let stores: Vec<_> = (0..4)
+        .map(|_| Arc::new(RedisStore::open(&server.url()).unwrap()))
+        .collect();
+    let winners = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for i in 0..16 {
+            let (store, winners) = (Arc::clone(&stores[i % 4]), &winners);
+            scope.spawn(move || {
                 for n in 100..150 {
-                    if store.insert_if_absent(&key(n), Duration::from_secs(60)).unwrap() {
+                    if store.claim(&key(n), ClaimToken::new(), lease()).unwrap() == ClaimOutcome::Claimed {
                         winners.fetch_add(1, Ordering::SeqCst);
                     }
                 }
-            })
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
-    }
+            });
+        }
+    });
     assert_eq!(winners.load(Ordering::SeqCst), 50, "one winner per key");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redis_store_passes_the_async_conformance_suite() {
+    let Some(server) = start(&[]) else { return };
+    let store = RedisStore::open(&server.url()).unwrap();
+    store.ping_async().await.unwrap();
+    conformance::run_async(&store).await;
+    // Also from a current-thread runtime's point of view: the store drives its own connection.
+    assert_eq!(
+        store.claim_async(&key(7), ClaimToken::new(), lease()).await.unwrap(),
+        ClaimOutcome::Claimed
+    );
 }
 
 #[test]
@@ -157,7 +171,6 @@ fn handle_deduplicates_across_receivers_through_redis() {
         .build()
         .unwrap();
     let runs = Arc::new(AtomicUsize::new(0));
-    // Two receivers, each with its own handlers and connection.
     let receivers: Vec<Handlers> = (0..2)
         .map(|_| {
             let mut handlers = Handlers::new();
@@ -166,7 +179,7 @@ fn handle_deduplicates_across_receivers_through_redis() {
                 counter.fetch_add(1, Ordering::SeqCst);
                 Ok(())
             });
-            handlers.deduplicate_with(Deduplicator::new(RedisStore::new(&server.address)));
+            handlers.deduplicate_with(Deduplicator::new(RedisStore::open(&server.url()).unwrap()));
             handlers
         })
         .collect();
@@ -180,19 +193,63 @@ fn handle_deduplicates_across_receivers_through_redis() {
 }
 
 #[test]
+fn a_restart_mid_test_costs_no_delivery() {
+    let Some(mut server) = start(&[]) else { return };
+    let store = RedisStore::open(&server.url())
+        .unwrap()
+        .with_timeout(Duration::from_secs(3));
+    let token = ClaimToken::new();
+    assert_eq!(store.claim(&key(1), token, lease()).unwrap(), ClaimOutcome::Claimed);
+    server.restart();
+    // The pooled connection is stale; the first operation after the restart still succeeds.
+    let started = Instant::now();
+    assert_eq!(
+        store.claim(&key(2), ClaimToken::new(), lease()).unwrap(),
+        ClaimOutcome::Claimed,
+        "the first claim after a restart"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // The restarted server lost its keys: key 1 is claimable again (at least once, never a false 200).
+    assert_eq!(
+        store.claim(&key(1), ClaimToken::new(), lease()).unwrap(),
+        ClaimOutcome::Claimed
+    );
+    // Through `handle`, after another restart.
+    server.restart();
+    let webhooks = Webhooks::builder()
+        .constellation(constellation::Verifier::header_token("x-token", Secret::new("t")))
+        .build()
+        .unwrap();
+    let mut handlers = Handlers::new();
+    handlers.on_any(|_| Ok(()));
+    handlers.deduplicate_with(Deduplicator::new(store));
+    let body = include_bytes!("fixtures/constellation/signer_declined_pascal.json");
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
+    let report = webhooks.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert_eq!(report.status(), StatusCode::OK);
+    assert!(!report.is_duplicate());
+}
+
+#[test]
 fn passwords_are_used_and_never_shown() {
     let Some(server) = start(&["--requirepass", "s3cret-redis-pass"]) else {
         return;
     };
-    let good = RedisStore::new(&server.address).with_password(Secret::new("s3cret-redis-pass"));
+    let good = RedisStore::open(&format!("redis://:s3cret-redis-pass@{}", server.address())).unwrap();
     good.ping().unwrap();
-    assert!(good.insert_if_absent(&key(1), Duration::from_secs(5)).unwrap());
-    for store in [
-        RedisStore::new(&server.address).with_password(Secret::new("wrong-redis-pass")),
-        RedisStore::new(&server.address),
+    assert_eq!(
+        good.claim(&key(1), ClaimToken::new(), lease()).unwrap(),
+        ClaimOutcome::Claimed
+    );
+    assert!(!format!("{good:?}").contains("s3cret"));
+    for url in [
+        format!("redis://:wrong-redis-pass@{}", server.address()),
+        format!("redis://default:wrong-redis-pass@{}/0", server.address()),
+        server.url(),
     ] {
+        let store = RedisStore::open(&url).unwrap().with_timeout(Duration::from_millis(500));
         let err = store
-            .insert_if_absent(&key(2), Duration::from_secs(5))
+            .claim(&key(2), ClaimToken::new(), lease())
             .unwrap_err()
             .to_string();
         assert!(!err.contains("redis-pass"), "{err}");
@@ -205,12 +262,202 @@ fn passwords_are_used_and_never_shown() {
 
 #[test]
 fn an_unreachable_server_is_an_error_not_a_hang() {
-    // A port nobody listens on (bound, then released).
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let store = RedisStore::new(format!("127.0.0.1:{port}")).with_timeout(Duration::from_millis(200));
+    let store = RedisStore::open(&format!("redis://127.0.0.1:{port}"))
+        .unwrap()
+        .with_timeout(Duration::from_millis(200));
     let started = Instant::now();
-    assert!(store.insert_if_absent(&key(1), Duration::from_secs(5)).is_err());
+    assert!(store.claim(&key(1), ClaimToken::new(), lease()).is_err());
     assert!(store.ping().is_err());
-    assert!(started.elapsed() < Duration::from_secs(5));
-    assert!(RedisStore::new("not a host name:0").ping().is_err());
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(RedisStore::open("not a url").is_err());
+}
+
+fn webhooks() -> Webhooks {
+    Webhooks::builder()
+        .constellation(constellation::Verifier::header_token("x-token", Secret::new("t")))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_slow_drip_is_bounded_by_the_timeout_as_a_whole() {
+    let Some(server) = start(&[]) else { return };
+    let proxy = FaultProxy::start(&server.address());
+    let store = RedisStore::open(&format!("redis://{}", proxy.address))
+        .unwrap()
+        .with_timeout(Duration::from_millis(500));
+    store.ping().unwrap();
+    proxy.set(Mode::Drip); // one byte every 250 ms: a claim's reply takes seconds
+    let started = Instant::now();
+    let err = store.claim(&key(1), ClaimToken::new(), lease()).unwrap_err();
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(900),
+        "a drip held the claim for {took:?}: {err}"
+    );
+    assert!(err.to_string().contains("500 ms"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_drip_does_not_block_the_executor() {
+    let Some(server) = start(&[]) else { return };
+    let proxy = FaultProxy::start(&server.address());
+    let store = Arc::new(
+        RedisStore::open(&format!("redis://{}", proxy.address))
+            .unwrap()
+            .with_timeout(Duration::from_millis(500)),
+    );
+    store.ping_async().await.unwrap();
+    proxy.set(Mode::Drip);
+    let ticks = Arc::new(AtomicUsize::new(0));
+    let ticker = {
+        let ticks = Arc::clone(&ticks);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                ticks.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    // As many claims as the runtime has threads, each awaiting the dripping server.
+    let claims: Vec<_> = (0..2)
+        .map(|n| {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move { store.claim_async(&key(n), ClaimToken::new(), lease()).await })
+        })
+        .collect();
+    let started = Instant::now();
+    for claim in claims {
+        assert!(claim.await.unwrap().is_err());
+    }
+    assert!(started.elapsed() < Duration::from_millis(900));
+    assert!(
+        ticks.load(Ordering::SeqCst) >= 20,
+        "the executor kept running: {ticks:?}"
+    );
+    ticker.abort();
+}
+
+#[test]
+fn a_claim_executed_but_answered_late_is_never_answered_200() {
+    // Redis executes the claim, its reply arrives after the timeout: 503; the
+    // retry soon after is 503 too (the claim's release could not get through
+    // either), never 200; once the proxy heals, the best-effort release or the
+    // lease lets a retry run the callbacks.
+    let Some(server) = start(&[]) else { return };
+    let proxy = FaultProxy::start(&server.address());
+    let store = RedisStore::open(&format!("redis://{}", proxy.address))
+        .unwrap()
+        .with_timeout(Duration::from_millis(300));
+    store.ping().unwrap();
+    let mut handlers = Handlers::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&runs);
+    handlers.on_any(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Ok::<(), HandlerError>(())
+    });
+    handlers.deduplicate_with(Deduplicator::new(store).with_lease(Duration::from_secs(2)));
+    let body = include_bytes!("fixtures/constellation/session_completed_pascal.json");
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
+    let w = webhooks();
+
+    proxy.delay(Duration::from_millis(800));
+    let err = w.handle(&handlers, &request.body, &request.headers).unwrap_err();
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE, "{err}");
+    assert_eq!(runs.load(Ordering::SeqCst), 0);
+    proxy.set(Mode::Pass);
+    std::thread::sleep(Duration::from_millis(600)); // the late replies drain
+    let retry = w.handle(&handlers, &request.body, &request.headers).unwrap();
+    assert!(
+        !retry.is_duplicate(),
+        "a claim whose reply was lost is never a duplicate: {retry:?}"
+    );
+    eprintln!(
+        "late claim reply: the retry was {}",
+        if retry.is_in_flight() {
+            "in flight (503)"
+        } else {
+            "handled"
+        }
+    );
+    if retry.is_in_flight() {
+        assert_eq!(retry.status(), StatusCode::SERVICE_UNAVAILABLE);
+        std::thread::sleep(Duration::from_millis(2100)); // the lease expires
+        let later = w.handle(&handlers, &request.body, &request.headers).unwrap();
+        assert!(!later.is_duplicate() && !later.is_in_flight() && later.ran().len() == 1);
+    } else {
+        assert_eq!(retry.ran().len(), 1);
+    }
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    assert!(
+        w.handle(&handlers, &request.body, &request.headers)
+            .unwrap()
+            .is_duplicate()
+    );
+}
+
+#[test]
+fn dropped_connections_fail_fast_and_heal() {
+    let Some(server) = start(&[]) else { return };
+    let proxy = FaultProxy::start(&server.address());
+    let store = RedisStore::open(&format!("redis://{}", proxy.address))
+        .unwrap()
+        .with_timeout(Duration::from_millis(500));
+    store.ping().unwrap();
+    proxy.set(Mode::Drop);
+    let started = Instant::now();
+    assert!(store.claim(&key(1), ClaimToken::new(), lease()).is_err());
+    assert!(started.elapsed() < Duration::from_millis(900));
+    proxy.set(Mode::Pass);
+    // The manager reconnects: the next operation succeeds.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let token = ClaimToken::new();
+    let outcome = loop {
+        match store.claim(&key(1), token, lease()) {
+            Ok(outcome) => break outcome,
+            Err(err) => assert!(Instant::now() < deadline, "no reconnection: {err}"),
+        }
+    };
+    assert_eq!(outcome, ClaimOutcome::Claimed);
+    assert!(store.release(&key(1), token).unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_handle_async_future_releases_its_redis_claim() {
+    let Some(server) = start(&[]) else { return };
+    let store = RedisStore::open(&server.url()).unwrap();
+    let mut handlers = esign_webhooks::AsyncHandlers::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&runs);
+    handlers.on_any(move |_| {
+        let n = counter.fetch_add(1, Ordering::SeqCst);
+        async move {
+            if n == 0 {
+                tokio::time::sleep(Duration::from_secs(3600)).await;
+            }
+            Ok(())
+        }
+    });
+    handlers.deduplicate_with(AsyncDeduplicator::new(store));
+    let body = include_bytes!("fixtures/constellation/session_completed_pascal.json");
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
+    let w = webhooks();
+    let dropped = tokio::time::timeout(
+        Duration::from_millis(200),
+        w.handle_async(&handlers, &request.body, &request.headers),
+    )
+    .await;
+    assert!(dropped.is_err());
+    tokio::time::sleep(Duration::from_millis(200)).await; // the detached release runs
+    let retry = w
+        .handle_async(&handlers, &request.body, &request.headers)
+        .await
+        .unwrap();
+    assert!(
+        !retry.is_in_flight() && !retry.is_duplicate() && retry.status() == StatusCode::OK,
+        "{retry:?}"
+    );
+    assert_eq!(runs.load(Ordering::SeqCst), 2);
 }

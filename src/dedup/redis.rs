@@ -1,104 +1,130 @@
-//! [`RedisStore`]: keys shared by every receiver, in Redis.
-//!
-//! The store speaks the few commands it needs (`SET … NX PX`, `SET … PX`,
-//! `DEL`, `AUTH`, `SELECT`, `PING`) in RESP over a `std::net::TcpStream`,
-//! instead of depending on the `redis` crate: that crate brings a dozen
-//! transitive dependencies (and, for async use, a runtime choice) into every
-//! user's build for four commands, while a RESP request is an array of bulk
-//! strings and the replies needed are one line each. The `redis` feature
-//! therefore adds no dependency at all.
+//! [`RedisStore`]: keys shared by every receiver, in Redis, on the `redis`
+//! crate (a `ConnectionManager` that reconnects, on a small tokio runtime the
+//! store owns).
 
 use core::fmt;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{TcpStream, ToSocketAddrs};
-use std::sync::{Mutex, PoisonError};
+use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::{DedupKey, DedupStore, StoreError};
-use crate::Secret;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::{RedisError, Script};
 
-/// The most idle connections kept for reuse.
-const MAX_IDLE: usize = 8;
-/// The longest reply line or bulk string read; every expected reply is a few bytes.
-const MAX_REPLY: usize = 64 * 1024;
+use super::bridge::Bridge;
+use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
 
-/// A [`DedupStore`] in Redis (feature `redis`), for receivers behind a load
-/// balancer: every instance sees every key.
+/// Claims KEYS[1] for the pending value ARGV[1] (`p:<token>`) for ARGV[2] ms.
+/// 0: claimed (or already ours), 1: another attempt's claim, 2: done.
+const CLAIM: &str = r"
+local held = redis.call('GET', KEYS[1])
+if not held or held == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 0
+end
+if held == 'd' then return 2 end
+return 1";
+
+/// Marks KEYS[1] done for ARGV[2] ms if it is absent or ours (ARGV[1]).
+/// 1: done, 0: another attempt holds it.
+const COMPLETE: &str = r"
+local held = redis.call('GET', KEYS[1])
+if held == 'd' then return 1 end
+if not held or held == ARGV[1] then
+  redis.call('SET', KEYS[1], 'd', 'PX', ARGV[2])
+  return 1
+end
+return 0";
+
+/// Deletes KEYS[1] if it is our claim (ARGV[1]). 1: released, 0: not ours.
+const RELEASE: &str = r"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0";
+
+/// A deduplication store in Redis (feature `redis`), for receivers behind a
+/// load balancer: every instance sees every key. Implements both
+/// [`DedupStore`] (for `handle`) and [`AsyncDedupStore`] (for `handle_async`).
 ///
-/// Claims are `SET {prefix}{key} 1 NX PX {ttl}`, atomic in Redis, so exactly
-/// one receiver handles each delivery. Connections are opened on demand,
-/// reused (up to 8 idle ones), and dropped after any error; each call is a
-/// blocking round trip bounded by the timeout (default 2 s), also from
-/// `handle_async`. Plain TCP only: for TLS, run a local TLS proxy (stunnel,
-/// or your platform's sidecar). The password is redacted from `Debug` and
-/// never appears in errors.
+/// * **Atomic lifecycle**: each operation is one Lua script, so a claim
+///   (`SET … PX` when absent), a completion and a release cannot interleave;
+///   a key holds `p:<claim token>` while pending and `d` once done, so an
+///   attempt only ever completes or releases its own claim.
+/// * **On the `redis` crate**: `redis://` and `rediss://` (TLS, rustls with
+///   the platform's roots) URLs with user, password and database; a
+///   `ConnectionManager` that reconnects after a restart or a dropped
+///   connection (an operation that meets a dropped connection is retried
+///   once, which the scripts make safe).
+/// * **Bounded**: every operation, reconnection and retry included, is
+///   bounded as a whole by the timeout (default 2 s), however slowly the
+///   server answers.
+/// * The store owns a one-thread tokio runtime that drives its connection,
+///   so it serves blocking and async callers from any runtime (or none).
+///   Blocking calls wait on the calling thread: from async code, use
+///   `handle_async` (or `spawn_blocking`).
+/// * The URL's password is never shown (`Debug` shows the URL without it)
+///   and never appears in errors.
 ///
 /// ```no_run
-/// use esign_webhooks::Secret;
-/// use esign_webhooks::dedup::{Deduplicator, RedisStore};
+/// use esign_webhooks::dedup::{AsyncDeduplicator, Deduplicator, RedisStore};
+/// use std::sync::Arc;
 ///
-/// let store = RedisStore::new("10.0.0.5:6379")
-///     .with_password(Secret::new("redis-password"))
-///     .with_key_prefix("billing-hooks:dedup:");
+/// let store = Arc::new(
+///     RedisStore::open("rediss://:redis-password@10.0.0.5:6380/0")?.with_key_prefix("billing-hooks:dedup:"),
+/// );
 /// store.ping()?; // fail at start-up rather than on the first delivery
-/// let dedup = Deduplicator::new(store);
-/// # let _ = dedup;
+/// let blocking = Deduplicator::new(Arc::clone(&store));
+/// let for_async = AsyncDeduplicator::new(store);
+/// # let _ = (blocking, for_async);
 /// # Ok::<(), esign_webhooks::dedup::StoreError>(())
 /// ```
 pub struct RedisStore {
-    address: String,
-    username: Option<String>,
-    password: Option<Secret>,
-    database: Option<u32>,
+    manager: ConnectionManager,
+    scripts: Arc<Scripts>,
     prefix: String,
     timeout: Duration,
-    idle: Mutex<Vec<TcpStream>>,
+    shown_url: String,
+    // Last: dropped after the manager, whose tasks run on it.
+    bridge: Bridge,
 }
 
-/// A reply, reduced to what the commands used can answer.
-#[derive(Debug, PartialEq, Eq)]
-enum Reply {
-    /// `+OK`, `+PONG`.
-    Status(String),
-    /// `:1`.
-    Integer(i64),
-    /// `$-1`, `_` (RESP3) or `*-1`: a `SET … NX` that did not set.
-    Nil,
-    /// A bulk string (not expected from the commands used; read and discarded).
-    Bulk,
+struct Scripts {
+    claim: Script,
+    complete: Script,
+    release: Script,
 }
 
 impl RedisStore {
-    /// A store on the Redis server at `address` (`host:port`), database 0,
-    /// keys prefixed with `esign-webhooks:dedup:`.
-    pub fn new(address: impl Into<String>) -> Self {
-        RedisStore {
-            address: address.into(),
-            username: None,
-            password: None,
-            database: None,
+    /// A store on the server at `url` (`redis://[user:password@]host[:port][/db]`,
+    /// or `rediss://` for TLS), keys prefixed with `esign-webhooks:dedup:`.
+    /// Connects lazily: an unreachable server fails the first operation, not this.
+    pub fn open(url: &str) -> Result<Self, StoreError> {
+        let shown_url = without_password(url);
+        let client =
+            redis::Client::open(url).map_err(|err| format!("invalid Redis URL {shown_url} ({:?})", err.kind()))?;
+        let bridge = Bridge::new("esign-webhooks-redis")?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(2)))
+            .set_number_of_retries(2)
+            .set_max_delay(Duration::from_millis(200));
+        let manager = {
+            let _runtime = bridge.handle().enter();
+            ConnectionManager::new_lazy_with_config(client, config)
+                .map_err(|err| format!("cannot set up the Redis connection to {shown_url}: {err}"))?
+        };
+        Ok(RedisStore {
+            manager,
+            scripts: Arc::new(Scripts {
+                claim: Script::new(CLAIM),
+                complete: Script::new(COMPLETE),
+                release: Script::new(RELEASE),
+            }),
             prefix: "esign-webhooks:dedup:".to_owned(),
             timeout: Duration::from_secs(2),
-            idle: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// Authenticates each connection with `AUTH password`.
-    pub fn with_password(mut self, password: Secret) -> Self {
-        self.password = Some(password);
-        self
-    }
-
-    /// Authenticates as an ACL user (`AUTH username password`, Redis 6+); needs a password.
-    pub fn with_username(mut self, username: impl Into<String>) -> Self {
-        self.username = Some(username.into());
-        self
-    }
-
-    /// Uses database `database` (`SELECT`).
-    pub fn with_database(mut self, database: u32) -> Self {
-        self.database = Some(database);
-        self
+            shown_url,
+            bridge,
+        })
     }
 
     /// Prefixes every key (default `esign-webhooks:dedup:`), e.g. to share a server between applications.
@@ -107,7 +133,7 @@ impl RedisStore {
         self
     }
 
-    /// Bounds connecting, each write and each read (default 2 s).
+    /// Bounds each operation as a whole, reconnecting included (default 2 s, at least 1 ms).
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout.max(Duration::from_millis(1));
         self
@@ -115,79 +141,116 @@ impl RedisStore {
 
     /// Checks that the server answers (and accepts the credentials).
     pub fn ping(&self) -> Result<(), StoreError> {
-        match self.command(&[b"PING"])? {
-            Reply::Status(status) if status == "PONG" => Ok(()),
-            other => Err(unexpected("PING", &other)),
+        self.bridge.block(self.timeout, "PING", self.ping_future())
+    }
+
+    /// [`ping`](RedisStore::ping), async.
+    pub async fn ping_async(&self) -> Result<(), StoreError> {
+        self.bridge.run(self.timeout, "PING", self.ping_future()).await
+    }
+
+    fn ping_future(&self) -> impl Future<Output = Result<(), StoreError>> + Send + 'static {
+        let manager = self.manager.clone();
+        async move {
+            let pong: String = retry_once(|| {
+                let mut manager = manager.clone();
+                async move { redis::cmd("PING").query_async(&mut manager).await }
+            })
+            .await
+            .map_err(redis_error)?;
+            match pong.as_str() {
+                "PONG" => Ok(()),
+                other => Err(format!("unexpected Redis reply to PING: {other:?}").into()),
+            }
         }
     }
 
-    fn redis_key(&self, key: &DedupKey) -> Vec<u8> {
-        format!("{}{key}", self.prefix).into_bytes()
+    fn redis_key(&self, key: &DedupKey) -> String {
+        format!("{}{key}", self.prefix)
     }
 
-    fn connect(&self) -> Result<TcpStream, StoreError> {
-        let addresses = self
-            .address
-            .to_socket_addrs()
-            .map_err(|err| format!("cannot resolve the Redis address {}: {err}", self.address))?;
-        let mut last: Option<io::Error> = None;
-        for address in addresses {
-            match TcpStream::connect_timeout(&address, self.timeout) {
-                Ok(stream) => {
-                    stream.set_read_timeout(Some(self.timeout))?;
-                    stream.set_write_timeout(Some(self.timeout))?;
-                    stream.set_nodelay(true)?;
-                    let mut stream = stream;
-                    self.handshake(&mut stream)?;
-                    return Ok(stream);
+    /// One script invocation, as a `'static` future for the store's runtime.
+    fn script(
+        &self,
+        pick: fn(&Scripts) -> &Script,
+        key: &DedupKey,
+        args: Vec<String>,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send + 'static {
+        let (manager, scripts, key) = (self.manager.clone(), Arc::clone(&self.scripts), self.redis_key(key));
+        async move {
+            retry_once(|| {
+                let (mut manager, scripts, key, args) =
+                    (manager.clone(), Arc::clone(&scripts), key.clone(), args.clone());
+                async move {
+                    let mut invocation = pick(&scripts).key(key);
+                    for arg in &args {
+                        invocation.arg(arg);
+                    }
+                    invocation.invoke_async::<i64>(&mut manager).await
                 }
-                Err(err) => last = Some(err),
-            }
+            })
+            .await
+            .map_err(redis_error)
         }
-        Err(match last {
-            Some(err) => format!("cannot connect to Redis at {}: {err}", self.address).into(),
-            None => format!("the Redis address {} resolves to nothing", self.address).into(),
-        })
     }
 
-    fn handshake(&self, stream: &mut TcpStream) -> Result<(), StoreError> {
-        if let Some(password) = &self.password {
-            let reply = match &self.username {
-                Some(user) => round_trip(stream, &[b"AUTH", user.as_bytes(), password.expose()]),
-                None => round_trip(stream, &[b"AUTH", password.expose()]),
-            };
-            match reply {
-                Ok(Reply::Status(_)) => {}
-                // The server's own message, which never repeats the password.
-                Ok(other) => return Err(unexpected("AUTH", &other)),
-                Err(err) => return Err(format!("Redis refused AUTH: {err}").into()),
+    fn claim_future(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> impl Future<Output = Result<ClaimOutcome, StoreError>> + Send + 'static {
+        let script = self.script(|s| &s.claim, key, vec![pending(token), millis(lease)]);
+        async move {
+            match script.await? {
+                0 => Ok(ClaimOutcome::Claimed),
+                1 => Ok(ClaimOutcome::InFlight),
+                2 => Ok(ClaimOutcome::Done),
+                other => Err(format!("unexpected Redis reply to the claim script: {other}").into()),
             }
         }
-        if let Some(database) = self.database {
-            let database = database.to_string();
-            match round_trip(stream, &[b"SELECT", database.as_bytes()])? {
-                Reply::Status(_) => {}
-                other => return Err(unexpected("SELECT", &other)),
-            }
-        }
-        Ok(())
     }
 
-    /// Sends one command on an idle or new connection; the connection is
-    /// reused only after a complete, well-formed reply.
-    fn command(&self, args: &[&[u8]]) -> Result<Reply, StoreError> {
-        let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
-        let mut stream = match idle {
-            Some(stream) => stream,
-            None => self.connect()?,
-        };
-        let reply = round_trip(&mut stream, args)?;
-        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
-        if idle.len() < MAX_IDLE {
-            idle.push(stream);
-        }
-        Ok(reply)
+    fn complete_future(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        ttl: Duration,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send + 'static {
+        let script = self.script(|s| &s.complete, key, vec![pending(token), millis(ttl)]);
+        async move { Ok(script.await? == 1) }
     }
+
+    fn release_future(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send + 'static {
+        let script = self.script(|s| &s.release, key, vec![pending(token)]);
+        async move { Ok(script.await? == 1) }
+    }
+}
+
+/// Runs `op`, and once more if the connection was dropped or refused (after
+/// a server restart the manager reconnects). Safe: every script is
+/// idempotent for one claim token.
+async fn retry_once<T, F, Fut>(op: F) -> Result<T, RedisError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T, RedisError>>,
+{
+    match op().await {
+        Err(err) if err.is_connection_dropped() || err.is_io_error() || err.is_connection_refusal() => {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            op().await
+        }
+        other => other,
+    }
+}
+
+/// The pending value of a claim.
+fn pending(token: ClaimToken) -> String {
+    format!("p:{token}")
 }
 
 /// Milliseconds for `PX`, at least 1 (Redis refuses 0).
@@ -195,123 +258,88 @@ fn millis(ttl: Duration) -> String {
     ttl.as_millis().clamp(1, i64::MAX as u128).to_string()
 }
 
-fn unexpected(command: &str, reply: &Reply) -> StoreError {
-    format!("unexpected Redis reply to {command}: {reply:?}").into()
+/// The error's kind and the server's message; the crate's errors do not
+/// repeat the URL or the password.
+fn redis_error(err: RedisError) -> StoreError {
+    format!("Redis: {err}").into()
+}
+
+/// `url` without the password of its user info.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "[unparsable URL]".to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split_once(':').map_or(user_info, |(user, _)| user);
+            format!("{scheme}://{user}:[REDACTED]@{host}{path}")
+        }
+        None => url.to_owned(),
+    }
 }
 
 impl DedupStore for RedisStore {
-    fn insert_if_absent(&self, key: &DedupKey, ttl: Duration) -> Result<bool, StoreError> {
-        let (key, ttl) = (self.redis_key(key), millis(ttl));
-        match self.command(&[b"SET", &key, b"1", b"NX", b"PX", ttl.as_bytes()])? {
-            Reply::Status(status) if status == "OK" => Ok(true),
-            Reply::Nil => Ok(false),
-            other => Err(unexpected("SET NX", &other)),
-        }
+    fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
+        self.bridge
+            .block(self.timeout, "the claim", self.claim_future(key, token, lease))
     }
 
-    fn insert(&self, key: &DedupKey, ttl: Duration) -> Result<(), StoreError> {
-        let (key, ttl) = (self.redis_key(key), millis(ttl));
-        match self.command(&[b"SET", &key, b"1", b"PX", ttl.as_bytes()])? {
-            Reply::Status(status) if status == "OK" => Ok(()),
-            other => Err(unexpected("SET", &other)),
-        }
+    fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
+        self.bridge
+            .block(self.timeout, "the completion", self.complete_future(key, token, ttl))
     }
 
-    fn remove(&self, key: &DedupKey) -> Result<(), StoreError> {
-        match self.command(&[b"DEL", &self.redis_key(key)])? {
-            Reply::Integer(_) => Ok(()),
-            other => Err(unexpected("DEL", &other)),
-        }
+    fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError> {
+        self.bridge
+            .block(self.timeout, "the release", self.release_future(key, token))
+    }
+}
+
+impl AsyncDedupStore for RedisStore {
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        let future = self.claim_future(key, token, lease);
+        Box::pin(self.bridge.run(self.timeout, "the claim", future))
+    }
+
+    fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
+        let future = self.complete_future(key, token, ttl);
+        Box::pin(self.bridge.run(self.timeout, "the completion", future))
+    }
+
+    fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool> {
+        let future = self.release_future(key, token);
+        Box::pin(self.bridge.run(self.timeout, "the release", future))
+    }
+
+    /// Starts the release on the store's runtime.
+    fn release_detached(&self, key: &DedupKey, token: ClaimToken) {
+        let future = self.release_future(key, token);
+        self.bridge.detach(self.timeout, async move {
+            let _ = future.await;
+        });
     }
 }
 
 impl fmt::Debug for RedisStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RedisStore")
-            .field("address", &self.address)
-            .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "[REDACTED]"))
-            .field("database", &self.database)
+            .field("url", &self.shown_url)
             .field("prefix", &self.prefix)
             .field("timeout", &self.timeout)
-            .finish()
+            .finish_non_exhaustive()
     }
-}
-
-/// Writes `args` as a RESP array of bulk strings and reads one reply.
-fn round_trip(stream: &mut TcpStream, args: &[&[u8]]) -> Result<Reply, StoreError> {
-    let mut request = Vec::with_capacity(64);
-    request.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
-    for arg in args {
-        request.extend_from_slice(format!("${}\r\n", arg.len()).as_bytes());
-        request.extend_from_slice(arg);
-        request.extend_from_slice(b"\r\n");
-    }
-    stream.write_all(&request)?;
-    read_reply(&mut BufReader::new(stream))
-}
-
-/// Reads one RESP2/RESP3 reply of the kinds the commands used return.
-fn read_reply<R: BufRead>(reader: &mut R) -> Result<Reply, StoreError> {
-    let line = read_line(reader)?;
-    let (kind, rest) = line.split_at_checked(1).ok_or("an empty Redis reply line")?;
-    match kind {
-        "+" => Ok(Reply::Status(rest.to_owned())),
-        "-" => Err(format!("Redis error: {rest}").into()),
-        ":" => Ok(Reply::Integer(rest.parse().map_err(|_| "a malformed Redis integer")?)),
-        "_" => Ok(Reply::Nil),
-        "$" | "*" if rest == "-1" => Ok(Reply::Nil),
-        "$" => {
-            let len: usize = rest.parse().map_err(|_| "a malformed Redis bulk length")?;
-            if len > MAX_REPLY {
-                return Err("a Redis bulk reply larger than expected".into());
-            }
-            // The payload and its CRLF, read and discarded.
-            let mut discard = vec![0; len + 2];
-            reader.read_exact(&mut discard)?;
-            Ok(Reply::Bulk)
-        }
-        _ => Err(format!("an unexpected Redis reply type {kind:?}").into()),
-    }
-}
-
-/// One CRLF-terminated line, bounded.
-fn read_line<R: BufRead>(reader: &mut R) -> Result<String, StoreError> {
-    let mut line = Vec::new();
-    let read = reader.take(MAX_REPLY as u64).read_until(b'\n', &mut line)?;
-    if read == 0 {
-        return Err("Redis closed the connection".into());
-    }
-    if !line.ends_with(b"\r\n") {
-        return Err("a Redis reply line without CRLF (or too long)".into());
-    }
-    line.truncate(line.len() - 2);
-    String::from_utf8(line).map_err(|_| "a Redis reply line that is not UTF-8".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse(bytes: &[u8]) -> Result<Reply, String> {
-        read_reply(&mut io::Cursor::new(bytes)).map_err(|err| err.to_string())
-    }
-
-    #[test]
-    fn replies_are_read_strictly() {
-        assert_eq!(parse(b"+OK\r\n"), Ok(Reply::Status("OK".into())));
-        assert_eq!(parse(b"$-1\r\n"), Ok(Reply::Nil));
-        assert_eq!(parse(b"_\r\n"), Ok(Reply::Nil));
-        assert_eq!(parse(b":2\r\n"), Ok(Reply::Integer(2)));
-        assert_eq!(parse(b"$3\r\nabc\r\n"), Ok(Reply::Bulk));
-        assert!(parse(b"-WRONGPASS invalid\r\n").unwrap_err().contains("WRONGPASS"));
-        assert!(parse(b"+OK\n").is_err());
-        assert!(parse(b"").is_err());
-        assert!(parse(b"$99999999999\r\n").is_err());
-        assert!(parse(b":x\r\n").is_err());
-        assert!(parse(b"%1\r\n").is_err());
-        assert!(parse(b"$5\r\nab").is_err());
-    }
 
     #[test]
     fn ttls_are_whole_positive_milliseconds() {
@@ -321,8 +349,18 @@ mod tests {
     }
 
     #[test]
-    fn debug_redacts_the_password() {
-        let store = RedisStore::new("127.0.0.1:1").with_password(Secret::new("hunter2-redis"));
+    fn urls_are_shown_without_their_password() {
+        assert_eq!(
+            without_password("rediss://app:hunter2@redis.internal:6380/2"),
+            "rediss://app:[REDACTED]@redis.internal:6380/2"
+        );
+        assert_eq!(
+            without_password("redis://:p@ss@127.0.0.1/0"),
+            "redis://:[REDACTED]@127.0.0.1/0"
+        );
+        assert_eq!(without_password("redis://127.0.0.1:6379"), "redis://127.0.0.1:6379");
+        let store = RedisStore::open("redis://:hunter2-redis@127.0.0.1:1").unwrap();
         assert!(!format!("{store:?}").contains("hunter2-redis"));
+        assert!(RedisStore::open("http://127.0.0.1").is_err());
     }
 }

@@ -1,50 +1,75 @@
-//! How `handle` and `handle_async` use a [`Deduplicator`]: claim before
-//! anything runs, then record or release once the outcome is known.
+//! How `handle` and `handle_async` use a deduplicator: claim before anything
+//! runs, then complete or release once the outcome is known. The attempt is a
+//! drop guard: a panic or a dropped future releases the claim too.
 
-use crate::dedup::Deduplicator;
-use crate::dedup_key::DedupKey;
+use crate::dedup::{Admission, AsyncAttempt, AsyncDeduplicator, Attempt, DedupKey, Deduplicator};
 use crate::registry::Report;
 use crate::{Error, Event};
 
-/// A claimed key, to settle once the delivery is handled.
-pub(crate) struct Claim<'a> {
-    dedup: &'a Deduplicator,
-    key: DedupKey,
-}
-
 /// What to do with a verified delivery.
-pub(crate) enum Gate<'a> {
-    /// Handle it; settle the claim (if deduplicating) with the outcome.
-    Run(Option<Claim<'a>>),
-    /// A duplicate: answer with this report, run nothing.
-    Duplicate(Report),
+pub(crate) enum Gate<A> {
+    /// Handle it; settle the attempt (if deduplicating) with the outcome.
+    Run(Option<A>),
+    /// A duplicate (200) or a copy of a delivery in flight (503): answer with
+    /// this report, run nothing.
+    Answer(Report),
 }
 
 /// Claims the event's key, when a deduplicator is configured.
-pub(crate) fn enter<'a>(dedup: Option<&'a Deduplicator>, event: &Event) -> Result<Gate<'a>, Error> {
+pub(crate) fn enter(dedup: Option<&Deduplicator>, event: &Event) -> Result<Gate<Attempt>, Error> {
     let Some(dedup) = dedup else {
         return Ok(Gate::Run(None));
     };
-    let key = DedupKey::of(event);
-    if dedup.claim(&key)? {
-        Ok(Gate::Run(Some(Claim { dedup, key })))
-    } else {
-        Ok(Gate::Duplicate(Report::duplicate(event.vendor())))
+    Ok(gate(dedup.claim(&DedupKey::of(event))?, event, dedup.lease()))
+}
+
+/// [`enter`], async.
+pub(crate) async fn enter_async(dedup: Option<&AsyncDeduplicator>, event: &Event) -> Result<Gate<AsyncAttempt>, Error> {
+    let Some(dedup) = dedup else {
+        return Ok(Gate::Run(None));
+    };
+    Ok(gate(dedup.claim(&DedupKey::of(event)).await?, event, dedup.lease()))
+}
+
+fn gate<A>(admission: Admission<A>, event: &Event, lease: std::time::Duration) -> Gate<A> {
+    match admission {
+        Admission::Run(attempt) => Gate::Run(Some(attempt)),
+        Admission::InFlight => Gate::Answer(Report::in_flight(event.vendor(), lease)),
+        Admission::Done => Gate::Answer(Report::duplicate(event.vendor())),
     }
 }
 
-/// Records the key when every callback succeeded, releases it otherwise, and
-/// passes the outcome through. A store failure here does not change the
-/// answer: an unrecorded key expires after the pending TTL (a later copy is
-/// then handled again); an unreleased one too (until then, copies are
-/// reported as duplicates).
-pub(crate) fn settle(claim: Option<Claim<'_>>, outcome: Result<Report, Error>) -> Result<Report, Error> {
-    if let Some(Claim { dedup, key }) = claim {
-        let handled = matches!(&outcome, Ok(report) if report.failures().is_empty());
-        let _ = if handled {
-            dedup.complete(&key)
+/// `true` when the delivery counts as handled: every callback succeeded.
+fn handled(outcome: &Result<Report, Error>) -> bool {
+    matches!(outcome, Ok(report) if report.failures().is_empty())
+}
+
+/// Completes the claim when every callback succeeded, releases it otherwise,
+/// and passes the outcome through. A store failure here does not change the
+/// answer: a success stays a success (an unrecorded key is pending until its
+/// lease expires, then a copy runs again), and a failure stays a failure
+/// (an unreleased claim answers copies 503 until its lease expires).
+pub(crate) fn settle(attempt: Option<Attempt>, outcome: Result<Report, Error>) -> Result<Report, Error> {
+    if let Some(attempt) = attempt {
+        let _ = if handled(&outcome) {
+            attempt.complete()
         } else {
-            dedup.release(&key)
+            attempt.release()
+        };
+    }
+    outcome
+}
+
+/// [`settle`], async.
+pub(crate) async fn settle_async(
+    attempt: Option<AsyncAttempt>,
+    outcome: Result<Report, Error>,
+) -> Result<Report, Error> {
+    if let Some(attempt) = attempt {
+        let _ = if handled(&outcome) {
+            attempt.complete().await
+        } else {
+            attempt.release().await
         };
     }
     outcome

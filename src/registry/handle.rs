@@ -31,8 +31,9 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
         let event = self.dispatch_incoming(incoming)?;
+        // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match gate::enter(handlers.deduplicator(), &event)? {
-            Gate::Duplicate(report) => return Ok(report),
+            Gate::Answer(report) => return Ok(report),
             Gate::Run(claim) => claim,
         };
         let outcome = confirm_blocking(handlers.confirmers(), event).map(|event| handlers.handle_event(event));
@@ -70,8 +71,9 @@ impl Webhooks {
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
     let event = event?;
-    let claim = match gate::enter(handlers.deduplicator(), &event)? {
-        Gate::Duplicate(report) => return Ok(report),
+    // Dropped before it is settled (this future was dropped), the attempt releases its claim.
+    let claim = match gate::enter_async(handlers.deduplicator(), &event).await? {
+        Gate::Answer(report) => return Ok(report),
         Gate::Run(claim) => claim,
     };
     let outcome = confirm_async(handlers.confirmers(), event).await;
@@ -79,7 +81,7 @@ async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Res
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    let report = gate::settle(claim, outcome);
+    let report = gate::settle_async(claim, outcome).await;
     trace::handled(&report);
     report
 }

@@ -8,7 +8,7 @@ use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
 use super::vendor::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
-use crate::dedup::Deduplicator;
+use crate::dedup::{AsyncDeduplicator, Deduplicator};
 use crate::lifecycle::Lifecycle;
 
 /// Blocking callbacks, registered per vendor event or lifecycle step, run by
@@ -79,7 +79,7 @@ pub struct Handlers {
 #[derive(Debug)]
 pub struct AsyncHandlers {
     registry: Registry,
-    dedup: Option<Deduplicator>,
+    dedup: Option<AsyncDeduplicator>,
 }
 
 impl Default for Handlers {
@@ -104,21 +104,6 @@ macro_rules! common_methods {
                     registry: Registry::default(),
                     dedup: None,
                 }
-            }
-
-            /// Runs the callbacks once per event: `handle` skips a delivery
-            /// whose [`DedupKey`](crate::dedup::DedupKey) was already handled
-            /// (or is being handled) and reports it
-            /// ([`Report::is_duplicate`], status 200). See [`dedup`](crate::dedup)
-            /// for when keys are recorded and released.
-            pub fn deduplicate_with(&mut self, deduplicator: Deduplicator) -> &mut Self {
-                self.dedup = Some(deduplicator);
-                self
-            }
-
-            /// The deduplicator, when one is configured.
-            pub fn deduplicator(&self) -> Option<&Deduplicator> {
-                self.dedup.as_ref()
             }
 
             /// The registered confirmations (Ignisign's token check, …).
@@ -154,6 +139,21 @@ common_methods!(Handlers, Blocking);
 common_methods!(AsyncHandlers, Async);
 
 impl Handlers {
+    /// Runs the callbacks once per event: `handle` skips a delivery whose
+    /// [`DedupKey`](crate::dedup::DedupKey) was handled successfully
+    /// ([`Report::is_duplicate`], status 200) and a copy of one being handled
+    /// ([`Report::is_in_flight`], status 503). See [`dedup`](crate::dedup) for
+    /// the claim lifecycle and the guarantee.
+    pub fn deduplicate_with(&mut self, deduplicator: Deduplicator) -> &mut Self {
+        self.dedup = Some(deduplicator);
+        self
+    }
+
+    /// The deduplicator, when one is configured.
+    pub fn deduplicator(&self) -> Option<&Deduplicator> {
+        self.dedup.as_ref()
+    }
+
     /// Runs the callbacks for an event you verified (and, where its vendor
     /// needs it, confirmed) yourself.
     pub fn handle_event(&self, event: ConfirmedEvent) -> Report {
@@ -162,6 +162,17 @@ impl Handlers {
 }
 
 impl AsyncHandlers {
+    /// [`Handlers::deduplicate_with`] for `handle_async`, on an async store.
+    pub fn deduplicate_with(&mut self, deduplicator: AsyncDeduplicator) -> &mut Self {
+        self.dedup = Some(deduplicator);
+        self
+    }
+
+    /// The deduplicator, when one is configured.
+    pub fn deduplicator(&self) -> Option<&AsyncDeduplicator> {
+        self.dedup.as_ref()
+    }
+
     /// Runs the callbacks for an event you verified (and, where its vendor
     /// needs it, confirmed) yourself.
     pub async fn handle_event(&self, event: ConfirmedEvent) -> Report {

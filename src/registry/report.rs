@@ -2,6 +2,7 @@
 
 use core::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 use http::StatusCode;
 
@@ -114,6 +115,8 @@ pub struct Report {
     pub(crate) failures: Vec<Failure>,
     pub(crate) unhandled: Option<Unhandled>,
     pub(crate) duplicate: bool,
+    /// `Some(lease)` when a copy of this delivery was in flight.
+    pub(crate) in_flight: Option<Duration>,
 }
 
 impl Report {
@@ -124,6 +127,7 @@ impl Report {
             failures: Vec::new(),
             unhandled: None,
             duplicate: false,
+            in_flight: None,
         }
     }
 
@@ -147,8 +151,8 @@ impl Report {
         self.unhandled
     }
 
-    /// `true` when the delivery was a duplicate of one already handled (or
-    /// being handled), so no callback ran and [`ran`](Report::ran) is empty.
+    /// `true` when the delivery was a duplicate of one already handled
+    /// successfully, so no callback ran and [`ran`](Report::ran) is empty.
     /// Only with a [`Deduplicator`](crate::dedup::Deduplicator), see
     /// [`Handlers::deduplicate_with`](crate::Handlers::deduplicate_with).
     pub fn is_duplicate(&self) -> bool {
@@ -163,6 +167,29 @@ impl Report {
         }
     }
 
+    /// The report of a copy of a delivery another attempt is handling: nothing ran.
+    pub(crate) fn in_flight(vendor: Vendor, lease: Duration) -> Self {
+        Report {
+            in_flight: Some(lease),
+            ..Report::new(vendor)
+        }
+    }
+
+    /// `true` when another attempt at this delivery holds its claim (it is
+    /// being handled, and may still fail), so no callback ran: the
+    /// [`status`](Report::status) is 503, and the vendor retries. Only with a
+    /// deduplicator (see [`dedup`](crate::dedup)).
+    pub fn is_in_flight(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// For a copy [in flight](Report::is_in_flight): how long the vendor should
+    /// wait before retrying (the claim's lease), for a `Retry-After` header
+    /// in whole seconds, rounded up. `None` otherwise.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.in_flight
+    }
+
     /// `true` when at least one specific callback matched the event.
     pub fn is_handled(&self) -> bool {
         self.unhandled.is_none()
@@ -171,13 +198,18 @@ impl Report {
     /// The HTTP status to answer.
     ///
     /// `200 OK` when every callback succeeded, nothing matched (an event you
-    /// do not handle is not the vendor's fault) or the delivery was a duplicate. `500` when a callback failed,
-    /// so the vendor retries, except for vendors whose delivery cannot be
-    /// verified again on a retry (the vendor's plug-in says so): Ignisign's
-    /// single-use token is spent, so Ignisign gets `200`, as its own SDK
-    /// answers, and the failure is yours to recover from the [`Report`].
+    /// do not handle is not the vendor's fault) or the delivery was a duplicate
+    /// of one handled successfully. `503 Service Unavailable` when a copy was
+    /// [in flight](Report::is_in_flight) (send [`retry_after`](Report::retry_after)
+    /// as `Retry-After`). `500` when a callback failed, so the vendor retries,
+    /// except for vendors whose delivery cannot be verified again on a retry
+    /// (the vendor's plug-in says so): Ignisign's single-use token is spent,
+    /// so Ignisign gets `200`, as its own SDK answers, and the failure is
+    /// yours to recover from the [`Report`].
     pub fn status(&self) -> StatusCode {
-        if self.failures.is_empty() || !crate::dispatch::retries_on_failure(self.vendor) {
+        if self.in_flight.is_some() {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else if self.failures.is_empty() || !crate::dispatch::retries_on_failure(self.vendor) {
             StatusCode::OK
         } else {
             StatusCode::INTERNAL_SERVER_ERROR

@@ -1,7 +1,11 @@
-//! What the integration tests share: reading fixtures, and the fixed clock.
+//! What the integration tests share: reading fixtures, the fixed clock, a
+//! fault-injecting TCP proxy and a fault-injecting deduplication store.
 //! Each test file that needs it declares `mod common;`.
 
 #![allow(dead_code)] // each test file uses part of it
+
+pub mod fault_proxy;
+pub mod faulty_store;
 
 use std::fs;
 use std::path::{Path, PathBuf};

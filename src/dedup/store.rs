@@ -1,0 +1,229 @@
+//! The store traits: a claim lifecycle (absent → pending with a lease → done),
+//! blocking ([`DedupStore`]) and async ([`AsyncDedupStore`]).
+
+use core::fmt;
+use std::collections::hash_map::RandomState;
+use std::future::Future;
+use std::hash::{BuildHasher, Hasher};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::DedupKey;
+
+/// The error a store returns: any boxed error. Its text ends up in
+/// [`ErrorKind::DedupStore`](crate::ErrorKind::DedupStore), so it must not
+/// contain credentials.
+pub type StoreError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// The future an [`AsyncDedupStore`] returns.
+pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;
+
+/// Identifies one attempt at handling a delivery: a store keeps it with a
+/// pending claim, so that an attempt can only complete or release **its own**
+/// claim, never a later attempt's (after its lease expired and another copy
+/// claimed the key).
+///
+/// 128 bits, unique per attempt (a process-wide counter mixed with a random
+/// per-process seed and the time); not a secret.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClaimToken([u8; 16]);
+
+impl ClaimToken {
+    /// A fresh token.
+    pub fn new() -> Self {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or_default();
+        // `RandomState` is seeded from the OS's randomness once per thread.
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(nanos);
+        hasher.write_u64(count);
+        let high = hasher.finish() ^ nanos.rotate_left(17);
+        let mut bytes = [0; 16];
+        bytes[..8].copy_from_slice(&high.to_le_bytes());
+        bytes[8..].copy_from_slice(&count.to_le_bytes());
+        ClaimToken(bytes)
+    }
+
+    /// A token from bytes a store kept.
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        ClaimToken(bytes)
+    }
+
+    /// The token's bytes.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+}
+
+impl Default for ClaimToken {
+    fn default() -> Self {
+        ClaimToken::new()
+    }
+}
+
+/// 32 lower-case hex digits.
+impl fmt::Display for ClaimToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for byte in self.0 {
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for ClaimToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ClaimToken({self})")
+    }
+}
+
+/// What a [`claim`](DedupStore::claim) found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ClaimOutcome {
+    /// The key was absent (or its lease or TTL had expired), or already
+    /// pending with this very token: it is now pending with this token.
+    Claimed,
+    /// Another attempt holds an unexpired pending claim: the delivery is
+    /// being handled, and may yet fail. Not a duplicate.
+    InFlight,
+    /// A callback run succeeded for this key: a duplicate.
+    Done,
+}
+
+/// Where keys are remembered, blocking: used by
+/// [`Webhooks::handle`](crate::Webhooks::handle) through a
+/// [`Deduplicator`](super::Deduplicator).
+///
+/// A key is absent, **pending** (claimed by the attempt whose
+/// [`ClaimToken`] it holds, until its lease expires) or **done** (until its
+/// TTL expires). Every method must be **atomic** in the store (one
+/// transaction, one script, one mutex), may be called from several threads
+/// and processes at once, and must behave as the
+/// [`conformance`](super::conformance) suite checks (feature `conformance`).
+///
+/// ```
+/// use std::collections::HashMap;
+/// use std::sync::Mutex;
+/// use std::time::Duration;
+/// use esign_webhooks::dedup::{ClaimOutcome, ClaimToken, DedupKey, DedupStore, Deduplicator, StoreError};
+///
+/// /// Never expires anything (a test double; use expiries in production).
+/// #[derive(Debug, Default)]
+/// struct Forever(Mutex<HashMap<DedupKey, Option<ClaimToken>>>); // None: done
+///
+/// impl DedupStore for Forever {
+///     fn claim(&self, key: &DedupKey, token: ClaimToken, _lease: Duration) -> Result<ClaimOutcome, StoreError> {
+///         let mut keys = self.0.lock().map_err(|_| "poisoned")?;
+///         Ok(match keys.get(key) {
+///             None => { keys.insert(*key, Some(token)); ClaimOutcome::Claimed }
+///             Some(Some(held)) if *held == token => ClaimOutcome::Claimed,
+///             Some(Some(_)) => ClaimOutcome::InFlight,
+///             Some(None) => ClaimOutcome::Done,
+///         })
+///     }
+///     fn complete(&self, key: &DedupKey, token: ClaimToken, _ttl: Duration) -> Result<bool, StoreError> {
+///         let mut keys = self.0.lock().map_err(|_| "poisoned")?;
+///         match keys.get(key) {
+///             Some(Some(held)) if *held != token => Ok(false),
+///             _ => { keys.insert(*key, None); Ok(true) }
+///         }
+///     }
+///     fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError> {
+///         let mut keys = self.0.lock().map_err(|_| "poisoned")?;
+///         if keys.get(key) == Some(&Some(token)) { keys.remove(key); Ok(true) } else { Ok(false) }
+///     }
+/// }
+///
+/// let dedup = Deduplicator::new(Forever::default());
+/// # let _ = dedup;
+/// ```
+pub trait DedupStore: Send + Sync + fmt::Debug {
+    /// Claims `key` for `token` for `lease`: if the key is absent or expired
+    /// (or already pending with `token`, so that a command retried after a
+    /// lost reply still wins), it becomes pending with `token` and the answer
+    /// is [`Claimed`](ClaimOutcome::Claimed); otherwise nothing changes and
+    /// the answer says whether it is [`InFlight`](ClaimOutcome::InFlight) or
+    /// [`Done`](ClaimOutcome::Done).
+    fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError>;
+
+    /// Records that a callback run succeeded: if the key is pending with
+    /// `token`, or absent or expired (the lease ran out before the callbacks
+    /// finished, and nobody claimed it since), it becomes done for `ttl` and
+    /// the answer is `true`; if it is already done, `true` and nothing
+    /// changes; if another attempt holds it, `false` and nothing changes.
+    fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError>;
+
+    /// Releases `token`'s claim: if the key is pending with `token` it is
+    /// removed (`true`); anything else is left alone (`false`).
+    fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError>;
+}
+
+/// Where keys are remembered, async: used by
+/// [`Webhooks::handle_async`](crate::Webhooks::handle_async) through an
+/// [`AsyncDeduplicator`](super::AsyncDeduplicator), so that no store call
+/// blocks the executor. The same states and rules as [`DedupStore`].
+pub trait AsyncDedupStore: Send + Sync + fmt::Debug {
+    /// [`DedupStore::claim`], async.
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome>;
+
+    /// [`DedupStore::complete`], async.
+    fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool>;
+
+    /// [`DedupStore::release`], async.
+    fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool>;
+
+    /// Releases `token`'s claim without waiting: called when a
+    /// `handle_async` future is dropped (a server timeout, a client that went
+    /// away) before its claim was settled. It must not block; start the
+    /// release in the background if the store can. The default does nothing:
+    /// the claim then lasts until its lease expires.
+    fn release_detached(&self, key: &DedupKey, token: ClaimToken) {
+        let _ = (key, token);
+    }
+}
+
+/// A shared store: one `Arc` can serve a [`Deduplicator`](super::Deduplicator)
+/// and an [`AsyncDeduplicator`](super::AsyncDeduplicator) at once.
+impl<S: DedupStore + ?Sized> DedupStore for std::sync::Arc<S> {
+    fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
+        (**self).claim(key, token, lease)
+    }
+    fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
+        (**self).complete(key, token, ttl)
+    }
+    fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError> {
+        (**self).release(key, token)
+    }
+}
+
+/// A shared store.
+impl<S: AsyncDedupStore + ?Sized> AsyncDedupStore for std::sync::Arc<S> {
+    fn claim_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        (**self).claim_async(key, token, lease)
+    }
+    fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
+        (**self).complete_async(key, token, ttl)
+    }
+    fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool> {
+        (**self).release_async(key, token)
+    }
+    fn release_detached(&self, key: &DedupKey, token: ClaimToken) {
+        (**self).release_detached(key, token);
+    }
+}
