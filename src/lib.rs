@@ -162,13 +162,15 @@ pub mod esignglobal;
 pub mod ignisign;
 #[cfg(feature = "signplus")]
 pub mod signplus;
+#[cfg(feature = "yousign")]
+pub mod yousign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;
-mod dispatch;
 pub mod dedup;
-pub mod registry;
+mod dispatch;
 pub mod integrations;
+pub mod registry;
 
 pub mod manual;
 pub mod testing;
@@ -176,8 +178,8 @@ pub mod testing;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
-pub use headers::{Headers, Incoming};
 pub use filter::Filter;
+pub use headers::{Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
 pub use secret::Secret;

@@ -53,13 +53,13 @@ mod vendors;
 
 use std::sync::Arc;
 
-pub use confirmed::{ConfirmedEvent, Registered};
 pub use crate::filter::Filter;
+pub use crate::lifecycle::Lifecycle;
 pub use crate::lifecycle::LifecycleStep;
+pub use confirmed::{ConfirmedEvent, Registered};
 pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
 pub use ignisign::IgnisignHandlers;
-pub use crate::lifecycle::Lifecycle;
 pub use lifecycle::LifecycleEvent;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
