@@ -21,6 +21,7 @@ macro_rules! vendor_table {
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
             Yousign yousign Yousign "yousign" "Yousign" "yousign";
+            Documenso documenso Documenso "documenso" "Documenso" "documenso";
         }
     };
 }
