@@ -166,6 +166,8 @@ pub mod ignisign;
 pub mod signplus;
 #[cfg(feature = "yousign")]
 pub mod yousign;
+#[cfg(feature = "zohosign")]
+pub mod zohosign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

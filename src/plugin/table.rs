@@ -22,6 +22,7 @@ macro_rules! vendor_table {
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
             Yousign yousign Yousign "yousign" "Yousign" "yousign";
             Documenso documenso Documenso "documenso" "Documenso" "documenso";
+            ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
         }
     };
 }
