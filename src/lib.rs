@@ -162,6 +162,8 @@ pub mod documenso;
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "pandadoc")]
+pub mod pandadoc;
 #[cfg(feature = "signplus")]
 pub mod signplus;
 #[cfg(feature = "yousign")]

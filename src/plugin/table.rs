@@ -23,6 +23,7 @@ macro_rules! vendor_table {
             Yousign yousign Yousign "yousign" "Yousign" "yousign";
             Documenso documenso Documenso "documenso" "Documenso" "documenso";
             ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
+            PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
         }
     };
 }

@@ -45,6 +45,8 @@ mod handlers;
 mod ignisign;
 mod lifecycle;
 mod methods;
+#[cfg(feature = "pandadoc")]
+mod pandadoc;
 mod report;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
@@ -61,6 +63,8 @@ pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
 pub use ignisign::IgnisignHandlers;
 pub use lifecycle::LifecycleEvent;
+#[cfg(feature = "pandadoc")]
+pub use pandadoc::PandaDocHandlers;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
