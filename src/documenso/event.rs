@@ -26,8 +26,9 @@ use crate::{Error, Vendor};
 pub struct Event {
     /// The event.
     pub event: EventKind,
-    /// The document (or template) the event is about, with its recipients.
-    pub payload: Payload,
+    /// The document (or template) the event is about, with its recipients
+    /// (boxed, so that an [`Event`](crate::Event) stays small).
+    pub payload: Box<Payload>,
     /// When the delivery was made, ISO 8601. **Recomputed on every attempt**:
     /// it is not the time of the event and is left out of the deduplication key.
     #[serde(default, skip_serializing_if = "Option::is_none")]

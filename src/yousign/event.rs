@@ -62,21 +62,22 @@ impl Event {
 /// event has `signature_request`; a signer event `signature_request` and
 /// `signer`; an approver event `approver`; an electronic-seal event
 /// `electronic_seal` (kept as raw JSON: Yousign does not list its fields).
+/// The nodes are boxed so that an [`Event`](crate::Event) stays small.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Data {
     /// The signature request concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request: Option<SignatureRequest>,
+    pub signature_request: Option<Box<SignatureRequest>>,
     /// The signer whose action triggered a `signer.*` event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer: Option<Signer>,
+    pub signer: Option<Box<Signer>>,
     /// The approver of an `approver.*` event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approver: Option<Approver>,
+    pub approver: Option<Box<Approver>>,
     /// The electronic seal of an `electronic_seal.*` event, as received.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub electronic_seal: Option<serde_json::Value>,
+    pub electronic_seal: Option<Box<serde_json::Value>>,
 }
 
 /// `data.signature_request`: the signature request as Yousign's REST API

@@ -26,8 +26,9 @@ use crate::{Error, Vendor};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Event {
-    /// The request (document) the notification is about.
-    pub requests: Request,
+    /// The request (document) the notification is about (boxed, so that an
+    /// [`Event`](crate::Event) stays small).
+    pub requests: Box<Request>,
     /// What happened: one object on the wire in real deliveries, a list in
     /// the docs; always a list here (usually of one).
     #[serde(deserialize_with = "scalars::one_or_many")]
