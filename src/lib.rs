@@ -173,10 +173,10 @@ pub mod zohosign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;
-pub mod dedup;
 mod dispatch;
-pub mod integrations;
+pub mod dedup;
 pub mod registry;
+pub mod integrations;
 
 pub mod manual;
 pub mod testing;
@@ -184,8 +184,8 @@ pub mod testing;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
 pub use error::{Error, ErrorKind, ParseCodeError};
-pub use filter::Filter;
 pub use headers::{Headers, Incoming};
+pub use filter::Filter;
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
 pub use secret::Secret;

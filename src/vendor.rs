@@ -170,12 +170,7 @@ mod tests {
             let json = serde_json::to_string(vendor).unwrap();
             assert_eq!(json, format!("\"{}\"", vendor.slug()));
             assert_eq!(serde_json::from_str::<Vendor>(&json).unwrap(), *vendor);
-            assert!(
-                vendor
-                    .slug()
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            );
+            assert!(vendor.slug().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         }
         assert!("nope".parse::<Vendor>().is_err());
         assert!(serde_json::from_str::<Vendor>("\"nope\"").is_err());

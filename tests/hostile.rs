@@ -105,7 +105,9 @@ fn every_truncation_of_every_vendors_body_is_a_payload_error() {
             assert!(
                 matches!(
                     err.kind(),
-                    ErrorKind::MalformedPayload { .. } | ErrorKind::UnrecognizedVendor | ErrorKind::MissingField { .. }
+                    ErrorKind::MalformedPayload { .. }
+                        | ErrorKind::UnrecognizedVendor
+                        | ErrorKind::MissingField { .. }
                 ),
                 "cut at {cut}: {err}"
             );

@@ -60,14 +60,14 @@
 
 mod guid;
 mod keys;
-mod plugin;
 mod status;
 mod update;
+mod plugin;
 mod verify;
 
-pub use plugin::Constellation;
 pub use status::{SessionStatus, SignerStatus, Status, StatusType};
 pub use update::{Data, Update};
+pub use plugin::Constellation;
 pub use verify::Verifier;
 
 /// Parses a Constellation1 eSign update from the raw body. Errors are

@@ -34,10 +34,7 @@ impl Plugin for Constellation {
         }
         let is_data = |key: &str| key.eq_ignore_ascii_case("data");
         shape.keys().any(|key| is_data(key) && key != "data")
-            || (shape.has("data")
-                && shape
-                    .keys()
-                    .all(|key| is_data(key) || key.eq_ignore_ascii_case("version")))
+            || (shape.has("data") && shape.keys().all(|key| is_data(key) || key.eq_ignore_ascii_case("version")))
     }
 
     /// A lower-case `data` beside other members: a key many vendors use, so

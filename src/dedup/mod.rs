@@ -65,6 +65,8 @@
 //! feature adds `RedisStore` (`SET key 1 NX PX ttl`), or implement
 //! [`DedupStore`] over your database (an insert on a unique key with an expiry column).
 
+
+
 mod memory;
 #[cfg(feature = "redis")]
 mod redis;
@@ -77,6 +79,8 @@ pub use crate::dedup_key::DedupKey;
 pub use memory::{DEFAULT_CAPACITY, MemoryStore};
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
+
+
 
 use crate::error::{Error, ErrorKind};
 

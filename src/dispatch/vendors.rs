@@ -2,15 +2,15 @@
 //! `dispatch`, generated from the [vendor table](crate::plugin::table) so that
 //! the rest of `dispatch` names no vendor.
 
-use crate::Vendor;
 use crate::clock::Clock;
 use crate::dispatch::{Event, WebhooksBuilder};
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 #[allow(unused_imports)] // unused when every vendor feature is off
 use crate::plugin::{BodyShape, Plugin};
-use crate::vendor::VendorSet;
 use crate::verify::Verified;
+use crate::vendor::VendorSet;
+use crate::Vendor;
 
 #[allow(unused_imports)]
 use super::webhooks::not_configured;

@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use crate::Vendor;
 use crate::clock::{Clock, SystemClock};
 use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 use crate::plugin::BodyShape;
-use crate::vendor::VendorSet;
 use crate::verify::Verified;
+use crate::vendor::VendorSet;
+use crate::Vendor;
 
 /// The default body size limit: 1 MiB.
 pub const DEFAULT_MAX_BODY_SIZE: usize = 1024 * 1024;
@@ -218,11 +218,7 @@ impl Webhooks {
             // Several vendors' credentials are present: let the body decide among
             // them, distinctive keys first.
             let strong = signalled.intersection(claimed);
-            let chosen = if strong.len() > 0 {
-                strong
-            } else {
-                signalled.intersection(weakly)
-            };
+            let chosen = if strong.len() > 0 { strong } else { signalled.intersection(weakly) };
             return match chosen.single() {
                 Some(vendor) => Ok((vendor, true)),
                 None => Err(Error::new(ErrorKind::AmbiguousVendor {
@@ -263,8 +259,9 @@ impl Webhooks {
 /// body, says so rather than reporting a confusing parse error.
 fn explain_mismatch(by_headers: Vendor, body: &[u8]) -> Option<Error> {
     let by_body = Vendors::claimed(&BodyShape::of(body)).0.single()?;
-    (by_body != by_headers)
-        .then(|| Error::new(ErrorKind::VendorMismatch { by_headers, by_body }).with_vendor(by_headers))
+    (by_body != by_headers).then(|| {
+        Error::new(ErrorKind::VendorMismatch { by_headers, by_body }).with_vendor(by_headers)
+    })
 }
 
 pub(crate) fn not_configured(vendor: Vendor) -> Error {

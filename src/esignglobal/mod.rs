@@ -47,9 +47,9 @@
 mod detect;
 mod event;
 mod model;
-mod plugin;
 mod scalars;
 mod status;
+mod plugin;
 mod verify;
 
 #[cfg(test)]
@@ -59,9 +59,9 @@ pub use detect::{DetectedScheme, HeaderNames, SchemeNotFound, detect_scheme};
 pub(crate) use event::parse;
 pub use event::{Channel, Event, EventKind, Payload, UnknownEvent};
 pub use model::{AccessCode, CancelInfo, Cc, DeclineSigner, Envelope, PhoneNumber, SignFile, Signer};
-pub use plugin::EsignGlobal;
 pub use scalars::{SignOrder, Time};
 pub use status::{AuthMode, AuthModes, CcStatus, EnvelopeStatus, SignerStatus, UserType};
+pub use plugin::EsignGlobal;
 pub use verify::Verifier;
 
 /// The response body eSignGlobal recommends for a successful receipt:

@@ -30,14 +30,9 @@ impl Plugin for EsignGlobal {
     /// `callBackDesc` or `callBackEnvelopeVO`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         (shape.has("event") && shape.has("eventPayload"))
-            || [
-                "callBackEnum",
-                "callBackDesc",
-                "callBackEnvelopeVO",
-                "CallBackEnvelopeVO",
-            ]
-            .iter()
-            .any(|key| shape.has(key))
+            || ["callBackEnum", "callBackDesc", "callBackEnvelopeVO", "CallBackEnvelopeVO"]
+                .iter()
+                .any(|key| shape.has(key))
     }
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {

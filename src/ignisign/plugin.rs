@@ -41,9 +41,7 @@ impl Plugin for Ignisign {
 
     /// `topic`, `msgNature` or `verificationToken`.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        ["topic", "msgNature", "verificationToken"]
-            .iter()
-            .any(|key| shape.has(key))
+        ["topic", "msgNature", "verificationToken"].iter().any(|key| shape.has(key))
     }
 
     /// The SDK's required fields, application id and environment, on a
@@ -53,9 +51,7 @@ impl Plugin for Ignisign {
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
     ) -> Result<Verified, Error> {
-        verifier
-            .check_envelope(incoming.body())
-            .map(|()| Verified::new(None, None))
+        verifier.check_envelope(incoming.body()).map(|()| Verified::new(None, None))
     }
 
     fn parse(body: &[u8]) -> Result<Delivery, Error> {
@@ -68,9 +64,7 @@ impl Plugin for Ignisign {
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
     ) -> Result<(Delivery, Verified), Error> {
-        verifier
-            .receive(incoming.body())
-            .map(|delivery| (delivery, Verified::new(None, None)))
+        verifier.receive(incoming.body()).map(|delivery| (delivery, Verified::new(None, None)))
     }
 
     /// Every delivery needs its token confirmed first.
@@ -135,9 +129,5 @@ fn ignisign_step(message: &ignisign::Message) -> Option<LifecycleStep> {
         Action::SignatureSession(SignatureSessionAction::Initialized) => Lifecycle::Viewed,
         _ => return None,
     };
-    Some(
-        LifecycleStep::new(kind, request_id)
-            .signer(signer_id)
-            .reason(reason.as_deref()),
-    )
+    Some(LifecycleStep::new(kind, request_id).signer(signer_id).reason(reason.as_deref()))
 }

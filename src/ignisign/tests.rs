@@ -742,7 +742,10 @@ fn missing_fields_are_reported_in_the_sdk_order() {
             kind(verifier().check_envelope(&body(&value))),
             ErrorKind::MissingField { field }
         );
-        assert_eq!(kind(parse_delivery(&body(&value))), ErrorKind::MissingField { field });
+        assert_eq!(
+            kind(parse_delivery(&body(&value))),
+            ErrorKind::MissingField { field }
+        );
         // Empty strings and null count as missing (the SDK tests truthiness).
         let mut empty = base();
         empty[*field] = json!("");
@@ -991,8 +994,7 @@ fn confirm_reports_api_failures() {
         panic!("not an API error");
     };
     assert_eq!(error_code, None);
-    let ErrorKind::ConfirmationFailed { error_code, .. } = api(400, r#"{"errorCode":"see https://evil/?t=abc"}"#)
-    else {
+    let ErrorKind::ConfirmationFailed { error_code, .. } = api(400, r#"{"errorCode":"see https://evil/?t=abc"}"#) else {
         panic!("not an API error");
     };
     assert_eq!(error_code, None, "only code-like values are kept");

@@ -88,7 +88,9 @@ impl Verifier {
                 return Err(Error::new(ErrorKind::RecipientMismatch { field: "appId" }).with_vendor(Vendor::Ignisign));
             }
             if fields.app_env != self.app_env.as_str() {
-                return Err(Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
+                return Err(
+                    Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign)
+                );
             }
             Ok(())
         })

@@ -188,11 +188,7 @@ pub(crate) fn empty_response(status: StatusCode) -> Response<Vec<u8>> {
 }
 
 /// A response with a body and its content type.
-pub(crate) fn body_response(
-    status: StatusCode,
-    content_type: &'static str,
-    body: impl Into<Vec<u8>>,
-) -> Response<Vec<u8>> {
+pub(crate) fn body_response(status: StatusCode, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response<Vec<u8>> {
     let mut response = Response::new(body.into());
     *response.status_mut() = status;
     response

@@ -11,9 +11,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::transport::{BlockingTokenTransport, TokenTransport, TransportError};
-use crate::Vendor;
 use crate::error::{Error, ErrorKind};
 use crate::plugin::{Confirmation, Plugin};
+use crate::Vendor;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
@@ -58,9 +58,7 @@ impl Confirmers {
     ) {
         let confirm = move |event: P::Event| {
             let request = P::request(&event, &credential)?;
-            let response = transport
-                .send(request)
-                .map_err(|err| transport_failed(P::VENDOR, &err))?;
+            let response = transport.send(request).map_err(|err| transport_failed(P::VENDOR, &err))?;
             P::finish(event, response)
         };
         self.set(P::VENDOR, "confirm_with", Box::new(Blocking::<P>(Box::new(confirm))));
@@ -77,11 +75,7 @@ impl Confirmers {
             let shared = std::sync::Arc::clone(&shared);
             Box::pin(async move {
                 let request = P::request(&event, &shared.0)?;
-                let response = shared
-                    .1
-                    .send(request)
-                    .await
-                    .map_err(|err| transport_failed(P::VENDOR, &err))?;
+                let response = shared.1.send(request).await.map_err(|err| transport_failed(P::VENDOR, &err))?;
                 P::finish(event, response)
             })
         };
@@ -90,11 +84,7 @@ impl Confirmers {
 
     /// Trusts the vendor's events without confirming them.
     pub(crate) fn set_dangerous_skip<P: Confirmation>(&mut self) {
-        self.set(
-            P::VENDOR,
-            "dangerous_skip_confirmation",
-            Box::new(Blocking::<P>(Box::new(|event| Ok(P::dangerous_skip(event))))),
-        );
+        self.set(P::VENDOR, "dangerous_skip_confirmation", Box::new(Blocking::<P>(Box::new(|event| Ok(P::dangerous_skip(event))))));
     }
 
     /// Confirms `event` with the registered blocking confirmation. A panic in

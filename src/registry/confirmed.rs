@@ -2,12 +2,12 @@
 //! callbacks see it, generated from the [vendor table](crate::plugin::table);
 //! and the confirmation phase that turns an [`Event`] into one.
 
-use crate::Event;
 use crate::Vendor;
 use crate::error::Error;
 use crate::lifecycle::LifecycleStep;
 #[allow(unused_imports)] // unused when every vendor feature is off
 use crate::plugin::Plugin;
+use crate::Event;
 
 use super::confirm::Confirmers;
 

@@ -6,9 +6,9 @@ use super::methods::registration_methods;
 use super::transport::{BlockingTokenTransport, TokenTransport};
 use super::vendors::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Filter};
-use crate::ignisign::{
-    self, Action, ApiKey, Application, ApplicationAction, CallbackParams, Content, Message, MsgNature, Signature,
-    SignatureAction, SignatureImage, SignatureImageAction, SignatureProfile, SignatureProfileAction, SignatureProof,
+use crate::ignisign::{self, ApiKey,
+    Action, Application, ApplicationAction, CallbackParams, Content, Message, MsgNature, Signature, SignatureAction,
+    SignatureImage, SignatureImageAction, SignatureProfile, SignatureProfileAction, SignatureProof,
     SignatureProofAction, SignatureRequest, SignatureRequestAction, SignatureSession, SignatureSessionAction, Signer,
     SignerAction, Topic,
 };
@@ -106,9 +106,7 @@ impl IgnisignHandlers<'_, Blocking> {
     /// callback runs, sending the request through `transport` (blocking).
     /// A transport that panics fails the delivery; it never unwinds through `handle`.
     pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl BlockingTokenTransport + 'static) -> &mut Self {
-        self.registry
-            .confirmers
-            .set_blocking::<ignisign::Ignisign>(api_key, transport);
+        self.registry.confirmers.set_blocking::<ignisign::Ignisign>(api_key, transport);
         self
     }
 
@@ -125,9 +123,7 @@ impl IgnisignHandlers<'_, Async> {
     /// Confirms each Ignisign delivery's token with Ignisign before any
     /// callback runs, sending the request through `transport`.
     pub fn confirm_with(&mut self, api_key: ApiKey, transport: impl TokenTransport + 'static) -> &mut Self {
-        self.registry
-            .confirmers
-            .set_async::<ignisign::Ignisign>(api_key, transport);
+        self.registry.confirmers.set_async::<ignisign::Ignisign>(api_key, transport);
         self
     }
 

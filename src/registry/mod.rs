@@ -55,16 +55,16 @@ mod vendors;
 
 use std::sync::Arc;
 
-pub use crate::filter::Filter;
-pub use crate::lifecycle::Lifecycle;
-pub use crate::lifecycle::LifecycleStep;
 pub use confirmed::{ConfirmedEvent, Registered};
+pub use crate::filter::Filter;
+pub use crate::lifecycle::LifecycleStep;
 pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
 pub use ignisign::IgnisignHandlers;
-pub use lifecycle::LifecycleEvent;
 #[cfg(feature = "pandadoc")]
 pub use pandadoc::PandaDocHandlers;
+pub use crate::lifecycle::Lifecycle;
+pub use lifecycle::LifecycleEvent;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;

@@ -27,9 +27,7 @@ pub struct VendorHandlers<'r, P, M> {
 
 impl<P, M> core::fmt::Debug for VendorHandlers<'_, P, M> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("VendorHandlers")
-            .field("registry", &self.registry)
-            .finish()
+        f.debug_struct("VendorHandlers").field("registry", &self.registry).finish()
     }
 }
 
