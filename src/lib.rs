@@ -185,12 +185,20 @@ pub mod verify;
 // Vendors: one folder each, listed once in `plugin::table`.
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "documenso")]
+pub mod documenso;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "pandadoc")]
+pub mod pandadoc;
 #[cfg(feature = "signplus")]
 pub mod signplus;
+#[cfg(feature = "yousign")]
+pub mod yousign;
+#[cfg(feature = "zohosign")]
+pub mod zohosign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

@@ -20,6 +20,10 @@ macro_rules! vendor_table {
             Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
+            Yousign yousign Yousign "yousign" "Yousign" "yousign";
+            Documenso documenso Documenso "documenso" "Documenso" "documenso";
+            ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
+            PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
         }
     };
 }

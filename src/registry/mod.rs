@@ -72,6 +72,8 @@ pub use vendor::IgnisignHandlers;
 #[cfg(feature = "signplus")]
 pub use vendor::SignPlusHandlers;
 pub use vendor::VendorHandlers;
+#[cfg(feature = "pandadoc")]
+pub use vendor::PandaDocHandlers;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

@@ -16,6 +16,8 @@ mod constellation;
 mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub(crate) mod ignisign;
+#[cfg(feature = "pandadoc")]
+mod pandadoc;
 #[cfg(feature = "signplus")]
 mod signplus;
 
@@ -25,6 +27,8 @@ pub use constellation::ConstellationHandlers;
 pub use esignglobal::EsignGlobalHandlers;
 #[cfg(feature = "ignisign")]
 pub use ignisign::IgnisignHandlers;
+#[cfg(feature = "pandadoc")]
+pub use pandadoc::PandaDocHandlers;
 #[cfg(feature = "signplus")]
 pub use signplus::SignPlusHandlers;
 

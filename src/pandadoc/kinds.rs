@@ -1,0 +1,72 @@
+//! The string enums of PandaDoc: the notification's event and the document status.
+
+use crate::filter::Filter;
+use crate::wire_enum::string_enum;
+
+string_enum! {
+    /// A notification's `event` (<https://developers.pandadoc.com/docs/webhook-events>).
+    ///
+    /// ```
+    /// use esign_webhooks::pandadoc::EventKind;
+    /// assert_eq!(EventKind::from_wire("document_state_changed"), EventKind::DocumentStateChanged);
+    /// ```
+    pub enum EventKind {
+        /// The document's status changed (see [`DocumentStatus`]).
+        DocumentStateChanged => "document_state_changed",
+        /// The completed document's PDF is ready to download.
+        DocumentCompletedPdfReady => "document_completed_pdf_ready",
+        /// The document was updated (moved back to draft and edited).
+        DocumentUpdated => "document_updated",
+        /// A recipient completed their part.
+        RecipientCompleted => "recipient_completed",
+        /// The document was deleted.
+        DocumentDeleted => "document_deleted",
+        /// Creating a document failed.
+        DocumentCreationFailed => "document_creation_failed",
+        /// A section was added to the document.
+        DocumentSectionAdded => "document_section_added",
+        /// A quote was updated.
+        QuoteUpdated => "quote_updated",
+        /// A template was created (spelled "teamplate_created" on one PandaDoc page).
+        TemplateCreated => "template_created",
+        /// A template was updated.
+        TemplateUpdated => "template_updated",
+        /// A template was deleted.
+        TemplateDeleted => "template_deleted",
+        /// A template was modified (older SDK enum `WebhookEventTriggerEnum`).
+        TemplateModified => "template_modified",
+    }
+}
+
+impl EventKind {
+    /// Every PandaDoc event kind, for `handlers.pandadoc().on(EventKind::ALL, …)`.
+    pub const ALL: Filter<EventKind> = Filter::All;
+}
+
+string_enum! {
+    /// `data.status` of a document (<https://developers.pandadoc.com/reference/handledocumentstatechanged>).
+    pub enum DocumentStatus {
+        /// Draft.
+        Draft => "document.draft",
+        /// Sent to recipients.
+        Sent => "document.sent",
+        /// Viewed by a recipient.
+        Viewed => "document.viewed",
+        /// Waiting for an approver.
+        WaitingApproval => "document.waiting_approval",
+        /// Approved.
+        Approved => "document.approved",
+        /// Rejected by an approver.
+        Rejected => "document.rejected",
+        /// Waiting for payment.
+        WaitingPay => "document.waiting_pay",
+        /// Paid.
+        Paid => "document.paid",
+        /// Every recipient completed.
+        Completed => "document.completed",
+        /// Cancelled (voided).
+        Cancelled => "document.cancelled",
+        /// A recipient declined.
+        Declined => "document.declined",
+    }
+}

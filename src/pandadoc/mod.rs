@@ -1,0 +1,105 @@
+//! PandaDoc: typed deliveries (arrays of notifications) and the signature in
+//! the query string.
+//!
+//! # The wire format
+//!
+//! PandaDoc POSTs a JSON **array** of notifications; it "may contain several
+//! notification objects at the same time"
+//! (<https://developers.pandadoc.com/docs/webhooks>):
+//!
+//! ```json
+//! [
+//!   { "event": "document_state_changed",
+//!     "data": { "id": "msFYActMfJHqNTKH8YSvF1", "name": "Sample Document", "status": "document.completed",
+//!               "date_created": "…", "date_modified": "…", "recipients": [ … ], "metadata": { … } } }
+//! ]
+//! ```
+//!
+//! * One delivery, several events. **`dispatch` returns the whole delivery**,
+//!   [`Delivery`], with its [`notifications`](Delivery::notifications) in
+//!   order: one HTTP request is one answer and one deduplication key, and a
+//!   handler sees every event of the request together.
+//! * The registrar: `handlers.pandadoc().on(kind, |delivery| …)` runs once per
+//!   delivery that contains a notification of `kind` (or of any kind, with
+//!   [`EventKind::ALL`]); `on_notification(kind, |notification| …)` runs
+//!   **once per matching notification**. Both are in `src/registry/pandadoc.rs`.
+//! * Events ([`EventKind`]): `document_state_changed`,
+//!   `document_completed_pdf_ready`, `document_updated`, `recipient_completed`,
+//!   `document_deleted`, `document_creation_failed`, `document_section_added`,
+//!   `quote_updated`, `template_created`, `template_updated`,
+//!   `template_deleted` (and the older SDK's `template_modified`).
+//!   Document statuses: [`DocumentStatus`].
+//! * Header `X-PandaDoc-Webhook-Event-Id`, stable across automatic and manual
+//!   retries, is kept in [`Delivery::event_id`].
+//!
+//! # Authentication
+//!
+//! Register the endpoint as `https://…/hook?signature={signature}`; PandaDoc
+//! fills in the hex HMAC-SHA256 of the raw body keyed with the subscription's
+//! shared key (<https://developers.pandadoc.com/docs/webhook-verification>).
+//! [`Verifier::new`] checks it in constant time. Pass the URI:
+//!
+//! ```
+//! # use esign_webhooks::{Incoming, Secret, Webhooks, pandadoc};
+//! # let webhooks = Webhooks::builder().pandadoc(pandadoc::Verifier::new(Secret::new("shared-key"))).build()?;
+//! # let uri: http::Uri = "/hook?signature=9c61574911c5ed7c4a3d356571a05f924300998b4a43d3e0a4118a45a3bcf4c2".parse().unwrap();
+//! # let body = br#"[{"event":"document_state_changed","data":{"id":"doc1","status":"document.completed"}}]"#;
+//! # let headers: [(&str, &str); 0] = [];
+//! let event = webhooks.dispatch_incoming(&Incoming::new(body, &headers).with_uri(&uri))?;
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+//!
+//! `dispatch` without the URI fails with a configuration error (500) that
+//! says so.
+//!
+//! **What it proves**: the body was produced by someone holding the shared
+//! key and was not changed. **What it does not**: nothing is timestamped, so
+//! a captured delivery (and URLs, with their signature, end up in access
+//! logs) can be replayed; deduplicate. Do not log request URLs in full.
+//!
+//! # Response and retries
+//!
+//! Answer 200 within 20 s ([`Event::success_response`](crate::Event::success_response)
+//! is an empty 200). The overview page mentions automatic and manual retries
+//! (an older page says there are none); the schedule is not published.
+//!
+//! # Lifecycle
+//!
+//! One step per delivery: the first notification that has one.
+//!
+//! | PandaDoc notification | [`Lifecycle`](crate::Lifecycle) |
+//! |---|---|
+//! | `document_state_changed`, `document.sent` | `Sent` |
+//! | `document_state_changed`, `document.viewed` | `Viewed` |
+//! | `recipient_completed` | `Signed` (signer: `action_by`'s e-mail, when sent) |
+//! | `document_state_changed`, `document.completed` | `Completed` |
+//! | `document_state_changed`, `document.declined` / `document.rejected` | `Declined` |
+//! | `document_state_changed`, `document.cancelled` | `Cancelled` |
+//! | `document_creation_failed` | `Failed` |
+//!
+//! The envelope id is `data.id`.
+//!
+//! # Deduplication
+//!
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) is derived from
+//! `X-PandaDoc-Webhook-Event-Id` when the delivery came with it (PandaDoc
+//! keeps it across retries), else from every notification in its wire form
+//! (for a body parsed later without its headers).
+
+mod event;
+mod kinds;
+mod plugin;
+mod verify;
+
+pub use event::{Delivery, Document, Notification, Person, Recipient};
+pub use kinds::{DocumentStatus, EventKind};
+pub use plugin::PandaDoc;
+pub use verify::{EVENT_ID_HEADER, SIGNATURE_PARAMETER, Verifier, scheme};
+
+/// Parses a PandaDoc delivery from the raw body (without its event id).
+pub(crate) fn parse(body: &[u8]) -> Result<Delivery, crate::Error> {
+    event::parse(body)
+}
+
+#[cfg(test)]
+mod tests;

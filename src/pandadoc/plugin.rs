@@ -1,0 +1,136 @@
+//! The PandaDoc plug-in: how the central code identifies, authenticates,
+//! parses, deduplicates and maps PandaDoc deliveries.
+
+use super::{Delivery, DocumentStatus, EVENT_ID_HEADER, EventKind, Notification, Verifier};
+use crate::clock::Clock;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, Plugin, private};
+use crate::verify::{self, SignatureLocation, Verified};
+use crate::{Error, Vendor};
+
+/// The PandaDoc plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct PandaDoc;
+
+impl private::Sealed for PandaDoc {}
+
+impl Plugin for PandaDoc {
+    const VENDOR: Vendor = Vendor::PandaDoc;
+    type Verifier = Verifier;
+    type Event = Delivery;
+    type Confirmed = Delivery;
+
+    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
+        Some(&verifier.inner)
+    }
+
+    /// An array whose first element has `event` and `data`.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        shape.is_array() && shape.has("event") && shape.has("data")
+    }
+
+    /// The engine's check, after a clear error when the signature is in the
+    /// query string but no query string was passed: a call of `dispatch`
+    /// where `dispatch_incoming` with the URI is needed, a server bug (500),
+    /// not a forged request.
+    fn authenticate<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        let in_query = verifier
+            .inner
+            .scheme()
+            .is_some_and(|scheme| matches!(scheme.signature_location(), SignatureLocation::QueryParameter { .. }));
+        if in_query && incoming.query().is_none() {
+            return Err(Error::configuration(
+                "PandaDoc signs deliveries in the `signature` query parameter, but the request's URI was not \
+                 passed: use Webhooks::dispatch_incoming (or handle_incoming) with Incoming::with_uri",
+            ));
+        }
+        verifier.inner.verify(incoming, clock)
+    }
+
+    fn parse(body: &[u8]) -> Result<Delivery, Error> {
+        super::parse(body)
+    }
+
+    /// [`authenticate`](Plugin::authenticate), [`parse`](Plugin::parse), and
+    /// the delivery id from `X-PandaDoc-Webhook-Event-Id` when it is sent
+    /// once and is text.
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<(Delivery, Verified), Error> {
+        let verified = Self::authenticate(verifier, incoming, clock)?;
+        let mut delivery = super::parse(incoming.body())?;
+        let mut ids = incoming.headers().values(EVENT_ID_HEADER);
+        if let (Some(id), None) = (ids.next(), ids.next()) {
+            delivery.event_id = core::str::from_utf8(id.trim_ascii())
+                .ok()
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned);
+        }
+        Ok((delivery, verified))
+    }
+
+    fn into_confirmed(delivery: Delivery) -> Result<Delivery, Delivery> {
+        Ok(delivery)
+    }
+
+    /// `X-PandaDoc-Webhook-Event-Id` when the delivery came with it (stable
+    /// across retries); otherwise every notification in its wire form.
+    fn dedup_key(delivery: &Delivery) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::PandaDoc);
+        match &delivery.event_id {
+            Some(id) => {
+                hasher.part(b"event-id");
+                hasher.part(id.as_bytes());
+            }
+            None => {
+                hasher.part(b"notifications");
+                hasher.json(&delivery.notifications);
+            }
+        }
+        hasher.finish()
+    }
+
+    /// The first notification that has a lifecycle meaning (one step per delivery).
+    fn lifecycle(delivery: &Delivery) -> Option<LifecycleStep> {
+        delivery.notifications.iter().find_map(notification_step)
+    }
+
+    fn is_unknown(delivery: &Delivery) -> bool {
+        delivery
+            .notifications
+            .iter()
+            .any(|n| n.event.is_unknown() || n.data.status.as_ref().is_some_and(DocumentStatus::is_unknown))
+    }
+}
+
+/// What one notification means in lifecycle terms.
+fn notification_step(notification: &Notification) -> Option<LifecycleStep> {
+    let step = |kind| LifecycleStep::new(kind, Some(&notification.data.id));
+    let actor = notification
+        .data
+        .action_by
+        .as_ref()
+        .and_then(|person| person.email.as_deref().or(person.id.as_deref()));
+    Some(match (&notification.event, &notification.data.status) {
+        (EventKind::DocumentStateChanged, Some(status)) => match status {
+            DocumentStatus::Sent => step(Lifecycle::Sent),
+            DocumentStatus::Viewed => step(Lifecycle::Viewed),
+            DocumentStatus::Completed => step(Lifecycle::Completed),
+            DocumentStatus::Declined | DocumentStatus::Rejected => step(Lifecycle::Declined),
+            DocumentStatus::Cancelled => step(Lifecycle::Cancelled),
+            _ => return None,
+        },
+        (EventKind::RecipientCompleted, _) => step(Lifecycle::Signed).signer(actor),
+        (EventKind::DocumentCreationFailed, _) => step(Lifecycle::Failed),
+        _ => return None,
+    })
+}
