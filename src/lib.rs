@@ -148,6 +148,7 @@ mod headers;
 mod json_object;
 mod json_path;
 mod lifecycle;
+pub mod multipart;
 pub mod plugin;
 mod secret;
 mod vendor;
@@ -156,6 +157,8 @@ pub mod verify;
 // Vendors: one folder each, listed once in `plugin::table`.
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "dropboxsign")]
+pub mod dropboxsign;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
