@@ -155,6 +155,8 @@ mod vendor;
 pub mod verify;
 
 // Vendors: one folder each, listed once in `plugin::table`.
+#[cfg(feature = "adobesign")]
+pub mod adobesign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
 #[cfg(feature = "dropboxsign")]

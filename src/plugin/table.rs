@@ -21,6 +21,7 @@ macro_rules! vendor_table {
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
             DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
+            AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
         }
     };
 }
