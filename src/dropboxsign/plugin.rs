@@ -39,14 +39,14 @@ impl Plugin for DropboxSign {
         false
     }
 
-    /// A JSON body with `event` and an `"event_hash"` key, or a non-JSON
-    /// (multipart) body with a `json` field and an `"event_hash"` key.
+    /// A JSON body with `event` and an `"event_hash"` key, or a non-JSON body
+    /// that starts with a multipart delimiter and has an `"event_hash"` key.
     fn claims(shape: &BodyShape<'_>) -> bool {
         let raw = shape.raw();
         if shape.is_json() {
             shape.has("event") && contains(raw, b"\"event_hash\"")
         } else {
-            raw.starts_with(b"--") && contains(raw, b"name=\"json\"") && contains(raw, b"\"event_hash\"")
+            raw.starts_with(b"--") && contains(raw, b"\"event_hash\"")
         }
     }
 
