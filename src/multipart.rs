@@ -278,7 +278,10 @@ fn read_part<'a>(headers: &'a [u8], content: &'a [u8]) -> Result<Part<'a>, Multi
     let headers = core::str::from_utf8(headers).map_err(|_| MultipartError::MalformedPartHeader)?;
     let mut disposition = None;
     let mut content_type = None;
-    for line in headers.split("\r\n").filter(|line| !headers.is_empty() || !line.is_empty()) {
+    for line in headers
+        .split("\r\n")
+        .filter(|line| !headers.is_empty() || !line.is_empty())
+    {
         if line.starts_with([' ', '\t']) {
             return Err(MultipartError::MalformedPartHeader);
         }
@@ -429,18 +432,45 @@ mod tests {
 
     #[test]
     fn boundaries() {
-        assert_eq!(boundary(b"multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW"), Ok("----WebKitFormBoundary7MA4YWxkTrZu0gW"));
-        assert_eq!(boundary(b"multipart/form-data; charset=\"utf;8\"; boundary=\"x\""), Ok("x"));
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW"),
+            Ok("----WebKitFormBoundary7MA4YWxkTrZu0gW")
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; charset=\"utf;8\"; boundary=\"x\""),
+            Ok("x")
+        );
         assert_eq!(boundary(b"multipart/form-data"), Err(MultipartError::MissingBoundary));
-        assert_eq!(boundary(b"multipart/mixed; boundary=x"), Err(MultipartError::NotFormData));
-        assert_eq!(boundary(b"multipart/form-data; boundary=x; boundary=y"), Err(MultipartError::MalformedParameters));
-        assert_eq!(boundary(b"multipart/form-data; boundary="), Err(MultipartError::MalformedParameters));
-        assert_eq!(boundary(b"multipart/form-data; boundary=\"a\\\"b\""), Err(MultipartError::InvalidBoundary));
-        assert_eq!(boundary(b"multipart/form-data; boundary=\"ends \""), Err(MultipartError::InvalidBoundary));
+        assert_eq!(
+            boundary(b"multipart/mixed; boundary=x"),
+            Err(MultipartError::NotFormData)
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary=x; boundary=y"),
+            Err(MultipartError::MalformedParameters)
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary="),
+            Err(MultipartError::MalformedParameters)
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary=\"a\\\"b\""),
+            Err(MultipartError::InvalidBoundary)
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary=\"ends \""),
+            Err(MultipartError::InvalidBoundary)
+        );
         let long = format!("multipart/form-data; boundary={}", "a".repeat(71));
         assert_eq!(boundary(long.as_bytes()), Err(MultipartError::InvalidBoundary));
-        assert_eq!(boundary(b"multipart/form-data; boundary=x y"), Err(MultipartError::MalformedParameters));
-        assert_eq!(boundary(b"multipart/form-data; \xff"), Err(MultipartError::MalformedParameters));
+        assert_eq!(
+            boundary(b"multipart/form-data; boundary=x y"),
+            Err(MultipartError::MalformedParameters)
+        );
+        assert_eq!(
+            boundary(b"multipart/form-data; \xff"),
+            Err(MultipartError::MalformedParameters)
+        );
         assert_eq!(boundary_in_body(b"--b0undary  \r\n"), Ok("b0undary"));
         assert_eq!(boundary_in_body(b"--\r\n"), Err(MultipartError::InvalidBoundary));
         assert_eq!(boundary_in_body(BODY), Err(MultipartError::NoDelimiter));
@@ -466,10 +496,18 @@ mod tests {
             (b"--b\r\nX-\xff: 1\r\nContent-Disposition: form-data; name=a\r\n\r\nx\r\n--b--", MultipartError::MalformedPartHeader),
         ];
         for (body, expected) in cases {
-            assert_eq!(Form::parse(body, "b").map(|_| ()), Err(*expected), "{}", String::from_utf8_lossy(body));
+            assert_eq!(
+                Form::parse(body, "b").map(|_| ()),
+                Err(*expected),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
         }
         let two = b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n1\r\n--b\r\nContent-Disposition: form-data; name=json\r\n\r\n2\r\n--b--";
-        assert_eq!(Form::parse(two, "b").unwrap().field("json"), Err(MultipartError::DuplicateField));
+        assert_eq!(
+            Form::parse(two, "b").unwrap().field("json"),
+            Err(MultipartError::DuplicateField)
+        );
         assert_eq!(Form::parse(b"--b--", "b").unwrap().parts(), &[]);
         assert_eq!(Form::parse(b"--b--", ""), Err(MultipartError::InvalidBoundary));
     }
@@ -481,11 +519,19 @@ mod tests {
             body.extend_from_slice(b"--b\r\nContent-Disposition: form-data; name=a\r\n\r\nx\r\n");
         }
         body.extend_from_slice(b"--b--");
-        assert_eq!(Form::parse(&body, "b"), Err(MultipartError::TooManyParts { limit: MAX_PARTS }));
+        assert_eq!(
+            Form::parse(&body, "b"),
+            Err(MultipartError::TooManyParts { limit: MAX_PARTS })
+        );
         let mut body = b"--b\r\nX-Long: ".to_vec();
         body.extend(std::iter::repeat_n(b'a', MAX_HEADER_BYTES));
         body.extend_from_slice(b"\r\n\r\nx\r\n--b--");
-        assert_eq!(Form::parse(&body, "b"), Err(MultipartError::HeaderTooLarge { limit: MAX_HEADER_BYTES }));
+        assert_eq!(
+            Form::parse(&body, "b"),
+            Err(MultipartError::HeaderTooLarge {
+                limit: MAX_HEADER_BYTES
+            })
+        );
     }
 
     #[test]

@@ -30,7 +30,12 @@ fn headers(id: &str) -> Vec<(String, String)> {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/adobesign").join(format!("{name}.json"))).unwrap()
+    fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/adobesign")
+            .join(format!("{name}.json")),
+    )
+    .unwrap()
 }
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
@@ -39,7 +44,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()))
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                fs::read(&path).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 50, "only {} fixtures", files.len());
@@ -79,9 +89,16 @@ fn every_fixture_dispatches_and_echoes_its_client_id() {
 
 #[test]
 fn documented_examples_read_typed() {
-    let event = adobe(webhooks().dispatch(&fixture("agreement_created_example"), &headers(CLIENT_ID)).unwrap());
+    let event = adobe(
+        webhooks()
+            .dispatch(&fixture("agreement_created_example"), &headers(CLIENT_ID))
+            .unwrap(),
+    );
     assert_eq!(event.kind(), &EventKind::AgreementCreated);
-    assert_eq!(event.webhook_notification_id.as_deref(), Some("d20d758a-f8b2-41b7-8c20-016312de7978"));
+    assert_eq!(
+        event.webhook_notification_id.as_deref(),
+        Some("d20d758a-f8b2-41b7-8c20-016312de7978")
+    );
     assert_eq!(event.webhook_scope, Some(adobesign::WebhookScope::Account));
     let agreement = event.agreement.as_ref().unwrap();
     assert_eq!(agreement.status, Some(AgreementStatus::OutForSignature));
@@ -91,13 +108,25 @@ fn documented_examples_read_typed() {
     assert_eq!(sets[1].order, Some(2));
     assert_eq!(sets[0].role, Some(adobesign::ParticipantRole::Signer));
     assert_eq!(
-        sets[0].member_infos[0].security_option.as_ref().unwrap().authentication_method.as_deref(),
+        sets[0].member_infos[0]
+            .security_option
+            .as_ref()
+            .unwrap()
+            .authentication_method
+            .as_deref(),
         Some("NONE")
     );
-    assert_eq!(event.webhook_notification_applicable_users[0].payload_applicable, Some(true));
+    assert_eq!(
+        event.webhook_notification_applicable_users[0].payload_applicable,
+        Some(true)
+    );
 
     // The templates' "" placeholders for numbers and booleans read as absent.
-    let template = adobe(webhooks().dispatch(&fixture("agreement_created"), &headers(CLIENT_ID)).unwrap());
+    let template = adobe(
+        webhooks()
+            .dispatch(&fixture("agreement_created"), &headers(CLIENT_ID))
+            .unwrap(),
+    );
     let agreement = template.agreement.unwrap();
     assert_eq!(agreement.document_visibility_enabled, None);
     assert_eq!(agreement.first_reminder_delay, None);
@@ -105,7 +134,10 @@ fn documented_examples_read_typed() {
 
     let cancelled = adobe(
         webhooks()
-            .dispatch(&fixture("agreement_auto_cancelled_conversion_problem_1"), &headers(CLIENT_ID))
+            .dispatch(
+                &fixture("agreement_auto_cancelled_conversion_problem_1"),
+                &headers(CLIENT_ID),
+            )
             .unwrap(),
     );
     let info = cancelled.agreement_cancellation_info.as_ref().unwrap();
@@ -124,24 +156,46 @@ fn refusals() {
     assert!(!format!("{err} {err:?}").contains("CBJCHBCAABAA"), "{err}");
     // A prefix or an extension of a configured id is not that id.
     for id in [&CLIENT_ID[..10], &format!("{CLIENT_ID}x")[..], ""] {
-        assert_eq!(webhooks.dispatch(&body, &headers(id)).unwrap_err().status(), 401, "{id:?}");
+        assert_eq!(
+            webhooks.dispatch(&body, &headers(id)).unwrap_err().status(),
+            401,
+            "{id:?}"
+        );
     }
     // No header: the body is Adobe's, but nothing authenticates it.
-    let err = webhooks.dispatch(&body, &[("Content-Type", "application/json")]).unwrap_err();
+    let err = webhooks
+        .dispatch(&body, &[("Content-Type", "application/json")])
+        .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MissingHeader { .. }), "{err}");
     let mut twice = headers(CLIENT_ID);
     twice.push(("x-adobesign-clientid".into(), CLIENT_ID.into()));
-    assert!(matches!(webhooks.dispatch(&body, &twice).unwrap_err().kind(), ErrorKind::DuplicateHeader { .. }));
+    assert!(matches!(
+        webhooks.dispatch(&body, &twice).unwrap_err().kind(),
+        ErrorKind::DuplicateHeader { .. }
+    ));
     // Another vendor's body under Adobe's header.
     let signplus_body = fs::read("tests/fixtures/signplus/envelope_completed.json").unwrap();
     let err = webhooks.dispatch(&signplus_body, &headers(CLIENT_ID)).unwrap_err();
     assert_eq!(
         err.kind(),
-        &ErrorKind::VendorMismatch { by_headers: Vendor::AdobeSign, by_body: Vendor::SignPlus }
+        &ErrorKind::VendorMismatch {
+            by_headers: Vendor::AdobeSign,
+            by_body: Vendor::SignPlus
+        }
     );
     // Configuration: no id, an empty id.
-    assert!(Webhooks::builder().adobesign(adobesign::Verifier::client_ids(Vec::<String>::new())).build().is_err());
-    assert!(Webhooks::builder().adobesign(adobesign::Verifier::client_ids([""])).build().is_err());
+    assert!(
+        Webhooks::builder()
+            .adobesign(adobesign::Verifier::client_ids(Vec::<String>::new()))
+            .build()
+            .is_err()
+    );
+    assert!(
+        Webhooks::builder()
+            .adobesign(adobesign::Verifier::client_ids([""]))
+            .build()
+            .is_err()
+    );
 }
 
 #[test]
@@ -156,7 +210,14 @@ fn query_token_on_top_of_the_client_id() {
     assert!(webhooks.dispatch_incoming(&ok).is_ok());
     for query in [None, Some("token=wrong"), Some("other=url-secret")] {
         let incoming = Incoming::new(&body, &headers).with_query(query);
-        assert!(webhooks.dispatch_incoming(&incoming).unwrap_err().status().is_client_error(), "{query:?}");
+        assert!(
+            webhooks
+                .dispatch_incoming(&incoming)
+                .unwrap_err()
+                .status()
+                .is_client_error(),
+            "{query:?}"
+        );
     }
     let request = Signer::query_token("token", Secret::new("url-secret")).sign(&body);
     let wrong_id = self::headers(OTHER_ID);
@@ -167,12 +228,19 @@ fn query_token_on_top_of_the_client_id() {
 #[test]
 fn verification_of_intent() {
     let webhooks = webhooks();
-    let response = webhooks.intent_response(&[("X-AdobeSign-ClientId", CLIENT_ID)]).unwrap();
+    let response = webhooks
+        .intent_response(&[("X-AdobeSign-ClientId", CLIENT_ID)])
+        .unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["x-adobesign-clientid"], CLIENT_ID);
-    assert_eq!(response.body().as_slice(), format!(r#"{{"xAdobeSignClientId":"{CLIENT_ID}"}}"#).as_bytes());
+    assert_eq!(
+        response.body().as_slice(),
+        format!(r#"{{"xAdobeSignClientId":"{CLIENT_ID}"}}"#).as_bytes()
+    );
     // An unknown client id must not get a success code.
-    let refused = webhooks.intent_response(&[("X-AdobeSign-ClientId", "someone-else")]).unwrap();
+    let refused = webhooks
+        .intent_response(&[("X-AdobeSign-ClientId", "someone-else")])
+        .unwrap();
     assert_eq!(refused.status(), 401);
     assert!(refused.headers().get("x-adobesign-clientid").is_none());
     assert!(webhooks.intent_response(&[("Accept", "*/*")]).is_none());
@@ -205,14 +273,22 @@ fn lifecycle_and_typed_callbacks() {
     let mut handlers = Handlers::new();
     let (a, b) = (seen.clone(), seen.clone());
     handlers.on_lifecycle(Lifecycle::ALL, move |e| {
-        a.lock().unwrap().push(format!("{:?} {:?} {:?}", e.kind, e.envelope_id, e.reason));
+        a.lock()
+            .unwrap()
+            .push(format!("{:?} {:?} {:?}", e.kind, e.envelope_id, e.reason));
         Ok(())
     });
-    handlers.adobesign().on(EventKind::AgreementAutoCancelledConversionProblem, move |e| {
-        b.lock().unwrap().push(format!("typed {}", e.kind()));
-        Ok(())
-    });
-    for name in ["agreement_created_example", "agreement_auto_cancelled_conversion_problem_1", "unknown_event"] {
+    handlers
+        .adobesign()
+        .on(EventKind::AgreementAutoCancelledConversionProblem, move |e| {
+            b.lock().unwrap().push(format!("typed {}", e.kind()));
+            Ok(())
+        });
+    for name in [
+        "agreement_created_example",
+        "agreement_auto_cancelled_conversion_problem_1",
+        "unknown_event",
+    ] {
         let report = webhooks.handle(&handlers, &fixture(name), &headers(CLIENT_ID)).unwrap();
         assert_eq!(report.status(), 200, "{name}");
     }

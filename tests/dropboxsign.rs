@@ -30,7 +30,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()))
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                fs::read(&path).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 29, "only {} fixtures", files.len());
@@ -49,7 +54,10 @@ fn multipart_verbatim(json: &[u8]) -> (Vec<u8>, Vec<(String, String)>) {
     let mut body = b"--b0undary\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n".to_vec();
     body.extend_from_slice(json);
     body.extend_from_slice(b"\r\n--b0undary--\r\n");
-    (body, vec![("Content-Type".into(), "multipart/form-data; boundary=b0undary".into())])
+    (
+        body,
+        vec![("Content-Type".into(), "multipart/form-data; boundary=b0undary".into())],
+    )
 }
 
 #[test]
@@ -86,14 +94,22 @@ fn fixtures_signed_with_the_sdk_key_verify_verbatim() {
             continue; // OpenAPI examples: placeholder hash
         }
         let (body, headers) = multipart_verbatim(&json);
-        let event = dropbox(webhooks.dispatch(&body, &headers).unwrap_or_else(|err| panic!("{name}: {err}")));
+        let event = dropbox(
+            webhooks
+                .dispatch(&body, &headers)
+                .unwrap_or_else(|err| panic!("{name}: {err}")),
+        );
         let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(event.event.event_hash, value["event"]["event_hash"], "{name}");
         let err = wrong.dispatch(&body, &headers).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::AuthenticationFailed), "{name}: {err}");
         assert_eq!(err.status(), 401);
         // A JSON body, with or without its content type.
-        assert!(webhooks.dispatch(&json, &[("Content-Type", "application/json")]).is_ok());
+        assert!(
+            webhooks
+                .dispatch(&json, &[("Content-Type", "application/json")])
+                .is_ok()
+        );
         assert!(webhooks.dispatch(&json, &[] as &[(&str, &str)]).is_ok());
     }
 }
@@ -117,20 +133,29 @@ fn sdk_published_vectors() {
     let reversed: String = SDK_KEY.chars().rev().collect();
     let (good, bad) = (webhooks(SDK_KEY), webhooks(&reversed));
     let (body, headers) = multipart_verbatim(example);
-    assert_eq!(dropbox(good.dispatch(&body, &headers).unwrap()).callback_type(), CallbackType::Account);
+    assert_eq!(
+        dropbox(good.dispatch(&body, &headers).unwrap()).callback_type(),
+        CallbackType::Account
+    );
     assert_eq!(bad.dispatch(&body, &headers).unwrap_err().status(), 401);
 
     for (file, expected) in [
         ("sdk_account_callbacks.vectors", CallbackType::Account),
         ("sdk_app_callbacks.vectors", CallbackType::App),
     ] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dropboxsign").join(file);
-        let cases: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/dropboxsign")
+            .join(file);
+        let cases: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
         assert!(cases.len() >= 4);
         for (case, callback) in cases {
             let json = serde_json::to_vec(&callback).unwrap();
             let (body, headers) = multipart_verbatim(&json);
-            let event = dropbox(good.dispatch(&body, &headers).unwrap_or_else(|err| panic!("{case}: {err}")));
+            let event = dropbox(
+                good.dispatch(&body, &headers)
+                    .unwrap_or_else(|err| panic!("{case}: {err}")),
+            );
             assert_eq!(event.callback_type(), expected, "{case}");
             let err = bad.dispatch(&body, &headers).unwrap_err();
             assert!(matches!(err.kind(), ErrorKind::AuthenticationFailed), "{case}");
@@ -146,9 +171,18 @@ fn refusals() {
 
     // A wrong key, a wrong hash of any length, upper-case hex.
     let wrong = Signer::dropboxsign("other-key").multipart(&json);
-    assert_eq!(webhooks.dispatch(&wrong.body, &wrong.headers).unwrap_err().status(), 401);
+    assert_eq!(
+        webhooks.dispatch(&wrong.body, &wrong.headers).unwrap_err().status(),
+        401
+    );
     let right = signer.event_hash("1700000007", "signature_request_all_signed");
-    for hash in [String::new(), "00".into(), right.to_uppercase(), format!("{right}00"), right[..63].to_owned()] {
+    for hash in [
+        String::new(),
+        "00".into(),
+        right.to_uppercase(),
+        format!("{right}00"),
+        right[..63].to_owned(),
+    ] {
         let request = signer.clone().with_hash_override(hash.clone()).multipart(&json);
         let err = webhooks.dispatch(&request.body, &request.headers).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::AuthenticationFailed), "{hash}: {err}");
@@ -167,26 +201,40 @@ fn refusals() {
     assert_ne!(altered, signed);
     let (body, headers) = multipart_verbatim(altered.as_bytes());
     let event = dropbox(webhooks.dispatch(&body, &headers).unwrap());
-    assert_eq!(event.signature_request.unwrap().title.as_deref(), Some("Something Else"));
+    assert_eq!(
+        event.signature_request.unwrap().title.as_deref(),
+        Some("Something Else")
+    );
 
     // Missing proof fields, a form without `json`, a repeated `json`, a broken form.
     // Without any `event_hash` the body is not recognisably Dropbox Sign's.
     let (body, headers) = multipart_verbatim(br#"{"event":{"event_time":"1","event_type":"callback_test"}}"#);
     assert_eq!(webhooks.dispatch(&body, &headers).unwrap_err().status(), 400);
     for (json, field) in [
-        (&br#"{"event":{"event_type":"callback_test","event_hash":"x"}}"#[..], "event.event_time"),
-        (br#"{"account_guid":"x","event_hash":"x","event":{"event_time":"1","event_hash":"x"}}"#, "event.event_type"),
+        (
+            &br#"{"event":{"event_type":"callback_test","event_hash":"x"}}"#[..],
+            "event.event_time",
+        ),
+        (
+            br#"{"account_guid":"x","event_hash":"x","event":{"event_time":"1","event_hash":"x"}}"#,
+            "event.event_type",
+        ),
     ] {
         let (body, headers) = multipart_verbatim(json);
         let err = webhooks.dispatch(&body, &headers).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::MissingField { field }, "{err}");
     }
     let request = signer.multipart(&json);
-    let renamed = String::from_utf8(request.body.clone()).unwrap().replace("name=\"json\"", "name=\"data\"");
+    let renamed = String::from_utf8(request.body.clone())
+        .unwrap()
+        .replace("name=\"json\"", "name=\"data\"");
     let err = webhooks.dispatch(renamed.as_bytes(), &request.headers).unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::MissingField { field: "json" });
     let err = webhooks
-        .dispatch(&request.body, &[("Content-Type", "multipart/form-data; boundary=other")])
+        .dispatch(
+            &request.body,
+            &[("Content-Type", "multipart/form-data; boundary=other")],
+        )
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MalformedMultipart { .. }), "{err}");
     assert_eq!(err.status(), 400);
@@ -194,22 +242,48 @@ fn refusals() {
         .dispatch(&request.body[..request.body.len() - 6], &request.headers)
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MalformedMultipart { .. }), "{err}");
-    let twice = [("Content-Type", request.headers[0].1.as_str()), ("content-type", request.headers[0].1.as_str())];
-    assert!(matches!(webhooks.dispatch(&request.body, &twice).unwrap_err().kind(), ErrorKind::DuplicateHeader { .. }));
+    let twice = [
+        ("Content-Type", request.headers[0].1.as_str()),
+        ("content-type", request.headers[0].1.as_str()),
+    ];
+    assert!(matches!(
+        webhooks.dispatch(&request.body, &twice).unwrap_err().kind(),
+        ErrorKind::DuplicateHeader { .. }
+    ));
 
     // Another vendor's body.
     let signplus = fs::read("tests/fixtures/signplus/envelope_completed.json").unwrap();
     let err = webhooks.dispatch(&signplus, &[] as &[(&str, &str)]).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::VendorMismatch { .. } | ErrorKind::UnrecognizedVendor | ErrorKind::VendorNotConfigured { .. } | ErrorKind::AuthenticationFailed | ErrorKind::MissingHeader { .. }), "{err}");
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::VendorMismatch { .. }
+                | ErrorKind::UnrecognizedVendor
+                | ErrorKind::VendorNotConfigured { .. }
+                | ErrorKind::AuthenticationFailed
+                | ErrorKind::MissingHeader { .. }
+        ),
+        "{err}"
+    );
     assert!(err.status().is_client_error());
     let only_signplus = Webhooks::builder()
         .signplus(signplus::Verifier::header_token("x-signplus-token", Secret::new("sp")))
         .build()
         .unwrap();
     let err = only_signplus.dispatch(&request.body, &request.headers).unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::VendorNotConfigured { vendor: Vendor::DropboxSign });
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::VendorNotConfigured {
+            vendor: Vendor::DropboxSign
+        }
+    );
     // An empty key is refused at build time.
-    assert!(Webhooks::builder().dropboxsign(dropboxsign::Verifier::new("")).build().is_err());
+    assert!(
+        Webhooks::builder()
+            .dropboxsign(dropboxsign::Verifier::new(""))
+            .build()
+            .is_err()
+    );
 }
 
 #[test]
@@ -225,17 +299,26 @@ fn response_dedup_and_stored_bodies() {
     assert_eq!(response.headers()["content-type"], "text/plain");
 
     // The same event as multipart or JSON is one event; another signer's is not.
-    let as_json = webhooks.dispatch(&signer.json(&json).body, &[] as &[(&str, &str)]).unwrap();
+    let as_json = webhooks
+        .dispatch(&signer.json(&json).body, &[] as &[(&str, &str)])
+        .unwrap();
     assert_eq!(DedupKey::of(&event), DedupKey::of(&as_json));
-    let other = String::from_utf8(json.clone()).unwrap().replace("78caf2a1d01cd39cea2bc1cbb340dac3", "aaaa");
-    let other = webhooks.dispatch(&signer.multipart(other.as_bytes()).body, &request.headers).unwrap();
+    let other = String::from_utf8(json.clone())
+        .unwrap()
+        .replace("78caf2a1d01cd39cea2bc1cbb340dac3", "aaaa");
+    let other = webhooks
+        .dispatch(&signer.multipart(other.as_bytes()).body, &request.headers)
+        .unwrap();
     assert_ne!(DedupKey::of(&event), DedupKey::of(&other));
 
     // Verify now, parse later: the stored multipart body reads back without its headers.
     let verified = webhooks.verify(&request.body, &request.headers).unwrap().into_owned();
     assert_eq!(verified.vendor(), Vendor::DropboxSign);
     let later = dropbox(verified.parse().unwrap());
-    assert_eq!(later, dropbox(dangerous::parse_unverified(Vendor::DropboxSign, &request.body).unwrap()));
+    assert_eq!(
+        later,
+        dropbox(dangerous::parse_unverified(Vendor::DropboxSign, &request.body).unwrap())
+    );
     assert_eq!(later.kind(), &EventType::SignatureRequestSigned);
 }
 
@@ -247,18 +330,29 @@ fn lifecycle_and_typed_callbacks() {
     let mut handlers = Handlers::new();
     let (a, b, c) = (seen.clone(), seen.clone(), seen.clone());
     handlers.on_lifecycle(Lifecycle::ALL, move |e| {
-        a.lock().unwrap().push(format!("{:?} {:?} {:?} {:?}", e.kind, e.envelope_id, e.signer_id, e.reason));
+        a.lock().unwrap().push(format!(
+            "{:?} {:?} {:?} {:?}",
+            e.kind, e.envelope_id, e.signer_id, e.reason
+        ));
         Ok(())
     });
-    handlers.dropboxsign().on(EventType::SignatureRequestDeclined, move |e| {
-        b.lock().unwrap().push(format!("declined {:?}", e.signature_request_id()));
-        Ok(())
-    });
+    handlers
+        .dropboxsign()
+        .on(EventType::SignatureRequestDeclined, move |e| {
+            b.lock()
+                .unwrap()
+                .push(format!("declined {:?}", e.signature_request_id()));
+            Ok(())
+        });
     handlers.dropboxsign().on(EventType::ALL, move |e| {
         c.lock().unwrap().push(format!("all {}", e.kind()));
         Ok(())
     });
-    for name in ["signature_request_declined", "signature_request_all_signed", "callback_test"] {
+    for name in [
+        "signature_request_declined",
+        "signature_request_all_signed",
+        "callback_test",
+    ] {
         let json = fs::read(format!("tests/fixtures/dropboxsign/{name}.json")).unwrap();
         let request = signer.multipart(&json);
         let report = webhooks.handle(&handlers, &request.body, &request.headers).unwrap();
@@ -282,9 +376,13 @@ fn lifecycle_and_typed_callbacks() {
 fn secrets_never_show() {
     let verifier = dropboxsign::Verifier::new("super-secret-api-key").with_api_key("second-secret-key");
     let debug = format!("{verifier:?}");
-    assert!(!debug.contains("super-secret") && !debug.contains("second-secret"), "{debug}");
+    assert!(
+        !debug.contains("super-secret") && !debug.contains("second-secret"),
+        "{debug}"
+    );
     let webhooks = Webhooks::builder().dropboxsign(verifier).build().unwrap();
-    let request = Signer::dropboxsign("second-secret-key").multipart(br#"{"event":{"event_time":"1","event_type":"callback_test","event_hash":""}}"#);
+    let request = Signer::dropboxsign("second-secret-key")
+        .multipart(br#"{"event":{"event_time":"1","event_type":"callback_test","event_hash":""}}"#);
     let (_, verified) = webhooks.dispatch_verified(&request.incoming()).unwrap();
     assert_eq!(verified.key_index(), Some(1));
     let err = Webhooks::builder()

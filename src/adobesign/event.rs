@@ -37,7 +37,12 @@ pub struct Event {
     #[serde(rename = "webhookScope", default, skip_serializing_if = "Option::is_none")]
     pub webhook_scope: Option<WebhookScope>,
     /// The users the notification applies to.
-    #[serde(rename = "webhookNotificationApplicableUsers", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "webhookNotificationApplicableUsers",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub webhook_notification_applicable_users: Vec<ApplicableUser>,
     /// What happened.
     pub event: EventKind,
@@ -93,7 +98,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
     /// Why it was cancelled (recalled, rejected, auto-cancelled).
-    #[serde(rename = "agreementCancellationInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "agreementCancellationInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub agreement_cancellation_info: Option<CancellationInfo>,
     /// About its expiry (`AGREEMENT_EXPIRED`).
     #[serde(rename = "agreementExpirationInfo", default, skip_serializing_if = "Option::is_none")]
@@ -111,7 +120,12 @@ pub struct Event {
     #[serde(rename = "libraryDocument", default, skip_serializing_if = "Option::is_none")]
     pub library_document: Option<Value>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
-    #[serde(rename = "conditionalParametersTrimmed", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "conditionalParametersTrimmed",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub conditional_parameters_trimmed: Vec<String>,
     /// The `X-AdobeSign-ClientId` the request carried, once verified; `None`
     /// for a body parsed without its request.
@@ -142,7 +156,12 @@ pub struct ApplicableUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<ParticipantRole>,
     /// Whether the payload applies to them.
-    #[serde(rename = "payloadApplicable", default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "payloadApplicable",
+        default,
+        deserialize_with = "lenient::bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub payload_applicable: Option<bool>,
 }
 
@@ -154,7 +173,12 @@ pub struct CancellationInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the other participants were told.
-    #[serde(rename = "notifyOthers", default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "notifyOthers",
+        default,
+        deserialize_with = "lenient::bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub notify_others: Option<bool>,
 }
 
@@ -178,7 +202,12 @@ pub struct ReminderInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Who is reminded.
-    #[serde(rename = "participantList", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "participantList",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub participant_list: Vec<ReminderParticipant>,
 }
 
@@ -219,7 +248,12 @@ pub struct Agreement {
     #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
     /// Whether limited document visibility is on.
-    #[serde(rename = "documentVisibilityEnabled", default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "documentVisibilityEnabled",
+        default,
+        deserialize_with = "lenient::bool",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub document_visibility_enabled: Option<bool>,
     /// When it was created.
     #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
@@ -234,7 +268,12 @@ pub struct Agreement {
     #[serde(rename = "postSignOption", default, skip_serializing_if = "Option::is_none")]
     pub post_sign_option: Option<PostSignOption>,
     /// Hours before the first reminder.
-    #[serde(rename = "firstReminderDelay", default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "firstReminderDelay",
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub first_reminder_delay: Option<i64>,
     /// Its locale (`en_US`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,7 +300,12 @@ pub struct Agreement {
     #[serde(rename = "documentsInfo", default, skip_serializing_if = "Option::is_none")]
     pub documents_info: Option<DocumentsInfo>,
     /// Supporting documents, when sent at this level.
-    #[serde(rename = "supportingDocuments", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "supportingDocuments",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub supporting_documents: Vec<SupportingDocument>,
     /// The signed PDF (`includeSignedDocuments`, `AGREEMENT_WORKFLOW_COMPLETED`).
     #[serde(rename = "signedDocumentInfo", default, skip_serializing_if = "Option::is_none")]
@@ -273,7 +317,12 @@ pub struct Agreement {
     #[serde(rename = "createdGroupId", default, skip_serializing_if = "Option::is_none")]
     pub created_group_id: Option<String>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
-    #[serde(rename = "conditionalParametersTrimmed", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "conditionalParametersTrimmed",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub conditional_parameters_trimmed: Vec<String>,
 }
 
@@ -288,7 +337,12 @@ pub struct Cc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Pages they can see.
-    #[serde(rename = "visiblePages", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "visiblePages",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub visible_pages: Vec<String>,
 }
 
@@ -315,10 +369,18 @@ pub struct DeviceInfo {
 #[non_exhaustive]
 pub struct Location {
     /// Latitude.
-    #[serde(default, deserialize_with = "lenient::float", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::float",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub latitude: Option<f64>,
     /// Longitude.
-    #[serde(default, deserialize_with = "lenient::float", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::float",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub longitude: Option<f64>,
 }
 
@@ -336,7 +398,12 @@ pub struct ExternalId {
 #[non_exhaustive]
 pub struct PostSignOption {
     /// Seconds before redirecting.
-    #[serde(rename = "redirectDelay", default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "redirectDelay",
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub redirect_delay: Option<i64>,
     /// Where to.
     #[serde(rename = "redirectUrl", default, skip_serializing_if = "Option::is_none")]
@@ -357,10 +424,20 @@ pub struct VaultingInfo {
 #[non_exhaustive]
 pub struct ParticipantSetsInfo {
     /// Every participant set.
-    #[serde(rename = "participantSets", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "participantSets",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub participant_sets: Vec<ParticipantSet>,
     /// The sets whose turn is next.
-    #[serde(rename = "nextParticipantSets", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "nextParticipantSets",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub next_participant_sets: Vec<ParticipantSet>,
 }
 
@@ -369,7 +446,12 @@ pub struct ParticipantSetsInfo {
 #[non_exhaustive]
 pub struct ParticipantSet {
     /// Its members.
-    #[serde(rename = "memberInfos", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "memberInfos",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub member_infos: Vec<Member>,
     /// Its place in the signing order.
     #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
@@ -438,7 +520,12 @@ pub struct DocumentsInfo {
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     /// Supporting documents.
-    #[serde(rename = "supportingDocuments", default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "supportingDocuments",
+        default,
+        deserialize_with = "lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub supporting_documents: Vec<SupportingDocument>,
 }
 
@@ -453,7 +540,12 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Its page count.
-    #[serde(rename = "numPages", default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "numPages",
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub num_pages: Option<i64>,
     /// Its MIME type.
     #[serde(rename = "mimeType", default, skip_serializing_if = "Option::is_none")]
@@ -480,7 +572,12 @@ pub struct SupportingDocument {
     #[serde(rename = "mimeType", default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// Its page count.
-    #[serde(rename = "numPages", default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "numPages",
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub num_pages: Option<i64>,
 }
 

@@ -181,5 +181,9 @@ fn adobesign_step(event: &Event) -> Option<LifecycleStep> {
         .and_then(|info| info.comment.as_deref())
         .or_else(|| event.agreement_expiration_info.as_ref()?.comment.as_deref())
         .filter(|s| !s.is_empty());
-    Some(LifecycleStep::new(kind, event.agreement_id()).signer(signer).reason(reason))
+    Some(
+        LifecycleStep::new(kind, event.agreement_id())
+            .signer(signer)
+            .reason(reason),
+    )
 }

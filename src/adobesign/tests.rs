@@ -19,7 +19,8 @@ fn parse_errors_are_typed() {
     let err = parse(br#"{"webhookId":"w","agreement":{"id":"a"}}"#).expect_err("event is required");
     assert_eq!(err.vendor(), Some(crate::Vendor::AdobeSign));
     assert!(matches!(err.kind(), crate::ErrorKind::MalformedPayload { .. }));
-    let event = parse(br#"{"event":"AGREEMENT_RECALLED","agreement":{"id":"a","status":"CANCELLED"}}"#).expect("parses");
+    let event =
+        parse(br#"{"event":"AGREEMENT_RECALLED","agreement":{"id":"a","status":"CANCELLED"}}"#).expect("parses");
     assert_eq!(event.agreement_id(), Some("a"));
     assert_eq!(event.client_id(), None);
 }
@@ -28,5 +29,8 @@ fn parse_errors_are_typed() {
 fn verifier_debug_hides_client_ids() {
     let verifier = Verifier::client_ids(["client-id-one"]).with_query_token("t", crate::Secret::new("token-value"));
     let debug = format!("{verifier:?}");
-    assert!(!debug.contains("client-id-one") && !debug.contains("token-value"), "{debug}");
+    assert!(
+        !debug.contains("client-id-one") && !debug.contains("token-value"),
+        "{debug}"
+    );
 }

@@ -93,9 +93,10 @@ impl CallbackSigner {
             Some(other @ serde_json::Value::Number(_)) => other.to_string(),
             _ => String::new(),
         };
-        let hash = self.hash_override.clone().unwrap_or_else(|| {
-            self.event_hash(&text(event.get("event_time")), &text(event.get("event_type")))
-        });
+        let hash = self
+            .hash_override
+            .clone()
+            .unwrap_or_else(|| self.event_hash(&text(event.get("event_time")), &text(event.get("event_type"))));
         event.insert("event_hash".to_owned(), serde_json::Value::String(hash));
         serde_json::to_vec(&value).unwrap_or_else(|_| callback_json.to_vec())
     }

@@ -9,7 +9,10 @@ const EXAMPLE: &[u8] = br#"{"event":{"event_type":"account_confirmed","event_tim
 #[test]
 fn the_sdk_example_verifies_and_its_reversed_key_does_not() {
     let verified = Verifier::new(SDK_KEY).check_json(EXAMPLE).expect("valid");
-    assert_eq!((verified.key_index(), verified.timestamp()), (Some(0), Some(1_669_926_463)));
+    assert_eq!(
+        (verified.key_index(), verified.timestamp()),
+        (Some(0), Some(1_669_926_463))
+    );
     let reversed: String = SDK_KEY.chars().rev().collect();
     assert!(Verifier::new(reversed).check_json(EXAMPLE).is_err());
     // A numeric event_time is read as its digits.
@@ -22,7 +25,10 @@ fn the_sdk_example_verifies_and_its_reversed_key_does_not() {
 fn json_is_found_by_content_type_or_by_sniffing() {
     let form = b"--xyz\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{\"a\":1}\r\n--xyz--\r\n";
     let headers = [("content-type", "multipart/form-data; boundary=xyz")];
-    assert_eq!(body::callback_json(&Incoming::new(form, &headers)).expect("found"), b"{\"a\":1}");
+    assert_eq!(
+        body::callback_json(&Incoming::new(form, &headers)).expect("found"),
+        b"{\"a\":1}"
+    );
     assert_eq!(body::sniffed(form).expect("found"), b"{\"a\":1}");
     let none: [(&str, &str); 0] = [];
     assert_eq!(body::callback_json(&Incoming::new(b"{}", &none)).expect("json"), b"{}");
@@ -34,15 +40,20 @@ fn json_is_found_by_content_type_or_by_sniffing() {
 
 #[test]
 fn models_read_the_openapi_examples() {
-    let event = parse_json(include_bytes!("../../tests/fixtures/dropboxsign/app_signature_request_sent.json")).expect("parses");
+    let event = parse_json(include_bytes!(
+        "../../tests/fixtures/dropboxsign/app_signature_request_sent.json"
+    ))
+    .expect("parses");
     assert_eq!(event.kind(), &EventType::SignatureRequestSent);
     assert_eq!(event.callback_type(), CallbackType::App);
     let request = event.signature_request.as_ref().expect("signature request");
     assert_eq!(request.signatures[0].status_code, Some(SignatureStatus::Signed));
     assert_eq!(request.template_ids, None);
-    let template = parse_json(include_bytes!("../../tests/fixtures/dropboxsign/account_template_created.json")).expect("parses");
+    let template = parse_json(include_bytes!(
+        "../../tests/fixtures/dropboxsign/account_template_created.json"
+    ))
+    .expect("parses");
     let template = template.template.expect("template");
     assert_eq!(template.documents[0].form_fields.len(), 7);
     assert_eq!(template.signer_roles[1].order, Some(1));
 }
-

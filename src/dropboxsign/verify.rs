@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 use crate::secret::Secret;
 use crate::verify::{HmacSha256, Verified, keyed_mac};
-use crate::{encoding, Vendor};
+use crate::{Vendor, encoding};
 
 /// How Dropbox Sign callbacks are authenticated: with your account's **API key**.
 ///
@@ -70,7 +70,10 @@ impl Verifier {
 
     /// Checks a request: finds the callback JSON, reads `event_time`,
     /// `event_type` and `event_hash`, and compares the hash.
-    pub(super) fn check<'a, H: Headers + ?Sized>(&self, incoming: &Incoming<'a, H>) -> Result<(Verified, &'a [u8]), Error> {
+    pub(super) fn check<'a, H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'a, H>,
+    ) -> Result<(Verified, &'a [u8]), Error> {
         let json = body::callback_json(incoming)?;
         self.check_json(json).map(|verified| (verified, json))
     }
@@ -80,9 +83,15 @@ impl Verifier {
         let proof: Proof<'_> = serde_json::from_slice(json)
             .map_err(|err| Error::malformed_payload(json, &err).with_vendor(Vendor::DropboxSign))?;
         let event = proof.event.ok_or(ErrorKind::MissingField { field: "event" })?;
-        let time = event.event_time.ok_or(ErrorKind::MissingField { field: "event.event_time" })?;
-        let kind = event.event_type.ok_or(ErrorKind::MissingField { field: "event.event_type" })?;
-        let hash = event.event_hash.ok_or(ErrorKind::MissingField { field: "event.event_hash" })?;
+        let time = event.event_time.ok_or(ErrorKind::MissingField {
+            field: "event.event_time",
+        })?;
+        let kind = event.event_type.ok_or(ErrorKind::MissingField {
+            field: "event.event_type",
+        })?;
+        let hash = event.event_hash.ok_or(ErrorKind::MissingField {
+            field: "event.event_hash",
+        })?;
         let time = time.text();
         let index = self.matching_key(time.as_bytes(), kind.as_bytes(), hash.as_bytes());
         match index {
