@@ -144,6 +144,14 @@ pub enum ErrorKind {
         message: String,
     },
 
+    /// The body is not the `multipart/form-data` its vendor sends (Dropbox
+    /// Sign's `json` field): see [`multipart`](crate::multipart).
+    #[error("malformed multipart/form-data body: {reason}")]
+    MalformedMultipart {
+        /// What is wrong with it (never body text).
+        reason: crate::multipart::MultipartError,
+    },
+
     /// Neither the headers nor the body's shape match any vendor's format.
     #[error("the request matches no known vendor's webhook format")]
     UnrecognizedVendor,
@@ -289,7 +297,7 @@ impl Error {
     /// | Kind | Status |
     /// |---|---|
     /// | `Configuration` | 500 |
-    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `MissingField` | 400 |
+    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `MalformedMultipart`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `MissingField` | 400 |
     /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `ConfirmationRejected` | 401 |
     /// | `RecipientMismatch` | 403 |
     /// | `PayloadTooLarge` | 413 |
@@ -378,6 +386,12 @@ impl std::error::Error for Error {
             Some(source) => Some(source.as_ref()),
             None => None,
         }
+    }
+}
+
+impl From<crate::multipart::MultipartError> for Error {
+    fn from(reason: crate::multipart::MultipartError) -> Self {
+        Error::new(ErrorKind::MalformedMultipart { reason })
     }
 }
 

@@ -176,6 +176,7 @@ mod headers;
 mod json_object;
 mod json_path;
 mod lifecycle;
+pub mod multipart;
 pub mod plugin;
 mod secret;
 mod trace;
@@ -183,10 +184,14 @@ mod vendor;
 pub mod verify;
 
 // Vendors: one folder each, listed once in `plugin::table`.
+#[cfg(feature = "adobesign")]
+pub mod adobesign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
 #[cfg(feature = "documenso")]
 pub mod documenso;
+#[cfg(feature = "dropboxsign")]
+pub mod dropboxsign;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]

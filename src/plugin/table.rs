@@ -24,6 +24,8 @@ macro_rules! vendor_table {
             Documenso documenso Documenso "documenso" "Documenso" "documenso";
             ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
             PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
+            DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
+            AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
         }
     };
 }

@@ -1,0 +1,189 @@
+//! The Adobe Acrobat Sign plug-in: the client-id check, the GET verification
+//! of intent, and the client-id echo on success.
+
+use http::{HeaderValue, Response, StatusCode};
+
+use super::{CLIENT_ID_HEADER, ClientId, Event, EventKind, ParticipantRole, Verifier};
+use crate::clock::Clock;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, empty_response, private};
+use crate::verify::{self, Verified};
+use crate::{Error, Vendor};
+
+/// The Adobe Acrobat Sign plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct AdobeSign;
+
+impl private::Sealed for AdobeSign {}
+
+impl Plugin for AdobeSign {
+    const VENDOR: Vendor = Vendor::AdobeSign;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
+        None
+    }
+
+    fn validate(verifier: &Verifier) -> Result<(), Error> {
+        verifier.validate()
+    }
+
+    /// The request carries `X-AdobeSign-ClientId`.
+    fn identifies<H: Headers + ?Sized>(_: &Verifier, incoming: &Incoming<'_, H>) -> bool {
+        incoming.headers().values(CLIENT_ID_HEADER).next().is_some()
+    }
+
+    /// `webhookNotificationId`, `webhookUrlInfo` or `webhookScope`.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        ["webhookNotificationId", "webhookUrlInfo", "webhookScope"]
+            .iter()
+            .any(|key| shape.has(key))
+    }
+
+    fn authenticate<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        verifier.check(incoming).map(|(_, verified)| verified)
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, Error> {
+        super::parse(body)
+    }
+
+    /// Checks, parses, and keeps the client id the request carried so that
+    /// the success response can echo it.
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<(Event, Verified), Error> {
+        let (index, verified) = verifier.check(incoming)?;
+        let mut event = super::parse(incoming.body())?;
+        event.client_id = verifier.client_id(index);
+        Ok((event, verified))
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `webhookNotificationId`, which Adobe documents as the way to spot
+    /// duplicates; the whole typed notification when it is absent.
+    fn dedup_key(event: &Event) -> DedupKey {
+        match &event.webhook_notification_id {
+            Some(id) if !id.is_empty() => {
+                let mut hasher = Hasher::new(Vendor::AdobeSign);
+                hasher.part(id.as_bytes());
+                hasher.finish()
+            }
+            _ => DedupKey::from_json(Vendor::AdobeSign, event),
+        }
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        adobesign_step(event)
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown()
+    }
+
+    /// 200 echoing the client id, both ways Adobe accepts: the
+    /// `X-AdobeSign-ClientId` header and `{"xAdobeSignClientId": …}`.
+    fn success_response(event: &Event) -> Response<Vec<u8>> {
+        match &event.client_id {
+            Some(id) => echo(id.as_str()),
+            None => empty_response(StatusCode::OK),
+        }
+    }
+
+    /// Acrobat Sign's GET verification of intent: 200 with the echo when the
+    /// request carries a configured client id, 401 when it carries another
+    /// (Adobe: the receiver "MUST NOT respond with the success response
+    /// code"); `None` without the header.
+    fn intent_response<H: Headers + ?Sized>(verifier: &Verifier, headers: &H) -> Option<Response<Vec<u8>>> {
+        headers.values(CLIENT_ID_HEADER).next()?;
+        Some(
+            match verifier
+                .matching_client_id(headers)
+                .ok()
+                .and_then(|index| verifier.client_id(index))
+            {
+                Some(id) => echo(id.as_str()),
+                None => empty_response(StatusCode::UNAUTHORIZED),
+            },
+        )
+    }
+}
+
+impl EventKinds for AdobeSign {
+    type Kind = EventKind;
+
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
+    }
+}
+
+/// 200, `X-AdobeSign-ClientId: id`, body `{"xAdobeSignClientId":"id"}`.
+fn echo(id: &str) -> Response<Vec<u8>> {
+    let body = serde_json::to_vec(&serde_json::json!({ "xAdobeSignClientId": id })).unwrap_or_default();
+    let mut response = crate::plugin::body_response(StatusCode::OK, "application/json", body);
+    if let Ok(value) = HeaderValue::from_str(id) {
+        response.headers_mut().insert(CLIENT_ID_HEADER, value);
+    }
+    response
+}
+
+impl ClientId {
+    /// The client id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn adobesign_step(event: &Event) -> Option<LifecycleStep> {
+    use EventKind as K;
+    let kind = match event.kind() {
+        K::AgreementCreated => Lifecycle::Sent,
+        K::AgreementEmailViewed | K::AgreementDocumentsViewed | K::AgreementDocumentsViewedPasswordProtected => {
+            Lifecycle::Viewed
+        }
+        K::AgreementActionCompleted => match event.participant_role {
+            Some(ParticipantRole::Signer | ParticipantRole::DelegateToSigner) => Lifecycle::Signed,
+            _ => return None,
+        },
+        K::AgreementWorkflowCompleted => Lifecycle::Completed,
+        K::AgreementRejected => Lifecycle::Declined,
+        K::AgreementRecalled | K::AgreementRecalledMaxSigningEmailOtpAttempts => Lifecycle::Cancelled,
+        K::AgreementExpired => Lifecycle::Expired,
+        K::AgreementAutoCancelledConversionProblem => Lifecycle::Failed,
+        K::AgreementEmailBounced => Lifecycle::DeliveryFailed,
+        _ => return None,
+    };
+    let signer = match kind {
+        Lifecycle::Sent | Lifecycle::Completed | Lifecycle::Expired | Lifecycle::Failed => None,
+        _ => event
+            .participant_user_email
+            .as_deref()
+            .or(event.participant_user_id.as_deref())
+            .filter(|s| !s.is_empty()),
+    };
+    let reason = event
+        .agreement_cancellation_info
+        .as_ref()
+        .and_then(|info| info.comment.as_deref())
+        .or_else(|| event.agreement_expiration_info.as_ref()?.comment.as_deref())
+        .filter(|s| !s.is_empty());
+    Some(
+        LifecycleStep::new(kind, event.agreement_id())
+            .signer(signer)
+            .reason(reason),
+    )
+}

@@ -1,0 +1,158 @@
+//! The Dropbox Sign plug-in: the proof is inside the body, so `authenticate`
+//! and `receive` find the callback JSON (multipart `json` field or JSON body)
+//! and check its `event_hash` themselves.
+
+use http::{Response, StatusCode};
+
+use super::{Event, EventType, SUCCESS_RESPONSE, Verifier, body};
+use crate::clock::Clock;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, body_response, private};
+use crate::verify::{self, Verified};
+use crate::{Error, Vendor};
+
+/// The Dropbox Sign plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct DropboxSign;
+
+impl private::Sealed for DropboxSign {}
+
+impl Plugin for DropboxSign {
+    const VENDOR: Vendor = Vendor::DropboxSign;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
+        None
+    }
+
+    fn validate(verifier: &Verifier) -> Result<(), Error> {
+        verifier.validate()
+    }
+
+    /// Dropbox Sign sends no credential header: nothing but the body names it.
+    fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// A JSON body with `event` and an `"event_hash"` key, or a non-JSON body
+    /// that starts with a multipart delimiter and has an `"event_hash"` key.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        let raw = shape.raw();
+        if shape.is_json() {
+            shape.has("event") && contains(raw, b"\"event_hash\"")
+        } else {
+            raw.starts_with(b"--") && contains(raw, b"\"event_hash\"")
+        }
+    }
+
+    fn authenticate<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        verifier.check(incoming).map(|(verified, _)| verified)
+    }
+
+    /// The body read without its headers: multipart when it starts with a
+    /// delimiter line, JSON otherwise.
+    fn parse(raw: &[u8]) -> Result<Event, Error> {
+        super::parse_json(body::sniffed(raw)?)
+    }
+
+    /// Finds the JSON once, checks its hash, then parses it.
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<(Event, Verified), Error> {
+        let (verified, json) = verifier.check(incoming)?;
+        Ok((super::parse_json(json)?, verified))
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `event_type`, `event_time`, and what the event is about (the related
+    /// signer, the account or app it is reported for, the signature request,
+    /// template or account id). Dropbox Sign sends no delivery id, and
+    /// `event_hash` is no substitute: it covers only time and type, so two
+    /// signers signing in the same second share it. A retry resends the same
+    /// event, so these fields repeat; the objects' other fields may be
+    /// rendered afresh on a retry and are left out.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::DropboxSign);
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.part(event.event.event_time.as_bytes());
+        let metadata = event.metadata();
+        for part in [
+            metadata.and_then(|m| m.related_signature_id.as_deref()),
+            metadata.and_then(|m| m.reported_for_account_id.as_deref()),
+            metadata.and_then(|m| m.reported_for_app_id.as_deref()),
+            event.signature_request_id(),
+            event.template.as_ref().and_then(|t| t.template_id.as_deref()),
+            event.account.as_ref().and_then(|a| a.account_id.as_deref()),
+        ] {
+            hasher.part(part.unwrap_or_default().as_bytes());
+        }
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        dropboxsign_step(event)
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown()
+    }
+
+    /// 200 with `Hello API Event Received` (text/plain): anything else counts
+    /// as a failure and Dropbox Sign retries.
+    fn success_response(_: &Event) -> Response<Vec<u8>> {
+        body_response(StatusCode::OK, "text/plain", SUCCESS_RESPONSE)
+    }
+}
+
+impl EventKinds for DropboxSign {
+    type Kind = EventType;
+
+    fn kind(event: &Event) -> &EventType {
+        event.kind()
+    }
+}
+
+fn dropboxsign_step(event: &Event) -> Option<LifecycleStep> {
+    let kind = match event.kind() {
+        EventType::SignatureRequestSent => Lifecycle::Sent,
+        EventType::SignatureRequestViewed => Lifecycle::Viewed,
+        EventType::SignatureRequestSigned => Lifecycle::Signed,
+        EventType::SignatureRequestAllSigned => Lifecycle::Completed,
+        EventType::SignatureRequestDeclined => Lifecycle::Declined,
+        EventType::SignatureRequestCanceled => Lifecycle::Cancelled,
+        EventType::SignatureRequestExpired => Lifecycle::Expired,
+        EventType::SignatureRequestEmailBounce => Lifecycle::DeliveryFailed,
+        EventType::SignatureRequestInvalid | EventType::FileError => Lifecycle::Failed,
+        _ => return None,
+    };
+    let signer = event.metadata().and_then(|m| m.related_signature_id.as_deref());
+    let reason = match kind {
+        Lifecycle::Declined => event.related_signature().and_then(|s| s.decline_reason.as_deref()),
+        Lifecycle::Failed => event.metadata().and_then(|m| m.event_message.as_deref()),
+        _ => None,
+    };
+    Some(
+        LifecycleStep::new(kind, event.signature_request_id())
+            .signer(signer)
+            .reason(reason),
+    )
+}
+
+/// `true` when `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|window| window == needle)
+}
