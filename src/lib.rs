@@ -162,6 +162,10 @@ pub mod esignglobal;
 pub mod ignisign;
 #[cfg(feature = "signplus")]
 pub mod signplus;
+#[cfg(feature = "docusign")]
+pub mod docusign;
+#[cfg(feature = "boldsign")]
+pub mod boldsign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

@@ -20,6 +20,8 @@ macro_rules! vendor_table {
             Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
+            DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";
+            BoldSign boldsign BoldSign "boldsign" "BoldSign" "boldsign";
         }
     };
 }
