@@ -38,11 +38,7 @@ fn sdk_signature(secret: &str, t: i64, body: &[u8]) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(format!("{t}.").as_bytes());
     mac.update(body);
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `X-BoldSign-Signature` as BoldSign writes it: `t=…, s0=…[, s1=…]`, a space after each comma.
@@ -63,7 +59,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()))
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                fs::read(&path).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 38, "only {} fixtures", files.len());
@@ -71,7 +72,11 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    fs::read(format!("{}/tests/fixtures/boldsign/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    fs::read(format!(
+        "{}/tests/fixtures/boldsign/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn boldsign_event(event: Event) -> boldsign::Event {
@@ -86,7 +91,9 @@ fn every_fixture_dispatches_to_its_typed_event() {
     let webhooks = webhooks();
     for (name, body) in fixtures() {
         // Through the engine's own signer, and in BoldSign's exact header format.
-        let engine = Signer::hmac(boldsign::scheme(), Secret::new(SECRET)).at(NOW).sign(&body);
+        let engine = Signer::hmac(boldsign::scheme(), Secret::new(SECRET))
+            .at(NOW)
+            .sign(&body);
         for headers in [engine.headers, header(NOW, &body, SECRET, None)] {
             let event = webhooks
                 .dispatch(&body, &headers)
@@ -150,7 +157,11 @@ fn s0_or_s1_during_a_roll_over() {
     assert!(both.dispatch(&body, &header(NOW, &body, "old-secret", None)).is_ok());
     // Elements are trimmed, whatever the spacing.
     let spaced = format!("  t={NOW} ,s0 = {}  ", sdk_signature(SECRET, NOW, &body));
-    assert!(webhooks().dispatch(&body, &[("x-boldsign-signature", spaced.as_str())]).is_ok());
+    assert!(
+        webhooks()
+            .dispatch(&body, &[("x-boldsign-signature", spaced.as_str())])
+            .is_ok()
+    );
 }
 
 #[test]
@@ -160,10 +171,15 @@ fn refusals() {
     let status = |headers: &[(String, String)], body: &[u8]| webhooks.dispatch(body, headers).unwrap_err();
     // A wrong secret.
     let err = status(&header(NOW, &body, "wrong-secret", None), &body);
-    assert_eq!((err.kind(), err.status()), (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        (err.kind(), err.status()),
+        (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED)
+    );
     // A tampered body, and a tampered timestamp.
     let signed = header(NOW, &body, SECRET, None);
-    let tampered = String::from_utf8(body.clone()).unwrap().replace("Completed", "Declined");
+    let tampered = String::from_utf8(body.clone())
+        .unwrap()
+        .replace("Completed", "Declined");
     assert_eq!(status(&signed, tampered.as_bytes()).status(), StatusCode::UNAUTHORIZED);
     let moved = signed[0].1.replace(&format!("t={NOW}"), &format!("t={}", NOW + 1));
     let moved = vec![("X-BoldSign-Signature".to_owned(), moved)];
@@ -171,17 +187,31 @@ fn refusals() {
     // A stale timestamp, and one from the future.
     for t in [NOW - 301, NOW + 301] {
         let err = status(&header(t, &body, SECRET, None), &body);
-        assert!(matches!(err.kind(), ErrorKind::TimestampOutOfTolerance { .. }), "{err:?}");
+        assert!(
+            matches!(err.kind(), ErrorKind::TimestampOutOfTolerance { .. }),
+            "{err:?}"
+        );
         assert_eq!(err.status(), StatusCode::UNAUTHORIZED);
     }
-    assert!(webhooks.dispatch(&body, &header(NOW - 300, &body, SECRET, None)).is_ok());
+    assert!(
+        webhooks
+            .dispatch(&body, &header(NOW - 300, &body, SECRET, None))
+            .is_ok()
+    );
     let lenient = webhooks_with(boldsign::Verifier::new(Secret::new(SECRET)).with_tolerance(Duration::from_secs(600)));
     assert!(lenient.dispatch(&body, &header(NOW - 301, &body, SECRET, None)).is_ok());
     // A header without the timestamp.
-    let no_t = vec![("X-BoldSign-Signature".to_owned(), format!("s0={}", sdk_signature(SECRET, NOW, &body)))];
+    let no_t = vec![(
+        "X-BoldSign-Signature".to_owned(),
+        format!("s0={}", sdk_signature(SECRET, NOW, &body)),
+    )];
     assert!(matches!(status(&no_t, &body).kind(), ErrorKind::MalformedHeader { .. }));
     // Another vendor's body under BoldSign's signature.
-    let docusign_body = fs::read(format!("{}/tests/fixtures/docusign/envelope_completed.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let docusign_body = fs::read(format!(
+        "{}/tests/fixtures/docusign/envelope_completed.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     assert_eq!(
         status(&header(NOW, &docusign_body, SECRET, None), &docusign_body).kind(),
         &ErrorKind::VendorMismatch {
@@ -240,7 +270,10 @@ fn lifecycle_and_registrar() {
         let boldsign::Data::Document(document) = &event.data else {
             unreachable!()
         };
-        s.lock().unwrap().push(format!("declined: {}", document.signer_details[0].decline_message.as_deref().unwrap()));
+        s.lock().unwrap().push(format!(
+            "declined: {}",
+            document.signer_details[0].decline_message.as_deref().unwrap()
+        ));
         Ok(())
     });
     let s = seen.clone();
@@ -251,7 +284,9 @@ fn lifecycle_and_registrar() {
     let webhooks = webhooks();
     for name in ["document_signed", "document_declined", "verification"] {
         let body = fixture(name);
-        let report = webhooks.handle(&handlers, &body, &header(NOW, &body, SECRET, None)).unwrap();
+        let report = webhooks
+            .handle(&handlers, &body, &header(NOW, &body, SECRET, None))
+            .unwrap();
         assert_eq!(report.status(), StatusCode::OK);
     }
     let doc = "26b8695f-46d0-4cd4-ba1a-c5a0d595c849";

@@ -9,9 +9,7 @@ use std::sync::{Arc, Mutex};
 use base64::Engine as _;
 use esign_webhooks::dedup::DedupKey;
 use esign_webhooks::testing::Signer;
-use esign_webhooks::{
-    ErrorKind, Event, FixedClock, Handlers, Lifecycle, Secret, Vendor, Webhooks, boldsign, docusign,
-};
+use esign_webhooks::{ErrorKind, Event, FixedClock, Handlers, Lifecycle, Secret, Vendor, Webhooks, boldsign, docusign};
 use hmac::{Hmac, Mac};
 use http::StatusCode;
 use sha2::Sha256;
@@ -39,7 +37,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()))
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                fs::read(&path).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 27, "only {} fixtures", files.len());
@@ -110,7 +113,10 @@ fn docusigns_sample_construction_is_accepted_and_the_key_is_not_decoded() {
     // A key used base64-decoded (a common mistake) is not DocuSign's signature.
     let decoded = base64::engine::general_purpose::STANDARD.decode(KEY).unwrap();
     let wrong = [("X-DocuSign-Signature-1", sample(&decoded))];
-    assert_eq!(webhooks.dispatch(&body, &wrong).unwrap_err().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        webhooks.dispatch(&body, &wrong).unwrap_err().status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[test]
@@ -142,19 +148,35 @@ fn refusals() {
     assert_eq!(err.status(), StatusCode::UNAUTHORIZED);
     // A tampered body: the signature covers every byte, line endings included.
     let mut tampered = signer(KEY).sign(&body);
-    tampered.body = String::from_utf8(tampered.body).unwrap().replace("completed", "declined").into_bytes();
+    tampered.body = String::from_utf8(tampered.body)
+        .unwrap()
+        .replace("completed", "declined")
+        .into_bytes();
     assert_eq!(
-        webhooks.dispatch(&tampered.body, &tampered.headers).unwrap_err().status(),
+        webhooks
+            .dispatch(&tampered.body, &tampered.headers)
+            .unwrap_err()
+            .status(),
         StatusCode::UNAUTHORIZED
     );
     let mut crlf = signer(KEY).sign(&body);
     crlf.body = String::from_utf8(crlf.body).unwrap().replace('\n', "\r\n").into_bytes();
-    assert_eq!(webhooks.dispatch(&crlf.body, &crlf.headers).unwrap_err().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        webhooks.dispatch(&crlf.body, &crlf.headers).unwrap_err().status(),
+        StatusCode::UNAUTHORIZED
+    );
     // No signature at all: the JSON SIM body names DocuSign, whose header is missing.
     let none: [(&str, &str); 0] = [];
-    assert!(matches!(webhooks.dispatch(&body, &none).unwrap_err().kind(), ErrorKind::MissingHeader { .. }));
+    assert!(matches!(
+        webhooks.dispatch(&body, &none).unwrap_err().kind(),
+        ErrorKind::MissingHeader { .. }
+    ));
     // Another vendor's body under DocuSign's signature.
-    let boldsign_body = fs::read(format!("{}/tests/fixtures/boldsign/document_completed.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let boldsign_body = fs::read(format!(
+        "{}/tests/fixtures/boldsign/document_completed.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let r = signer(KEY).sign(&boldsign_body);
     assert_eq!(
         webhooks.dispatch(&r.body, &r.headers).unwrap_err().kind(),
@@ -195,7 +217,9 @@ fn the_success_response_is_200() {
 fn a_retry_has_the_same_dedup_key() {
     let webhooks = webhooks();
     let first = fixture("envelope_completed.json");
-    let retry = String::from_utf8(first.clone()).unwrap().replace("\"retryCount\": 0", "\"retryCount\": 1");
+    let retry = String::from_utf8(first.clone())
+        .unwrap()
+        .replace("\"retryCount\": 0", "\"retryCount\": 1");
     assert_ne!(first, retry.as_bytes());
     let key = |body: &[u8]| {
         let r = signer(KEY).sign(body);
@@ -221,17 +245,26 @@ fn lifecycle_and_registrar() {
         Ok(())
     });
     let s = seen.clone();
-    handlers.docusign().on(docusign::EventKind::RecipientCompleted, move |event| {
-        s.lock().unwrap().push(format!("signed by {}", event.recipient().unwrap().name.as_deref().unwrap()));
-        Ok(())
-    });
+    handlers
+        .docusign()
+        .on(docusign::EventKind::RecipientCompleted, move |event| {
+            s.lock().unwrap().push(format!(
+                "signed by {}",
+                event.recipient().unwrap().name.as_deref().unwrap()
+            ));
+            Ok(())
+        });
     let s = seen.clone();
     handlers.docusign().on(docusign::EventKind::ALL, move |event| {
         s.lock().unwrap().push(format!("any {}", event.kind()));
         Ok(())
     });
     let webhooks = webhooks();
-    for name in ["recipient_completed.json", "envelope_completed.json", "envelope_voided.json"] {
+    for name in [
+        "recipient_completed.json",
+        "envelope_completed.json",
+        "envelope_voided.json",
+    ] {
         let r = signer(KEY).sign(&fixture(name));
         let report = webhooks.handle(&handlers, &r.body, &r.headers).unwrap();
         assert_eq!(report.status(), StatusCode::OK);

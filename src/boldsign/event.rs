@@ -55,9 +55,7 @@ impl Event {
     pub fn document_id(&self) -> Option<&str> {
         match &self.data {
             Data::Document(document) => document.document_id.as_deref(),
-            Data::IdentityVerification(auth) | Data::KnowledgeBasedAuthentication(auth) => {
-                auth.document_id.as_deref()
-            }
+            Data::IdentityVerification(auth) | Data::KnowledgeBasedAuthentication(auth) => auth.document_id.as_deref(),
             _ => None,
         }
     }
@@ -198,8 +196,9 @@ struct Peek<'a> {
 
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    let malformed =
-        |part: &[u8], err: serde_json::Error| Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::BoldSign);
+    let malformed = |part: &[u8], err: serde_json::Error| {
+        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::BoldSign)
+    };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let data = match wire.data {
         None => Data::Empty,
@@ -252,10 +251,7 @@ impl<'de> Deserialize<'de> for Event {
         let data = match data {
             None | Some(Value::Null) => Data::Empty,
             Some(value) => {
-                let object = value
-                    .get("object")
-                    .and_then(Value::as_str)
-                    .map(ObjectType::from_wire);
+                let object = value.get("object").and_then(Value::as_str).map(ObjectType::from_wire);
                 let text = value.to_string();
                 match object {
                     Some(known) => typed(&known, &text),

@@ -22,7 +22,10 @@ fn the_documented_sent_sample_is_typed() {
     let event = parsed(fixture!("document_sent"));
     assert_eq!(event.kind(), &EventType::Sent);
     assert_eq!(event.event.created, Some(1669959514));
-    assert_eq!(event.event.client_id.as_deref(), Some("e4ca1621-bbc7-4c9a-9e81-81d107589690"));
+    assert_eq!(
+        event.event.client_id.as_deref(),
+        Some("e4ca1621-bbc7-4c9a-9e81-81d107589690")
+    );
     assert_eq!(event.event.environment, Some(Environment::Test));
     let actor = event.actor().unwrap();
     assert_eq!(actor.user_type, Some(UserType::Sender));
@@ -32,13 +35,19 @@ fn the_documented_sent_sample_is_typed() {
     };
     assert_eq!(document.document_id.as_deref(), Some(DOC));
     assert_eq!(document.status, Some(DocumentStatus::InProgress));
-    assert_eq!(document.sender_detail.as_ref().unwrap().email_address.as_deref(), Some("sender@email.com"));
+    assert_eq!(
+        document.sender_detail.as_ref().unwrap().email_address.as_deref(),
+        Some("sender@email.com")
+    );
     let signer = &document.signer_details[0];
     assert_eq!(signer.id.as_deref(), Some(SIGNER));
     assert_eq!(signer.status, Some(SignerStatus::NotCompleted));
     assert_eq!(signer.enable_access_code, Some(true));
     assert_eq!(signer.order, Some(1));
-    assert_eq!(signer.id_verification.as_ref().unwrap().kind.as_deref(), Some("EveryAccess"));
+    assert_eq!(
+        signer.id_verification.as_ref().unwrap().kind.as_deref(),
+        Some("EveryAccess")
+    );
     assert!(signer.group_signers.is_empty());
     assert_eq!(document.labels, ["sales", "q4"]);
     assert_eq!(document.meta_data.as_ref().unwrap()["crmId"], "OPP-1042");
@@ -63,12 +72,18 @@ fn verification_pings_have_no_data() {
 #[test]
 fn data_is_chosen_by_object() {
     assert!(matches!(parsed(fixture!("template_created")).data, Data::Template(_)));
-    assert!(matches!(parsed(fixture!("sender_identity_verified")).data, Data::SenderIdentity(_)));
+    assert!(matches!(
+        parsed(fixture!("sender_identity_verified")).data,
+        Data::SenderIdentity(_)
+    ));
     assert!(matches!(
         parsed(fixture!("identity_verification_failed")).data,
         Data::IdentityVerification(_)
     ));
-    assert!(matches!(parsed(fixture!("kba_failed")).data, Data::KnowledgeBasedAuthentication(_)));
+    assert!(matches!(
+        parsed(fixture!("kba_failed")).data,
+        Data::KnowledgeBasedAuthentication(_)
+    ));
     let Data::SenderIdentity(identity) = parsed(fixture!("sender_identity_verified")).data else {
         unreachable!()
     };
@@ -100,15 +115,20 @@ fn unknown_values_are_kept() {
 
 #[test]
 fn malformed_payloads_report_where() {
-    let err = parse(br#"{"event":{"id":"1","eventType":"Sent"},"data":{"object":"document","signerDetails":[{"order":"x"}]}}"#)
-        .unwrap_err();
+    let err = parse(
+        br#"{"event":{"id":"1","eventType":"Sent"},"data":{"object":"document","signerDetails":[{"order":"x"}]}}"#,
+    )
+    .unwrap_err();
     assert_eq!(err.vendor(), Some(Vendor::BoldSign));
     let ErrorKind::MalformedPayload { path, .. } = err.kind() else {
         panic!("{err:?}")
     };
     assert_eq!(path, "$.data.signerDetails[0].order");
     assert!(parse(br#"{"data":{}}"#).is_err());
-    assert!(parse(br#"{"event":{"eventType":"Sent"}}"#).is_err(), "event.id is required");
+    assert!(
+        parse(br#"{"event":{"eventType":"Sent"}}"#).is_err(),
+        "event.id is required"
+    );
 }
 
 #[test]
@@ -155,9 +175,16 @@ fn lifecycle_mapping() {
     );
     assert_eq!(step(fixture!("document_expired")).unwrap().kind, Lifecycle::Expired);
     let failed = step(fixture!("document_delivery_failed")).unwrap();
-    assert_eq!((failed.kind, failed.signer_id.as_deref()), (Lifecycle::DeliveryFailed, Some(SIGNER)));
+    assert_eq!(
+        (failed.kind, failed.signer_id.as_deref()),
+        (Lifecycle::DeliveryFailed, Some(SIGNER))
+    );
     assert_eq!(step(fixture!("document_send_failed")).unwrap().kind, Lifecycle::Failed);
-    for body in [fixture!("template_created"), fixture!("sender_identity_created"), fixture!("document_reminder")] {
+    for body in [
+        fixture!("template_created"),
+        fixture!("sender_identity_created"),
+        fixture!("document_reminder"),
+    ] {
         assert_eq!(step(body), None);
     }
 }

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::scalars::{opt_bool, opt_id, opt_u64};
-use crate::json_object::optional_vec_of_objects as vec_or_null;
 use super::{EnvelopeStatus, EventKind, RecipientStatus};
+use crate::json_object::optional_vec_of_objects as vec_or_null;
 
 /// A DocuSign Connect JSON SIM message.
 ///

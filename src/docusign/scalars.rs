@@ -110,4 +110,3 @@ pub(super) fn opt_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
     }
     deserializer.deserialize_any(V)
 }
-

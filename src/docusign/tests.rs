@@ -23,7 +23,10 @@ fn completed_with_summary_reads_strings_as_booleans_and_numbers() {
     assert_eq!(event.api_version.as_deref(), Some("v2.1"));
     assert_eq!(event.retry_count, Some(0));
     assert_eq!(event.configuration_id.as_deref(), Some("10418"));
-    assert_eq!(event.generated_date_time.as_deref(), Some("2025-05-30T18:03:50.4233752Z"));
+    assert_eq!(
+        event.generated_date_time.as_deref(),
+        Some("2025-05-30T18:03:50.4233752Z")
+    );
     assert_eq!(event.envelope_id(), Some(ENVELOPE));
     let summary = event.envelope_summary().unwrap();
     assert_eq!(summary.status, Some(EnvelopeStatus::Completed));
@@ -31,7 +34,10 @@ fn completed_with_summary_reads_strings_as_booleans_and_numbers() {
     assert_eq!(summary.allow_markup, Some(false));
     assert_eq!(summary.is_21_cfr_part_11, Some(false));
     assert_eq!(summary.expire_after, Some(120));
-    assert_eq!(summary.sender.as_ref().unwrap().email.as_deref(), Some("ada.sender@example.com"));
+    assert_eq!(
+        summary.sender.as_ref().unwrap().email.as_deref(),
+        Some("ada.sender@example.com")
+    );
     let recipients = summary.recipients.as_ref().unwrap();
     assert_eq!(recipients.recipient_count, Some(2));
     assert_eq!(recipients.all().count(), 2);
@@ -65,7 +71,10 @@ fn recipient_events_name_their_recipient() {
     assert_eq!(event.recipient_id(), Some("1"));
     let recipient = event.recipient().unwrap();
     assert_eq!(recipient.name.as_deref(), Some("Grace Signer"));
-    assert_eq!(recipient.declined_reason.as_deref(), Some("The fee in section 4 is wrong."));
+    assert_eq!(
+        recipient.declined_reason.as_deref(),
+        Some("The fee in section 4 is wrong.")
+    );
     // Without the summary, the id is still there.
     let bare = parsed(fixture!("recipient_resent"));
     assert_eq!(bare.recipient_id(), Some("1"));
@@ -77,7 +86,10 @@ fn template_events_have_no_envelope() {
     let event = parsed(fixture!("template_created"));
     assert_eq!(event.kind(), &EventKind::TemplateCreated);
     assert_eq!(event.envelope_id(), None);
-    assert_eq!(event.data.template_id.as_deref(), Some("0f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c"));
+    assert_eq!(
+        event.data.template_id.as_deref(),
+        Some("0f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c")
+    );
 }
 
 #[test]
@@ -117,8 +129,14 @@ fn malformed_payloads_report_where() {
         panic!("{err:?}")
     };
     assert_eq!(path, "$.data.envelopeSummary.enableWetSign");
-    assert!(matches!(parse(br#"{"data":{}}"#).unwrap_err().kind(), ErrorKind::MalformedPayload { .. }));
-    assert!(matches!(parse(b"[]").unwrap_err().kind(), ErrorKind::MalformedPayload { .. }));
+    assert!(matches!(
+        parse(br#"{"data":{}}"#).unwrap_err().kind(),
+        ErrorKind::MalformedPayload { .. }
+    ));
+    assert!(matches!(
+        parse(b"[]").unwrap_err().kind(),
+        ErrorKind::MalformedPayload { .. }
+    ));
 }
 
 #[test]
@@ -155,21 +173,37 @@ fn dedup_key_ignores_retry_count_only() {
 fn lifecycle_mapping() {
     let step = |body: &[u8]| DocuSign::lifecycle(&parsed(body));
     let completed = step(fixture!("envelope_completed")).unwrap();
-    assert_eq!((completed.kind, completed.envelope_id.as_deref()), (Lifecycle::Completed, Some(ENVELOPE)));
+    assert_eq!(
+        (completed.kind, completed.envelope_id.as_deref()),
+        (Lifecycle::Completed, Some(ENVELOPE))
+    );
     let signed = step(fixture!("recipient_completed")).unwrap();
-    assert_eq!((signed.kind, signed.signer_id.as_deref()), (Lifecycle::Signed, Some("1")));
+    assert_eq!(
+        (signed.kind, signed.signer_id.as_deref()),
+        (Lifecycle::Signed, Some("1"))
+    );
     let declined = step(fixture!("envelope_declined")).unwrap();
     assert_eq!(declined.kind, Lifecycle::Declined);
     assert_eq!(declined.signer_id.as_deref(), Some("1"));
     assert_eq!(declined.reason.as_deref(), Some("The fee in section 4 is wrong."));
     let voided = step(fixture!("envelope_voided")).unwrap();
-    assert_eq!((voided.kind, voided.reason.as_deref()), (Lifecycle::Cancelled, Some("Sent to the wrong client.")));
+    assert_eq!(
+        (voided.kind, voided.reason.as_deref()),
+        (Lifecycle::Cancelled, Some("Sent to the wrong client."))
+    );
     assert_eq!(step(fixture!("recipient_delivered")).unwrap().kind, Lifecycle::Viewed);
     assert_eq!(step(fixture!("envelope_sent")).unwrap().kind, Lifecycle::Sent);
     assert_eq!(step(fixture!("recipient_sent")).unwrap().kind, Lifecycle::Sent);
-    assert_eq!(step(fixture!("recipient_autoresponded")).unwrap().kind, Lifecycle::DeliveryFailed);
+    assert_eq!(
+        step(fixture!("recipient_autoresponded")).unwrap().kind,
+        Lifecycle::DeliveryFailed
+    );
     assert_eq!(step(fixture!("recipient_declined")).unwrap().kind, Lifecycle::Declined);
-    for body in [fixture!("envelope_delivered"), fixture!("envelope_created"), fixture!("template_created")] {
+    for body in [
+        fixture!("envelope_delivered"),
+        fixture!("envelope_created"),
+        fixture!("template_created"),
+    ] {
         assert_eq!(step(body), None);
     }
 }
