@@ -303,3 +303,11 @@ fn lifecycle_and_registrar() {
         ]
     );
 }
+
+#[test]
+fn secrets_never_appear_in_debug_output() {
+    let verifier = boldsign::Verifier::new(Secret::new(SECRET)).with_secret(Secret::new("old-secret"));
+    let text = format!("{verifier:?} {:?}", webhooks_with(verifier.clone()));
+    assert!(!text.contains(SECRET) && !text.contains("old-secret"), "{text}");
+    assert!(text.contains("X-BoldSign-Signature"), "{text}");
+}

@@ -283,3 +283,15 @@ fn lifecycle_and_registrar() {
         ]
     );
 }
+
+#[test]
+fn keys_never_appear_in_debug_output() {
+    let webhooks = webhooks();
+    let verifier = docusign::Verifier::hmac([Secret::new(KEY)]);
+    for text in [format!("{webhooks:?}"), format!("{verifier:?}")] {
+        assert!(!text.contains(KEY), "{text}");
+    }
+    let r = signer("not-the-key").sign(&fixture("envelope_completed.json"));
+    let err = webhooks.dispatch(&r.body, &r.headers).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains(KEY));
+}

@@ -115,20 +115,20 @@ pub struct Actor {
     pub id: Option<String>,
 }
 
-/// `data`, chosen by `data.object`.
+/// `data`, chosen by `data.object`. The models are boxed: they are large.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Data {
     /// `document`: the document events (`Sent`, `Signed`, `Completed`, …).
-    Document(Document),
+    Document(Box<Document>),
     /// `template`: the template events.
-    Template(Template),
+    Template(Box<Template>),
     /// `senderIdentity`: the sender-identity events.
-    SenderIdentity(SenderIdentity),
+    SenderIdentity(Box<SenderIdentity>),
     /// `identityVerification`: the identity-verification events.
-    IdentityVerification(SignerAuthentication),
+    IdentityVerification(Box<SignerAuthentication>),
     /// `knowledgeBasedAuthentication`: the KBA events.
-    KnowledgeBasedAuthentication(SignerAuthentication),
+    KnowledgeBasedAuthentication(Box<SignerAuthentication>),
     /// No `data` (or `null`): the [`Verification`](EventType::Verification) request.
     Empty,
     /// An `object` this version of the crate does not know (or none): `data` as sent.

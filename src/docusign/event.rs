@@ -72,7 +72,7 @@ impl Event {
 
     /// The envelope summary, when the Connect configuration includes it.
     pub fn envelope_summary(&self) -> Option<&EnvelopeSummary> {
-        self.data.envelope_summary.as_ref()
+        self.data.envelope_summary.as_deref()
     }
 
     /// The recipient of a `recipient-…` event, looked up in the envelope
@@ -109,9 +109,10 @@ pub struct Data {
     /// The template, in template events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_id: Option<String>,
-    /// The envelope as the REST API would return it, when included.
+    /// The envelope as the REST API would return it, when included (boxed:
+    /// it is large, and absent from many configurations' messages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_summary: Option<EnvelopeSummary>,
+    pub envelope_summary: Option<Box<EnvelopeSummary>>,
 }
 
 /// `data.envelopeSummary`: the envelope as `GET …/envelopes/{envelopeId}`

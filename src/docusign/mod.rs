@@ -37,7 +37,7 @@
 //!   and plain JSON values are read. Members the crate does not type are kept in
 //!   [`EnvelopeSummary::other`] and [`Recipient::other`].
 //! * The **legacy** formats (aggregate XML, `DocuSignEnvelopeInformation`) are
-//!   refused with [`ErrorKind::MalformedPayload`](crate::ErrorKind::MalformedPayload)
+//!   refused with [`ErrorKind::MalformedPayload`]
 //!   whose message says to select JSON SIM in the Connect configuration.
 //!
 //! # Authentication
