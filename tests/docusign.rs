@@ -295,3 +295,25 @@ fn keys_never_appear_in_debug_output() {
     let err = webhooks.dispatch(&r.body, &r.headers).unwrap_err();
     assert!(!format!("{err} {err:?}").contains(KEY));
 }
+
+#[test]
+fn basic_auth_is_the_alternative() {
+    let webhooks = Webhooks::builder()
+        .docusign(docusign::Verifier::basic_auth(
+            "connect-user",
+            Secret::new("connect-password"),
+        ))
+        .build()
+        .unwrap();
+    let body = fixture("envelope_completed.json");
+    let ok = Signer::basic_auth("connect-user", Secret::new("connect-password")).sign(&body);
+    assert!(matches!(
+        webhooks.dispatch(&ok.body, &ok.headers).unwrap(),
+        Event::DocuSign(_)
+    ));
+    let wrong = Signer::basic_auth("connect-user", Secret::new("guess")).sign(&body);
+    assert_eq!(
+        webhooks.dispatch(&wrong.body, &wrong.headers).unwrap_err().status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
