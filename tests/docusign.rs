@@ -317,3 +317,15 @@ fn basic_auth_is_the_alternative() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[test]
+fn event_and_data_alone_name_no_vendor() {
+    // tests/dispatch.rs has the same body with another vendor configured; here
+    // DocuSign and BoldSign (which weakly claims any `event`) both are.
+    let body = br#"{"event":"envelope-completed","data":{"envelopeId":"93be49ab-0000-0000-0000-000000000000"}}"#;
+    let none: [(&str, &str); 0] = [];
+    assert_eq!(
+        webhooks().dispatch(body, &none).unwrap_err().kind(),
+        &ErrorKind::UnrecognizedVendor
+    );
+}
