@@ -338,6 +338,23 @@ pub struct Recipients {
 }
 
 impl Recipients {
+    /// `true` when the recipient with `recipient_id` is of a type that does
+    /// not sign (carbon copy, certified delivery, agent, editor,
+    /// intermediary): its `recipient-completed` means it received or routed
+    /// the envelope, not that it signed.
+    pub fn is_non_signing(&self, recipient_id: &str) -> bool {
+        [
+            &self.carbon_copies,
+            &self.certified_deliveries,
+            &self.agents,
+            &self.editors,
+            &self.intermediaries,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|r| r.recipient_id.as_deref() == Some(recipient_id))
+    }
+
     /// Every recipient of every type.
     pub fn all(&self) -> impl Iterator<Item = &Recipient> {
         [

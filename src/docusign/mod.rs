@@ -75,7 +75,7 @@
 //! | `envelope-sent` | `Sent` | `envelopeId` | – |
 //! | `recipient-sent` | `Sent` | `envelopeId` | `recipientId` |
 //! | `recipient-delivered` | `Viewed` | `envelopeId` | `recipientId` |
-//! | `recipient-completed` | `Signed` | `envelopeId` | `recipientId` |
+//! | `recipient-completed` | `Signed` (not for a recipient the summary lists as a carbon copy, certified delivery, agent, editor or intermediary) | `envelopeId` | `recipientId` |
 //! | `envelope-completed` | `Completed` | `envelopeId` | – |
 //! | `recipient-declined` | `Declined` (reason: the recipient's `declinedReason`) | `envelopeId` | `recipientId` |
 //! | `envelope-declined` | `Declined` (the declined recipient of the summary, if included) | `envelopeId` | its `recipientId` |

@@ -106,6 +106,8 @@ fn step(event: &Event) -> Option<LifecycleStep> {
         }
         EventKind::RecipientSent => recipient()(Lifecycle::Sent),
         EventKind::RecipientDelivered => recipient()(Lifecycle::Viewed),
+        // A copy recipient "completes" without signing: not a signature.
+        EventKind::RecipientCompleted if completes_without_signing(event) => return None,
         EventKind::RecipientCompleted => recipient()(Lifecycle::Signed),
         EventKind::RecipientDeclined => {
             recipient()(Lifecycle::Declined).reason(event.recipient().and_then(|r| r.declined_reason.as_deref()))
@@ -114,6 +116,13 @@ fn step(event: &Event) -> Option<LifecycleStep> {
             .reason(event.recipient().and_then(|r| r.auto_responded_reason.as_deref())),
         _ => return None,
     })
+}
+
+fn completes_without_signing(event: &Event) -> bool {
+    let recipients = event.envelope_summary().and_then(|s| s.recipients.as_ref());
+    recipients
+        .zip(event.recipient_id())
+        .is_some_and(|(recipients, id)| recipients.is_non_signing(id))
 }
 
 fn step_for_recipient(event: &Event) -> impl Fn(Lifecycle) -> LifecycleStep + '_ {
