@@ -18,12 +18,15 @@ use crate::{Error, Vendor};
 ///
 /// let body = br#"{"event":{"id":"e1","created":1700000000,"eventType":"Completed","environment":"Live"},
 ///   "data":{"object":"document","documentId":"d1","status":"Completed"}}"#;
-/// let event = esign_webhooks::boldsign::parse(body)?;
+/// let event: esign_webhooks::boldsign::Event = serde_json::from_slice(body)?;
 /// assert_eq!(event.kind(), &EventType::Completed);
 /// assert_eq!(event.document_id(), Some("d1"));
 /// assert!(matches!(event.data, Data::Document(_)));
-/// # Ok::<(), esign_webhooks::Error>(())
+/// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// Serializing gives back the delivered shape, so an event can be queued and
+/// read again with `serde_json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Event {

@@ -108,8 +108,8 @@ pub use verify::{Verifier, scheme};
 
 /// Parses a BoldSign event from the raw body. Errors are
 /// [`MalformedPayload`](crate::ErrorKind::MalformedPayload) with the JSON path
-/// relative to the whole body.
-pub fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+/// relative to the whole body, attributed to [`Vendor::BoldSign`](crate::Vendor::BoldSign).
+pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
     event::parse(body)
 }
 

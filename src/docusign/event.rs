@@ -17,12 +17,15 @@ use crate::json_object::optional_vec_of_objects as vec_or_null;
 ///   "uri":"/restapi/v2.1/accounts/a1/envelopes/e1","retryCount":0,"configurationId":10418,
 ///   "generatedDateTime":"2025-05-30T18:03:50.4233752Z",
 ///   "data":{"accountId":"a1","userId":"u1","envelopeId":"e1"}}"#;
-/// let event = esign_webhooks::docusign::parse(body)?;
+/// let event: Event = serde_json::from_slice(body)?;
 /// assert_eq!(event.kind(), &EventKind::EnvelopeCompleted);
 /// assert_eq!(event.envelope_id(), Some("e1"));
 /// assert_eq!(event.configuration_id.as_deref(), Some("10418"));
-/// # Ok::<(), esign_webhooks::Error>(())
+/// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// Serializing gives back the JSON SIM shape (booleans and numbers as JSON
+/// values), so an event can be queued and read again with `serde_json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

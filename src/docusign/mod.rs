@@ -118,11 +118,13 @@ const LEGACY_FORMAT: &str = "DocuSign Connect sent a legacy (XML or aggregate) m
 /// error that says to select JSON SIM; other errors carry the JSON path.
 ///
 /// ```
+/// use esign_webhooks::{Vendor, dangerous};
+///
 /// let xml = br#"<?xml version="1.0" encoding="utf-8"?><DocuSignEnvelopeInformation/>"#;
-/// let err = esign_webhooks::docusign::parse(xml).unwrap_err();
+/// let err = dangerous::parse_unverified(Vendor::DocuSign, xml).unwrap_err();
 /// assert!(err.to_string().contains("JSON SIM"));
 /// ```
-pub fn parse(body: &[u8]) -> Result<Event, Error> {
+pub(crate) fn parse(body: &[u8]) -> Result<Event, Error> {
     if is_legacy_xml(body) {
         return Err(legacy_format_error());
     }
