@@ -204,6 +204,10 @@ pub mod signplus;
 pub mod yousign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
+#[cfg(feature = "docusign")]
+pub mod docusign;
+#[cfg(feature = "boldsign")]
+pub mod boldsign;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

@@ -26,6 +26,8 @@ macro_rules! vendor_table {
             PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
             DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
             AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
+            DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";
+            BoldSign boldsign BoldSign "boldsign" "BoldSign" "boldsign";
         }
     };
 }

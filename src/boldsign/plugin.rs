@@ -1,0 +1,103 @@
+//! The BoldSign plug-in: how the central code identifies, authenticates,
+//! parses, deduplicates and maps BoldSign events.
+
+use super::{Data, Event, EventType, SignerStatus, UserType, Verifier};
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, private};
+use crate::{Vendor, verify};
+
+/// The BoldSign plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct BoldSign;
+
+impl private::Sealed for BoldSign {}
+
+impl Plugin for BoldSign {
+    const VENDOR: Vendor = Vendor::BoldSign;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
+        Some(&verifier.inner)
+    }
+
+    /// `event` with `context`: no other vendor sends a top-level `context`.
+    /// (BoldSign is otherwise told by its `X-BoldSign-Signature` header.)
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        shape.has("event") && shape.has("context")
+    }
+
+    /// `event` with `data`, or `event` alone (the verification request):
+    /// keys other vendors use too.
+    fn claims_weakly(shape: &BodyShape<'_>) -> bool {
+        shape.has("event")
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `event.id`, BoldSign's unique event id, with `event.eventType`.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::BoldSign);
+        hasher.part(event.event.id.as_bytes());
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        step(event)
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown() || matches!(event.data, Data::Unknown(_))
+    }
+}
+
+impl EventKinds for BoldSign {
+    type Kind = EventType;
+
+    fn kind(event: &Event) -> &EventType {
+        event.kind()
+    }
+}
+
+fn step(event: &Event) -> Option<LifecycleStep> {
+    let Data::Document(document) = &event.data else {
+        return None;
+    };
+    let step = |kind| LifecycleStep::new(kind, document.document_id.as_deref());
+    // The signer who acted: `context.actor` when it is a signer.
+    let actor = event
+        .actor()
+        .filter(|actor| actor.user_type == Some(UserType::Signer))
+        .and_then(|actor| actor.id.as_deref());
+    let find = |test: fn(&super::SignerDetail) -> bool| document.signer_details.iter().find(|s| test(s));
+    Some(match event.kind() {
+        EventType::Sent => step(Lifecycle::Sent),
+        EventType::Viewed => step(Lifecycle::Viewed).signer(actor),
+        EventType::Signed => step(Lifecycle::Signed).signer(actor),
+        EventType::Completed => step(Lifecycle::Completed),
+        EventType::Declined => {
+            let decliner = find(|s| s.status == Some(SignerStatus::Declined));
+            step(Lifecycle::Declined)
+                .signer(actor.or_else(|| decliner.and_then(|s| s.id.as_deref())))
+                .reason(decliner.and_then(|s| s.decline_message.as_deref()))
+        }
+        EventType::Revoked => step(Lifecycle::Cancelled).reason(document.revoke_message.as_deref()),
+        EventType::Expired => step(Lifecycle::Expired),
+        EventType::DeliveryFailed => {
+            let failed = find(|s| s.is_delivery_failed == Some(true));
+            step(Lifecycle::DeliveryFailed).signer(failed.and_then(|s| s.id.as_deref()))
+        }
+        EventType::SendFailed => step(Lifecycle::Failed).reason(document.error_message.as_deref()),
+        _ => return None,
+    })
+}

@@ -1,0 +1,130 @@
+//! The DocuSign Connect plug-in: how the central code identifies,
+//! authenticates, parses, deduplicates and maps Connect messages.
+
+use super::{Event, EventKind, RecipientStatus, Verifier};
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, private};
+use crate::{Vendor, verify};
+
+/// The DocuSign Connect plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct DocuSign;
+
+impl private::Sealed for DocuSign {}
+
+impl Plugin for DocuSign {
+    const VENDOR: Vendor = Vendor::DocuSign;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
+        Some(&verifier.inner)
+    }
+
+    /// `event` with one of the JSON SIM envelope members no other vendor
+    /// sends (`configurationId`, `generatedDateTime`, or `apiVersion` with
+    /// `uri`); or the legacy XML format, so that it gets its own error.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        if !shape.is_json() {
+            return super::is_legacy_xml(shape.raw());
+        }
+        shape.has("event")
+            && (shape.has("configurationId")
+                || shape.has("generatedDateTime")
+                || (shape.has("apiVersion") && shape.has("uri")))
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `event`, the envelope id, the recipient id (recipient events) and
+    /// `generatedDateTime`; not `retryCount`, which changes on every retry.
+    /// Without `generatedDateTime`, the whole `data` is hashed instead.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::DocuSign);
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.part(event.envelope_id().unwrap_or_default().as_bytes());
+        hasher.part(event.recipient_id().unwrap_or_default().as_bytes());
+        match &event.generated_date_time {
+            Some(generated) => hasher.part(generated.as_bytes()),
+            None => hasher.json(&event.data),
+        }
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        step(event)
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown()
+            || event
+                .envelope_summary()
+                .and_then(|summary| summary.status.as_ref())
+                .is_some_and(|status| status.is_unknown())
+            || event
+                .recipient()
+                .and_then(|recipient| recipient.status.as_ref())
+                .is_some_and(RecipientStatus::is_unknown)
+    }
+}
+
+impl EventKinds for DocuSign {
+    type Kind = EventKind;
+
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
+    }
+}
+
+fn step(event: &Event) -> Option<LifecycleStep> {
+    let step = |kind| LifecycleStep::new(kind, event.envelope_id());
+    let recipient = || step_for_recipient(event);
+    Some(match event.kind() {
+        EventKind::EnvelopeSent => step(Lifecycle::Sent),
+        EventKind::EnvelopeCompleted => step(Lifecycle::Completed),
+        EventKind::EnvelopeDeclined => {
+            // The decliner, when the summary lists the recipients.
+            let decliner = event
+                .envelope_summary()
+                .and_then(|s| s.recipients.as_ref())
+                .and_then(|r| r.all().find(|r| r.status == Some(RecipientStatus::Declined)));
+            step(Lifecycle::Declined)
+                .signer(decliner.and_then(|r| r.recipient_id.as_deref()))
+                .reason(decliner.and_then(|r| r.declined_reason.as_deref()))
+        }
+        EventKind::EnvelopeVoided => {
+            step(Lifecycle::Cancelled).reason(event.envelope_summary().and_then(|s| s.voided_reason.as_deref()))
+        }
+        EventKind::RecipientSent => recipient()(Lifecycle::Sent),
+        EventKind::RecipientDelivered => recipient()(Lifecycle::Viewed),
+        // A copy recipient "completes" without signing: not a signature.
+        EventKind::RecipientCompleted if completes_without_signing(event) => return None,
+        EventKind::RecipientCompleted => recipient()(Lifecycle::Signed),
+        EventKind::RecipientDeclined => {
+            recipient()(Lifecycle::Declined).reason(event.recipient().and_then(|r| r.declined_reason.as_deref()))
+        }
+        EventKind::RecipientAutoResponded => recipient()(Lifecycle::DeliveryFailed)
+            .reason(event.recipient().and_then(|r| r.auto_responded_reason.as_deref())),
+        _ => return None,
+    })
+}
+
+fn completes_without_signing(event: &Event) -> bool {
+    let recipients = event.envelope_summary().and_then(|s| s.recipients.as_ref());
+    recipients
+        .zip(event.recipient_id())
+        .is_some_and(|(recipients, id)| recipients.is_non_signing(id))
+}
+
+fn step_for_recipient(event: &Event) -> impl Fn(Lifecycle) -> LifecycleStep + '_ {
+    move |kind| LifecycleStep::new(kind, event.envelope_id()).signer(event.recipient_id())
+}
