@@ -156,6 +156,8 @@ pub mod verify;
 // Vendors: one folder each, listed once in `plugin::table`.
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "docuseal")]
+pub mod docuseal;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]

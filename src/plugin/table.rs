@@ -20,6 +20,7 @@ macro_rules! vendor_table {
             Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
+            DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
         }
     };
 }
