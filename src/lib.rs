@@ -154,6 +154,8 @@ mod vendor;
 pub mod verify;
 
 // Vendors: one folder each, listed once in `plugin::table`.
+#[cfg(feature = "boxsign")]
+pub mod boxsign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
 #[cfg(feature = "docuseal")]

@@ -21,6 +21,7 @@ macro_rules! vendor_table {
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
             DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
+            BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
         }
     };
 }
