@@ -164,6 +164,8 @@ pub mod docuseal;
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "opensign")]
+pub mod opensign;
 #[cfg(feature = "signplus")]
 pub mod signplus;
 

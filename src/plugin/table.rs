@@ -22,6 +22,7 @@ macro_rules! vendor_table {
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
             DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
+            OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
         }
     };
 }
