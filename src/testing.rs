@@ -272,7 +272,9 @@ impl Signer {
                 }
             }
             SignatureLocation::TimestampPrefixed { header, separator } => {
-                request.headers.push((header.clone(), format!("{timestamp}{separator}{signature}")));
+                request
+                    .headers
+                    .push((header.clone(), format!("{timestamp}{separator}{signature}")));
             }
         }
     }

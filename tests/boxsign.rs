@@ -15,7 +15,11 @@ const PRIMARY: &str = "Bv5nKp1cZ0qLw8Rt3Yx6Hs9Dm2Fj4Ga7";
 const SECONDARY: &str = "Qe2Wr5Ty8Ui1Op4As7Df0Gh3Jk6Lz9Xc";
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/boxsign/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/boxsign/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn webhooks() -> Webhooks {
@@ -50,10 +54,26 @@ const FIXTURES: &[(&str, boxsign::EventKind, Option<Lifecycle>)] = &[
     ("completed", boxsign::EventKind::Completed, Some(Lifecycle::Completed)),
     ("declined", boxsign::EventKind::Declined, Some(Lifecycle::Declined)),
     ("expired", boxsign::EventKind::Expired, Some(Lifecycle::Expired)),
-    ("signer_email_bounced", boxsign::EventKind::SignerEmailBounced, Some(Lifecycle::DeliveryFailed)),
-    ("signer_signed", boxsign::EventKind::SignerSigned, Some(Lifecycle::Signed)),
-    ("signature_requested", boxsign::EventKind::SignatureRequested, Some(Lifecycle::Sent)),
-    ("error_finalizing", boxsign::EventKind::ErrorFinalizing, Some(Lifecycle::Failed)),
+    (
+        "signer_email_bounced",
+        boxsign::EventKind::SignerEmailBounced,
+        Some(Lifecycle::DeliveryFailed),
+    ),
+    (
+        "signer_signed",
+        boxsign::EventKind::SignerSigned,
+        Some(Lifecycle::Signed),
+    ),
+    (
+        "signature_requested",
+        boxsign::EventKind::SignatureRequested,
+        Some(Lifecycle::Sent),
+    ),
+    (
+        "error_finalizing",
+        boxsign::EventKind::ErrorFinalizing,
+        Some(Lifecycle::Failed),
+    ),
     ("unknown_trigger", boxsign::EventKind::Unknown(String::new()), None),
 ];
 
@@ -87,7 +107,10 @@ fn the_documented_construction_reproduces() {
     let headers = [
         ("BOX-DELIVERY-TIMESTAMP", "2023-11-14T14:13:20-08:00"),
         ("BOX-SIGNATURE-PRIMARY", "QH5TOISJvplsjpS3deTnR3tOqGP/61xyIl5hBSKSbMQ="),
-        ("BOX-SIGNATURE-SECONDARY", "+r6nqTDXPjKw1WLKM9VIK1Mn38YejWNc2smT45vdQvA="),
+        (
+            "BOX-SIGNATURE-SECONDARY",
+            "+r6nqTDXPjKw1WLKM9VIK1Mn38YejWNc2smT45vdQvA=",
+        ),
         ("BOX-SIGNATURE-VERSION", "1"),
         ("BOX-SIGNATURE-ALGORITHM", "HmacSHA256"),
     ];
@@ -124,29 +147,57 @@ fn either_key_in_either_header_passes() {
 fn refuses_a_wrong_key_a_tampered_body_a_stale_timestamp_and_other_versions() {
     let webhooks = webhooks();
     let body = fixture("signer_signed");
-    let wrong = Signer::hmac(boxsign::scheme(), Secret::new("wrong")).at(NOW).sign(&body);
-    assert_eq!(kind(webhooks.dispatch(&wrong.body, &wrong.headers)), ErrorKind::AuthenticationFailed);
+    let wrong = Signer::hmac(boxsign::scheme(), Secret::new("wrong"))
+        .at(NOW)
+        .sign(&body);
+    assert_eq!(
+        kind(webhooks.dispatch(&wrong.body, &wrong.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     let mut tampered = sign(&body);
-    tampered.body = String::from_utf8(tampered.body).unwrap().replace("Jane Doe", "Joan Doe").into_bytes();
-    assert_eq!(kind(webhooks.dispatch(&tampered.body, &tampered.headers)), ErrorKind::AuthenticationFailed);
+    tampered.body = String::from_utf8(tampered.body)
+        .unwrap()
+        .replace("Jane Doe", "Joan Doe")
+        .into_bytes();
+    assert_eq!(
+        kind(webhooks.dispatch(&tampered.body, &tampered.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     // The timestamp is signed: moving it breaks both signatures.
     let moved = sign(&body).set_header("BOX-DELIVERY-TIMESTAMP", "2024-05-02T17:00:01Z");
-    assert_eq!(kind(webhooks.dispatch(&moved.body, &moved.headers)), ErrorKind::AuthenticationFailed);
+    assert_eq!(
+        kind(webhooks.dispatch(&moved.body, &moved.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     // 10 minutes, inclusive.
-    for (at, ok) in [(NOW - 600, true), (NOW - 601, false), (NOW + 600, true), (NOW + 601, false)] {
+    for (at, ok) in [
+        (NOW - 600, true),
+        (NOW - 601, false),
+        (NOW + 600, true),
+        (NOW + 601, false),
+    ] {
         let request = sign_at(&body, at);
         let result = webhooks.dispatch(&request.body, &request.headers);
         assert_eq!(result.is_ok(), ok, "{at}: {result:?}");
         if let Err(err) = result {
-            assert!(matches!(err.kind(), ErrorKind::TimestampOutOfTolerance { tolerance_secs: 600, .. }));
+            assert!(matches!(
+                err.kind(),
+                ErrorKind::TimestampOutOfTolerance {
+                    tolerance_secs: 600,
+                    ..
+                }
+            ));
             assert_eq!(err.status(), StatusCode::UNAUTHORIZED);
         }
     }
     // Another signature version or algorithm is refused; absent ones are not required.
-    for (name, value) in [("BOX-SIGNATURE-VERSION", "2"), ("BOX-SIGNATURE-ALGORITHM", "HmacSHA512")] {
+    for (name, value) in [
+        ("BOX-SIGNATURE-VERSION", "2"),
+        ("BOX-SIGNATURE-ALGORITHM", "HmacSHA512"),
+    ] {
         let request = sign(&body).set_header(name, value);
         assert!(matches!(
             kind(webhooks.dispatch(&request.body, &request.headers)),
@@ -168,8 +219,11 @@ fn refuses_a_wrong_key_a_tampered_body_a_stale_timestamp_and_other_versions() {
 #[test]
 fn refuses_another_vendors_body() {
     let webhooks = webhooks();
-    let docuseal_body =
-        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/docuseal/form_viewed.json")).unwrap();
+    let docuseal_body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/docuseal/form_viewed.json"
+    ))
+    .unwrap();
     let request = sign(&docuseal_body);
     assert!(matches!(
         kind(webhooks.dispatch(&request.body, &request.headers)),
@@ -189,7 +243,10 @@ fn success_response_dedup_and_lifecycle() {
     assert_eq!(a.success_response().status(), StatusCode::OK);
     assert_eq!(DedupKey::of(&a), DedupKey::of(&b));
     let signed = sign(&fixture("signer_signed"));
-    assert_ne!(DedupKey::of(&a), DedupKey::of(&webhooks.dispatch(&signed.body, &signed.headers).unwrap()));
+    assert_ne!(
+        DedupKey::of(&a),
+        DedupKey::of(&webhooks.dispatch(&signed.body, &signed.headers).unwrap())
+    );
 
     let seen = Arc::new(Mutex::new(Vec::new()));
     let mut handlers = Handlers::new();

@@ -14,7 +14,11 @@ const NOW: i64 = 1_709_287_361;
 const SECRET: &str = "whsec_k3J9cW5vZ2VuZXJhdGVkLXNlY3JldC0yNA==";
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/docuseal/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/docuseal/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn webhooks() -> Webhooks {
@@ -88,16 +92,32 @@ fn the_documented_construction_reproduces() {
 fn refuses_a_wrong_key_a_tampered_body_and_a_stale_timestamp() {
     let webhooks = webhooks();
     let body = fixture("form_completed");
-    let wrong = Signer::hmac(docuseal::scheme(), Secret::new("whsec_other")).at(NOW).sign(&body);
-    assert_eq!(kind(webhooks.dispatch(&wrong.body, &wrong.headers)), ErrorKind::AuthenticationFailed);
+    let wrong = Signer::hmac(docuseal::scheme(), Secret::new("whsec_other"))
+        .at(NOW)
+        .sign(&body);
+    assert_eq!(
+        kind(webhooks.dispatch(&wrong.body, &wrong.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     let mut tampered = signer().sign(&body);
-    tampered.body = String::from_utf8(tampered.body).unwrap().replace("Jane Doe", "John Doe").into_bytes();
+    tampered.body = String::from_utf8(tampered.body)
+        .unwrap()
+        .replace("Jane Doe", "John Doe")
+        .into_bytes();
     let err = webhooks.dispatch(&tampered.body, &tampered.headers).unwrap_err();
-    assert_eq!((err.kind(), err.status()), (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        (err.kind(), err.status()),
+        (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED)
+    );
 
     // ±300 s, inclusive.
-    for (at, ok) in [(NOW - 300, true), (NOW + 300, true), (NOW - 301, false), (NOW + 301, false)] {
+    for (at, ok) in [
+        (NOW - 300, true),
+        (NOW + 300, true),
+        (NOW - 301, false),
+        (NOW + 301, false),
+    ] {
         let request = Signer::hmac(docuseal::scheme(), Secret::new(SECRET)).at(at).sign(&body);
         let result = webhooks.dispatch(&request.body, &request.headers);
         assert_eq!(result.is_ok(), ok, "{at}: {result:?}");
@@ -113,17 +133,24 @@ fn refuses_a_wrong_key_a_tampered_body_and_a_stale_timestamp() {
         .clock(FixedClock(NOW))
         .build()
         .unwrap();
-    let old = Signer::hmac(docuseal::scheme(), Secret::new(SECRET)).at(NOW - 800).sign(&body);
+    let old = Signer::hmac(docuseal::scheme(), Secret::new(SECRET))
+        .at(NOW - 800)
+        .sign(&body);
     assert!(lenient.dispatch(&old.body, &old.headers).is_ok());
     // A missing header is a 400 naming it.
-    let err = webhooks.dispatch(&body, &[("content-type", "application/json")]).unwrap_err();
+    let err = webhooks
+        .dispatch(&body, &[("content-type", "application/json")])
+        .unwrap_err();
     assert_eq!(err.status(), StatusCode::BAD_REQUEST);
 }
 
 #[test]
 fn the_custom_header_alternative() {
     let webhooks = Webhooks::builder()
-        .docuseal(docuseal::Verifier::header_token("X-Acme-Webhook-Key", Secret::new("s3cr3t-value")))
+        .docuseal(docuseal::Verifier::header_token(
+            "X-Acme-Webhook-Key",
+            Secret::new("s3cr3t-value"),
+        ))
         .build()
         .unwrap();
     let body = fixture("submission_completed");
@@ -133,7 +160,10 @@ fn the_custom_header_alternative() {
         Event::DocuSeal(_)
     ));
     let wrong = Signer::header_token("X-Acme-Webhook-Key", Secret::new("s3cr3t-valuf")).sign(&body);
-    assert_eq!(kind(webhooks.dispatch(&wrong.body, &wrong.headers)), ErrorKind::AuthenticationFailed);
+    assert_eq!(
+        kind(webhooks.dispatch(&wrong.body, &wrong.headers)),
+        ErrorKind::AuthenticationFailed
+    );
     // An HMAC header alone does not pass a header-token configuration.
     let hmac = signer().sign(&body);
     assert!(webhooks.dispatch(&hmac.body, &hmac.headers).is_err());
@@ -142,7 +172,11 @@ fn the_custom_header_alternative() {
 #[test]
 fn refuses_another_vendors_body() {
     let webhooks = webhooks();
-    let signplus_body = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signplus/envelope_completed.json")).unwrap();
+    let signplus_body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signplus/envelope_completed.json"
+    ))
+    .unwrap();
     let request = signer().sign(&signplus_body);
     assert!(matches!(
         kind(webhooks.dispatch(&request.body, &request.headers)),
@@ -162,7 +196,12 @@ fn refuses_another_vendors_body() {
 
 #[test]
 fn configuration_errors_are_refused_at_build() {
-    assert!(Webhooks::builder().docuseal(docuseal::Verifier::new(Secret::new(""))).build().is_err());
+    assert!(
+        Webhooks::builder()
+            .docuseal(docuseal::Verifier::new(Secret::new("")))
+            .build()
+            .is_err()
+    );
     assert!(
         Webhooks::builder()
             .docuseal(docuseal::Verifier::header_token(" ", Secret::new("x")))
@@ -176,7 +215,9 @@ fn success_response_and_dedup_keys() {
     let webhooks = webhooks();
     let body = fixture("form_completed");
     let first = signer().sign(&body);
-    let retry = Signer::hmac(docuseal::scheme(), Secret::new(SECRET)).at(NOW + 120).sign(&body);
+    let retry = Signer::hmac(docuseal::scheme(), Secret::new(SECRET))
+        .at(NOW + 120)
+        .sign(&body);
     let a = webhooks.dispatch(&first.body, &first.headers).unwrap();
     let b = webhooks.dispatch(&retry.body, &retry.headers).unwrap();
     assert_eq!(a.success_response().status(), StatusCode::OK);
@@ -222,11 +263,15 @@ fn lifecycle_and_typed_registrar() {
         });
     }
     let typed = seen.clone();
-    handlers.docuseal().on(docuseal::EventKind::FormCompleted, move |event| {
-        let docuseal::Data::Form(submitter) = &event.data else { panic!() };
-        typed.lock().unwrap().push(format!("typed {}", submitter.values.len()));
-        Ok(())
-    });
+    handlers
+        .docuseal()
+        .on(docuseal::EventKind::FormCompleted, move |event| {
+            let docuseal::Data::Form(submitter) = &event.data else {
+                panic!()
+            };
+            typed.lock().unwrap().push(format!("typed {}", submitter.values.len()));
+            Ok(())
+        });
     let all = seen.clone();
     handlers.docuseal().on(docuseal::EventKind::ALL, move |_| {
         all.lock().unwrap().push("all".into());
@@ -238,7 +283,10 @@ fn lifecycle_and_typed_registrar() {
         assert_eq!(report.status(), StatusCode::OK, "{name}");
     }
     let seen = seen.lock().unwrap();
-    let lifecycle: Vec<&String> = seen.iter().filter(|s| !s.starts_with("all") && !s.starts_with("typed")).collect();
+    let lifecycle: Vec<&String> = seen
+        .iter()
+        .filter(|s| !s.starts_with("all") && !s.starts_with("typed"))
+        .collect();
     assert_eq!(
         lifecycle,
         [

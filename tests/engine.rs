@@ -576,7 +576,10 @@ fn timestamp_prefixed_signature_reproduces_the_documented_construction() {
     let verified = v
         .verify_at(&Incoming::new(PREFIXED_BODY, &headers), 1_700_000_000)
         .unwrap();
-    assert_eq!((verified.key_index(), verified.timestamp()), (Some(0), Some(1_700_000_000)));
+    assert_eq!(
+        (verified.key_index(), verified.timestamp()),
+        (Some(0), Some(1_700_000_000))
+    );
     // Tolerance: ±300 s, inclusive, both ways.
     assert_eq!(verify(&v, PREFIXED_BODY, &headers, 1_700_000_300), Ok(Some(0)));
     assert_eq!(verify(&v, PREFIXED_BODY, &headers, 1_699_999_700), Ok(Some(0)));
@@ -589,7 +592,12 @@ fn timestamp_prefixed_signature_reproduces_the_documented_construction() {
     // The timestamp is signed: another one with the same MAC fails.
     let moved = PREFIXED_SIG.replacen("1700000000", "1700000001", 1);
     assert_eq!(
-        verify(&v, PREFIXED_BODY, &[("X-Docuseal-Signature", moved.as_str())], 1_700_000_000),
+        verify(
+            &v,
+            PREFIXED_BODY,
+            &[("X-Docuseal-Signature", moved.as_str())],
+            1_700_000_000
+        ),
         Err(ErrorKind::AuthenticationFailed)
     );
     // The secret is the whole `whsec_…` string, not its base64 payload.
@@ -616,7 +624,10 @@ fn timestamp_prefixed_signature_refuses_malformed_values() {
         verify(&v, PREFIXED_BODY, &[], 1_700_000_000),
         Err(ErrorKind::MissingHeader { .. })
     ));
-    let twice = [("X-Docuseal-Signature", PREFIXED_SIG), ("x-docuseal-signature", PREFIXED_SIG)];
+    let twice = [
+        ("X-Docuseal-Signature", PREFIXED_SIG),
+        ("x-docuseal-signature", PREFIXED_SIG),
+    ];
     assert!(matches!(
         verify(&v, PREFIXED_BODY, &twice, 1_700_000_000),
         Err(ErrorKind::DuplicateHeader { .. })
@@ -631,7 +642,10 @@ fn the_signer_writes_timestamp_prefixed_signatures() {
     let request = Signer::hmac(scheme.clone(), Secret::new("whsec_dGVzdA=="))
         .at(1_700_000_000)
         .sign(PREFIXED_BODY);
-    assert_eq!(request.headers, [("X-Docuseal-Signature".to_owned(), PREFIXED_SIG.to_owned())]);
+    assert_eq!(
+        request.headers,
+        [("X-Docuseal-Signature".to_owned(), PREFIXED_SIG.to_owned())]
+    );
     assert!(scheme.to_string().contains("{timestamp}.{signature}"), "{scheme}");
 }
 
@@ -666,7 +680,10 @@ fn body_then_rfc3339_timestamp_with_either_header_and_either_key() {
     let verified = v.verify_at(&Incoming::new(BOX_BODY, &both), now).unwrap();
     assert_eq!((verified.key_index(), verified.timestamp()), (Some(0), Some(now)));
     // Only the secondary header, or a wrong primary: the secondary key matches.
-    let secondary = [("BOX-DELIVERY-TIMESTAMP", BOX_TS), ("BOX-SIGNATURE-SECONDARY", BOX_SECONDARY)];
+    let secondary = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-SECONDARY", BOX_SECONDARY),
+    ];
     assert_eq!(verify(&v, BOX_BODY, &secondary, now), Ok(Some(1)));
     let forged = BOX_SECONDARY.replace('+', "/");
     let wrong_primary = [
@@ -683,8 +700,14 @@ fn body_then_rfc3339_timestamp_with_either_header_and_either_key() {
         Err(ErrorKind::AuthenticationFailed)
     );
     // The timestamp is signed after the body, with no separator.
-    let other_ts = [("BOX-DELIVERY-TIMESTAMP", "2023-11-14T22:13:20Z"), ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY)];
-    assert_eq!(verify(&v, BOX_BODY, &other_ts, now), Err(ErrorKind::AuthenticationFailed));
+    let other_ts = [
+        ("BOX-DELIVERY-TIMESTAMP", "2023-11-14T22:13:20Z"),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
+    assert_eq!(
+        verify(&v, BOX_BODY, &other_ts, now),
+        Err(ErrorKind::AuthenticationFailed)
+    );
     let mut tampered = BOX_BODY.to_vec();
     tampered[10] ^= 1;
     assert_eq!(verify(&v, &tampered, &both, now), Err(ErrorKind::AuthenticationFailed));
@@ -693,18 +716,27 @@ fn body_then_rfc3339_timestamp_with_either_header_and_either_key() {
 #[test]
 fn body_then_rfc3339_timestamp_tolerance_and_malformed_headers() {
     let v = Verifier::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"));
-    let headers = [("BOX-DELIVERY-TIMESTAMP", BOX_TS), ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY)];
+    let headers = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
     assert_eq!(verify(&v, BOX_BODY, &headers, 1_700_000_600), Ok(Some(0)));
     assert!(matches!(
         verify(&v, BOX_BODY, &headers, 1_700_000_601),
-        Err(ErrorKind::TimestampOutOfTolerance { tolerance_secs: 600, .. })
+        Err(ErrorKind::TimestampOutOfTolerance {
+            tolerance_secs: 600,
+            ..
+        })
     ));
     assert!(matches!(
         verify(&v, BOX_BODY, &headers, 1_699_999_399),
         Err(ErrorKind::TimestampOutOfTolerance { .. })
     ));
     // A Unix timestamp is not RFC 3339; neither header: missing; a repeated one: duplicate.
-    let unix = [("BOX-DELIVERY-TIMESTAMP", "1700000000"), ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY)];
+    let unix = [
+        ("BOX-DELIVERY-TIMESTAMP", "1700000000"),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
     assert!(matches!(
         verify(&v, BOX_BODY, &unix, 1_700_000_000),
         Err(ErrorKind::MalformedHeader { reason, .. }) if reason.contains("RFC 3339")
@@ -736,16 +768,13 @@ fn the_signer_writes_rfc3339_timestamps_and_one_header_per_secret() {
         .with_secret(Secret::new("SampleSecondaryKey"))
         .at(1_700_000_000)
         .sign(BOX_BODY);
-    let header = |name: &str| {
-        request
-            .headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     assert_eq!(header("BOX-DELIVERY-TIMESTAMP"), Some("2023-11-14T22:13:20Z"));
     let v = Verifier::hmac(body_then_rfc3339(), Secret::new("SampleSecondaryKey"));
-    assert_eq!(v.verify_at(&request.incoming(), 1_700_000_000).unwrap().key_index(), Some(0));
+    assert_eq!(
+        v.verify_at(&request.incoming(), 1_700_000_000).unwrap().key_index(),
+        Some(0)
+    );
     assert!(header("BOX-SIGNATURE-PRIMARY").is_some() && header("BOX-SIGNATURE-SECONDARY").is_some());
     let one = Signer::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"))
         .at(1_700_000_000)

@@ -14,7 +14,11 @@ use http::StatusCode;
 const KEY: &str = "a50a904a2a329d761781dac27c984416a07396736ac5588b62c6fe226538fbca";
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/opensign/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/opensign/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn webhooks() -> Webhooks {
@@ -35,10 +39,25 @@ fn kind(result: Result<Event, esign_webhooks::Error>) -> ErrorKind {
 
 const FIXTURES: &[(&str, opensign::EventKind, Lifecycle, Option<&str>)] = &[
     ("created", opensign::EventKind::Created, Lifecycle::Sent, None),
-    ("viewed", opensign::EventKind::Viewed, Lifecycle::Viewed, Some("peter.mark1093@gmail.com")),
-    ("signed", opensign::EventKind::Signed, Lifecycle::Signed, Some("peter.mark1093@gmail.com")),
+    (
+        "viewed",
+        opensign::EventKind::Viewed,
+        Lifecycle::Viewed,
+        Some("peter.mark1093@gmail.com"),
+    ),
+    (
+        "signed",
+        opensign::EventKind::Signed,
+        Lifecycle::Signed,
+        Some("peter.mark1093@gmail.com"),
+    ),
     ("completed", opensign::EventKind::Completed, Lifecycle::Completed, None),
-    ("declined", opensign::EventKind::Declined, Lifecycle::Declined, Some("peter.mark1093@gmail.com")),
+    (
+        "declined",
+        opensign::EventKind::Declined,
+        Lifecycle::Declined,
+        Some("peter.mark1093@gmail.com"),
+    ),
 ];
 
 #[test]
@@ -76,7 +95,10 @@ fn the_vendor_sample_signatures_do_not_reproduce() {
             "bcf57b06dde0c030d9423639824bad17ab7dd09ea3bf0a743773b95254ecf78e",
         ] {
             let headers = [("x-webhook-signature", signature)];
-            assert_eq!(kind(webhooks.dispatch(&body, &headers)), ErrorKind::AuthenticationFailed);
+            assert_eq!(
+                kind(webhooks.dispatch(&body, &headers)),
+                ErrorKind::AuthenticationFailed
+            );
         }
     }
 }
@@ -87,21 +109,35 @@ fn refuses_a_wrong_key_a_tampered_body_and_a_missing_signature() {
     let body = fixture("signed");
     let wrong = Signer::hmac(opensign::scheme(), Secret::new(&KEY[1..])).sign(&body);
     let err = webhooks.dispatch(&wrong.body, &wrong.headers).unwrap_err();
-    assert_eq!((err.kind(), err.status()), (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        (err.kind(), err.status()),
+        (&ErrorKind::AuthenticationFailed, StatusCode::UNAUTHORIZED)
+    );
 
     let mut tampered = sign(&body);
-    tampered.body = String::from_utf8(tampered.body).unwrap().replace("Peter Mark", "Petra Mark").into_bytes();
-    assert_eq!(kind(webhooks.dispatch(&tampered.body, &tampered.headers)), ErrorKind::AuthenticationFailed);
+    tampered.body = String::from_utf8(tampered.body)
+        .unwrap()
+        .replace("Peter Mark", "Petra Mark")
+        .into_bytes();
+    assert_eq!(
+        kind(webhooks.dispatch(&tampered.body, &tampered.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     // The raw bytes are signed: the same JSON re-serialised (here, compacted) does not pass.
     let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let compact = serde_json::to_vec(&value).unwrap();
     let request = sign(&body);
-    assert_eq!(kind(webhooks.dispatch(&compact, &request.headers)), ErrorKind::AuthenticationFailed);
+    assert_eq!(
+        kind(webhooks.dispatch(&compact, &request.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     // No timestamp is signed: the same request is accepted at any time (deduplicate instead).
     assert!(webhooks.dispatch(&request.body, &request.headers).is_ok());
-    let unsigned = webhooks.dispatch(&body, &[("content-type", "application/json")]).unwrap_err();
+    let unsigned = webhooks
+        .dispatch(&body, &[("content-type", "application/json")])
+        .unwrap_err();
     assert!(matches!(unsigned.kind(), ErrorKind::MissingHeader { name } if name == "x-webhook-signature"));
     assert_eq!(unsigned.status(), StatusCode::BAD_REQUEST);
 }
@@ -109,8 +145,11 @@ fn refuses_a_wrong_key_a_tampered_body_and_a_missing_signature() {
 #[test]
 fn refuses_another_vendors_body() {
     let webhooks = webhooks();
-    let box_body =
-        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/boxsign/completed.json")).unwrap();
+    let box_body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/boxsign/completed.json"
+    ))
+    .unwrap();
     let request = sign(&box_body);
     assert!(matches!(
         kind(webhooks.dispatch(&request.body, &request.headers)),
@@ -126,15 +165,23 @@ fn success_response_dedup_lifecycle_and_registrar() {
     assert_eq!(a.success_response().status(), StatusCode::OK);
     // A retry (same bytes, re-signed) shares the key; another event of the document does not.
     let again = sign(&fixture("viewed"));
-    assert_eq!(DedupKey::of(&a), DedupKey::of(&webhooks.dispatch(&again.body, &again.headers).unwrap()));
+    assert_eq!(
+        DedupKey::of(&a),
+        DedupKey::of(&webhooks.dispatch(&again.body, &again.headers).unwrap())
+    );
     let signed = sign(&fixture("signed"));
-    assert_ne!(DedupKey::of(&a), DedupKey::of(&webhooks.dispatch(&signed.body, &signed.headers).unwrap()));
+    assert_ne!(
+        DedupKey::of(&a),
+        DedupKey::of(&webhooks.dispatch(&signed.body, &signed.headers).unwrap())
+    );
 
     let seen = Arc::new(Mutex::new(Vec::new()));
     let mut handlers = Handlers::new();
     let log = seen.clone();
     handlers.on_lifecycle(Lifecycle::ALL, move |e| {
-        log.lock().unwrap().push((e.kind, e.envelope_id.clone(), e.signer_id.clone(), e.reason.clone()));
+        log.lock()
+            .unwrap()
+            .push((e.kind, e.envelope_id.clone(), e.signer_id.clone(), e.reason.clone()));
         Ok(())
     });
     let declined = Arc::new(Mutex::new(0));
@@ -153,7 +200,11 @@ fn success_response_dedup_lifecycle_and_registrar() {
     for ((name, _, step, signer), got) in FIXTURES.iter().zip(seen.iter()) {
         assert_eq!(got.0, *step, "{name}");
         assert_eq!(got.2.as_deref(), *signer, "{name}");
-        let document = if *name == "declined" { "1gtDMBHpEY" } else { "kpeg6Q2rO7" };
+        let document = if *name == "declined" {
+            "1gtDMBHpEY"
+        } else {
+            "kpeg6Q2rO7"
+        };
         assert_eq!(got.1.as_deref(), Some(document));
     }
     assert_eq!(seen[4].3.as_deref(), Some("Invalid date format used."));

@@ -670,12 +670,15 @@ fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<&
 /// Parses the raw body: `data` stays raw until `event_type` is known, so an
 /// error inside it is reported at its path in the whole body.
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    let malformed =
-        |part: &[u8], err: serde_json::Error| Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::DocuSeal);
+    let malformed = |part: &[u8], err: serde_json::Error| {
+        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::DocuSeal)
+    };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let shape = Shape::of(&wire.event_type);
     let data = match (wire.data, &shape) {
-        (Some(raw), _) => shape.read(raw.get()).map_err(|err| malformed(raw.get().as_bytes(), err))?,
+        (Some(raw), _) => shape
+            .read(raw.get())
+            .map_err(|err| malformed(raw.get().as_bytes(), err))?,
         (None, Shape::Unknown) => Data::Unknown(serde_json::Value::Null),
         (None, _) => return Err(malformed(body, serde::de::Error::missing_field("data"))),
     };

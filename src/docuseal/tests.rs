@@ -83,7 +83,9 @@ fn filled_values_are_strings_numbers_booleans_nulls_or_urls() {
     assert_eq!(submitter.status, Some(SubmitterStatus::Completed));
     assert_eq!(submitter.documents.len(), 1);
     // A value may be absent altogether.
-    let event = parsed(br#"{"event_type":"form.completed","timestamp":"t","data":{"id":1,"values":[{"field":"x"}],"documents":null}}"#);
+    let event = parsed(
+        br#"{"event_type":"form.completed","timestamp":"t","data":{"id":1,"values":[{"field":"x"}],"documents":null}}"#,
+    );
     let Data::Form(submitter) = &event.data else { panic!() };
     assert!(submitter.values[0].value.is_null() && submitter.documents.is_empty());
 }
@@ -91,7 +93,9 @@ fn filled_values_are_strings_numbers_booleans_nulls_or_urls() {
 #[test]
 fn statuses_sources_and_audit_entries_are_typed() {
     let event = parsed(fixture!("submission_completed"));
-    let Data::Submission(submission) = &event.data else { panic!() };
+    let Data::Submission(submission) = &event.data else {
+        panic!()
+    };
     assert_eq!(submission.status, Some(SubmissionStatus::Completed));
     assert_eq!(submission.source, Some(SubmissionSource::Api));
     assert_eq!(submission.submitters_order, Some(SubmittersOrder::Preserved));
@@ -101,7 +105,9 @@ fn statuses_sources_and_audit_entries_are_typed() {
     );
     assert_eq!(submission.submitters[1].status, Some(SubmitterStatus::Completed));
     let event = parsed(fixture!("template_archived"));
-    let Data::Template(template) = &event.data else { panic!() };
+    let Data::Template(template) = &event.data else {
+        panic!()
+    };
     assert_eq!(template.source, Some(TemplateSource::Api));
     assert_eq!(template.field_type_names(), ["text", "signature"]);
 }
@@ -122,7 +128,9 @@ fn unknown_events_and_values_are_kept() {
     assert!(event.kind().is_unknown());
     assert!(matches!(&event.data, Data::Form(s) if s.id == 8841));
     let event = parsed(br#"{"event_type":"submission.created","timestamp":"t","data":{"id":1,"status":"on_hold","source":"zapier","submission_events":[{"event_type":"fax_sent"}]}}"#);
-    let Data::Submission(submission) = &event.data else { panic!() };
+    let Data::Submission(submission) = &event.data else {
+        panic!()
+    };
     assert_eq!(submission.status, Some(SubmissionStatus::Unknown("on_hold".into())));
     assert_eq!(submission.source, Some(SubmissionSource::Unknown("zapier".into())));
     assert!(submission.submission_events[0].event_type.is_unknown());
@@ -137,7 +145,9 @@ fn malformed_payloads_report_where() {
     assert!(message.contains("missing field `id`"), "{message}");
     let (path, _) = malformed(r#"{"event_type":"form.viewed","timestamp":"t","data":{"id":"8841"}}"#);
     assert_eq!(path, "$.data.id");
-    let (path, _) = malformed(r#"{"event_type":"template.created","timestamp":"t","data":{"id":1,"fields":[{"areas":[{"page":-1}]}]}}"#);
+    let (path, _) = malformed(
+        r#"{"event_type":"template.created","timestamp":"t","data":{"id":1,"fields":[{"areas":[{"page":-1}]}]}}"#,
+    );
     assert_eq!(path, "$.data.fields[0].areas[0].page");
     let (path, message) = malformed(r#"{"event_type":"submission.created","timestamp":"t"}"#);
     assert_eq!(path, "$");
@@ -146,7 +156,13 @@ fn malformed_payloads_report_where() {
     assert_eq!(path, "$.data");
     let (_, message) = malformed(r#"{"event_type":"form.viewed","data":{"id":1}}"#);
     assert!(message.contains("missing field `timestamp`"), "{message}");
-    for body in ["", "[]", "null", "{\"event_type\":", r#"{"event_type":7,"timestamp":"t","data":{}}"#] {
+    for body in [
+        "",
+        "[]",
+        "null",
+        "{\"event_type\":",
+        r#"{"event_type":7,"timestamp":"t","data":{}}"#,
+    ] {
         malformed(body);
     }
 }

@@ -3,7 +3,11 @@ use super::*;
 use crate::{ErrorKind, Vendor};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/opensign/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/opensign/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -18,11 +22,17 @@ fn the_documented_examples_are_typed() {
     assert_eq!(viewed.event_time(), Some("Fri, 16 May 2025 16:18:16 IST"));
     let signed = parse(&fixture("signed")).unwrap();
     assert!(signed.signers.is_empty());
-    assert_eq!(signed.signer.as_ref().and_then(|s| s.name.as_deref()), Some("Peter Mark"));
+    assert_eq!(
+        signed.signer.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Peter Mark")
+    );
     assert_eq!(signed.acting_signer(), Some("peter.mark1093@gmail.com"));
     let completed = parse(&fixture("completed")).unwrap();
     assert!(completed.certificate.as_deref().unwrap().contains("certificate.pdf"));
-    assert_eq!(completed.completed_at.as_deref(), Some("Fri, 16 May 2025 16:18:35 GMT+5:30"));
+    assert_eq!(
+        completed.completed_at.as_deref(),
+        Some("Fri, 16 May 2025 16:18:35 GMT+5:30")
+    );
     let declined = parse(&fixture("declined")).unwrap();
     assert_eq!(declined.declined_reason.as_deref(), Some("Invalid date format used."));
     assert_eq!(declined.name.as_deref(), Some("Sample Test Doc "));
@@ -43,7 +53,10 @@ fn malformed_payloads_report_where() {
         (r#"{"event":"created"}"#, "$"),
         (r#"{"event":"created","objectId":7}"#, "$.objectId"),
         (r#"{"event":"signed","objectId":"x","signer":"peter"}"#, "$.signer"),
-        (r#"{"event":"created","objectId":"x","signers":[{"email":1}]}"#, "$.signers[0].email"),
+        (
+            r#"{"event":"created","objectId":"x","signers":[{"email":1}]}"#,
+            "$.signers[0].email",
+        ),
     ] {
         let err = parse(body.as_bytes()).unwrap_err();
         assert_eq!(err.vendor(), Some(Vendor::OpenSign));

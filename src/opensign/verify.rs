@@ -10,7 +10,11 @@ pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
 
 /// OpenSign's scheme: `x-webhook-signature: <hex>`, HMAC-SHA256 of the raw body.
 pub fn scheme() -> HmacScheme {
-    HmacScheme::new(SignatureLocation::header(SIGNATURE_HEADER), SignedContent::Body, Encoding::Hex)
+    HmacScheme::new(
+        SignatureLocation::header(SIGNATURE_HEADER),
+        SignedContent::Body,
+        Encoding::Hex,
+    )
 }
 
 impl Verifier {

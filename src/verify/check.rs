@@ -140,7 +140,9 @@ pub(super) fn hmac<H: Headers + ?Sized>(
                 }
             }
             if found.signatures.is_empty() {
-                return Err(Error::new(ErrorKind::MissingHeader { name: names.join(" or ") }));
+                return Err(Error::new(ErrorKind::MissingHeader {
+                    name: names.join(" or "),
+                }));
             }
         }
         SignatureLocation::TimestampPrefixed { header, separator } => {
@@ -275,7 +277,9 @@ fn timestamp_source_name(scheme: &HmacScheme) -> &str {
     match scheme.content.timestamp() {
         Some(TimestampLocation::Header(name)) => name,
         _ => match &scheme.signature {
-            SignatureLocation::Parameters { header, .. } | SignatureLocation::TimestampPrefixed { header, .. } => header,
+            SignatureLocation::Parameters { header, .. } | SignatureLocation::TimestampPrefixed { header, .. } => {
+                header
+            }
             _ => "timestamp",
         },
     }

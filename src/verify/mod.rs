@@ -214,7 +214,9 @@ impl Verifier {
                     }
                     SignatureLocation::TimestampPrefixed { header, separator } => {
                         if separator.is_empty() {
-                            return Err(Error::configuration("a timestamp-prefixed signature has an empty separator"));
+                            return Err(Error::configuration(
+                                "a timestamp-prefixed signature has an empty separator",
+                            ));
                         }
                         names.push(header.as_str());
                     }

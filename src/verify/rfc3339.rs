@@ -98,7 +98,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -139,7 +143,15 @@ mod tests {
     fn formats_and_reads_back() {
         assert_eq!(format(1_700_000_000), "2023-11-14T22:13:20Z");
         assert_eq!(format(0), "1970-01-01T00:00:00Z");
-        for unix in [-86_401, -1, 0, 951_782_400, 1_709_164_800, 4_102_444_799, 253_402_300_799] {
+        for unix in [
+            -86_401,
+            -1,
+            0,
+            951_782_400,
+            1_709_164_800,
+            4_102_444_799,
+            253_402_300_799,
+        ] {
             assert_eq!(parse(format(unix).as_bytes()), Some(unix), "{unix}");
         }
         assert_eq!(format(i64::MAX), "9999-12-31T23:59:59Z");
