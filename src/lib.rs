@@ -168,6 +168,8 @@ pub mod ignisign;
 pub mod opensign;
 #[cfg(feature = "signplus")]
 pub mod signplus;
+#[cfg(feature = "signwell")]
+pub mod signwell;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

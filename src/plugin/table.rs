@@ -23,6 +23,7 @@ macro_rules! vendor_table {
             DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
             OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
+            SignWell signwell SignWell "signwell" "SignWell" "signwell";
         }
     };
 }
