@@ -192,6 +192,12 @@ pub mod constellation;
 pub mod documenso;
 #[cfg(feature = "dropboxsign")]
 pub mod dropboxsign;
+#[cfg(feature = "boxsign")]
+pub mod boxsign;
+#[cfg(feature = "constellation")]
+pub mod constellation;
+#[cfg(feature = "docuseal")]
+pub mod docuseal;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
@@ -208,6 +214,12 @@ pub mod zohosign;
 pub mod docusign;
 #[cfg(feature = "boldsign")]
 pub mod boldsign;
+#[cfg(feature = "opensign")]
+pub mod opensign;
+#[cfg(feature = "signplus")]
+pub mod signplus;
+#[cfg(feature = "signwell")]
+pub mod signwell;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

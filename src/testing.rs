@@ -31,7 +31,7 @@ use crate::encoding;
 use crate::headers::Incoming;
 use crate::secret::Secret;
 use crate::verify::{
-    Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, keyed_mac,
+    Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, keyed_mac, rfc3339,
 };
 
 /// A delivery as a vendor would send it.
@@ -93,6 +93,7 @@ pub struct Signer {
     timestamp: Option<i64>,
     id: String,
     signature_override: Option<String>,
+    more_secrets: Vec<Secret>,
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +132,17 @@ impl Signer {
             timestamp: None,
             id: "msg_test".to_owned(),
             signature_override: None,
+            more_secrets: Vec::new(),
         }
+    }
+
+    /// Signs one more header with `secret`, for HMAC schemes whose signature
+    /// location lists several headers ([`SignatureLocation::AnyHeader`], Box
+    /// Sign's primary and secondary): the first secret signs the first header,
+    /// this one the next. Locations that carry one signature ignore it.
+    pub fn with_secret(mut self, secret: Secret) -> Self {
+        self.more_secrets.push(secret);
+        self
     }
 
     /// Signs as of this Unix time instead of now.
@@ -190,51 +201,53 @@ impl Signer {
     fn sign_hmac(&self, scheme: &HmacScheme, secret: &Secret, request: &mut SignedRequest) {
         let seconds = self.timestamp.unwrap_or_else(|| SystemClock.now_unix());
         let timestamp = match scheme.timestamp_unit {
-            TimestampUnit::Milliseconds => seconds.saturating_mul(1000),
-            _ => seconds,
-        }
-        .to_string();
-        let mut mac = keyed_mac(secret.expose());
-        let mut timestamp_location = None;
-        match &scheme.content {
-            SignedContent::Body => {}
-            SignedContent::TimestampThenBody {
-                timestamp: location,
-                separator,
-            } => {
-                mac.update(timestamp.as_bytes());
-                mac.update(separator.as_bytes());
-                timestamp_location = Some(location);
+            TimestampUnit::Milliseconds => seconds.saturating_mul(1000).to_string(),
+            TimestampUnit::Rfc3339 => rfc3339::format(seconds),
+            _ => seconds.to_string(),
+        };
+        let sign_with = |secret: &Secret| {
+            let mut mac = keyed_mac(secret.expose());
+            match &scheme.content {
+                SignedContent::Body => mac.update(&request.body),
+                SignedContent::TimestampThenBody { separator, .. } => {
+                    mac.update(timestamp.as_bytes());
+                    mac.update(separator.as_bytes());
+                    mac.update(&request.body);
+                }
+                SignedContent::BodyThenTimestamp { separator, .. } => {
+                    mac.update(&request.body);
+                    mac.update(separator.as_bytes());
+                    mac.update(timestamp.as_bytes());
+                }
+                SignedContent::IdTimestampBody { separator, .. } => {
+                    mac.update(self.id.as_bytes());
+                    mac.update(separator.as_bytes());
+                    mac.update(timestamp.as_bytes());
+                    mac.update(separator.as_bytes());
+                    mac.update(&request.body);
+                }
             }
-            SignedContent::IdTimestampBody {
-                id_header,
-                timestamp: location,
-                separator,
-            } => {
-                mac.update(self.id.as_bytes());
-                mac.update(separator.as_bytes());
-                mac.update(timestamp.as_bytes());
-                mac.update(separator.as_bytes());
-                request.headers.push((id_header.clone(), self.id.clone()));
-                timestamp_location = Some(location);
-            }
+            self.signature_override.clone().unwrap_or_else(|| {
+                let bytes = mac.finalize().into_bytes();
+                let encoded = match scheme.encoding {
+                    Encoding::Base64 => encoding::encode_base64(&bytes),
+                    Encoding::Hex => encoding::encode_hex(&bytes),
+                };
+                format!("{}{encoded}", scheme.prefix.as_deref().unwrap_or(""))
+            })
+        };
+        let signature = sign_with(secret);
+        let more: Vec<String> = self.more_secrets.iter().map(sign_with).collect();
+        if let SignedContent::IdTimestampBody { id_header, .. } = &scheme.content {
+            request.headers.push((id_header.clone(), self.id.clone()));
         }
-        mac.update(&request.body);
-        let signature = self.signature_override.clone().unwrap_or_else(|| {
-            let bytes = mac.finalize().into_bytes();
-            let encoded = match scheme.encoding {
-                Encoding::Base64 => encoding::encode_base64(&bytes),
-                Encoding::Hex => encoding::encode_hex(&bytes),
-            };
-            format!("{}{encoded}", scheme.prefix.as_deref().unwrap_or(""))
-        });
-        let timestamp_param = match timestamp_location {
+        let timestamp_param = match scheme.content.timestamp() {
             Some(TimestampLocation::Header(name)) => {
                 request.headers.push((name.clone(), timestamp.clone()));
                 None
             }
             Some(TimestampLocation::Parameter(key)) => Some(format!("{key}={timestamp}")),
-            None => None,
+            _ => None,
         };
         match &scheme.signature {
             SignatureLocation::Header { name } => request.headers.push((name.clone(), signature)),
@@ -252,6 +265,16 @@ impl Signer {
             }
             SignatureLocation::QueryParameter { name } => {
                 request.query = Some(format!("{}={}", percent_encode(name), percent_encode(&signature)));
+            }
+            SignatureLocation::AnyHeader { names } => {
+                for (name, signature) in names.iter().zip(core::iter::once(signature).chain(more)) {
+                    request.headers.push((name.clone(), signature));
+                }
+            }
+            SignatureLocation::TimestampPrefixed { header, separator } => {
+                request
+                    .headers
+                    .push((header.clone(), format!("{timestamp}{separator}{signature}")));
             }
         }
     }

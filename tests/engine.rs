@@ -556,3 +556,234 @@ fn the_clock_is_read_only_by_schemes_that_sign_a_timestamp() {
             .is_ok()
     );
 }
+
+// --- Timestamp and signature in one header, split at a separator (DocuSeal, other-vendors.md §9, §15) ---
+
+const PREFIXED_BODY: &[u8] =
+    br#"{"event_type":"submission.completed","timestamp":"2026-01-01T00:00:00Z","data":{"id":1}}"#;
+const PREFIXED_SIG: &str = "1700000000.ecc764b8170e694ffd2edd7f7ecfbc902618d71c4e4406557f09b45c435199ce";
+
+fn timestamp_prefixed(secret: &str) -> Verifier {
+    Verifier::hmac(
+        HmacScheme::new(
+            SignatureLocation::timestamp_prefixed("X-Docuseal-Signature", "."),
+            SignedContent::timestamp_then_body(TimestampLocation::signature_prefix(), "."),
+            Encoding::Hex,
+        ),
+        Secret::new(secret),
+    )
+}
+
+#[test]
+fn timestamp_prefixed_signature_reproduces_the_documented_construction() {
+    let v = timestamp_prefixed("whsec_dGVzdA==");
+    let headers = [("x-docuseal-signature", PREFIXED_SIG)];
+    let verified = v
+        .verify_at(&Incoming::new(PREFIXED_BODY, &headers), 1_700_000_000)
+        .unwrap();
+    assert_eq!(
+        (verified.key_index(), verified.timestamp()),
+        (Some(0), Some(1_700_000_000))
+    );
+    // Tolerance: ±300 s, inclusive, both ways.
+    assert_eq!(verify(&v, PREFIXED_BODY, &headers, 1_700_000_300), Ok(Some(0)));
+    assert_eq!(verify(&v, PREFIXED_BODY, &headers, 1_699_999_700), Ok(Some(0)));
+    for now in [1_700_000_301, 1_699_999_699] {
+        assert!(matches!(
+            verify(&v, PREFIXED_BODY, &headers, now),
+            Err(ErrorKind::TimestampOutOfTolerance { .. })
+        ));
+    }
+    // The timestamp is signed: another one with the same MAC fails.
+    let moved = PREFIXED_SIG.replacen("1700000000", "1700000001", 1);
+    assert_eq!(
+        verify(
+            &v,
+            PREFIXED_BODY,
+            &[("X-Docuseal-Signature", moved.as_str())],
+            1_700_000_000
+        ),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    // The secret is the whole `whsec_…` string, not its base64 payload.
+    assert_eq!(
+        verify(&timestamp_prefixed("dGVzdA=="), PREFIXED_BODY, &headers, 1_700_000_000),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+}
+
+#[test]
+fn timestamp_prefixed_signature_refuses_malformed_values() {
+    let v = timestamp_prefixed("whsec_dGVzdA==");
+    let hex = PREFIXED_SIG.split_once('.').unwrap().1;
+    let at = |value: &str| verify(&v, PREFIXED_BODY, &[("X-Docuseal-Signature", value)], 1_700_000_000);
+    for value in [hex, "", "1700000000", "1700000000.", ".abc", "17e8.abc"] {
+        assert!(matches!(at(value), Err(ErrorKind::MalformedHeader { .. })), "{value:?}");
+    }
+    // A second `.` is part of the signature, which then is not hex.
+    assert!(matches!(
+        at(&format!("1700000000.{hex}.x")),
+        Err(ErrorKind::MalformedHeader { .. })
+    ));
+    assert!(matches!(
+        verify(&v, PREFIXED_BODY, &[], 1_700_000_000),
+        Err(ErrorKind::MissingHeader { .. })
+    ));
+    let twice = [
+        ("X-Docuseal-Signature", PREFIXED_SIG),
+        ("x-docuseal-signature", PREFIXED_SIG),
+    ];
+    assert!(matches!(
+        verify(&v, PREFIXED_BODY, &twice, 1_700_000_000),
+        Err(ErrorKind::DuplicateHeader { .. })
+    ));
+    // Surrounding whitespace is tolerated, as for every header.
+    assert_eq!(at(&format!("  {PREFIXED_SIG} ")), Ok(Some(0)));
+}
+
+#[test]
+fn the_signer_writes_timestamp_prefixed_signatures() {
+    let scheme = timestamp_prefixed("k").scheme().unwrap().clone();
+    let request = Signer::hmac(scheme.clone(), Secret::new("whsec_dGVzdA=="))
+        .at(1_700_000_000)
+        .sign(PREFIXED_BODY);
+    assert_eq!(
+        request.headers,
+        [("X-Docuseal-Signature".to_owned(), PREFIXED_SIG.to_owned())]
+    );
+    assert!(scheme.to_string().contains("{timestamp}.{signature}"), "{scheme}");
+}
+
+// --- Body then an RFC 3339 timestamp, two signature headers (Box Sign, other-vendors.md §14) ---
+
+const BOX_BODY: &[u8] = br#"{"type":"webhook_event","webhook":{"id":"1234567890"},"trigger":"SIGN_REQUEST.COMPLETED"}"#;
+const BOX_TS: &str = "2023-11-14T14:13:20-08:00"; // 1_700_000_000
+// Locally computed: base64(HMAC-SHA256(key, body ‖ timestamp)), checked with Python's `hmac`.
+const BOX_PRIMARY: &str = "QH5TOISJvplsjpS3deTnR3tOqGP/61xyIl5hBSKSbMQ=";
+const BOX_SECONDARY: &str = "+r6nqTDXPjKw1WLKM9VIK1Mn38YejWNc2smT45vdQvA=";
+
+fn body_then_rfc3339() -> HmacScheme {
+    HmacScheme::new(
+        SignatureLocation::any_header(["BOX-SIGNATURE-PRIMARY", "BOX-SIGNATURE-SECONDARY"]),
+        SignedContent::body_then_timestamp(TimestampLocation::header("BOX-DELIVERY-TIMESTAMP"), ""),
+        Encoding::Base64,
+    )
+    .with_timestamp_unit(esign_webhooks::verify::TimestampUnit::Rfc3339)
+    .with_tolerance(Duration::from_secs(600))
+}
+
+#[test]
+fn body_then_rfc3339_timestamp_with_either_header_and_either_key() {
+    let v = Verifier::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"))
+        .with_secret(Secret::new("SampleSecondaryKey"));
+    let now = 1_700_000_000;
+    let both = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+        ("BOX-SIGNATURE-SECONDARY", BOX_SECONDARY),
+    ];
+    let verified = v.verify_at(&Incoming::new(BOX_BODY, &both), now).unwrap();
+    assert_eq!((verified.key_index(), verified.timestamp()), (Some(0), Some(now)));
+    // Only the secondary header, or a wrong primary: the secondary key matches.
+    let secondary = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-SECONDARY", BOX_SECONDARY),
+    ];
+    assert_eq!(verify(&v, BOX_BODY, &secondary, now), Ok(Some(1)));
+    let forged = BOX_SECONDARY.replace('+', "/");
+    let wrong_primary = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-PRIMARY", forged.as_str()),
+        ("BOX-SIGNATURE-SECONDARY", BOX_SECONDARY),
+    ];
+    assert_eq!(verify(&v, BOX_BODY, &wrong_primary, now), Ok(Some(1)));
+    // Only the primary key configured: the secondary signature alone fails.
+    let primary_only = Verifier::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"));
+    assert_eq!(verify(&primary_only, BOX_BODY, &both, now), Ok(Some(0)));
+    assert_eq!(
+        verify(&primary_only, BOX_BODY, &secondary, now),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    // The timestamp is signed after the body, with no separator.
+    let other_ts = [
+        ("BOX-DELIVERY-TIMESTAMP", "2023-11-14T22:13:20Z"),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
+    assert_eq!(
+        verify(&v, BOX_BODY, &other_ts, now),
+        Err(ErrorKind::AuthenticationFailed)
+    );
+    let mut tampered = BOX_BODY.to_vec();
+    tampered[10] ^= 1;
+    assert_eq!(verify(&v, &tampered, &both, now), Err(ErrorKind::AuthenticationFailed));
+}
+
+#[test]
+fn body_then_rfc3339_timestamp_tolerance_and_malformed_headers() {
+    let v = Verifier::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"));
+    let headers = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
+    assert_eq!(verify(&v, BOX_BODY, &headers, 1_700_000_600), Ok(Some(0)));
+    assert!(matches!(
+        verify(&v, BOX_BODY, &headers, 1_700_000_601),
+        Err(ErrorKind::TimestampOutOfTolerance {
+            tolerance_secs: 600,
+            ..
+        })
+    ));
+    assert!(matches!(
+        verify(&v, BOX_BODY, &headers, 1_699_999_399),
+        Err(ErrorKind::TimestampOutOfTolerance { .. })
+    ));
+    // A Unix timestamp is not RFC 3339; neither header: missing; a repeated one: duplicate.
+    let unix = [
+        ("BOX-DELIVERY-TIMESTAMP", "1700000000"),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+    ];
+    assert!(matches!(
+        verify(&v, BOX_BODY, &unix, 1_700_000_000),
+        Err(ErrorKind::MalformedHeader { reason, .. }) if reason.contains("RFC 3339")
+    ));
+    let none = [("BOX-DELIVERY-TIMESTAMP", BOX_TS)];
+    assert!(matches!(
+        verify(&v, BOX_BODY, &none, 1_700_000_000),
+        Err(ErrorKind::MissingHeader { name }) if name.contains("BOX-SIGNATURE-SECONDARY")
+    ));
+    let twice = [
+        ("BOX-DELIVERY-TIMESTAMP", BOX_TS),
+        ("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY),
+        ("box-signature-primary", BOX_PRIMARY),
+    ];
+    assert!(matches!(
+        verify(&v, BOX_BODY, &twice, 1_700_000_000),
+        Err(ErrorKind::DuplicateHeader { .. })
+    ));
+    let no_ts = [("BOX-SIGNATURE-PRIMARY", BOX_PRIMARY)];
+    assert!(matches!(
+        verify(&v, BOX_BODY, &no_ts, 1_700_000_000),
+        Err(ErrorKind::MissingHeader { .. })
+    ));
+}
+
+#[test]
+fn the_signer_writes_rfc3339_timestamps_and_one_header_per_secret() {
+    let request = Signer::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"))
+        .with_secret(Secret::new("SampleSecondaryKey"))
+        .at(1_700_000_000)
+        .sign(BOX_BODY);
+    let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    assert_eq!(header("BOX-DELIVERY-TIMESTAMP"), Some("2023-11-14T22:13:20Z"));
+    let v = Verifier::hmac(body_then_rfc3339(), Secret::new("SampleSecondaryKey"));
+    assert_eq!(
+        v.verify_at(&request.incoming(), 1_700_000_000).unwrap().key_index(),
+        Some(0)
+    );
+    assert!(header("BOX-SIGNATURE-PRIMARY").is_some() && header("BOX-SIGNATURE-SECONDARY").is_some());
+    let one = Signer::hmac(body_then_rfc3339(), Secret::new("SamplePrimaryKey"))
+        .at(1_700_000_000)
+        .sign(BOX_BODY);
+    assert_eq!(one.headers.len(), 2, "{:?}", one.headers);
+    assert!(body_then_rfc3339().to_string().contains("{body}{timestamp}"));
+}

@@ -28,6 +28,10 @@ macro_rules! vendor_table {
             AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
             DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";
             BoldSign boldsign BoldSign "boldsign" "BoldSign" "boldsign";
+            DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
+            BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
+            OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
+            SignWell signwell SignWell "signwell" "SignWell" "signwell";
         }
     };
 }

@@ -4,7 +4,9 @@ use hmac::Mac;
 use subtle::{Choice, ConstantTimeEq};
 
 use super::scheme::MAX_NUMBERED_HEADERS;
-use super::{Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified};
+use super::{
+    Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified, rfc3339,
+};
 use crate::encoding::{self, FixedBuf};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
@@ -39,6 +41,15 @@ fn trim(bytes: &[u8]) -> &[u8] {
 fn split_once(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
     let at = bytes.iter().position(|&b| b == separator)?;
     Some((bytes.get(..at)?, bytes.get(at + 1..)?))
+}
+
+/// Splits at the first occurrence of a non-empty `separator`, without it.
+fn split_at_first<'a>(bytes: &'a [u8], separator: &[u8]) -> Option<(&'a [u8], &'a [u8])> {
+    if separator.is_empty() {
+        return None;
+    }
+    let at = bytes.windows(separator.len()).position(|window| window == separator)?;
+    Some((bytes.get(..at)?, bytes.get(at + separator.len()..)?))
 }
 
 /// Signature candidates and the parts of the signed content found in the request.
@@ -122,13 +133,42 @@ pub(super) fn hmac<H: Headers + ?Sized>(
                 found.signatures.push(decoded);
             }
         }
+        SignatureLocation::AnyHeader { names } => {
+            for name in names {
+                match single_header(headers, name) {
+                    Ok(value) => found.signatures.push(trim(value)),
+                    Err(err) if matches!(err.kind(), ErrorKind::MissingHeader { .. }) => {}
+                    Err(err) => return Err(err),
+                }
+            }
+            if found.signatures.is_empty() {
+                return Err(Error::new(ErrorKind::MissingHeader {
+                    name: names.join(" or "),
+                }));
+            }
+        }
+        SignatureLocation::TimestampPrefixed { header, separator } => {
+            let value = trim(single_header(headers, header)?);
+            let Some((timestamp, signature)) = split_at_first(value, separator.as_bytes()) else {
+                return Err(malformed(header, "not of the form {timestamp}{separator}{signature}"));
+            };
+            if matches!(scheme.content.timestamp(), Some(TimestampLocation::SignaturePrefix)) {
+                found.timestamp = Some(trim(timestamp));
+            }
+            found.signatures.push(trim(signature));
+        }
     }
 
-    let separator = match &scheme.content {
-        SignedContent::Body => None,
+    // The separator before the body (timestamp first) or after it (timestamp last).
+    let (before_body, after_body) = match &scheme.content {
+        SignedContent::Body => (None, None),
         SignedContent::TimestampThenBody { timestamp, separator } => {
             read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
-            Some(separator.as_bytes())
+            (Some(separator.as_bytes()), None)
+        }
+        SignedContent::BodyThenTimestamp { timestamp, separator } => {
+            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
+            (None, Some(separator.as_bytes()))
         }
         SignedContent::IdTimestampBody {
             id_header,
@@ -137,21 +177,21 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         } => {
             found.id = Some(trim(single_header(headers, id_header)?));
             read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
-            Some(separator.as_bytes())
+            (Some(separator.as_bytes()), None)
         }
     };
     let timestamp = match found.timestamp {
         Some(raw) => {
-            let value = parse_timestamp(raw).ok_or_else(|| {
-                malformed(
-                    timestamp_source_name(scheme),
-                    "the timestamp is not an integer number of Unix seconds or milliseconds",
-                )
-            })?;
-            Some(match scheme.timestamp_unit {
-                TimestampUnit::Seconds => value,
-                TimestampUnit::Milliseconds => value.div_euclid(1000),
-            })
+            let value = match scheme.timestamp_unit {
+                TimestampUnit::Seconds => parse_timestamp(raw),
+                TimestampUnit::Milliseconds => parse_timestamp(raw).map(|ms| ms.div_euclid(1000)),
+                TimestampUnit::Rfc3339 => rfc3339::parse(raw),
+            };
+            let reason = match scheme.timestamp_unit {
+                TimestampUnit::Rfc3339 => "the timestamp is not an RFC 3339 date-time",
+                _ => "the timestamp is not an integer number of Unix seconds or milliseconds",
+            };
+            Some(value.ok_or_else(|| malformed(timestamp_source_name(scheme), reason))?)
         }
         None => None,
     };
@@ -206,7 +246,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
     let mut matched: Option<usize> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut mac = key.mac.clone();
-        if let Some(separator) = separator {
+        if let Some(separator) = before_body {
             if let Some(id) = found.id {
                 mac.update(id);
                 mac.update(separator);
@@ -217,6 +257,12 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             mac.update(separator);
         }
         mac.update(body);
+        if let Some(separator) = after_body {
+            mac.update(separator);
+            if let Some(raw) = found.timestamp {
+                mac.update(raw);
+            }
+        }
         let expected: [u8; MAC_LEN] = mac.finalize().into_bytes().into();
         let mut any = Choice::from(0);
         for candidate in decoded.iter() {
@@ -261,7 +307,9 @@ fn timestamp_source_name(scheme: &HmacScheme) -> &str {
     match scheme.content.timestamp() {
         Some(TimestampLocation::Header(name)) => name,
         _ => match &scheme.signature {
-            SignatureLocation::Parameters { header, .. } => header,
+            SignatureLocation::Parameters { header, .. } | SignatureLocation::TimestampPrefixed { header, .. } => {
+                header
+            }
             _ => "timestamp",
         },
     }
@@ -285,6 +333,16 @@ fn read_timestamp<'a, H: Headers + ?Sized>(
                     _ => key.as_str(),
                 };
                 return Err(malformed(header, "the timestamp parameter is missing"));
+            }
+            Ok(())
+        }
+        TimestampLocation::SignaturePrefix => {
+            if found.timestamp.is_none() {
+                let header = match signature {
+                    SignatureLocation::TimestampPrefixed { header, .. } => header.as_str(),
+                    _ => "timestamp",
+                };
+                return Err(malformed(header, "no timestamp before the signature"));
             }
             Ok(())
         }

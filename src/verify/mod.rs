@@ -23,6 +23,7 @@
 mod check;
 pub mod compact;
 mod detect;
+pub(crate) mod rfc3339;
 mod scheme;
 mod vendor_verifier;
 
@@ -209,16 +210,38 @@ impl Verifier {
                         }
                     }
                     SignatureLocation::VersionedList { header, .. } => names.push(header.as_str()),
+                    SignatureLocation::AnyHeader { names: headers } => {
+                        if headers.is_empty() {
+                            return Err(Error::configuration("an any-header signature location lists no header"));
+                        }
+                        names.extend(headers.iter().map(String::as_str));
+                    }
+                    SignatureLocation::TimestampPrefixed { header, separator } => {
+                        if separator.is_empty() {
+                            return Err(Error::configuration(
+                                "a timestamp-prefixed signature has an empty separator",
+                            ));
+                        }
+                        names.push(header.as_str());
+                    }
                 }
                 match &scheme.content {
                     SignedContent::Body => {}
-                    SignedContent::TimestampThenBody { timestamp, .. } => names.push(timestamp_name(timestamp)),
+                    SignedContent::TimestampThenBody { timestamp, .. }
+                    | SignedContent::BodyThenTimestamp { timestamp, .. } => names.extend(timestamp_name(timestamp)),
                     SignedContent::IdTimestampBody {
                         id_header, timestamp, ..
                     } => {
                         names.push(id_header.as_str());
-                        names.push(timestamp_name(timestamp));
+                        names.extend(timestamp_name(timestamp));
                     }
+                }
+                let prefixed = matches!(scheme.signature, SignatureLocation::TimestampPrefixed { .. });
+                let from_prefix = matches!(scheme.content.timestamp(), Some(TimestampLocation::SignaturePrefix));
+                if prefixed != from_prefix {
+                    return Err(Error::configuration(
+                        "a timestamp-prefixed signature and a timestamp read from the signature go together",
+                    ));
                 }
                 if matches!(scheme.content.timestamp(), Some(TimestampLocation::Parameter(_)))
                     && !matches!(scheme.signature, SignatureLocation::Parameters { .. })
@@ -256,7 +279,9 @@ impl Verifier {
                 SignatureLocation::NumberedHeaders { prefix } => has_header(&format!("{prefix}1")),
                 SignatureLocation::Header { name }
                 | SignatureLocation::Parameters { header: name, .. }
-                | SignatureLocation::VersionedList { header: name, .. } => has_header(name),
+                | SignatureLocation::VersionedList { header: name, .. }
+                | SignatureLocation::TimestampPrefixed { header: name, .. } => has_header(name),
+                SignatureLocation::AnyHeader { names } => names.iter().any(|name| has_header(name)),
             },
             Method::HeaderToken { name } => has_header(name),
             Method::BasicAuth { .. } => incoming.headers().values("authorization").any(|value| {
@@ -308,9 +333,11 @@ impl Verifier {
     }
 }
 
-fn timestamp_name(location: &TimestampLocation) -> &str {
+/// The header or parameter name a timestamp location reads, if it has its own.
+fn timestamp_name(location: &TimestampLocation) -> Option<&str> {
     match location {
-        TimestampLocation::Header(name) | TimestampLocation::Parameter(name) => name,
+        TimestampLocation::Header(name) | TimestampLocation::Parameter(name) => Some(name),
+        TimestampLocation::SignaturePrefix => None,
     }
 }
 

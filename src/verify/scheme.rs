@@ -80,8 +80,8 @@ impl HmacScheme {
         self
     }
 
-    /// Reads the signed timestamp in `unit` (default: seconds). The tolerance
-    /// is still a duration; only the reading of the timestamp changes.
+    /// Reads the signed timestamp in `unit` (default: Unix seconds). The
+    /// tolerance is still a duration; only the reading of the timestamp changes.
     pub fn with_timestamp_unit(mut self, unit: TimestampUnit) -> Self {
         self.timestamp_unit = unit;
         self
@@ -144,12 +144,20 @@ impl fmt::Display for Description<'_> {
         )?;
         if scheme.timestamp_unit == TimestampUnit::Milliseconds && scheme.content.timestamp().is_some() {
             f.write_str(", timestamp in milliseconds")?;
+        write!(f, ", of {}, in {}", self.content, self.signature)?;
+        if self.content.timestamp().is_some() {
+            match self.timestamp_unit {
+                TimestampUnit::Seconds => {}
+                TimestampUnit::Milliseconds => f.write_str(", timestamp in milliseconds")?,
+                TimestampUnit::Rfc3339 => f.write_str(", timestamp in RFC 3339")?,
+            }
         }
         Ok(())
     }
 }
 
-/// The unit of a signed Unix timestamp.
+/// How a signed timestamp is written: Unix seconds, Unix milliseconds or an
+/// RFC 3339 date-time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimestampUnit {
@@ -158,6 +166,10 @@ pub enum TimestampUnit {
     Seconds,
     /// Milliseconds since the Unix epoch.
     Milliseconds,
+    /// An RFC 3339 date-time (Box: `BOX-DELIVERY-TIMESTAMP: 2024-05-02T10:00:00-07:00`),
+    /// read to Unix seconds; a fraction of a second is ignored. The signed
+    /// bytes are the text exactly as received.
+    Rfc3339,
 }
 
 /// Where a request carries its signature(s).
@@ -196,6 +208,23 @@ pub enum SignatureLocation {
         /// The parameter name.
         name: String,
     },
+    /// Several headers, each one signature when present (Box Sign:
+    /// `BOX-SIGNATURE-PRIMARY`, `BOX-SIGNATURE-SECONDARY`). At least one must
+    /// be present; each may appear only once. Every signature is tried with
+    /// every secret.
+    AnyHeader {
+        /// The header names, in the vendor's order.
+        names: Vec<String>,
+    },
+    /// One header of `{timestamp}{separator}{signature}` (DocuSeal:
+    /// `X-Docuseal-Signature: 1700000000.<hex>`), split at the first
+    /// separator. Pair it with [`TimestampLocation::SignaturePrefix`].
+    TimestampPrefixed {
+        /// The header name.
+        header: String,
+        /// Between timestamp and signature, e.g. `.`.
+        separator: String,
+    },
 }
 
 /// The most signatures read from numbered headers.
@@ -232,6 +261,21 @@ impl SignatureLocation {
     pub fn query(name: impl Into<String>) -> Self {
         SignatureLocation::QueryParameter { name: name.into() }
     }
+
+    /// Several headers, each carrying one signature when present.
+    pub fn any_header<N: Into<String>>(names: impl IntoIterator<Item = N>) -> Self {
+        SignatureLocation::AnyHeader {
+            names: names.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// One header of `{timestamp}{separator}{signature}`.
+    pub fn timestamp_prefixed(header: impl Into<String>, separator: impl Into<String>) -> Self {
+        SignatureLocation::TimestampPrefixed {
+            header: header.into(),
+            separator: separator.into(),
+        }
+    }
 }
 
 /// The prose form, for messages.
@@ -249,6 +293,10 @@ impl fmt::Display for DescribeLocation<'_> {
                 write!(f, "header {header} (entries {version},…)")
             }
             SignatureLocation::QueryParameter { name } => write!(f, "query parameter {name}"),
+            SignatureLocation::AnyHeader { names } => write!(f, "headers {}", names.join(", ")),
+            SignatureLocation::TimestampPrefixed { header, separator } => {
+                write!(f, "header {header} (\"{{timestamp}}{separator}{{signature}}\")")
+            }
         }
     }
 }
@@ -261,6 +309,8 @@ pub enum TimestampLocation {
     Header(String),
     /// A parameter of the [`SignatureLocation::Parameters`] header (`t`).
     Parameter(String),
+    /// The part before the separator of a [`SignatureLocation::TimestampPrefixed`] header.
+    SignaturePrefix,
 }
 
 impl TimestampLocation {
@@ -273,6 +323,12 @@ impl TimestampLocation {
     pub fn parameter(key: impl Into<String>) -> Self {
         TimestampLocation::Parameter(key.into())
     }
+
+    /// The timestamp opens the signature header's value
+    /// ([`SignatureLocation::TimestampPrefixed`]).
+    pub fn signature_prefix() -> Self {
+        TimestampLocation::SignaturePrefix
+    }
 }
 
 /// The prose form, for messages.
@@ -283,6 +339,7 @@ impl fmt::Display for DescribeTimestamp<'_> {
         match self.0 {
             TimestampLocation::Header(name) => write!(f, "header {name}"),
             TimestampLocation::Parameter(key) => write!(f, "parameter {key}"),
+            TimestampLocation::SignaturePrefix => f.write_str("the signature header, before the signature"),
         }
     }
 }
@@ -298,6 +355,14 @@ pub enum SignedContent {
         /// Where the timestamp is.
         timestamp: TimestampLocation,
         /// Between timestamp and body, e.g. `.`.
+        separator: String,
+    },
+    /// `{body}{separator}{timestamp}`, the timestamp text exactly as received
+    /// (Box Sign: the body bytes, then the `BOX-DELIVERY-TIMESTAMP` bytes, no separator).
+    BodyThenTimestamp {
+        /// Where the timestamp is.
+        timestamp: TimestampLocation,
+        /// Between body and timestamp; empty for Box Sign.
         separator: String,
     },
     /// `{id}{separator}{timestamp}{separator}{body}` (Standard Webhooks).
@@ -320,6 +385,14 @@ impl SignedContent {
         }
     }
 
+    /// `{body}{separator}{timestamp}`.
+    pub fn body_then_timestamp(timestamp: TimestampLocation, separator: impl Into<String>) -> Self {
+        SignedContent::BodyThenTimestamp {
+            timestamp,
+            separator: separator.into(),
+        }
+    }
+
     /// `{id}{separator}{timestamp}{separator}{body}`.
     pub fn id_timestamp_body(
         id_header: impl Into<String>,
@@ -337,9 +410,9 @@ impl SignedContent {
     pub fn timestamp(&self) -> Option<&TimestampLocation> {
         match self {
             SignedContent::Body => None,
-            SignedContent::TimestampThenBody { timestamp, .. } | SignedContent::IdTimestampBody { timestamp, .. } => {
-                Some(timestamp)
-            }
+            SignedContent::TimestampThenBody { timestamp, .. }
+            | SignedContent::BodyThenTimestamp { timestamp, .. }
+            | SignedContent::IdTimestampBody { timestamp, .. } => Some(timestamp),
         }
     }
 }
@@ -357,6 +430,9 @@ impl fmt::Display for DescribeContent<'_> {
                     "\"{{timestamp}}{separator}{{body}}\" (timestamp in {})",
                     DescribeTimestamp(timestamp)
                 )
+            }
+            SignedContent::BodyThenTimestamp { timestamp, separator } => {
+                write!(f, "\"{{body}}{separator}{{timestamp}}\" (timestamp in {timestamp})")
             }
             SignedContent::IdTimestampBody {
                 id_header,

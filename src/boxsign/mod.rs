@@ -1,0 +1,91 @@
+//! Box Sign: typed deliveries of Box's V2 webhooks for sign requests, and
+//! their signatures.
+//!
+//! # The wire format
+//!
+//! Box Sign events are ordinary Box V2 webhooks, set on the file or folder of
+//! the sign requests. Box POSTs a JSON payload per event:
+//!
+//! ```json
+//! {
+//!   "type": "webhook_event",
+//!   "id": "0f46a6ca-86bf-44ab-8cf5-f08e1e02876b",
+//!   "created_at": "2024-05-02T10:00:00-07:00",
+//!   "trigger": "SIGN_REQUEST.COMPLETED",
+//!   "webhook": { "id": "4161288", "type": "webhook" },
+//!   "created_by": { "type": "user", "id": "19837223", "name": "Jane Doe", "login": "jane@example.com" },
+//!   "source": { "id": "1509826131", "type": "file", "name": "contract.pdf", … },
+//!   "additional_info": { … }
+//! }
+//! ```
+//!
+//! The triggers ([`EventKind`]): `SIGN_REQUEST.COMPLETED`, `.DECLINED`,
+//! `.EXPIRED`, `.SIGNER_EMAIL_BOUNCED`, `.SIGNER_SIGNED`,
+//! `.SIGNATURE_REQUESTED`, `.ERROR_FINALIZING`; any other Box trigger is kept
+//! as `Unknown`. Box does not document the Sign-specific contents of `source`
+//! and `additional_info`: [`Item`] types the common fields and keeps the rest,
+//! `additional_info` stays JSON, and [`Event::sign_request_id`] reads the sign
+//! request's id where deliveries carry it.
+//!
+//! # Authentication
+//!
+//! Box signs every delivery with the application's two webhook signature
+//! keys: `BOX-SIGNATURE-PRIMARY` and `BOX-SIGNATURE-SECONDARY` are the base64
+//! HMAC-SHA256 of the raw body bytes followed by the `BOX-DELIVERY-TIMESTAMP`
+//! bytes (RFC 3339), with `BOX-SIGNATURE-VERSION: 1` and
+//! `BOX-SIGNATURE-ALGORITHM: HmacSHA256`. [`Verifier::new`] checks both
+//! headers against both keys (either match passes, so keys rotate one at a
+//! time) and refuses timestamps more than 10 minutes from the clock, either
+//! way, as Box asks (Box itself only says "older than"), and an announced
+//! version other than `1` or algorithm other than `HmacSHA256`.
+//!
+//! *Proves*: the body and the delivery time are what a holder of one of your
+//! keys signed, less than 10 minutes ago. *Does not prove*: that it was not
+//! delivered before: within the window a captured request replays, and Box
+//! retries on its own, so deduplicate on the event id
+//! ([`DedupKey`](crate::dedup::DedupKey)).
+//!
+//! # The response
+//!
+//! Any 200–299 status within 30 seconds; the crate answers 200.
+//!
+//! # Lifecycle
+//!
+//! | Box Sign trigger | [`Lifecycle`](crate::Lifecycle) |
+//! |---|---|
+//! | `SIGN_REQUEST.SIGNATURE_REQUESTED` | `Sent` |
+//! | `SIGN_REQUEST.SIGNER_SIGNED` | `Signed` |
+//! | `SIGN_REQUEST.COMPLETED` | `Completed` |
+//! | `SIGN_REQUEST.DECLINED` | `Declined` |
+//! | `SIGN_REQUEST.EXPIRED` | `Expired` |
+//! | `SIGN_REQUEST.SIGNER_EMAIL_BOUNCED` | `DeliveryFailed` |
+//! | `SIGN_REQUEST.ERROR_FINALIZING` | `Failed` |
+//!
+//! The envelope id is [`Event::sign_request_id`]; Box names no signer in a
+//! documented field, so the signer id is empty.
+//!
+//! # Deduplication
+//!
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes the trigger and the
+//! payload's `id`, the webhook event's id, which retries keep
+//! (`BOX-DELIVERY-ID` changes on every attempt).
+
+mod event;
+mod kinds;
+mod plugin;
+mod verify;
+
+pub use event::{Event, Item, User, Webhook};
+pub use kinds::EventKind;
+pub use plugin::BoxSign;
+pub use verify::{
+    ALGORITHM_HEADER, PRIMARY_HEADER, SECONDARY_HEADER, TIMESTAMP_HEADER, TOLERANCE, VERSION_HEADER, Verifier, scheme,
+};
+
+/// Parses a Box Sign delivery from the raw body.
+pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+    event::parse(body)
+}
+
+#[cfg(test)]
+mod tests;

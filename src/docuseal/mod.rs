@@ -1,0 +1,106 @@
+//! DocuSeal (open source, cloud or self-hosted): typed deliveries and how to
+//! authenticate them.
+//!
+//! # The wire format
+//!
+//! DocuSeal POSTs `Content-Type: application/json` to each webhook URL of the
+//! account, one event per request:
+//!
+//! ```json
+//! {
+//!   "event_type": "form.completed",
+//!   "timestamp": "2024-03-01T10:00:00.000Z",
+//!   "data": { "id": 12, "submission_id": 7, "email": "jane@example.com", "status": "completed", … }
+//! }
+//! ```
+//!
+//! `data` depends on the event type's family ([`Data`]):
+//!
+//! | Events | `data` |
+//! |---|---|
+//! | `form.viewed`, `form.started`, `form.completed`, `form.declined` (the default subscription) | [`FormSubmitter`]: the submitter who acted, their filled-in [`values`](FormSubmitter::values), submission, template, documents |
+//! | `submission.created`, `submission.completed`, `submission.expired`, `submission.archived` | [`Submission`]: every submitter, the audit entries, documents |
+//! | `template.created`, `template.updated`, `template.archived` | [`Template`]: fields, roles, documents |
+//!
+//! A filled-in value ([`FieldValue`]) is a string, a number, a boolean,
+//! `null`, or for signatures, images and files a URL ([`FieldValue::url`]).
+//! An event of a known family that this version does not know (`form.signed`)
+//! is typed by its family; one of an unknown family is [`Data::Unknown`],
+//! never an error. DocuSeal says each event "contains information available at
+//! the time of dispatch, so some data may be missing": fields are optional
+//! except the ids.
+//!
+//! # Authentication
+//!
+//! DocuSeal offers two mechanisms; configure the one your webhook uses.
+//!
+//! * **HMAC** (DocuSeal 2.5.3 and later, every webhook URL): `X-Docuseal-Signature:
+//!   <ts>.<hex>`, the hex HMAC-SHA256 of `"<ts>.<raw body>"` keyed with the
+//!   webhook's secret (`whsec_…`, used verbatim). [`Verifier::new`] checks it
+//!   with DocuSeal's own ±300 s tolerance ([`Verifier::with_tolerance`]).
+//!   *Proves*: the body is exactly what a holder of the secret signed, at a
+//!   time within the tolerance. *Does not prove*: that it was not delivered
+//!   before: within the window a captured request replays, so deduplicate
+//!   ([`DedupKey`](crate::dedup::DedupKey)). Note: if you named your custom
+//!   header `X-Docuseal-Signature`, DocuSeal sends your value instead of the
+//!   HMAC.
+//! * **Custom header** (older, optional): one header name and value of your
+//!   choice that DocuSeal adds to every request; [`Verifier::header_token`]
+//!   compares it in constant time. *Proves*: the sender knows the value. The
+//!   body is not covered and nothing is timestamped.
+//!
+//! There is no published documentation page for the HMAC: the facts come from
+//! DocuSeal's source (`lib/webhook_urls/signatures.rb`).
+//!
+//! # The response
+//!
+//! Any status below 400 is a success to DocuSeal (3xx included); the crate
+//! answers 200. Failures (4xx, 5xx, timeouts: 8 s to connect, 15 s to read) are
+//! retried every `2^attempt` minutes, about 10 times within 48 hours. Answer
+//! quickly and queue slow work ([`Webhooks::verify`](crate::Webhooks::verify)).
+//!
+//! # Lifecycle
+//!
+//! | DocuSeal event | [`Lifecycle`](crate::Lifecycle) | envelope id | signer id |
+//! |---|---|---|---|
+//! | `submission.created` | `Sent` | submission id | — |
+//! | `form.viewed` | `Viewed` | `submission_id` | submitter `id` |
+//! | `form.completed` | `Signed` | `submission_id` | submitter `id` |
+//! | `form.declined` | `Declined` (reason: `decline_reason`) | `submission_id` | submitter `id` |
+//! | `submission.completed` | `Completed` | submission id | — |
+//! | `submission.expired` | `Expired` | submission id | — |
+//! | `form.started`, `submission.archived`, `template.*` | — | | |
+//!
+//! # Deduplication
+//!
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes `event_type`, the
+//! body's `timestamp` and `data.id`: DocuSeal sends the event's creation time
+//! in `timestamp`, the same on every retry, while the signed header timestamp
+//! changes per attempt.
+
+mod event;
+mod kinds;
+mod plugin;
+mod verify;
+
+pub use event::{
+    Area, Data, Document, Event, FieldValue, FilledValue, FormSubmitter, Preferences, SchemaDocument, Submission,
+    SubmissionEvent, SubmissionSummary, Submitter, Template, TemplateDocument, TemplateField, TemplateSubmitter,
+    TemplateSummary, User,
+};
+pub use kinds::{
+    EventKind, SubmissionEventType, SubmissionSource, SubmissionStatus, SubmitterStatus, SubmittersOrder,
+    TemplateSource,
+};
+pub use plugin::DocuSeal;
+pub use verify::{SIGNATURE_HEADER, Verifier, scheme};
+
+/// Parses a DocuSeal delivery from the raw body. Errors are
+/// [`ErrorKind::MalformedPayload`](crate::ErrorKind::MalformedPayload) with
+/// the JSON path in the whole body, attributed to DocuSeal.
+pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+    event::parse(body)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! The SignWell plug-in: the proof sits in the body, so `authenticate` and
+//! `receive` read it there.
+
+use serde::Deserialize;
+
+use super::{Event, EventKind, Verifier};
+use crate::clock::Clock;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, EventKinds, Plugin, private};
+use crate::verify::{self, Verified};
+use crate::{Error, Vendor};
+
+/// The SignWell plug-in (see [`Plugin`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct SignWell;
+
+impl private::Sealed for SignWell {}
+
+impl Plugin for SignWell {
+    const VENDOR: Vendor = Vendor::SignWell;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Confirmed = Event;
+
+    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
+        None
+    }
+
+    fn validate(verifier: &Verifier) -> Result<(), Error> {
+        verifier.validate()
+    }
+
+    /// SignWell sends no credential header: nothing outside the body names it.
+    fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// `event` and `data` at the top level, and `event.hash` inside: the
+    /// top-level keys alone are shared with other vendors.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        #[derive(Deserialize)]
+        struct Top {
+            #[serde(rename = "event")]
+            _event: Inner,
+        }
+        #[derive(Deserialize)]
+        struct Inner {
+            #[serde(rename = "hash")]
+            _hash: serde::de::IgnoredAny,
+        }
+        shape.has("event") && shape.has("data") && serde_json::from_slice::<Top>(shape.raw()).is_ok()
+    }
+
+    /// `event.hash` over `"<event.type>@<event.time>"`, read from a minimal
+    /// parse of the body. The body itself is not covered.
+    fn authenticate<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<Verified, Error> {
+        verifier.check(incoming.body())
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, Error> {
+        super::parse(body)
+    }
+
+    /// The proof first, then the typed parse.
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<(Event, Verified), Error> {
+        let verified = verifier.check(incoming.body())?;
+        Ok((super::parse(incoming.body())?, verified))
+    }
+
+    fn into_confirmed(event: Event) -> Result<Event, Event> {
+        Ok(event)
+    }
+
+    /// `event.type`, `event.time` (the signed pair) and the document id.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::SignWell);
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.part(event.event.time.to_string().as_bytes());
+        hasher.part(event.document_id().unwrap_or_default().as_bytes());
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        let kind = match event.kind() {
+            EventKind::DocumentSent => Lifecycle::Sent,
+            EventKind::DocumentViewed => Lifecycle::Viewed,
+            EventKind::DocumentSigned => Lifecycle::Signed,
+            EventKind::DocumentCompleted => Lifecycle::Completed,
+            EventKind::DocumentDeclined => Lifecycle::Declined,
+            EventKind::DocumentExpired => Lifecycle::Expired,
+            EventKind::DocumentCanceled => Lifecycle::Cancelled,
+            EventKind::DocumentBounced => Lifecycle::DeliveryFailed,
+            EventKind::DocumentError => Lifecycle::Failed,
+            _ => return None,
+        };
+        let signer = event.event.related_signer.as_ref().and_then(|s| s.email.as_deref());
+        Some(LifecycleStep::new(kind, event.document_id()).signer(signer))
+    }
+
+    fn is_unknown(event: &Event) -> bool {
+        event.kind().is_unknown()
+    }
+}
+
+impl EventKinds for SignWell {
+    type Kind = EventKind;
+
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
+    }
+}
