@@ -152,12 +152,25 @@
         feature = "esignglobal",
         feature = "ignisign",
         feature = "signplus",
-        feature = "constellation"
+        feature = "constellation",
+        feature = "docusign",
+        feature = "dropboxsign",
+        feature = "boldsign",
+        feature = "adobesign",
+        feature = "yousign",
+        feature = "pandadoc",
+        feature = "zohosign",
+        feature = "documenso",
+        feature = "docuseal",
+        feature = "signwell",
+        feature = "opensign",
+        feature = "boxsign"
     )),
     allow(
         dead_code,
         unused_imports,
         unused_macros,
+        unused_variables,
         unreachable_patterns,
         irrefutable_let_patterns
     )
@@ -186,40 +199,36 @@ pub mod verify;
 // Vendors: one folder each, listed once in `plugin::table`.
 #[cfg(feature = "adobesign")]
 pub mod adobesign;
-#[cfg(feature = "constellation")]
-pub mod constellation;
-#[cfg(feature = "documenso")]
-pub mod documenso;
-#[cfg(feature = "dropboxsign")]
-pub mod dropboxsign;
+#[cfg(feature = "boldsign")]
+pub mod boldsign;
 #[cfg(feature = "boxsign")]
 pub mod boxsign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "documenso")]
+pub mod documenso;
 #[cfg(feature = "docuseal")]
 pub mod docuseal;
+#[cfg(feature = "docusign")]
+pub mod docusign;
+#[cfg(feature = "dropboxsign")]
+pub mod dropboxsign;
 #[cfg(feature = "esignglobal")]
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "opensign")]
+pub mod opensign;
 #[cfg(feature = "pandadoc")]
 pub mod pandadoc;
 #[cfg(feature = "signplus")]
 pub mod signplus;
+#[cfg(feature = "signwell")]
+pub mod signwell;
 #[cfg(feature = "yousign")]
 pub mod yousign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
-#[cfg(feature = "docusign")]
-pub mod docusign;
-#[cfg(feature = "boldsign")]
-pub mod boldsign;
-#[cfg(feature = "opensign")]
-pub mod opensign;
-#[cfg(feature = "signplus")]
-pub mod signplus;
-#[cfg(feature = "signwell")]
-pub mod signwell;
 
 // Dispatch, deduplication, registry, integrations: each uses only the layers above it.
 pub mod dangerous;

@@ -39,6 +39,7 @@ pub(crate) fn kind_name(kind: &ErrorKind) -> &'static str {
         ErrorKind::TimestampOutOfTolerance { .. } => "TimestampOutOfTolerance",
         ErrorKind::PayloadTooLarge { .. } => "PayloadTooLarge",
         ErrorKind::MalformedPayload { .. } => "MalformedPayload",
+        ErrorKind::MalformedMultipart { .. } => "MalformedMultipart",
         ErrorKind::UnrecognizedVendor => "UnrecognizedVendor",
         ErrorKind::AmbiguousVendor { .. } => "AmbiguousVendor",
         ErrorKind::VendorMismatch { .. } => "VendorMismatch",
@@ -130,8 +131,6 @@ mod enabled {
             _ => tracing::debug!(error = kind, status, reason = %err, "webhook delivery rejected"),
         }
     }
-
-    /// Records which configured secret matched.
 
     /// A `dangerous_*` setting is in force.
     pub(crate) fn dangerous(setting: &'static str, vendor: Option<Vendor>) {

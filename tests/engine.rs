@@ -651,7 +651,10 @@ fn the_signer_writes_timestamp_prefixed_signatures() {
         request.headers,
         [("X-Docuseal-Signature".to_owned(), PREFIXED_SIG.to_owned())]
     );
-    assert!(scheme.to_string().contains("{timestamp}.{signature}"), "{scheme}");
+    assert!(
+        scheme.describe().to_string().contains("{timestamp}.{signature}"),
+        "{scheme}"
+    );
 }
 
 // --- Body then an RFC 3339 timestamp, two signature headers (Box Sign, other-vendors.md §14) ---
@@ -785,5 +788,5 @@ fn the_signer_writes_rfc3339_timestamps_and_one_header_per_secret() {
         .at(1_700_000_000)
         .sign(BOX_BODY);
     assert_eq!(one.headers.len(), 2, "{:?}", one.headers);
-    assert!(body_then_rfc3339().to_string().contains("{body}{timestamp}"));
+    assert!(body_then_rfc3339().describe().to_string().contains("{body}{timestamp}"));
 }

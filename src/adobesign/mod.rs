@@ -125,7 +125,7 @@ impl core::fmt::Debug for ClientId {
 /// Parses a notification from the raw body.
 pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
     serde_json::from_slice(body)
-        .map_err(|err| crate::Error::malformed_payload(body, &err).with_vendor(crate::Vendor::AdobeSign))
+        .map_err(|err| crate::Error::malformed_payload(body, err).with_vendor(crate::Vendor::AdobeSign))
 }
 
 #[cfg(test)]

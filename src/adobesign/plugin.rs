@@ -1,6 +1,8 @@
 //! The Adobe Acrobat Sign plug-in: the client-id check, the GET verification
 //! of intent, and the client-id echo on success.
 
+use std::borrow::Cow;
+
 use http::{HeaderValue, Response, StatusCode};
 
 use super::{CLIENT_ID_HEADER, ClientId, Event, EventKind, ParticipantRole, Verifier};
@@ -36,6 +38,22 @@ impl Plugin for AdobeSign {
     /// The request carries `X-AdobeSign-ClientId`.
     fn identifies<H: Headers + ?Sized>(_: &Verifier, incoming: &Incoming<'_, H>) -> bool {
         incoming.headers().values(CLIENT_ID_HEADER).next().is_some()
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        let ids = config.vendor_secrets(Self::VENDOR, env)?;
+        Ok(Verifier::client_ids(
+            ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()),
+        ))
+    }
+
+    /// The event's kind as the vendor writes it.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
+        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
     }
 
     /// `webhookNotificationId`, `webhookUrlInfo` or `webhookScope`.

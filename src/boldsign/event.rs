@@ -200,7 +200,7 @@ struct Peek<'a> {
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
-        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::BoldSign)
+        Error::malformed_payload_in(body, part, err).with_vendor(Vendor::BoldSign)
     };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let data = match wire.data {

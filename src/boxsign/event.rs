@@ -126,5 +126,5 @@ pub struct Item {
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, &err).with_vendor(Vendor::BoxSign))
+    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::BoxSign))
 }

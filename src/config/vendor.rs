@@ -84,7 +84,7 @@ struct RawVendorConfig {
     secret_format: SecretFormat,
     tolerance_secs: Option<u64>,
     app_id: Option<String>,
-    app_env: Option<crate::ignisign::AppEnv>,
+    app_env: Option<String>,
     api_key_env: Option<String>,
 }
 
@@ -120,7 +120,7 @@ pub struct VendorConfig {
     /// Ignisign: the application id.
     pub app_id: Option<String>,
     /// Ignisign: the environment.
-    pub app_env: Option<crate::ignisign::AppEnv>,
+    pub app_env: Option<String>,
     /// Ignisign: the environment variable holding an API key of the form `sk_<env>_<appId>_<secret>`.
     pub api_key_env: Option<String>,
 }
@@ -180,7 +180,12 @@ impl VendorConfig {
                 _ => Ok(()),
             }
         };
-        given(raw.scheme.is_some(), "scheme", Method::Hmac)?;
+        // `scheme` may be left out for a vendor that documents its scheme
+        // (`Plugin::verifier_from_config` passes it); eSignGlobal's is not
+        // published, so its table must give one.
+        if raw.scheme.is_some() && raw.method != Some(Method::Hmac) {
+            return Err("`scheme` goes with method = \"hmac\" only".to_owned());
+        }
         given(raw.header.is_some(), "header", Method::HeaderToken)?;
         given(raw.query_parameter.is_some(), "query_parameter", Method::QueryToken)?;
         given(raw.username.is_some(), "username", Method::BasicAuth)?;
@@ -298,9 +303,13 @@ impl VendorConfig {
 
     /// The engine verifier this table describes, with its secrets from `env`.
     /// Every vendor that verifies with the engine builds its `Verifier` from this.
+    ///
+    /// With `method = "hmac"` and no `scheme`, `documented` is used: the
+    /// scheme the vendor documents, when it documents one.
     pub(crate) fn engine_verifier(
         &self,
         vendor: &str,
+        documented: Option<HmacScheme>,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Verifier, ConfigError> {
         let method = self.method.ok_or_else(|| {
@@ -324,7 +333,7 @@ impl VendorConfig {
         };
         let mut verifier = match method {
             Method::Hmac => {
-                let mut scheme = self.scheme.clone().ok_or_else(|| missing("scheme"))?;
+                let mut scheme = self.scheme.clone().or(documented).ok_or_else(|| missing("scheme"))?;
                 if let Some(secs) = self.tolerance_secs {
                     scheme = scheme.with_tolerance(std::time::Duration::from_secs(secs));
                 }
@@ -342,6 +351,37 @@ impl VendorConfig {
             verifier = verifier.with_secret(secret);
         }
         Ok(verifier)
+    }
+
+    /// The verifier of a vendor whose check is the engine's, its documented
+    /// scheme used when the table gives none: what most vendors' plug-ins
+    /// return from `verifier_from_config`.
+    pub(crate) fn vendor_engine_verifier(
+        &self,
+        vendor: crate::Vendor,
+        documented: Option<HmacScheme>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, ConfigError> {
+        self.refuse_ignisign_keys(vendor.slug())?;
+        self.engine_verifier(vendor.slug(), documented, env)
+    }
+
+    /// The secrets of a vendor whose check is its own (an API key, a webhook
+    /// id, client ids): at least one, from `secret_env` or inline.
+    pub(crate) fn vendor_secrets(
+        &self,
+        vendor: crate::Vendor,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Vec<Secret>, ConfigError> {
+        self.refuse_ignisign_keys(vendor.slug())?;
+        let secrets = self.secrets(vendor.slug(), env)?;
+        if secrets.is_empty() {
+            return Err(ConfigError::key(
+                format!("{}.secret_env", vendor.slug()),
+                "no secret is configured".to_owned(),
+            ));
+        }
+        Ok(secrets)
     }
 
     /// Refuses the Ignisign keys, for vendors that verify with the engine.

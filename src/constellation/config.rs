@@ -9,5 +9,7 @@ pub(crate) fn verifier_from_config(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Verifier, ConfigError> {
     config.refuse_ignisign_keys("constellation")?;
-    config.engine_verifier("constellation", env).map(Verifier::from_engine)
+    config
+        .engine_verifier("constellation", None, env)
+        .map(Verifier::from_engine)
 }

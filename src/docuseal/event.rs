@@ -671,7 +671,7 @@ fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<&
 /// error inside it is reported at its path in the whole body.
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
-        Error::malformed_payload_in(body, part, &err).with_vendor(Vendor::DocuSeal)
+        Error::malformed_payload_in(body, part, err).with_vendor(Vendor::DocuSeal)
     };
     let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
     let shape = Shape::of(&wire.event_type);

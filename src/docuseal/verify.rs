@@ -17,7 +17,7 @@ pub const SIGNATURE_HEADER: &str = "X-Docuseal-Signature";
 /// ```
 /// use esign_webhooks::docuseal;
 /// assert_eq!(
-///     docuseal::scheme().to_string(),
+///     docuseal::scheme().describe().to_string(),
 ///     "HMAC-SHA256, hex, of \"{timestamp}.{body}\" (timestamp in the signature header, before the signature), \
 ///      in header X-Docuseal-Signature (\"{timestamp}.{signature}\")"
 /// );

@@ -132,7 +132,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Event, Error> {
         if is_legacy_json(body) {
             legacy_format_error()
         } else {
-            Error::malformed_payload(body, &err).with_vendor(Vendor::DocuSign)
+            Error::malformed_payload(body, err).with_vendor(Vendor::DocuSign)
         }
     })
 }

@@ -12,7 +12,7 @@ crate::verify::vendor_verifier!("DocuSign Connect");
 /// ```
 /// use esign_webhooks::docusign;
 /// assert_eq!(
-///     docusign::scheme().to_string(),
+///     docusign::scheme().describe().to_string(),
 ///     "HMAC-SHA256, base64, of the raw body, in headers X-DocuSign-Signature-1…X-DocuSign-Signature-N"
 /// );
 /// ```

@@ -2,6 +2,8 @@
 //! and `receive` find the callback JSON (multipart `json` field or JSON body)
 //! and check its `event_hash` themselves.
 
+use std::borrow::Cow;
+
 use http::{Response, StatusCode};
 
 use super::{Event, EventType, SUCCESS_RESPONSE, Verifier, body};
@@ -37,6 +39,25 @@ impl Plugin for DropboxSign {
     /// Dropbox Sign sends no credential header: nothing but the body names it.
     fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
         false
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        let mut keys = config.vendor_secrets(Self::VENDOR, env)?;
+        let first = keys.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for key in keys {
+            verifier = verifier.with_api_key(key);
+        }
+        Ok(verifier)
+    }
+
+    /// The event's kind as the vendor writes it.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
+        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
     }
 
     /// A JSON body with `event` and an `"event_hash"` key, or a non-JSON body

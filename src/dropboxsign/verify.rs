@@ -81,7 +81,7 @@ impl Verifier {
     /// Checks the callback JSON itself.
     pub(super) fn check_json(&self, json: &[u8]) -> Result<Verified, Error> {
         let proof: Proof<'_> = serde_json::from_slice(json)
-            .map_err(|err| Error::malformed_payload(json, &err).with_vendor(Vendor::DropboxSign))?;
+            .map_err(|err| Error::malformed_payload(json, err).with_vendor(Vendor::DropboxSign))?;
         let event = proof.event.ok_or(ErrorKind::MissingField { field: "event" })?;
         let time = event.event_time.ok_or(ErrorKind::MissingField {
             field: "event.event_time",

@@ -9,5 +9,7 @@ pub(crate) fn verifier_from_config(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Verifier, ConfigError> {
     config.refuse_ignisign_keys("esignglobal")?;
-    config.engine_verifier("esignglobal", env).map(Verifier::from_engine)
+    config
+        .engine_verifier("esignglobal", None, env)
+        .map(Verifier::from_engine)
 }

@@ -19,7 +19,7 @@ pub(crate) fn verifier_from_config(
             .map_err(|err| ConfigError::key(key, err.to_string()));
     }
     match (&config.app_id, &config.app_env) {
-        (Some(app_id), Some(app_env)) => Ok(Verifier::new(app_id.clone(), app_env.clone())),
+        (Some(app_id), Some(app_env)) => Ok(Verifier::new(app_id.clone(), super::AppEnv::from_wire(app_env))),
         _ => Err(ConfigError::key(
             "ignisign".to_owned(),
             "give `app_id` and `app_env`, or `api_key_env`".to_owned(),

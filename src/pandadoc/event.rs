@@ -180,5 +180,5 @@ pub(super) fn parse(body: &[u8]) -> Result<Delivery, Error> {
             notifications,
             event_id: None,
         })
-        .map_err(|err| Error::malformed_payload(body, &err).with_vendor(Vendor::PandaDoc))
+        .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::PandaDoc))
 }

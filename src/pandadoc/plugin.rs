@@ -1,6 +1,8 @@
 //! The PandaDoc plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps PandaDoc deliveries.
 
+use std::borrow::Cow;
+
 use super::{Delivery, DocumentStatus, EVENT_ID_HEADER, EventKind, Notification, Verifier};
 use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
@@ -25,6 +27,24 @@ impl Plugin for PandaDoc {
 
     fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
         Some(&verifier.inner)
+    }
+
+    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        config
+            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
+            .map(Verifier::from_engine)
+    }
+
+    /// The event's kind as the vendor writes it.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
+        match event.notifications.first() {
+            Some(first) => Cow::Borrowed(first.event.as_str()),
+            None => Cow::Borrowed("(no notification)"),
+        }
     }
 
     /// An array whose first element has `event` and `data`.

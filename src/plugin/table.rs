@@ -20,18 +20,18 @@ macro_rules! vendor_table {
             Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
             SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
             Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
-            Yousign yousign Yousign "yousign" "Yousign" "yousign";
-            Documenso documenso Documenso "documenso" "Documenso" "documenso";
-            ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
-            PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
-            DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
-            AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
             DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";
+            DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
             BoldSign boldsign BoldSign "boldsign" "BoldSign" "boldsign";
+            AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
+            Yousign yousign Yousign "yousign" "Yousign" "yousign";
+            PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
+            ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
+            Documenso documenso Documenso "documenso" "Documenso" "documenso";
             DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
-            BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
-            OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
             SignWell signwell SignWell "signwell" "SignWell" "signwell";
+            OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
+            BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
         }
     };
 }

@@ -69,11 +69,11 @@ pub use vendor::ConstellationHandlers;
 pub use vendor::EsignGlobalHandlers;
 #[cfg(feature = "ignisign")]
 pub use vendor::IgnisignHandlers;
+#[cfg(feature = "pandadoc")]
+pub use vendor::PandaDocHandlers;
 #[cfg(feature = "signplus")]
 pub use vendor::SignPlusHandlers;
 pub use vendor::VendorHandlers;
-#[cfg(feature = "pandadoc")]
-pub use vendor::PandaDocHandlers;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

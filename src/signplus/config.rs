@@ -9,5 +9,5 @@ pub(crate) fn verifier_from_config(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Verifier, ConfigError> {
     config.refuse_ignisign_keys("signplus")?;
-    config.engine_verifier("signplus", env).map(Verifier::from_engine)
+    config.engine_verifier("signplus", None, env).map(Verifier::from_engine)
 }

@@ -108,5 +108,5 @@ pub struct Object {
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, &err).with_vendor(Vendor::SignWell))
+    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))
 }

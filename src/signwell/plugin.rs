@@ -1,6 +1,8 @@
 //! The SignWell plug-in: the proof sits in the body, so `authenticate` and
 //! `receive` read it there.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::{Event, EventKind, Verifier};
@@ -36,6 +38,25 @@ impl Plugin for SignWell {
     /// SignWell sends no credential header: nothing outside the body names it.
     fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
         false
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        let mut ids = config.vendor_secrets(Self::VENDOR, env)?;
+        let first = ids.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for id in ids {
+            verifier = verifier.with_webhook_id(id);
+        }
+        Ok(verifier)
+    }
+
+    /// The event's kind as the vendor writes it.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
+        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
     }
 
     /// `event` and `data` at the top level, and `event.hash` inside: the

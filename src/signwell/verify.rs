@@ -59,7 +59,7 @@ impl Verifier {
     pub(super) fn check(&self, body: &[u8]) -> Result<Verified, Error> {
         self.validate()?;
         let proof: Proof<'_> = serde_json::from_slice(body)
-            .map_err(|err| Error::malformed_payload(body, &err).with_vendor(Vendor::SignWell))?;
+            .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))?;
         let missing = |field| Error::new(ErrorKind::MissingField { field }).with_vendor(Vendor::SignWell);
         let event = proof.event.ok_or_else(|| missing("event"))?;
         let event_type = event.event_type.ok_or_else(|| missing("event.type"))?;

@@ -297,9 +297,10 @@ fn signature_field_name(location: &SignatureLocation) -> String {
     match location {
         SignatureLocation::Header { name } | SignatureLocation::QueryParameter { name } => name.clone(),
         SignatureLocation::NumberedHeaders { prefix } => format!("{prefix}1"),
-        SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
-            header.clone()
-        }
+        SignatureLocation::Parameters { header, .. }
+        | SignatureLocation::VersionedList { header, .. }
+        | SignatureLocation::TimestampPrefixed { header, .. } => header.clone(),
+        SignatureLocation::AnyHeader { names } => names.join(", "),
     }
 }
 

@@ -19,13 +19,16 @@
 //! | `parameters=NAME keys=K1,K2` | header `NAME` holds `key=value` parameters; `K1`, `K2` are signatures |
 //! | `versioned-list=NAME version=V` | header `NAME` holds space-separated `V,signature` entries |
 //! | `query=NAME` | the signature is query parameter `NAME` |
-//! | `timestamp-header=NAME` / `timestamp-parameter=KEY` | a signed timestamp, in its own header or as a parameter of the `parameters` header |
+//! | `any-header=A,B` | each of headers `A`, `B` may carry one signature (Box Sign's primary and secondary) |
+//! | `timestamp-prefixed=NAME split="."` | header `NAME` holds `{timestamp}{split}{signature}` (DocuSeal); pair with `timestamp-prefix=yes` |
+//! | `timestamp-header=NAME` / `timestamp-parameter=KEY` / `timestamp-prefix=yes` | a signed timestamp, in its own header, as a parameter of the `parameters` header, or before the signature of a `timestamp-prefixed` header |
+//! | `order=body-first` | `{body}{sep}{timestamp}` is signed (Box Sign) instead of `{timestamp}{sep}{body}` |
 //! | `id-header=NAME` | a signed message id (then `{id}{sep}{timestamp}{sep}{body}` is signed) |
 //! | `separator="."` | between the signed parts; required with a timestamp |
 //! | `encoding=hex` / `encoding=base64` | how the signature is written (required) |
 //! | `prefix="sha256="` | each signature value starts with this, removed before decoding |
 //! | `tolerance=300s` | timestamp tolerance (`s` or `ms`; default 300 s, then omitted) |
-//! | `timestamp-unit=milliseconds` | the timestamp is in milliseconds (default seconds, then omitted) |
+//! | `timestamp-unit=milliseconds` / `timestamp-unit=rfc3339` | the timestamp is in milliseconds or an RFC 3339 date-time (default seconds, then omitted) |
 //!
 //! Exactly one location field is required. Without a timestamp the raw body
 //! alone is signed. A value is written bare when it is an HTTP token (letters,
@@ -154,17 +157,26 @@ impl Fields {
 
     fn location(&mut self) -> Result<SignatureLocation, ParseSchemeError> {
         let mut found = Vec::new();
-        for key in ["header", "numbered-headers", "parameters", "versioned-list", "query"] {
+        for key in [
+            "header",
+            "numbered-headers",
+            "parameters",
+            "versioned-list",
+            "query",
+            "any-header",
+            "timestamp-prefixed",
+        ] {
             if let Some(value) = self.take(key) {
                 found.push((key, value));
             }
         }
         let mut keys = self.take("keys");
         let mut version = self.take("version");
+        let mut split = self.take("split");
         let location = match found.as_slice() {
             [] => {
                 return Err(ParseSchemeError::new(
-                    "no signature location: give one of header=, numbered-headers=, parameters=, versioned-list=, query=",
+                    "no signature location: give one of header=, numbered-headers=, parameters=, versioned-list=, query=, any-header=, timestamp-prefixed=",
                 ));
             }
             [(key, value)] => match *key {
@@ -186,6 +198,19 @@ impl Fields {
                         .ok_or_else(|| ParseSchemeError::new("`versioned-list` needs `version=` (such as v1)"))?;
                     SignatureLocation::versioned_list(value.clone(), version)
                 }
+                "any-header" => {
+                    let names: Vec<&str> = value.split(',').map(str::trim).collect();
+                    if names.iter().any(|n| n.is_empty()) {
+                        return Err(ParseSchemeError::new("`any-header` has an empty header name"));
+                    }
+                    SignatureLocation::any_header(names)
+                }
+                "timestamp-prefixed" => {
+                    let split = split
+                        .take()
+                        .ok_or_else(|| ParseSchemeError::new("`timestamp-prefixed` needs `split=` (such as \".\")"))?;
+                    SignatureLocation::timestamp_prefixed(value.clone(), split)
+                }
                 _ => SignatureLocation::query(value.clone()),
             },
             several => {
@@ -202,17 +227,30 @@ impl Fields {
         if version.is_some() {
             return Err(ParseSchemeError::new("`version` goes with `versioned-list` only"));
         }
+        if split.is_some() {
+            return Err(ParseSchemeError::new("`split` goes with `timestamp-prefixed` only"));
+        }
         Ok(location)
     }
 
     fn timestamp(&mut self) -> Result<Option<TimestampLocation>, ParseSchemeError> {
-        match (self.take("timestamp-header"), self.take("timestamp-parameter")) {
-            (Some(_), Some(_)) => Err(ParseSchemeError::new(
-                "give `timestamp-header` or `timestamp-parameter`, not both",
+        let prefix = match self.take("timestamp-prefix").as_deref() {
+            None => false,
+            Some("yes") => true,
+            Some(other) => {
+                return Err(ParseSchemeError::new(format!(
+                    "`timestamp-prefix`: `{other}` is not yes"
+                )));
+            }
+        };
+        match (self.take("timestamp-header"), self.take("timestamp-parameter"), prefix) {
+            (None, None, true) => Ok(Some(TimestampLocation::SignaturePrefix)),
+            (Some(name), None, false) => Ok(Some(TimestampLocation::Header(name))),
+            (None, Some(key), false) => Ok(Some(TimestampLocation::Parameter(key))),
+            (None, None, false) => Ok(None),
+            _ => Err(ParseSchemeError::new(
+                "give one of `timestamp-header`, `timestamp-parameter` and `timestamp-prefix`",
             )),
-            (Some(name), None) => Ok(Some(TimestampLocation::Header(name))),
-            (None, Some(key)) => Ok(Some(TimestampLocation::Parameter(key))),
-            (None, None) => Ok(None),
         }
     }
 
@@ -220,6 +258,21 @@ impl Fields {
         let timestamp = self.timestamp()?;
         let id = self.take("id-header");
         let separator = self.take("separator");
+        let body_first = match self.take("order").as_deref() {
+            None | Some("timestamp-first") => false,
+            Some("body-first") => true,
+            Some(other) => {
+                return Err(ParseSchemeError::new(format!(
+                    "`order`: `{other}` is not body-first or timestamp-first"
+                )));
+            }
+        };
+        if body_first && id.is_some() {
+            return Err(ParseSchemeError::new("`order=body-first` does not go with `id-header`"));
+        }
+        if body_first && timestamp.is_none() {
+            return Err(ParseSchemeError::new("`order=body-first` needs a timestamp"));
+        }
         match (timestamp, id, separator) {
             (None, None, None) => Ok(SignedContent::Body),
             (None, Some(_), _) => Err(ParseSchemeError::new(
@@ -231,6 +284,9 @@ impl Fields {
             (Some(_), _, None) => Err(ParseSchemeError::new(
                 "a signed timestamp needs `separator=` (such as \".\" or \"\")",
             )),
+            (Some(timestamp), None, Some(separator)) if body_first => {
+                Ok(SignedContent::body_then_timestamp(timestamp, separator))
+            }
             (Some(timestamp), None, Some(separator)) => Ok(SignedContent::timestamp_then_body(timestamp, separator)),
             (Some(timestamp), Some(id), Some(separator)) => {
                 Ok(SignedContent::id_timestamp_body(id, timestamp, separator))
@@ -252,6 +308,10 @@ impl fmt::Display for SignatureLocation {
                 write!(f, "versioned-list={} version={}", Atom(header), Atom(version))
             }
             SignatureLocation::QueryParameter { name } => write!(f, "query={}", Atom(name)),
+            SignatureLocation::AnyHeader { names } => write!(f, "any-header={}", Atom(&names.join(","))),
+            SignatureLocation::TimestampPrefixed { header, separator } => {
+                write!(f, "timestamp-prefixed={} split={}", Atom(header), Quoted(separator))
+            }
         }
     }
 }
@@ -273,6 +333,7 @@ impl fmt::Display for TimestampLocation {
         match self {
             TimestampLocation::Header(name) => write!(f, "timestamp-header={}", Atom(name)),
             TimestampLocation::Parameter(key) => write!(f, "timestamp-parameter={}", Atom(key)),
+            TimestampLocation::SignaturePrefix => f.write_str("timestamp-prefix=yes"),
         }
     }
 }
@@ -297,6 +358,9 @@ impl fmt::Display for SignedContent {
             SignedContent::Body => f.write_str("body"),
             SignedContent::TimestampThenBody { timestamp, separator } => {
                 write!(f, "{timestamp} separator={}", Quoted(separator))
+            }
+            SignedContent::BodyThenTimestamp { timestamp, separator } => {
+                write!(f, "{timestamp} separator={} order=body-first", Quoted(separator))
             }
             SignedContent::IdTimestampBody {
                 id_header,
@@ -347,6 +411,7 @@ impl fmt::Display for TimestampUnit {
         f.write_str(match self {
             TimestampUnit::Seconds => "seconds",
             TimestampUnit::Milliseconds => "milliseconds",
+            TimestampUnit::Rfc3339 => "rfc3339",
         })
     }
 }
@@ -359,8 +424,9 @@ impl FromStr for TimestampUnit {
         match text.trim() {
             "seconds" | "s" => Ok(TimestampUnit::Seconds),
             "milliseconds" | "ms" => Ok(TimestampUnit::Milliseconds),
+            "rfc3339" => Ok(TimestampUnit::Rfc3339),
             other => Err(ParseSchemeError::new(format!(
-                "`timestamp-unit`: `{other}` is not seconds or milliseconds"
+                "`timestamp-unit`: `{other}` is not seconds, milliseconds or rfc3339"
             ))),
         }
     }

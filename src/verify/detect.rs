@@ -83,6 +83,7 @@ impl Detected {
             {
                 0
             }
+            SignatureLocation::TimestampPrefixed { .. } | SignatureLocation::AnyHeader { .. } => 0,
             SignatureLocation::Header { .. } | SignatureLocation::QueryParameter { .. } => 1,
             SignatureLocation::Parameters { .. } => 2,
         }
@@ -94,14 +95,16 @@ impl Detected {
             Detected::Hmac(scheme) => {
                 let mut names = match &scheme.signature {
                     SignatureLocation::Header { name } => vec![name.as_str()],
-                    SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
-                        vec![header.as_str()]
-                    }
+                    SignatureLocation::Parameters { header, .. }
+                    | SignatureLocation::VersionedList { header, .. }
+                    | SignatureLocation::TimestampPrefixed { header, .. } => vec![header.as_str()],
+                    SignatureLocation::AnyHeader { names } => names.iter().map(String::as_str).collect(),
                     SignatureLocation::NumberedHeaders { .. } | SignatureLocation::QueryParameter { .. } => Vec::new(),
                 };
                 match &scheme.content {
                     SignedContent::Body => {}
-                    SignedContent::TimestampThenBody { timestamp, .. } => names.extend(header_of(timestamp)),
+                    SignedContent::TimestampThenBody { timestamp, .. }
+                    | SignedContent::BodyThenTimestamp { timestamp, .. } => names.extend(header_of(timestamp)),
                     SignedContent::IdTimestampBody {
                         id_header, timestamp, ..
                     } => {
@@ -121,7 +124,7 @@ impl Detected {
 fn header_of(location: &TimestampLocation) -> Option<&str> {
     match location {
         TimestampLocation::Header(name) => Some(name),
-        TimestampLocation::Parameter(_) => None,
+        TimestampLocation::Parameter(_) | TimestampLocation::SignaturePrefix => None,
     }
 }
 

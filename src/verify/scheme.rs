@@ -80,8 +80,8 @@ impl HmacScheme {
         self
     }
 
-    /// Reads the signed timestamp in `unit` (default: Unix seconds). The
-    /// tolerance is still a duration; only the reading of the timestamp changes.
+    /// Reads the signed timestamp in `unit` (default: seconds). The tolerance
+    /// is still a duration; only the reading of the timestamp changes.
     pub fn with_timestamp_unit(mut self, unit: TimestampUnit) -> Self {
         self.timestamp_unit = unit;
         self
@@ -142,11 +142,8 @@ impl fmt::Display for Description<'_> {
             DescribeContent(&scheme.content),
             DescribeLocation(&scheme.signature)
         )?;
-        if scheme.timestamp_unit == TimestampUnit::Milliseconds && scheme.content.timestamp().is_some() {
-            f.write_str(", timestamp in milliseconds")?;
-        write!(f, ", of {}, in {}", self.content, self.signature)?;
-        if self.content.timestamp().is_some() {
-            match self.timestamp_unit {
+        if scheme.content.timestamp().is_some() {
+            match scheme.timestamp_unit {
                 TimestampUnit::Seconds => {}
                 TimestampUnit::Milliseconds => f.write_str(", timestamp in milliseconds")?,
                 TimestampUnit::Rfc3339 => f.write_str(", timestamp in RFC 3339")?,
@@ -432,7 +429,11 @@ impl fmt::Display for DescribeContent<'_> {
                 )
             }
             SignedContent::BodyThenTimestamp { timestamp, separator } => {
-                write!(f, "\"{{body}}{separator}{{timestamp}}\" (timestamp in {timestamp})")
+                write!(
+                    f,
+                    "\"{{body}}{separator}{{timestamp}}\" (timestamp in {})",
+                    DescribeTimestamp(timestamp)
+                )
             }
             SignedContent::IdTimestampBody {
                 id_header,

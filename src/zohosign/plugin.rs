@@ -1,6 +1,8 @@
 //! The Zoho Sign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Zoho Sign deliveries.
 
+use std::borrow::Cow;
+
 use super::{Event, OperationType, Verifier};
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
@@ -22,6 +24,21 @@ impl Plugin for ZohoSign {
 
     fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
         Some(&verifier.inner)
+    }
+
+    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
+    fn verifier_from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Verifier, crate::config::ConfigError> {
+        config
+            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
+            .map(Verifier::from_engine)
+    }
+
+    /// The event's kind as the vendor writes it.
+    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
+        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
     }
 
     /// `requests` and `notifications`.

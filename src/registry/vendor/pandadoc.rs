@@ -3,10 +3,10 @@
 //! contains a kind, `on_notification` runs once per matching notification.
 
 use super::VendorHandlers;
+use crate::pandadoc::{self, Delivery, EventKind, Notification};
 use crate::registry::core::{Dispatch, Slot};
 use crate::registry::methods::registration_methods;
 use crate::registry::{Async, Blocking, ConfirmedEvent, Filter, HandlerError};
-use crate::pandadoc::{self, Delivery, EventKind, Notification};
 
 /// Registers callbacks for PandaDoc deliveries, from
 /// [`Handlers::pandadoc`](crate::registry::Handlers::pandadoc) or
@@ -64,7 +64,11 @@ impl PandaDocHandlers<'_, Async> {
     /// Runs `callback` once per notification of `kind` (or every
     /// notification, with `EventKind::ALL`), one after another in the order of
     /// the array; the first error stops the rest.
-    pub fn on_notification<F, Fut>(&mut self, kind: impl Into<Filter<EventKind>>, callback: F) -> crate::registry::HandlerId
+    pub fn on_notification<F, Fut>(
+        &mut self,
+        kind: impl Into<Filter<EventKind>>,
+        callback: F,
+    ) -> crate::registry::HandlerId
     where
         F: Fn(Notification) -> Fut + Send + Sync + 'static,
         Fut: core::future::Future<Output = Result<(), HandlerError>> + Send + 'static,
