@@ -84,6 +84,61 @@ macro_rules! event_enum {
             }
         }
 
+        /// Written as `{"vendor": "<slug>", "event": <the vendor's event>}`,
+        /// each vendor's event in its own serde form (the wire form for most
+        /// vendors), so that a dispatched event can be queued and read back.
+        ///
+        /// ```
+        /// use esign_webhooks::{Event, Vendor, dangerous};
+        ///
+        /// let body = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
+        /// let event = dangerous::parse_unverified(Vendor::SignPlus, body)?;
+        /// let stored = serde_json::to_string(&event).unwrap();
+        /// assert!(stored.starts_with(r#"{"vendor":"signplus","event":"#));
+        /// let again: Event = serde_json::from_str(&stored).unwrap();
+        /// assert_eq!(format!("{again:?}"), format!("{event:?}"));
+        /// # Ok::<(), esign_webhooks::Error>(())
+        /// ```
+        impl serde::Serialize for Event {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut out = serializer.serialize_struct("Event", 2)?;
+                out.serialize_field("vendor", &self.vendor())?;
+                match *self {
+                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => out.serialize_field("event", event)?,)*
+                }
+                out.end()
+            }
+        }
+
+        /// Reads what [`Serialize`](serde::Serialize) writes: the vendor first
+        /// decides how `event` is read.
+        impl<'de> serde::Deserialize<'de> for Event {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Stored {
+                    vendor: Vendor,
+                    event: serde_json::Value,
+                }
+                let stored = Stored::deserialize(deserializer)?;
+                let _ = &stored.event;
+                match stored.vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => serde_json::from_value(stored.event)
+                            .map(Event::$variant)
+                            .map_err(serde::de::Error::custom),
+                    )*
+                    #[allow(unreachable_patterns)]
+                    other => Err(serde::de::Error::custom(format_args!(
+                        "{other} is not compiled in (cargo feature `{}`)",
+                        other.slug()
+                    ))),
+                }
+            }
+        }
+
         /// Whether a failed callback should make `vendor` retry.
         pub(crate) fn retries_on_failure(vendor: Vendor) -> bool {
             match vendor {

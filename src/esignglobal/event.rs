@@ -475,3 +475,13 @@ impl Serialize for Event {
         }
     }
 }
+
+/// Reads the wire form ([`Serialize`] writes it) back through the crate's
+/// parser, from any serde format.
+impl<'de> serde::Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let bytes = serde_json::to_vec(&value).map_err(serde::de::Error::custom)?;
+        parse_precise(&bytes).map_err(serde::de::Error::custom)
+    }
+}

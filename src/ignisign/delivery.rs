@@ -375,3 +375,37 @@ fn sanitize(text: &str, token: &str) -> String {
         .trim()
         .to_owned()
 }
+
+/// Written in Ignisign's wire form (the message's fields, `appId`, `appEnv`
+/// and `verificationToken`), so that a stored delivery reads back through the
+/// crate's parser. The token is written too: it is what a later confirmation
+/// spends, so store the value as you would store the raw body.
+impl Serialize for Delivery {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Wire<'a> {
+            #[serde(flatten)]
+            message: &'a Message,
+            app_id: &'a str,
+            app_env: &'a AppEnv,
+            verification_token: &'a str,
+        }
+        Wire {
+            message: &self.message,
+            app_id: &self.app_id,
+            app_env: &self.app_env,
+            verification_token: &self.token,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reads the wire form back through the crate's parser, with its checks.
+impl<'de> Deserialize<'de> for Delivery {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Delivery, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let bytes = serde_json::to_vec(&value).map_err(serde::de::Error::custom)?;
+        super::envelope::parse_delivery(&bytes).map_err(serde::de::Error::custom)
+    }
+}

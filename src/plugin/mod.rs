@@ -50,7 +50,7 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     type Verifier: Debug + Clone + Send + Sync + 'static;
 
     /// What [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns for this vendor.
-    type Event: Debug + Send + Sync + 'static;
+    type Event: Debug + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static;
 
     /// What callbacks receive once the event is confirmed: the same type as
     /// [`Event`](Plugin::Event) for every vendor without a confirmation phase.
