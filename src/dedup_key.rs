@@ -14,6 +14,11 @@ use crate::Vendor;
 /// never reveals what it was made from (an Ignisign token, an e-mail address).
 /// [`DedupKey::of`] derives the key of a verified event:
 ///
+/// Each vendor's module says what its key is made of and why (DocuSign's
+/// `event`, envelope and recipient ids and `generatedDateTime`; Yousign's
+/// `event_id`; Documenso's payload without the `createdAt` it recomputes per
+/// attempt; …). The first four vendors':
+///
 /// | Vendor | Derived from | Why |
 /// |---|---|---|
 /// | Ignisign | the delivery's single-use `verificationToken` | Ignisign's only per-delivery value |

@@ -1,4 +1,7 @@
-//! Verified, typed webhooks for **eSignGlobal**, **Ignisign**, **Sign.Plus** and **Constellation1 eSign**.
+//! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
+//! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
+//! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
+//! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -52,6 +55,20 @@
 //! | [`ignisign`] | a single-use `verificationToken` that Ignisign's API checks and consumes | required fields, app id and environment, locally; the token through a request the crate builds and you send ([`ignisign::Delivery::confirm`]) |
 //! | [`signplus`] | **no verification** | a secret you put in the registered URL (query token, `user:password@`) or a gateway's header |
 //! | [`constellation`] | **no verification** | the same |
+//! | [`docusign`] | base64 HMAC of the body in `X-DocuSign-Signature-1…N` (or Basic auth) | any configured key against any header; no timestamp |
+//! | [`dropboxsign`] | hex HMAC of `event_time` ‖ `event_type` inside the body, keyed with the API key | that hash: **the event's time and type only**, not the rest of the body |
+//! | [`boldsign`] | `t=…, s0=…, s1=…` over `<t>.<body>` | every signature against every secret, then the 300 s tolerance |
+//! | [`adobesign`] | no signature; a client id to echo | the client id (plus an optional URL token or Basic auth), the echo, the GET intent check |
+//! | [`yousign`], [`zohosign`], [`opensign`] | an HMAC of the body in a header | that HMAC; no timestamp |
+//! | [`pandadoc`] | an HMAC of the body in the `signature` query parameter | that HMAC, from the URI |
+//! | [`documenso`] | the secret itself in a header | the secret, constant time; the body is not covered |
+//! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
+//! | [`signwell`] | an HMAC of `type@time` inside the body, keyed with the webhook id | that hash: **the body is not covered** |
+//! | [`boxsign`] | two HMACs of the body then the RFC 3339 timestamp | either key, and the 10-minute window |
+//!
+//! Each vendor's module says what its check proves and what not, how to
+//! answer it, its dedup key and its lifecycle mapping; the vendor table
+//! (`src/plugin/table.rs`) lists them once for the whole crate ([`plugin`]).
 //!
 //! A vendor is accepted unverified only through a method whose name says so
 //! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],

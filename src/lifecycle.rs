@@ -13,6 +13,10 @@ use crate::filter::Filter;
 /// counterpart (eSignGlobal's `ENVELOPE_ALL_SIGNER_SIGNED`, Constellation1's
 /// `InDraft`, Ignisign's `SIGNER/CREATED`…) is not forced into one.
 ///
+/// Each vendor module has a `# Lifecycle` section with its own table (for
+/// example [`docusign`](crate::docusign), [`boldsign`](crate::boldsign),
+/// [`pandadoc`](crate::pandadoc)); the first four vendors' mappings are here:
+///
 /// | Lifecycle | eSignGlobal | Ignisign | Sign.Plus | Constellation1 |
 /// |---|---|---|---|---|
 /// | [`Sent`](Lifecycle::Sent) | `ENVELOPE_START` | `SIGNATURE_REQUEST/LAUNCHED` | — | session `InSent`; signer `Invited` |

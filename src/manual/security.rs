@@ -14,6 +14,25 @@
 //! | Ignisign | a single-use `verificationToken` checked by Ignisign's API | after [`Delivery::confirm`](crate::ignisign::Delivery::confirm): Ignisign issued this token for your app, and it was not used before | anything before `confirm`: app id and environment are public |
 //! | Sign.Plus | **nothing** (no secret, signature or header) | the sender knew the secret you put in the URL (or a gateway's header) | that Sign.Plus sent it, or that the body is what Sign.Plus sent |
 //! | Constellation1 eSign | **nothing** | the same: the sender knew the URL's token or Basic password | the same |
+//! | DocuSign Connect | base64 HMAC-SHA256 of the body, one header per Connect key (or Basic auth) | the exact body came from a holder of one of your Connect keys | freshness: nothing but the body is signed, so a capture replays; Basic auth proves only the password |
+//! | Dropbox Sign | an in-body `event_hash` of `event_time` ‖ `event_type`, keyed with the API key | someone with your API key made an event of this type at this time | **the rest of the body** (signature request, metadata) and freshness: replays are never refused |
+//! | BoldSign | `t=…, s0=…, s1=…` over `<t>.<body>` | the body and `t` were signed with the webhook secret, within the tolerance | that it is not a replay inside the window |
+//! | Adobe Acrobat Sign | **no signature**: a client id header to echo | the sender knew a client id, which is not a secret | that Adobe sent it, unless you add a URL token (`with_query_token`), Basic auth, mutual TLS or Adobe's OAuth in front |
+//! | Yousign, Zoho Sign, OpenSign | an HMAC of the body in a header | the body came from a holder of the key and is unchanged | freshness: nothing is timestamped |
+//! | PandaDoc | an HMAC of the body in the `signature` query parameter | the same | freshness; and the URL, which carries the signature, ends up in access logs |
+//! | Documenso | the secret itself in `X-Documenso-Secret` | the sender knows the secret | the body: anyone who sees one request's headers can forge any body |
+//! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |
+//! | SignWell | an in-body `event.hash` of `type@time`, keyed with the webhook id | only `event.type` and `event.time` | `data` and `related_signer` (forgeable), freshness; the webhook id is visible through the API, not a secret |
+//! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
+//!
+//! ### The vendors that sign
+//!
+//! For every vendor whose check is an HMAC, deduplicate ([`dedup`](crate::dedup))
+//! on the vendor's event id (each module says which), keep old secrets during a
+//! rotation with `with_secret` (Box Sign: both keys; BoldSign: `s0`/`s1`), and
+//! treat a vendor whose check covers only part of the body (Dropbox Sign,
+//! SignWell) or none of it (Documenso, Adobe) as a hint: fetch the document
+//! or agreement through the vendor's API before acting on it.
 //!
 //! ### eSignGlobal
 //!
