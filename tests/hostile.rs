@@ -862,3 +862,18 @@ fn stored_error_content_with_a_repeated_key_reads_back_typed_then_stays() {
     let twice: ignisign::Message = serde_json::from_str(&serde_json::to_string(&again).unwrap()).unwrap();
     assert_eq!(twice, again);
 }
+
+/// Found by the `differential` fuzz target: invalid UTF-8 inside a string the
+/// one-pass parse skips (`content.signatureRequestId` of a SIGNATURE_PROFILE
+/// message) was accepted by the fast path and refused by the precise parse.
+/// Both now refuse it.
+#[test]
+fn invalid_utf8_in_a_skipped_string_is_refused_by_both_paths() {
+    let mut body = br#"{"appId":"appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b","appEnv":"DEVELOPMENT","verificationToken":"1aa5cef996e370a16d76b628772364828","topic":"SIGNATURE_PROFILE","action":"ARCHIVED","msgNature":"INFO","content":{"signatureProfileId":"6630f1a2b4c5d6e73c","signatureRequestId":"6630f1a2"#.to_vec();
+    body.extend_from_slice(b"\xff\xff\"}}");
+    assert_eq!(
+        esign_webhooks::testing::fast_path_agrees(Vendor::Ignisign, &body),
+        Ok(())
+    );
+    assert!(esign_webhooks::dangerous::parse_unverified(Vendor::Ignisign, &body).is_err());
+}

@@ -99,7 +99,7 @@ impl Verifier {
     /// One pass over the body when it is well formed ([`super::fast`]); the
     /// two-stage parse otherwise, which reports errors in the SDK's order.
     pub(crate) fn receive(&self, body: &[u8]) -> Result<Delivery, Error> {
-        match <super::Ignisign as crate::plugin::Plugin>::fast_parse(body) {
+        match crate::plugin::fast_parse::<super::Ignisign>(body) {
             Some(delivery) => self.check_app(&delivery).map(|()| delivery),
             None => {
                 self.check_envelope(body)?;
