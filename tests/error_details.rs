@@ -89,3 +89,22 @@ fn a_payload_error_keeps_serde_jsons_error_as_its_source() {
     let forged = webhooks().dispatch(BODY, &[(HEADER, "00".repeat(32))]).unwrap_err();
     assert!(forged.source().is_none());
 }
+
+/// Every vendor's `Event::kind()` lends its kind (eSignGlobal's used to return
+/// it by value while Sign.Plus's lent it).
+#[test]
+fn event_kinds_are_lent_alike() {
+    use esign_webhooks::{Vendor, dangerous, esignglobal, signplus};
+    let esg = include_bytes!("fixtures/esignglobal/envelope_finish.json");
+    let Ok(esign_webhooks::Event::EsignGlobal(event)) = dangerous::parse_unverified(Vendor::EsignGlobal, esg) else {
+        panic!("an eSignGlobal event")
+    };
+    let kind: &esignglobal::EventKind = event.kind();
+    assert_eq!(kind, &esignglobal::EventKind::EnvelopeFinish);
+    let sp = include_bytes!("fixtures/signplus/envelope_completed.json");
+    let Ok(esign_webhooks::Event::SignPlus(event)) = dangerous::parse_unverified(Vendor::SignPlus, sp) else {
+        panic!("a Sign.Plus event")
+    };
+    let kind: &signplus::EventKind = event.kind();
+    assert_eq!(kind, &signplus::EventKind::EnvelopeCompleted);
+}

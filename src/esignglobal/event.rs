@@ -117,6 +117,9 @@ pub struct UnknownEvent {
     pub name: String,
     /// The whole body, as JSON.
     pub raw: serde_json::Value,
+    /// `name` as an [`EventKind`] (always `Unknown`), so that
+    /// [`Event::kind`] can lend it like every other vendor's `kind()`.
+    kind: EventKind,
 }
 
 /// A parsed eSignGlobal delivery: one variant per event name, from either channel.
@@ -178,21 +181,21 @@ pub enum Event {
 }
 
 impl Event {
-    /// The event name.
-    pub fn kind(&self) -> EventKind {
+    /// The event name, lent like every other vendor's `kind()`.
+    pub fn kind(&self) -> &EventKind {
         match self {
-            Event::EnvelopeStart(_) => EventKind::EnvelopeStart,
-            Event::EnvelopeSignerSigned(_) => EventKind::EnvelopeSignerSigned,
-            Event::EnvelopeAllSignerSigned(_) => EventKind::EnvelopeAllSignerSigned,
-            Event::EnvelopeFinish(_) => EventKind::EnvelopeFinish,
-            Event::EnvelopeCancel(_) => EventKind::EnvelopeCancel,
-            Event::SignerDeclined(_) => EventKind::SignerDeclined,
-            Event::EnvelopeDeclined(_) => EventKind::EnvelopeDeclined,
-            Event::EnvelopeExpired(_) => EventKind::EnvelopeExpired,
-            Event::EnvelopeDeliveryFailed(_) => EventKind::EnvelopeDeliveryFailed,
-            Event::EnvelopeSignerViewed(_) => EventKind::EnvelopeSignerViewed,
-            Event::EnvelopeSignerFailed(_) => EventKind::EnvelopeSignerFailed,
-            Event::Unknown(unknown) => EventKind::Unknown(unknown.name.clone()),
+            Event::EnvelopeStart(_) => &EventKind::EnvelopeStart,
+            Event::EnvelopeSignerSigned(_) => &EventKind::EnvelopeSignerSigned,
+            Event::EnvelopeAllSignerSigned(_) => &EventKind::EnvelopeAllSignerSigned,
+            Event::EnvelopeFinish(_) => &EventKind::EnvelopeFinish,
+            Event::EnvelopeCancel(_) => &EventKind::EnvelopeCancel,
+            Event::SignerDeclined(_) => &EventKind::SignerDeclined,
+            Event::EnvelopeDeclined(_) => &EventKind::EnvelopeDeclined,
+            Event::EnvelopeExpired(_) => &EventKind::EnvelopeExpired,
+            Event::EnvelopeDeliveryFailed(_) => &EventKind::EnvelopeDeliveryFailed,
+            Event::EnvelopeSignerViewed(_) => &EventKind::EnvelopeSignerViewed,
+            Event::EnvelopeSignerFailed(_) => &EventKind::EnvelopeSignerFailed,
+            Event::Unknown(unknown) => &unknown.kind,
         }
     }
 
@@ -378,7 +381,13 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
 
     let Some(constructor) = Event::constructor(&EventKind::from_wire(&name)) else {
         let raw = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err))?;
-        return Ok(Event::Unknown(UnknownEvent { channel, name, raw }));
+        let kind = EventKind::Unknown(name.clone());
+        return Ok(Event::Unknown(UnknownEvent {
+            channel,
+            name,
+            raw,
+            kind,
+        }));
     };
 
     let raw_payload = raw_payload.ok_or_else(|| missing(body, &format!("missing field `{payload_key}`")))?;

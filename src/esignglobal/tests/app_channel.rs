@@ -7,7 +7,7 @@ use crate::esignglobal::{
 };
 
 fn app_payload(event: &Event, kind: EventKind) -> &Payload {
-    assert_eq!(event.kind(), kind);
+    assert_eq!(event.kind(), &kind);
     assert_eq!(event.channel(), Channel::AppCallback);
     let payload = event.payload().expect("a known event has a payload");
     assert_eq!(payload.channel, Channel::AppCallback);

@@ -7,7 +7,7 @@ use crate::esignglobal::{
 };
 
 fn webhook_payload(event: &Event, kind: EventKind) -> &Payload {
-    assert_eq!(event.kind(), kind);
+    assert_eq!(event.kind(), &kind);
     assert_eq!(event.channel(), Channel::Webhook);
     let payload = event.payload().expect("a known event has a payload");
     assert_eq!(payload.channel, Channel::Webhook);
@@ -210,7 +210,7 @@ fn unknown_event_keeps_the_raw_body() {
     assert_eq!(unknown.channel, Channel::Webhook);
     assert_eq!(unknown.raw, serde_json::from_slice::<serde_json::Value>(body).unwrap());
     assert_eq!(unknown.raw["eventPayload"]["reminderCount"], 2);
-    assert_eq!(event.kind(), EventKind::Unknown("ENVELOPE_REMINDER_SENT".into()));
+    assert_eq!(event.kind(), &EventKind::Unknown("ENVELOPE_REMINDER_SENT".into()));
     assert_eq!(event.envelope_id(), Some("2b6e9a1d4f7c3e8a5d0b2f6c9e1a4d7b"));
     assert!(event.payload().is_none());
 }

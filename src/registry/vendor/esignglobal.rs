@@ -35,7 +35,7 @@ registration_methods! {
         matcher(move |dispatch| {
             let event = esignglobal_event(dispatch.event)?;
             let payload = event.payload()?;
-            kind.matches(&event.kind()).then_some(payload)
+            kind.matches(event.kind()).then_some(payload)
         })
     }
 
@@ -48,7 +48,7 @@ registration_methods! {
         matcher(move |dispatch| {
             let event = esignglobal_event(dispatch.event)?;
             let payload = event.payload()?;
-            (payload.channel == channel && kind.matches(&event.kind())).then_some(payload)
+            (payload.channel == channel && kind.matches(event.kind())).then_some(payload)
         })
     }
 }
