@@ -254,7 +254,7 @@ mod tests {
             let body = format!("{base}{tail}");
             assert!(parse(body.as_bytes()).is_some(), "{tail}");
             assert_eq!(
-                crate::testing::fast_path_agrees(crate::Vendor::Ignisign, body.as_bytes()),
+                crate::plugin::fast_path_agrees::<crate::ignisign::Ignisign>(body.as_bytes()),
                 Ok(())
             );
         }
