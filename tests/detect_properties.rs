@@ -110,8 +110,9 @@ fn scheme() -> impl Strategy<Value = HmacScheme> {
                     _ => TimestampLocation::header(ts),
                 };
                 let content = match content {
-                    0 => SignedContent::Body,
-                    1 => SignedContent::timestamp_then_body(timestamp, separator),
+                    // A timestamp-prefixed header goes with its signed timestamp.
+                    0 if location != 6 => SignedContent::Body,
+                    0 | 1 => SignedContent::timestamp_then_body(timestamp, separator),
                     2 => SignedContent::body_then_timestamp(timestamp, separator),
                     _ => SignedContent::id_timestamp_body(id, timestamp, separator),
                 };
@@ -311,9 +312,80 @@ fn compact_form_errors_name_the_field() {
         ("header=X-Sig encoding=rot13", "rot13"),
         ("header=X-Sig encoding=hex prefix=\"unterminated", "`prefix`"),
         ("header=X-Sig encoding=hex tolerance=5min", "`tolerance`"),
+        ("header=X-Sig timestamp-prefix=yes separator=\".\" encoding=hex", "`timestamp-prefixed=`"),
+        ("timestamp-prefixed=X-Sig split=\".\" encoding=hex", "`timestamp-prefix=yes`"),
+        ("timestamp-prefixed=X-Sig split=\"\" timestamp-prefix=yes separator=\".\" encoding=hex", "`split`"),
+        ("header=X-Sig timestamp-parameter=t separator=\".\" encoding=hex", "`parameters=`"),
+        ("header=X-Sig order=body-first encoding=hex", "needs a timestamp"),
+        ("header=X-Sig timestamp-header=X-Ts separator=\"\" encoding=hex timestamp-unit=days", "rfc3339"),
     ];
     for (text, expected) in cases {
         let err = text.parse::<HmacScheme>().unwrap_err().to_string();
         assert!(err.contains(expected), "{text}: {err}");
     }
+}
+
+#[test]
+fn compact_form_of_the_box_and_docuseal_shapes() {
+    let box_sign = HmacScheme::new(
+        SignatureLocation::any_header(["BOX-SIGNATURE-PRIMARY", "BOX-SIGNATURE-SECONDARY"]),
+        SignedContent::body_then_timestamp(TimestampLocation::header("BOX-DELIVERY-TIMESTAMP"), ""),
+        Encoding::Base64,
+    )
+    .with_timestamp_unit(TimestampUnit::Rfc3339);
+    let docuseal = HmacScheme::new(
+        SignatureLocation::timestamp_prefixed("X-Docuseal-Signature", "."),
+        SignedContent::timestamp_then_body(TimestampLocation::signature_prefix(), "."),
+        Encoding::Hex,
+    );
+    for (scheme, text) in [
+        (
+            box_sign,
+            r#"any-header="BOX-SIGNATURE-PRIMARY,BOX-SIGNATURE-SECONDARY" timestamp-header=BOX-DELIVERY-TIMESTAMP separator="" order=body-first encoding=base64 timestamp-unit=rfc3339"#,
+        ),
+        (
+            docuseal,
+            r#"timestamp-prefixed=X-Docuseal-Signature split="." timestamp-prefix=yes separator="." encoding=hex"#,
+        ),
+    ] {
+        assert_eq!(scheme.to_string(), text);
+        assert_eq!(text.parse::<HmacScheme>().unwrap(), scheme);
+    }
+}
+
+#[test]
+fn box_sign_delivery_is_detected_with_both_headers() {
+    // Box Sign: base64 HMAC of the body then `BOX-DELIVERY-TIMESTAMP` (RFC 3339),
+    // in a primary and a secondary header signed with the two keys.
+    let scheme = HmacScheme::new(
+        SignatureLocation::any_header(["BOX-SIGNATURE-PRIMARY", "BOX-SIGNATURE-SECONDARY"]),
+        SignedContent::body_then_timestamp(TimestampLocation::header("BOX-DELIVERY-TIMESTAMP"), ""),
+        Encoding::Base64,
+    )
+    .with_timestamp_unit(TimestampUnit::Rfc3339);
+    let secondary = Secret::new("box-secondary-key");
+    let request = Signer::hmac(scheme.clone(), Secret::new("box-primary-key"))
+        .with_secret(secondary.clone())
+        .at(1_714_669_200)
+        .sign(BODY);
+    // Detected with either key.
+    for secret in [Secret::new("box-primary-key"), secondary] {
+        let detection = detect_scheme(&request.incoming(), &secret).unwrap();
+        assert_eq!(detection.best().hmac_scheme(), Some(&scheme), "{:?}", detection.all());
+        assert!(!detection.is_ambiguous(), "{:?}", detection.all());
+    }
+}
+
+#[test]
+fn unrelated_digest_headers_are_not_grouped_as_signature_headers() {
+    // A body digest next to the signature has another stem: not one of "any header".
+    let scheme = HmacScheme::new(SignatureLocation::header("X-Acme-Signature"), SignedContent::Body, Encoding::Hex);
+    let secret = Secret::new("acme-secret");
+    let mut request = Signer::hmac(scheme.clone(), secret.clone()).sign(BODY);
+    request.headers.push((
+        "X-Content-Sha256".to_owned(),
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".to_owned(),
+    ));
+    let detection = detect_scheme(&request.incoming(), &secret).unwrap();
+    assert_eq!(detection.all(), [Detected::Hmac(scheme)]);
 }

@@ -77,9 +77,6 @@ impl Detected {
     fn rank(&self) -> u8 {
         let Detected::Hmac(scheme) = self else { return 0 };
         match &scheme.signature {
-            // `1700000000,<sig>` is a timestamp-prefixed header more likely
-            // than a list whose version is a date.
-            SignatureLocation::VersionedList { version, .. } if plausible_timestamp(version).is_some() => 1,
             SignatureLocation::VersionedList { .. } => 0,
             SignatureLocation::NumberedHeaders { prefix } if prefix.ends_with(['-', '_']) => 0,
             SignatureLocation::NumberedHeaders { .. } => 3,
@@ -652,9 +649,13 @@ enum Tie {
 }
 
 impl Content {
-    /// Whether a signature at `location` can go with this content.
+    /// Whether a signature at `location` can go with this content: a
+    /// timestamp read from inside a signature header goes with that header
+    /// only, and a timestamp-prefixed header with its own timestamp only (the
+    /// engine refuses it with any other content).
     fn fits(&self, location: &SignatureLocation) -> bool {
         match (&self.tied_to, location) {
+            (None, SignatureLocation::TimestampPrefixed { .. }) => false,
             (None, _) => true,
             (Some(Tie::ParameterOf(of)), SignatureLocation::Parameters { header, .. }) => of == header,
             (Some(Tie::PrefixOf(of, split)), SignatureLocation::TimestampPrefixed { header, separator }) => {
