@@ -312,12 +312,27 @@ fn compact_form_errors_name_the_field() {
         ("header=X-Sig encoding=rot13", "rot13"),
         ("header=X-Sig encoding=hex prefix=\"unterminated", "`prefix`"),
         ("header=X-Sig encoding=hex tolerance=5min", "`tolerance`"),
-        ("header=X-Sig timestamp-prefix=yes separator=\".\" encoding=hex", "`timestamp-prefixed=`"),
-        ("timestamp-prefixed=X-Sig split=\".\" encoding=hex", "`timestamp-prefix=yes`"),
-        ("timestamp-prefixed=X-Sig split=\"\" timestamp-prefix=yes separator=\".\" encoding=hex", "`split`"),
-        ("header=X-Sig timestamp-parameter=t separator=\".\" encoding=hex", "`parameters=`"),
+        (
+            "header=X-Sig timestamp-prefix=yes separator=\".\" encoding=hex",
+            "`timestamp-prefixed=`",
+        ),
+        (
+            "timestamp-prefixed=X-Sig split=\".\" encoding=hex",
+            "`timestamp-prefix=yes`",
+        ),
+        (
+            "timestamp-prefixed=X-Sig split=\"\" timestamp-prefix=yes separator=\".\" encoding=hex",
+            "`split`",
+        ),
+        (
+            "header=X-Sig timestamp-parameter=t separator=\".\" encoding=hex",
+            "`parameters=`",
+        ),
         ("header=X-Sig order=body-first encoding=hex", "needs a timestamp"),
-        ("header=X-Sig timestamp-header=X-Ts separator=\"\" encoding=hex timestamp-unit=days", "rfc3339"),
+        (
+            "header=X-Sig timestamp-header=X-Ts separator=\"\" encoding=hex timestamp-unit=days",
+            "rfc3339",
+        ),
     ];
     for (text, expected) in cases {
         let err = text.parse::<HmacScheme>().unwrap_err().to_string();
@@ -379,7 +394,11 @@ fn box_sign_delivery_is_detected_with_both_headers() {
 #[test]
 fn unrelated_digest_headers_are_not_grouped_as_signature_headers() {
     // A body digest next to the signature has another stem: not one of "any header".
-    let scheme = HmacScheme::new(SignatureLocation::header("X-Acme-Signature"), SignedContent::Body, Encoding::Hex);
+    let scheme = HmacScheme::new(
+        SignatureLocation::header("X-Acme-Signature"),
+        SignedContent::Body,
+        Encoding::Hex,
+    );
     let secret = Secret::new("acme-secret");
     let mut request = Signer::hmac(scheme.clone(), secret.clone()).sign(BODY);
     request.headers.push((

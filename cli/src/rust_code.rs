@@ -144,7 +144,10 @@ pub fn verifier(vendor: &str, detected: &Detected, secret_expr: &str) -> String 
                     "esign_webhooks::{vendor}::Verifier::from_engine(esign_webhooks::verify::Verifier::hmac(scheme, {secret_expr}))"
                 )
             };
-            format!("{}\nlet scheme = {scheme};\nlet verifier = {verifier};", imports(&scheme))
+            format!(
+                "{}\nlet scheme = {scheme};\nlet verifier = {verifier};",
+                imports(&scheme)
+            )
         }
         Detected::HeaderToken { header } => format!(
             "let verifier = esign_webhooks::{vendor}::Verifier::header_token({}, {secret_expr});",

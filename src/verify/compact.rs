@@ -346,11 +346,9 @@ impl FromStr for TimestampLocation {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let mut fields = Fields::parse(text)?;
-        let timestamp = fields
-            .timestamp()?
-            .ok_or_else(|| {
-                ParseSchemeError::new("give `timestamp-header=`, `timestamp-parameter=` or `timestamp-prefix=yes`")
-            })?;
+        let timestamp = fields.timestamp()?.ok_or_else(|| {
+            ParseSchemeError::new("give `timestamp-header=`, `timestamp-parameter=` or `timestamp-prefix=yes`")
+        })?;
         fields.finish()?;
         Ok(timestamp)
     }

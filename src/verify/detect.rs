@@ -6,8 +6,10 @@
 //! Each signature-looking value is decoded once (hex and base64, with and
 //! without a leading `word=` / `word:` / `word ` prefix) and each candidate
 //! signed content is hashed once, so the search costs one HMAC per content,
-//! not one per (header, content, encoding) combination. Every match is then
-//! confirmed by the engine itself ([`Verifier::verify_at`]) before it is reported.
+//! not one per (header, content, encoding) combination; the contents that
+//! start with the body (the body alone, `{body}{sep}{timestamp}`) share one
+//! pass over it. Every match is then confirmed by the engine itself
+//! ([`Verifier::verify_at`]) before it is reported.
 
 use core::fmt;
 
@@ -71,7 +73,8 @@ impl Detected {
     }
 
     /// Lower is better: structured locations (a versioned list, numbered
-    /// headers, parameters with their timestamp) before whole values with or
+    /// headers, parameters with their timestamp, a timestamp-prefixed header,
+    /// sibling headers, which also carry a second key's signature) before whole values with or
     /// without a prefix, before a lone `key=value` parameter (`sha256=<hex>` is
     /// a prefix more likely than a parameter list of one).
     fn rank(&self) -> u8 {
@@ -238,23 +241,30 @@ impl std::error::Error for NotDetected {}
 /// * HMAC-SHA256 signatures found as a header's whole value, in numbered
 ///   headers (`X-Sig-1`, …), as a parameter of a `key=value, …` header, as an
 ///   entry of a space-separated `version,signature` list (Standard Webhooks),
-///   or as a query parameter; in hex or base64; with or without a leading
-///   prefix (`sha256=`, `v1:`, `HMAC-SHA256 `);
-/// * over the raw body, `{timestamp}{sep}{body}` and
-///   `{id}{sep}{timestamp}{sep}{body}`, where the timestamp is any header or
-///   parameter whose value is Unix seconds or milliseconds (years 2000 to
-///   2100), the id any other header, and `sep` one of [`SEPARATORS`].
+///   after the timestamp of a `{timestamp}{split}{signature}` header
+///   (DocuSeal), or as a query parameter; in any of sibling headers
+///   (`BOX-SIGNATURE-PRIMARY`, `BOX-SIGNATURE-SECONDARY`: the same name up to
+///   a last word, each value a MAC) when the request carries two or more; in
+///   hex or base64; with or without a leading prefix (`sha256=`, `v1:`,
+///   `HMAC-SHA256 `);
+/// * over the raw body, `{timestamp}{sep}{body}`, `{body}{sep}{timestamp}`
+///   (Box Sign) and `{id}{sep}{timestamp}{sep}{body}`, where the timestamp is
+///   any header or parameter whose value is Unix seconds, Unix milliseconds
+///   or an RFC 3339 date-time (years 2000 to 2100), or the part before the
+///   signature of a `{timestamp}{split}{signature}` header, the id any other
+///   header, and `sep` and `split` one of [`SEPARATORS`] (`split` not empty).
 ///
 /// Standard headers that carry no authentication (`content-type`, `host`,
 /// `user-agent`, `accept*`, `x-forwarded-*`, …) are skipped, and so are
 /// headers that appear more than once (the engine refuses those).
 ///
 /// Results are ranked: structured locations (a versioned list, numbered
-/// headers, a parameters header with its timestamp) before a whole value,
-/// before a whole value read as a lone `key=value`. When two different
-/// methods rank first, the result [is ambiguous](Detection::is_ambiguous).
-/// A signed timestamp gets the default tolerance of 300 s, and the unit its
-/// magnitude says (milliseconds above year 2100 in seconds).
+/// headers, a parameters header with its timestamp, a timestamp-prefixed
+/// header, sibling headers) before a whole value, before a whole value read
+/// as a lone `key=value`. When two different methods rank first, the result
+/// [is ambiguous](Detection::is_ambiguous). A signed timestamp gets the
+/// default tolerance of 300 s, and the unit its form says (milliseconds above
+/// year 2100 in seconds; RFC 3339 for a date-time).
 ///
 /// ```
 /// use esign_webhooks::testing::Signer;
