@@ -1,8 +1,10 @@
 //! Property tests (proptest) of scheme detection and of the compact scheme form:
 //!
 //! * for every scheme shape the engine verifies (each signature location, each
-//!   signed content, hex and base64, with and without a prefix, seconds and
-//!   milliseconds), a request signed with `testing::Signer` and surrounded by
+//!   signed content, hex and base64, with and without a prefix, seconds,
+//!   milliseconds and RFC 3339; Box Sign's two headers and body-then-timestamp,
+//!   DocuSeal's `{timestamp}.{signature}` header), a request signed with
+//!   `testing::Signer` and surrounded by
 //!   ordinary headers is detected, the scheme found verifies it, and it reads
 //!   no header the request does not have;
 //! * token methods (header, query, Basic) are detected too;
@@ -57,36 +59,61 @@ fn prefix() -> impl Strategy<Value = Option<String>> {
     ]
 }
 
+/// Separators that can split a `{timestamp}{split}{signature}` header value:
+/// non-empty, and not a character of a header value's line breaks.
+const SPLITS: [&str; 7] = [".", ":", "|", ",", "_", "-", " "];
+
 /// Every scheme shape, with names drawn so that the roles never share a header.
+///
+/// Locations: 0 header, 1 numbered headers, 2 parameters, 3 versioned list,
+/// 4 query, 5 any of two headers (Box Sign), 6 timestamp-prefixed (DocuSeal).
+/// Contents: 0 body, 1 timestamp then body, 2 body then timestamp (Box Sign),
+/// 3 id, timestamp, body. Units: seconds, milliseconds, RFC 3339.
 fn scheme() -> impl Strategy<Value = HmacScheme> {
     (
-        0u8..5,
-        0u8..3,
+        0u8..7,
+        0u8..4,
         prop::bool::ANY,
         prefix(),
-        prop::bool::ANY,
+        0u8..3,
         prop::sample::select(SEPARATORS.to_vec()),
         (header_name("signature"), header_name("timestamp"), header_name("id")),
         prop::bool::ANY,
+        prop::sample::select(SPLITS.to_vec()),
     )
         .prop_map(
-            |(location, content, base64, prefix, millis, separator, (sig, ts, id), ts_parameter)| {
+            |(location, content, base64, prefix, unit, separator, (sig, ts, id), ts_parameter, split)| {
+                let unit = match unit {
+                    0 => TimestampUnit::Seconds,
+                    1 => TimestampUnit::Milliseconds,
+                    _ => TimestampUnit::Rfc3339,
+                };
+                // An RFC 3339 date-time holds `-` and `:`: the split must not.
+                let split = if unit == TimestampUnit::Rfc3339 && (split == "-" || split == ":") {
+                    "."
+                } else {
+                    split
+                };
                 let signature = match location {
                     0 => SignatureLocation::header(sig),
                     1 => SignatureLocation::numbered_headers(format!("{sig}-")),
                     2 => SignatureLocation::parameters(sig, ["v1"]),
                     3 => SignatureLocation::versioned_list(sig, "v1"),
-                    _ => SignatureLocation::query("signature"),
+                    4 => SignatureLocation::query("signature"),
+                    5 => SignatureLocation::any_header([format!("{sig}-primary"), format!("{sig}-secondary")]),
+                    _ => SignatureLocation::timestamp_prefixed(sig, split),
                 };
-                let is_parameters = matches!(signature, SignatureLocation::Parameters { .. });
-                let timestamp = if ts_parameter && is_parameters {
-                    TimestampLocation::parameter("t")
-                } else {
-                    TimestampLocation::header(ts)
+                let timestamp = match &signature {
+                    SignatureLocation::Parameters { .. } if ts_parameter => TimestampLocation::parameter("t"),
+                    // The timestamp a timestamp-prefixed header carries is the one signed.
+                    SignatureLocation::TimestampPrefixed { .. } => TimestampLocation::signature_prefix(),
+                    _ => TimestampLocation::header(ts),
                 };
                 let content = match content {
-                    0 => SignedContent::Body,
-                    1 => SignedContent::timestamp_then_body(timestamp, separator),
+                    // A timestamp-prefixed header goes with its signed timestamp.
+                    0 if location != 6 => SignedContent::Body,
+                    0 | 1 => SignedContent::timestamp_then_body(timestamp, separator),
+                    2 => SignedContent::body_then_timestamp(timestamp, separator),
                     _ => SignedContent::id_timestamp_body(id, timestamp, separator),
                 };
                 // A space would split a versioned list's entries.
@@ -96,8 +123,8 @@ fn scheme() -> impl Strategy<Value = HmacScheme> {
                 if let Some(prefix) = prefix {
                     scheme = scheme.with_prefix(prefix);
                 }
-                if millis {
-                    scheme = scheme.with_timestamp_unit(TimestampUnit::Milliseconds);
+                if unit != TimestampUnit::Seconds {
+                    scheme = scheme.with_timestamp_unit(unit);
                 }
                 scheme
             },
@@ -131,9 +158,10 @@ fn reads_only_present_headers(detected: &Detected, headers: &[(String, String)])
     let signature_ok = match scheme.signature_location() {
         SignatureLocation::Header { name } => present(name),
         SignatureLocation::NumberedHeaders { prefix } => present(&format!("{prefix}1")),
-        SignatureLocation::Parameters { header, .. } | SignatureLocation::VersionedList { header, .. } => {
-            present(header)
-        }
+        SignatureLocation::Parameters { header, .. }
+        | SignatureLocation::VersionedList { header, .. }
+        | SignatureLocation::TimestampPrefixed { header, .. } => present(header),
+        SignatureLocation::AnyHeader { names } => names.iter().all(|name| present(name)),
         _ => true,
     };
     let content_ok = match scheme.signed_content() {
@@ -158,7 +186,13 @@ proptest! {
         id in "msg_[A-Za-z0-9]{8,24}",
     ) {
         let secret = Secret::new(secret);
-        let mut request = Signer::hmac(scheme.clone(), secret.clone()).at(at).with_id(id).sign(BODY);
+        let mut signer = Signer::hmac(scheme.clone(), secret.clone()).at(at).with_id(id);
+        let any_header = matches!(scheme.signature_location(), SignatureLocation::AnyHeader { .. });
+        if any_header {
+            // Box Sign sends both headers, signed with the primary and the secondary key.
+            signer = signer.with_secret(Secret::new("the-secondary-key"));
+        }
+        let mut request = signer.sign(BODY);
         let mut headers = surrounding_headers();
         headers.append(&mut request.headers);
         request.headers = headers;
@@ -177,6 +211,9 @@ proptest! {
         prop_assert_eq!(found.signed_content(), scheme.signed_content());
         if scheme.signed_content().timestamp().is_some() {
             prop_assert_eq!(found.timestamp_unit(), scheme.timestamp_unit());
+        }
+        if any_header || matches!(scheme.signature_location(), SignatureLocation::TimestampPrefixed { .. }) {
+            prop_assert_eq!(found.signature_location(), scheme.signature_location());
         }
         prop_assert!(!detection.is_ambiguous(), "{scheme}: {:?}", detection.all());
         // Another secret verifies nothing.
@@ -275,9 +312,99 @@ fn compact_form_errors_name_the_field() {
         ("header=X-Sig encoding=rot13", "rot13"),
         ("header=X-Sig encoding=hex prefix=\"unterminated", "`prefix`"),
         ("header=X-Sig encoding=hex tolerance=5min", "`tolerance`"),
+        (
+            "header=X-Sig timestamp-prefix=yes separator=\".\" encoding=hex",
+            "`timestamp-prefixed=`",
+        ),
+        (
+            "timestamp-prefixed=X-Sig split=\".\" encoding=hex",
+            "`timestamp-prefix=yes`",
+        ),
+        (
+            "timestamp-prefixed=X-Sig split=\"\" timestamp-prefix=yes separator=\".\" encoding=hex",
+            "`split`",
+        ),
+        (
+            "header=X-Sig timestamp-parameter=t separator=\".\" encoding=hex",
+            "`parameters=`",
+        ),
+        ("header=X-Sig order=body-first encoding=hex", "needs a timestamp"),
+        (
+            "header=X-Sig timestamp-header=X-Ts separator=\"\" encoding=hex timestamp-unit=days",
+            "rfc3339",
+        ),
     ];
     for (text, expected) in cases {
         let err = text.parse::<HmacScheme>().unwrap_err().to_string();
         assert!(err.contains(expected), "{text}: {err}");
     }
+}
+
+#[test]
+fn compact_form_of_the_box_and_docuseal_shapes() {
+    let box_sign = HmacScheme::new(
+        SignatureLocation::any_header(["BOX-SIGNATURE-PRIMARY", "BOX-SIGNATURE-SECONDARY"]),
+        SignedContent::body_then_timestamp(TimestampLocation::header("BOX-DELIVERY-TIMESTAMP"), ""),
+        Encoding::Base64,
+    )
+    .with_timestamp_unit(TimestampUnit::Rfc3339);
+    let docuseal = HmacScheme::new(
+        SignatureLocation::timestamp_prefixed("X-Docuseal-Signature", "."),
+        SignedContent::timestamp_then_body(TimestampLocation::signature_prefix(), "."),
+        Encoding::Hex,
+    );
+    for (scheme, text) in [
+        (
+            box_sign,
+            r#"any-header="BOX-SIGNATURE-PRIMARY,BOX-SIGNATURE-SECONDARY" timestamp-header=BOX-DELIVERY-TIMESTAMP separator="" order=body-first encoding=base64 timestamp-unit=rfc3339"#,
+        ),
+        (
+            docuseal,
+            r#"timestamp-prefixed=X-Docuseal-Signature split="." timestamp-prefix=yes separator="." encoding=hex"#,
+        ),
+    ] {
+        assert_eq!(scheme.to_string(), text);
+        assert_eq!(text.parse::<HmacScheme>().unwrap(), scheme);
+    }
+}
+
+#[test]
+fn box_sign_delivery_is_detected_with_both_headers() {
+    // Box Sign: base64 HMAC of the body then `BOX-DELIVERY-TIMESTAMP` (RFC 3339),
+    // in a primary and a secondary header signed with the two keys.
+    let scheme = HmacScheme::new(
+        SignatureLocation::any_header(["BOX-SIGNATURE-PRIMARY", "BOX-SIGNATURE-SECONDARY"]),
+        SignedContent::body_then_timestamp(TimestampLocation::header("BOX-DELIVERY-TIMESTAMP"), ""),
+        Encoding::Base64,
+    )
+    .with_timestamp_unit(TimestampUnit::Rfc3339);
+    let secondary = Secret::new("box-secondary-key");
+    let request = Signer::hmac(scheme.clone(), Secret::new("box-primary-key"))
+        .with_secret(secondary.clone())
+        .at(1_714_669_200)
+        .sign(BODY);
+    // Detected with either key.
+    for secret in [Secret::new("box-primary-key"), secondary] {
+        let detection = detect_scheme(&request.incoming(), &secret).unwrap();
+        assert_eq!(detection.best().hmac_scheme(), Some(&scheme), "{:?}", detection.all());
+        assert!(!detection.is_ambiguous(), "{:?}", detection.all());
+    }
+}
+
+#[test]
+fn unrelated_digest_headers_are_not_grouped_as_signature_headers() {
+    // A body digest next to the signature has another stem: not one of "any header".
+    let scheme = HmacScheme::new(
+        SignatureLocation::header("X-Acme-Signature"),
+        SignedContent::Body,
+        Encoding::Hex,
+    );
+    let secret = Secret::new("acme-secret");
+    let mut request = Signer::hmac(scheme.clone(), secret.clone()).sign(BODY);
+    request.headers.push((
+        "X-Content-Sha256".to_owned(),
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".to_owned(),
+    ));
+    let detection = detect_scheme(&request.incoming(), &secret).unwrap();
+    assert_eq!(detection.all(), [Detected::Hmac(scheme)]);
 }

@@ -23,9 +23,11 @@ use crate::verify::{self, Detected, Detection, HmacScheme, TimestampUnit};
 /// [`HmacScheme`] shape the engine verifies, over the headers the request
 /// has; see [`verify::detect_scheme`](crate::verify::detect_scheme) for the
 /// list (secret as a token, HMAC-SHA256 of the body, of
-/// `{timestamp}{sep}{body}` or of `{id}{sep}{timestamp}{sep}{body}`, in a
-/// header, numbered headers, a parameters header or a versioned list, hex or
-/// base64, with or without a prefix, seconds or milliseconds).
+/// `{timestamp}{sep}{body}`, `{body}{sep}{timestamp}` or
+/// `{id}{sep}{timestamp}{sep}{body}`, in a header, numbered headers, sibling
+/// headers, a parameters header, a versioned list, a
+/// `{timestamp}{split}{signature}` header or the query, hex or base64, with
+/// or without a prefix, seconds, milliseconds or RFC 3339).
 ///
 /// What a result means:
 ///

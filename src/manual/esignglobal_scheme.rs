@@ -38,16 +38,21 @@
 //!   `Authorization: Basic`;
 //! * HMAC-SHA256 signatures as a header's whole value, in numbered headers
 //!   (`…-1`, `…-2`), as a `key=value` parameter, as a `version,signature`
-//!   entry (Standard Webhooks), or as a query parameter; hex or base64; with or
-//!   without a leading `word=`, `word:` or `word ` prefix;
-//! * signed over the body, `{timestamp}{sep}{body}` or
-//!   `{id}{sep}{timestamp}{sep}{body}`, the timestamp being any header or
-//!   parameter whose value is Unix seconds or milliseconds, the id any other
-//!   header, `sep` one of [`SEPARATORS`](crate::verify::SEPARATORS).
+//!   entry (Standard Webhooks), after the timestamp of a
+//!   `{timestamp}.{signature}` header (DocuSeal style, any separator), in any
+//!   of two or more sibling headers (`…-PRIMARY`, `…-SECONDARY`, Box Sign
+//!   style), or as a query parameter; hex or base64; with or without a leading
+//!   `word=`, `word:` or `word ` prefix;
+//! * signed over the body, `{timestamp}{sep}{body}`, `{body}{sep}{timestamp}`
+//!   or `{id}{sep}{timestamp}{sep}{body}`, the timestamp being any header or
+//!   parameter whose value is Unix seconds, Unix milliseconds or an RFC 3339
+//!   date-time, or the part before the signature, the id any other header,
+//!   `sep` one of [`SEPARATORS`](crate::verify::SEPARATORS).
 //!
 //! Every match is confirmed by the engine before it is reported, ranked
-//! (a versioned list, numbered headers or a parameters header with its
-//! timestamp first; a whole value next; a lone `key=value` last), and flagged
+//! (a versioned list, numbered headers, a parameters header with its
+//! timestamp, a timestamp-prefixed header or sibling headers first; a whole
+//! value next; a lone `key=value` last), and flagged
 //! **ambiguous** when two different schemes rank first: capture a second
 //! delivery and pass both files.
 //!

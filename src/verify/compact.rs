@@ -209,6 +209,9 @@ impl Fields {
                     let split = split
                         .take()
                         .ok_or_else(|| ParseSchemeError::new("`timestamp-prefixed` needs `split=` (such as \".\")"))?;
+                    if split.is_empty() {
+                        return Err(ParseSchemeError::new("`split` must not be empty"));
+                    }
                     SignatureLocation::timestamp_prefixed(value.clone(), split)
                 }
                 _ => SignatureLocation::query(value.clone()),
@@ -276,10 +279,10 @@ impl Fields {
         match (timestamp, id, separator) {
             (None, None, None) => Ok(SignedContent::Body),
             (None, Some(_), _) => Err(ParseSchemeError::new(
-                "`id-header` needs a timestamp (`timestamp-header` or `timestamp-parameter`)",
+                "`id-header` needs a timestamp (`timestamp-header`, `timestamp-parameter` or `timestamp-prefix`)",
             )),
             (None, None, Some(_)) => Err(ParseSchemeError::new(
-                "`separator` needs a timestamp (`timestamp-header` or `timestamp-parameter`)",
+                "`separator` needs a timestamp (`timestamp-header`, `timestamp-parameter` or `timestamp-prefix`)",
             )),
             (Some(_), _, None) => Err(ParseSchemeError::new(
                 "a signed timestamp needs `separator=` (such as \".\" or \"\")",
@@ -328,7 +331,7 @@ impl FromStr for SignatureLocation {
 }
 
 impl fmt::Display for TimestampLocation {
-    /// The compact form: `timestamp-header=NAME` or `timestamp-parameter=KEY`.
+    /// The compact form: `timestamp-header=NAME`, `timestamp-parameter=KEY` or `timestamp-prefix=yes`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TimestampLocation::Header(name) => write!(f, "timestamp-header={}", Atom(name)),
@@ -343,9 +346,9 @@ impl FromStr for TimestampLocation {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let mut fields = Fields::parse(text)?;
-        let timestamp = fields
-            .timestamp()?
-            .ok_or_else(|| ParseSchemeError::new("give `timestamp-header=` or `timestamp-parameter=`"))?;
+        let timestamp = fields.timestamp()?.ok_or_else(|| {
+            ParseSchemeError::new("give `timestamp-header=`, `timestamp-parameter=` or `timestamp-prefix=yes`")
+        })?;
         fields.finish()?;
         Ok(timestamp)
     }
@@ -406,7 +409,7 @@ impl FromStr for Encoding {
 }
 
 impl fmt::Display for TimestampUnit {
-    /// `seconds` or `milliseconds`.
+    /// `seconds`, `milliseconds` or `rfc3339`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             TimestampUnit::Seconds => "seconds",
@@ -419,7 +422,7 @@ impl fmt::Display for TimestampUnit {
 impl FromStr for TimestampUnit {
     type Err = ParseSchemeError;
 
-    /// `seconds` (or `s`) and `milliseconds` (or `ms`).
+    /// `seconds` (or `s`), `milliseconds` (or `ms`) and `rfc3339`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text.trim() {
             "seconds" | "s" => Ok(TimestampUnit::Seconds),
@@ -501,6 +504,27 @@ impl FromStr for HmacScheme {
         let mut fields = Fields::parse(text)?;
         let signature = fields.location()?;
         let content = fields.content()?;
+        // The pairings the engine refuses, refused here with the field names.
+        let prefixed = matches!(signature, SignatureLocation::TimestampPrefixed { .. });
+        match content.timestamp() {
+            Some(TimestampLocation::SignaturePrefix) if !prefixed => {
+                return Err(ParseSchemeError::new(
+                    "`timestamp-prefix=yes` needs a `timestamp-prefixed=` signature location",
+                ));
+            }
+            Some(TimestampLocation::SignaturePrefix) => {}
+            _ if prefixed => {
+                return Err(ParseSchemeError::new(
+                    "`timestamp-prefixed` needs `timestamp-prefix=yes` (the timestamp before the signature is the one signed)",
+                ));
+            }
+            Some(TimestampLocation::Parameter(_)) if !matches!(signature, SignatureLocation::Parameters { .. }) => {
+                return Err(ParseSchemeError::new(
+                    "`timestamp-parameter` needs a `parameters=` signature location",
+                ));
+            }
+            _ => {}
+        }
         let encoding = fields
             .take("encoding")
             .ok_or_else(|| ParseSchemeError::new("`encoding=` (hex or base64) is required"))?

@@ -6,8 +6,10 @@
 //! Each signature-looking value is decoded once (hex and base64, with and
 //! without a leading `word=` / `word:` / `word ` prefix) and each candidate
 //! signed content is hashed once, so the search costs one HMAC per content,
-//! not one per (header, content, encoding) combination. Every match is then
-//! confirmed by the engine itself ([`Verifier::verify_at`]) before it is reported.
+//! not one per (header, content, encoding) combination; the contents that
+//! start with the body (the body alone, `{body}{sep}{timestamp}`) share one
+//! pass over it. Every match is then confirmed by the engine itself
+//! ([`Verifier::verify_at`]) before it is reported.
 
 use core::fmt;
 
@@ -15,7 +17,9 @@ use hmac::Mac;
 use subtle::ConstantTimeEq;
 
 use super::check::percent_decode;
-use super::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verifier};
+use super::{
+    Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verifier, rfc3339,
+};
 use crate::encoding::{self, FixedBuf};
 use crate::headers::{HeaderNames, Incoming};
 use crate::secret::Secret;
@@ -69,7 +73,8 @@ impl Detected {
     }
 
     /// Lower is better: structured locations (a versioned list, numbered
-    /// headers, parameters with their timestamp) before whole values with or
+    /// headers, parameters with their timestamp, a timestamp-prefixed header,
+    /// sibling headers, which also carry a second key's signature) before whole values with or
     /// without a prefix, before a lone `key=value` parameter (`sha256=<hex>` is
     /// a prefix more likely than a parameter list of one).
     fn rank(&self) -> u8 {
@@ -236,23 +241,30 @@ impl std::error::Error for NotDetected {}
 /// * HMAC-SHA256 signatures found as a header's whole value, in numbered
 ///   headers (`X-Sig-1`, …), as a parameter of a `key=value, …` header, as an
 ///   entry of a space-separated `version,signature` list (Standard Webhooks),
-///   or as a query parameter; in hex or base64; with or without a leading
-///   prefix (`sha256=`, `v1:`, `HMAC-SHA256 `);
-/// * over the raw body, `{timestamp}{sep}{body}` and
-///   `{id}{sep}{timestamp}{sep}{body}`, where the timestamp is any header or
-///   parameter whose value is Unix seconds or milliseconds (years 2000 to
-///   2100), the id any other header, and `sep` one of [`SEPARATORS`].
+///   after the timestamp of a `{timestamp}{split}{signature}` header
+///   (DocuSeal), or as a query parameter; in any of sibling headers
+///   (`BOX-SIGNATURE-PRIMARY`, `BOX-SIGNATURE-SECONDARY`: the same name up to
+///   a last word, each value a MAC) when the request carries two or more; in
+///   hex or base64; with or without a leading prefix (`sha256=`, `v1:`,
+///   `HMAC-SHA256 `);
+/// * over the raw body, `{timestamp}{sep}{body}`, `{body}{sep}{timestamp}`
+///   (Box Sign) and `{id}{sep}{timestamp}{sep}{body}`, where the timestamp is
+///   any header or parameter whose value is Unix seconds, Unix milliseconds
+///   or an RFC 3339 date-time (years 2000 to 2100), or the part before the
+///   signature of a `{timestamp}{split}{signature}` header, the id any other
+///   header, and `sep` and `split` one of [`SEPARATORS`] (`split` not empty).
 ///
 /// Standard headers that carry no authentication (`content-type`, `host`,
 /// `user-agent`, `accept*`, `x-forwarded-*`, …) are skipped, and so are
 /// headers that appear more than once (the engine refuses those).
 ///
 /// Results are ranked: structured locations (a versioned list, numbered
-/// headers, a parameters header with its timestamp) before a whole value,
-/// before a whole value read as a lone `key=value`. When two different
-/// methods rank first, the result [is ambiguous](Detection::is_ambiguous).
-/// A signed timestamp gets the default tolerance of 300 s, and the unit its
-/// magnitude says (milliseconds above year 2100 in seconds).
+/// headers, a parameters header with its timestamp, a timestamp-prefixed
+/// header, sibling headers) before a whole value, before a whole value read
+/// as a lone `key=value`. When two different methods rank first, the result
+/// [is ambiguous](Detection::is_ambiguous). A signed timestamp gets the
+/// default tolerance of 300 s, and the unit its form says (milliseconds above
+/// year 2100 in seconds; RFC 3339 for a date-time).
 ///
 /// ```
 /// use esign_webhooks::testing::Signer;
@@ -305,10 +317,27 @@ pub fn detect_scheme<H: HeaderNames + ?Sized>(
 
     let sources = signature_sources(&candidates, &query);
     let contents = signed_contents(&candidates);
-    for content in &contents {
+    // The body is hashed once for every content that starts with it (the
+    // body alone, `{body}{sep}{timestamp}`): a clone of this state goes on.
+    let body_first = {
         let mut mac = crate::verify::keyed_mac(secret.expose());
-        mac.update(&content.signed_prefix);
         mac.update(incoming.body());
+        mac
+    };
+    for content in &contents {
+        let mac = match &content.signed {
+            Signed::BodyThen(suffix) => {
+                let mut mac = body_first.clone();
+                mac.update(suffix);
+                mac
+            }
+            Signed::ThenBody(prefix) => {
+                let mut mac = crate::verify::keyed_mac(secret.expose());
+                mac.update(prefix);
+                mac.update(incoming.body());
+                mac
+            }
+        };
         let expected: [u8; 32] = mac.finalize().into_bytes().into();
         for source in &sources {
             tried += 1;
@@ -424,10 +453,16 @@ fn basic_username(value: &str, secret: &Secret) -> Option<String> {
         .flatten()
 }
 
-/// The value as a timestamp: Unix seconds or milliseconds in the plausible range.
+/// The value as a timestamp: Unix seconds, Unix milliseconds or an RFC 3339
+/// date-time, in the plausible range.
 fn plausible_timestamp(value: &str) -> Option<(i64, TimestampUnit)> {
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+    if value.is_empty() {
         return None;
+    }
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return rfc3339::parse(value.as_bytes())
+            .filter(|seconds| PLAUSIBLE_SECONDS.contains(seconds))
+            .map(|seconds| (seconds, TimestampUnit::Rfc3339));
     }
     let number: i64 = value.parse().ok()?;
     if PLAUSIBLE_SECONDS.contains(&number) {
@@ -465,6 +500,31 @@ fn parameters(value: &str) -> Option<Vec<(&str, &str)>> {
     (!params.is_empty()).then_some(params)
 }
 
+/// The `(split, timestamp, signature)` readings of a `{timestamp}{split}{signature}`
+/// value (DocuSeal): for each non-empty separator, the value split at its first
+/// occurrence, when the part before is a plausible timestamp and a signature follows.
+fn timestamp_prefixed(value: &str) -> Vec<(&'static str, &str, &str)> {
+    SEPARATORS
+        .into_iter()
+        .filter(|split| !split.is_empty())
+        .filter_map(|split| {
+            let (timestamp, signature) = value.split_once(split)?;
+            let (timestamp, signature) = (timestamp.trim(), signature.trim());
+            (plausible_timestamp(timestamp).is_some() && !signature.is_empty()).then_some((split, timestamp, signature))
+        })
+        .collect()
+}
+
+/// The part of a header name before its last `-` or `_` segment, when that
+/// segment is a word (`BOX-SIGNATURE-` of `BOX-SIGNATURE-PRIMARY`), not a number
+/// (numbered headers are their own shape).
+fn sibling_stem(name: &str) -> Option<&str> {
+    let at = name.rfind(['-', '_'])?;
+    let last = name.get(at + 1..)?;
+    let stem = name.get(..=at)?;
+    (at > 0 && !last.is_empty() && !last.bytes().all(|b| b.is_ascii_digit())).then_some(stem)
+}
+
 /// The `(version, signature)` entries of a space-separated `version,signature` list.
 fn versioned_entries(value: &str) -> Option<Vec<(&str, &str)>> {
     let entries: Option<Vec<(&str, &str)>> = value.split_ascii_whitespace().map(|e| e.split_once(',')).collect();
@@ -498,6 +558,9 @@ fn signature_sources(candidates: &[Candidate<'_>], query: &[(String, Vec<u8>)]) 
         for (version, signature) in versioned_entries(value).unwrap_or_default() {
             raw.push((SignatureLocation::versioned_list(name, version), signature));
         }
+        for (split, _, signature) in timestamp_prefixed(value) {
+            raw.push((SignatureLocation::timestamp_prefixed(name, split), signature));
+        }
     }
     for (name, value) in query {
         if let Ok(value) = core::str::from_utf8(value) {
@@ -527,25 +590,87 @@ fn signature_sources(candidates: &[Candidate<'_>], query: &[(String, Vec<u8>)]) 
             }
         }
     }
+    sources.extend(any_header_sources(&sources));
     sources
 }
 
-/// A candidate signed content: what precedes the body, and the time to verify at.
+/// Sibling headers that each carry a MAC in the same encoding and prefix
+/// (Box Sign's `BOX-SIGNATURE-PRIMARY` and `BOX-SIGNATURE-SECONDARY`): for
+/// each, the same MAC read from [`SignatureLocation::AnyHeader`] of them all,
+/// in request order.
+fn any_header_sources(sources: &[Source]) -> Vec<Source> {
+    let header_name = |source: &Source| match &source.location {
+        SignatureLocation::Header { name } => Some(name.clone()),
+        _ => None,
+    };
+    let mut grouped = Vec::new();
+    for source in sources {
+        let Some(name) = header_name(source) else { continue };
+        let Some(stem) = sibling_stem(&name) else { continue };
+        let mut names: Vec<String> = Vec::new();
+        for other in sources {
+            let Some(other_name) = header_name(other) else { continue };
+            let same_stem = sibling_stem(&other_name).is_some_and(|s| s.eq_ignore_ascii_case(stem));
+            if same_stem
+                && other.encoding == source.encoding
+                && other.prefix == source.prefix
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(&other_name))
+            {
+                names.push(other_name);
+            }
+        }
+        if names.len() > 1 {
+            grouped.push(Source {
+                location: SignatureLocation::any_header(names),
+                prefix: source.prefix.clone(),
+                encoding: source.encoding,
+                mac: source.mac,
+            });
+        }
+    }
+    grouped
+}
+
+/// The bytes signed around the body.
+enum Signed {
+    /// These bytes, then the body.
+    ThenBody(Vec<u8>),
+    /// The body, then these bytes (empty: the body alone).
+    BodyThen(Vec<u8>),
+}
+
+/// A candidate signed content: what is signed with the body, and the time to verify at.
 struct Content {
     content: SignedContent,
-    signed_prefix: Vec<u8>,
+    signed: Signed,
     now: i64,
     unit: TimestampUnit,
-    /// For a timestamp parameter: the header whose parameter it is.
-    parameter_of: Option<String>,
+    /// The signature location a timestamp read from inside a signature header requires.
+    tied_to: Option<Tie>,
+}
+
+/// A timestamp read from inside the signature header itself.
+#[derive(Clone)]
+enum Tie {
+    /// A parameter of this [`SignatureLocation::Parameters`] header.
+    ParameterOf(String),
+    /// The part before `split` of this [`SignatureLocation::TimestampPrefixed`] header.
+    PrefixOf(String, &'static str),
 }
 
 impl Content {
-    /// Whether a signature at `location` can go with this content.
+    /// Whether a signature at `location` can go with this content: a
+    /// timestamp read from inside a signature header goes with that header
+    /// only, and a timestamp-prefixed header with its own timestamp only (the
+    /// engine refuses it with any other content).
     fn fits(&self, location: &SignatureLocation) -> bool {
-        match (&self.parameter_of, location) {
+        match (&self.tied_to, location) {
+            (None, SignatureLocation::TimestampPrefixed { .. }) => false,
             (None, _) => true,
-            (Some(of), SignatureLocation::Parameters { header, .. }) => of == header,
+            (Some(Tie::ParameterOf(of)), SignatureLocation::Parameters { header, .. }) => of == header,
+            (Some(Tie::PrefixOf(of, split)), SignatureLocation::TimestampPrefixed { header, separator }) => {
+                of == header && split == separator
+            }
             (Some(_), _) => false,
         }
     }
@@ -557,13 +682,14 @@ struct FoundTimestamp<'a> {
     raw: &'a str,
     seconds: i64,
     unit: TimestampUnit,
-    /// For a parameter: the header whose parameter it is.
-    parameter_of: Option<String>,
+    /// When the value is inside a signature header: the location that must read it.
+    tied_to: Option<Tie>,
     /// The header the value is in.
     in_header: &'a str,
 }
 
-/// The body alone, then every timestamp × separator, then every id × timestamp × separator.
+/// The body alone, then every timestamp × separator (timestamp first, then
+/// body first), then every id × timestamp × separator.
 fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
     let mut timestamps: Vec<FoundTimestamp<'_>> = Vec::new();
     for candidate in candidates {
@@ -574,9 +700,21 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
                 raw: value,
                 seconds,
                 unit,
-                parameter_of: None,
+                tied_to: None,
                 in_header: candidate.name,
             });
+        }
+        for (split, raw, _) in timestamp_prefixed(value) {
+            if let Some((seconds, unit)) = plausible_timestamp(raw) {
+                timestamps.push(FoundTimestamp {
+                    location: TimestampLocation::signature_prefix(),
+                    raw,
+                    seconds,
+                    unit,
+                    tied_to: Some(Tie::PrefixOf(candidate.name.to_owned(), split)),
+                    in_header: candidate.name,
+                });
+            }
         }
         for (key, raw) in parameters(value).unwrap_or_default() {
             if let Some((seconds, unit)) = plausible_timestamp(raw) {
@@ -585,7 +723,7 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
                     raw,
                     seconds,
                     unit,
-                    parameter_of: Some(candidate.name.to_owned()),
+                    tied_to: Some(Tie::ParameterOf(candidate.name.to_owned())),
                     in_header: candidate.name,
                 });
             }
@@ -594,27 +732,34 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
 
     let mut contents = vec![Content {
         content: SignedContent::Body,
-        signed_prefix: Vec::new(),
+        signed: Signed::BodyThen(Vec::new()),
         now: 0,
         unit: TimestampUnit::Seconds,
-        parameter_of: None,
+        tied_to: None,
     }];
     for FoundTimestamp {
         location,
         raw,
         seconds,
         unit,
-        parameter_of: of,
+        tied_to,
         ..
     } in &timestamps
     {
         for separator in SEPARATORS {
             contents.push(Content {
                 content: SignedContent::timestamp_then_body(location.clone(), separator),
-                signed_prefix: [raw.as_bytes(), separator.as_bytes()].concat(),
+                signed: Signed::ThenBody([raw.as_bytes(), separator.as_bytes()].concat()),
                 now: *seconds,
                 unit: *unit,
-                parameter_of: of.clone(),
+                tied_to: tied_to.clone(),
+            });
+            contents.push(Content {
+                content: SignedContent::body_then_timestamp(location.clone(), separator),
+                signed: Signed::BodyThen([separator.as_bytes(), raw.as_bytes()].concat()),
+                now: *seconds,
+                unit: *unit,
+                tied_to: tied_to.clone(),
             });
         }
     }
@@ -623,7 +768,7 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
         raw,
         seconds,
         unit,
-        parameter_of: of,
+        tied_to,
         in_header,
     } in &timestamps
     {
@@ -634,16 +779,18 @@ fn signed_contents(candidates: &[Candidate<'_>]) -> Vec<Content> {
             for separator in SEPARATORS {
                 contents.push(Content {
                     content: SignedContent::id_timestamp_body(id.name, location.clone(), separator),
-                    signed_prefix: [
-                        id_value.as_bytes(),
-                        separator.as_bytes(),
-                        raw.as_bytes(),
-                        separator.as_bytes(),
-                    ]
-                    .concat(),
+                    signed: Signed::ThenBody(
+                        [
+                            id_value.as_bytes(),
+                            separator.as_bytes(),
+                            raw.as_bytes(),
+                            separator.as_bytes(),
+                        ]
+                        .concat(),
+                    ),
                     now: *seconds,
                     unit: *unit,
-                    parameter_of: of.clone(),
+                    tied_to: tied_to.clone(),
                 });
             }
         }
