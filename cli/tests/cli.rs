@@ -360,6 +360,16 @@ fn send_signs_the_new_vendors_samples_that_verify() {
     ] {
         assert!(output.contains(summary), "{summary}: {output}");
     }
+    // `inspect` tries every vendor: the Dropbox Sign multipart capture parses as Dropbox Sign only.
+    let dropbox = files
+        .iter()
+        .find(|file| std::fs::read_to_string(file).unwrap().contains("multipart/form-data"))
+        .unwrap();
+    let (ok, output) = run(bin().arg("inspect").arg(dropbox));
+    assert!(ok, "{output}");
+    assert!(output.starts_with("NOT VERIFIED"), "{output}");
+    assert!(output.contains("Dropbox Sign signature_request_all_signed"), "{output}");
+    assert!(!output.contains("several vendors"), "{output}");
     // A wrong key does not verify: the samples carry real proofs.
     let (ok, output) = run(bin()
         .envs(env)
