@@ -12,16 +12,19 @@
 //!   is set to the crate's, so larger bodies get 413), hands body, headers and
 //!   query string to `Webhooks::handle_incoming_async`, which verifies, confirms
 //!   Ignisign's token and runs the typed callbacks of `examples/common/mod.rs`,
-//!   and answers the status the crate suggests, with
-//!   `esignglobal::SUCCESS_RESPONSE` for eSignGlobal.
-//! * `POST /webhooks/events` takes a `VerifiedEvent` and matches on it.
+//!   and answers the status the crate suggests, with the body each vendor
+//!   requires (`common::registry_response`). `GET /webhooks` answers Adobe
+//!   Acrobat Sign's verification of intent (`Webhooks::intent_response`).
+//! * `POST /webhooks/events` takes a `VerifiedEvent`, matches on it and
+//!   answers `Event::success_response()`.
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
 //! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
-//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
+//! vendor (`DOCUSIGN_HMAC_KEY`, `DROPBOXSIGN_API_KEY`, `ADOBESIGN_CLIENT_ID`, …).
 
 pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
@@ -31,7 +34,7 @@ use std::sync::Arc;
 use actix_web::http::StatusCode;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use esign_webhooks::integrations::actix::{VerifiedEvent, incoming};
-use esign_webhooks::{AsyncHandlers, Event, Vendor, Webhooks, esignglobal};
+use esign_webhooks::{AsyncHandlers, Event, Webhooks};
 
 async fn receive(
     req: HttpRequest,
@@ -44,14 +47,7 @@ async fn receive(
             for failure in report.failures() {
                 eprintln!("callback failed: {failure}");
             }
-            let status = status(report.status());
-            if report.vendor() == Vendor::EsignGlobal && status.is_success() {
-                HttpResponse::build(status)
-                    .content_type("application/json")
-                    .body(esignglobal::SUCCESS_RESPONSE)
-            } else {
-                HttpResponse::build(status).finish()
-            }
+            convert(common::registry_response(&webhooks, &report, req.headers()))
         }
         Err(err) => {
             eprintln!("refused: {err}");
@@ -64,12 +60,6 @@ async fn receive(
 /// error's status before this runs.
 async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<common::Config>) -> HttpResponse {
     match event {
-        Event::EsignGlobal(event) => {
-            println!("eSignGlobal {} (extractor)", event.kind());
-            HttpResponse::Ok()
-                .content_type("application/json")
-                .body(esignglobal::SUCCESS_RESPONSE)
-        }
         Event::Ignisign(delivery) => match config.confirm_ignisign(delivery).await {
             Ok(message) => {
                 println!("Ignisign {} / {} (extractor)", message.topic, message.action);
@@ -78,10 +68,28 @@ async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<c
             Err((code, reason)) => HttpResponse::build(status(code)).body(reason),
         },
         other => {
-            println!("a {} event (extractor)", other.vendor());
-            HttpResponse::Ok().finish()
+            println!("{} {} (extractor)", other.vendor(), other.kind_name());
+            convert(other.success_response())
         }
     }
+}
+
+/// Adobe Acrobat Sign's GET verification of intent: the client-id echo.
+async fn intent(req: HttpRequest, webhooks: web::Data<Webhooks>) -> HttpResponse {
+    match webhooks.intent_response(req.headers()) {
+        Some(response) => convert(response),
+        None => HttpResponse::MethodNotAllowed().finish(),
+    }
+}
+
+/// The crate's `http` 1.x response as actix-web's.
+fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
+    let mut builder = HttpResponse::build(status(parts.status));
+    for (name, value) in &parts.headers {
+        builder.append_header((name.as_str(), value.as_bytes()));
+    }
+    builder.body(body)
 }
 
 /// actix-web 4 uses the `http` crate 0.2, the crate 1.x: statuses cross as numbers.
@@ -125,6 +133,7 @@ pub fn server(
             .app_data(handlers.clone())
             .app_data(config.clone())
             .route("/webhooks", web::post().to(receive))
+            .route("/webhooks", web::get().to(intent))
             .route("/webhooks/events", web::post().to(with_extractor))
     })
     .workers(1)

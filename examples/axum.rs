@@ -16,15 +16,18 @@
 //!   the handler receives a verified `Event` and matches on it.
 //!
 //! Both answer the status the crate suggests (`Error::status()`,
-//! `Report::status()`) and reply to eSignGlobal with
-//! `esignglobal::SUCCESS_RESPONSE`.
+//! `Report::status()`) with the body each vendor requires
+//! (`Event::success_response()`: eSignGlobal's JSON, Dropbox Sign's
+//! `Hello API Event Received`, Adobe's client-id echo). `GET /webhooks`
+//! answers Adobe's verification of intent (`Webhooks::intent_response`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
 //! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
-//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
+//! vendor (`DOCUSIGN_HMAC_KEY`, `DROPBOXSIGN_API_KEY`, `ADOBESIGN_CLIENT_ID`, …).
 //!
 //! `tests/roundtrip.rs` starts this router on an ephemeral port and sends it
 //! signed deliveries over HTTP.
@@ -37,11 +40,11 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRef, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use esign_webhooks::integrations::axum::VerifiedEvent;
-use esign_webhooks::{AsyncHandlers, Event, Incoming, Vendor, Webhooks, esignglobal};
+use esign_webhooks::{AsyncHandlers, Event, Incoming, Webhooks};
 
 /// What every request shares.
 #[derive(Clone)]
@@ -62,7 +65,7 @@ impl FromRef<AppState> for Webhooks {
 pub fn router(state: AppState) -> Router {
     let limit = state.webhooks.max_body_size();
     Router::new()
-        .route("/webhooks", post(with_registry))
+        .route("/webhooks", post(with_registry).get(intent))
         .route("/webhooks/events", post(with_extractor))
         // axum's own limit (2 MB by default) must not be below the crate's:
         // both answer 413 for larger bodies.
@@ -78,11 +81,9 @@ async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderM
             for failure in report.failures() {
                 eprintln!("callback failed: {failure}");
             }
-            if report.vendor() == Vendor::EsignGlobal && report.status().is_success() {
-                esignglobal_success()
-            } else {
-                report.status().into_response()
-            }
+            common::registry_response(&state.webhooks, &report, &headers)
+                .map(axum::body::Body::from)
+                .into_response()
         }
         Err(err) => {
             eprintln!("refused: {err}");
@@ -91,13 +92,21 @@ async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderM
     }
 }
 
+/// Adobe Acrobat Sign's GET verification of intent: the client-id echo.
+async fn intent(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match state.webhooks.intent_response(&headers) {
+        Some(response) => response.map(axum::body::Body::from).into_response(),
+        None => StatusCode::METHOD_NOT_ALLOWED.into_response(),
+    }
+}
+
 /// The extractor: a verified `Event`, or the request is answered with the
 /// error's status before this runs.
 async fn with_extractor(State(state): State<AppState>, VerifiedEvent(event): VerifiedEvent) -> Response {
     match event {
-        Event::EsignGlobal(event) => {
-            println!("eSignGlobal {} (extractor)", event.kind());
-            esignglobal_success()
+        Event::EsignGlobal(ref e) => {
+            println!("eSignGlobal {} (extractor)", e.kind());
+            success(&event)
         }
         Event::Ignisign(delivery) => match state.config.confirm_ignisign(delivery).await {
             Ok(message) => {
@@ -116,19 +125,15 @@ async fn with_extractor(State(state): State<AppState>, VerifiedEvent(event): Ver
         }
         other => {
             println!("a {} event (extractor)", other.vendor());
-            StatusCode::OK.into_response()
+            success(&other)
         }
     }
 }
 
-/// eSignGlobal's recommended answer, with status 200.
-fn esignglobal_success() -> Response {
-    (
-        StatusCode::OK,
-        [(header::CONTENT_TYPE, "application/json")],
-        esignglobal::SUCCESS_RESPONSE,
-    )
-        .into_response()
+/// The answer the event's vendor requires (eSignGlobal's JSON, Dropbox
+/// Sign's `Hello API Event Received`, Adobe's client-id echo, …).
+fn success(event: &Event) -> Response {
+    event.success_response().map(axum::body::Body::from).into_response()
 }
 
 /// Builds the state from a configuration; callbacks report to `log`.

@@ -11,15 +11,17 @@
 //! bodies get 413 without being read further), hands body, headers and URI to
 //! `Webhooks::handle_parts_async`, which verifies, confirms Ignisign's token
 //! and runs the typed callbacks of `examples/common/mod.rs`, and answers the
-//! status the crate suggests, with `esignglobal::SUCCESS_RESPONSE` for
-//! eSignGlobal.
+//! status the crate suggests, with the body each vendor requires
+//! (`common::registry_response`). `GET /webhooks` answers Adobe Acrobat
+//! Sign's verification of intent (`Webhooks::intent_response`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
 //! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
-//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
+//! vendor (`DOCUSIGN_HMAC_KEY`, `DROPBOXSIGN_API_KEY`, `ADOBESIGN_CLIENT_ID`, …).
 
 pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
@@ -27,8 +29,8 @@ use std::convert::Infallible;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use esign_webhooks::{AsyncHandlers, Vendor, Webhooks, esignglobal};
-use http::{Method, Request, Response, StatusCode, header};
+use esign_webhooks::{AsyncHandlers, Webhooks};
+use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming as HyperBody};
 use hyper::server::conn::http1;
@@ -42,8 +44,18 @@ pub struct App {
 }
 
 async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Full<Bytes>>, Infallible> {
-    if request.method() != Method::POST || request.uri().path() != "/webhooks" {
+    if request.uri().path() != "/webhooks" {
         return Ok(reply(StatusCode::NOT_FOUND, "not found"));
+    }
+    if request.method() == Method::GET {
+        // Adobe Acrobat Sign's verification of intent.
+        return Ok(match app.webhooks.intent_response(request.headers()) {
+            Some(response) => response.map(|body| Full::new(Bytes::from(body))),
+            None => reply(StatusCode::METHOD_NOT_ALLOWED, ""),
+        });
+    }
+    if request.method() != Method::POST {
+        return Ok(reply(StatusCode::METHOD_NOT_ALLOWED, ""));
     }
     let (parts, body) = request.into_parts();
     // The raw bytes, never more than the limit.
@@ -59,16 +71,8 @@ async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Fu
                 for failure in report.failures() {
                     eprintln!("callback failed: {failure}");
                 }
-                if report.vendor() == Vendor::EsignGlobal && report.status().is_success() {
-                    let mut response = reply(StatusCode::OK, esignglobal::SUCCESS_RESPONSE);
-                    response.headers_mut().insert(
-                        header::CONTENT_TYPE,
-                        header::HeaderValue::from_static("application/json"),
-                    );
-                    response
-                } else {
-                    reply(report.status(), "")
-                }
+                common::registry_response(&app.webhooks, &report, &parts.headers)
+                    .map(|body| Full::new(Bytes::from(body)))
             }
             Err(err) => {
                 eprintln!("refused: {err}");

@@ -8,9 +8,12 @@
 //! cargo run --example send                     # terminal 2: signed sample deliveries
 //! ```
 //!
-//! The inner service confirms Ignisign's single-use token, replies to
-//! eSignGlobal with `esignglobal::SUCCESS_RESPONSE` and answers 200 to the
-//! others. The same layer goes on an axum `Router` (`.layer(VerifyLayer::new(webhooks))`)
+//! The inner service confirms Ignisign's single-use token and answers what
+//! each vendor requires (`Event::success_response()`: eSignGlobal's JSON,
+//! Dropbox Sign's `Hello API Event Received`, Adobe's client-id echo, an
+//! empty 200 for the others). The layer verifies every request it gets: put
+//! Adobe's GET verification of intent (`Webhooks::intent_response`) on a
+//! route of its own, as the axum and hyper examples do. The same layer goes on an axum `Router` (`.layer(VerifyLayer::new(webhooks))`)
 //! or any tower stack.
 //!
 //! Configuration, from environment variables with demo defaults (the full
@@ -18,7 +21,8 @@
 //! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
-//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`.
+//! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
+//! vendor (`DOCUSIGN_HMAC_KEY`, `DROPBOXSIGN_API_KEY`, `ADOBESIGN_CLIENT_ID`, …).
 
 pub mod common; // `pub`: tests/roundtrip.rs reuses this file
 
@@ -26,9 +30,9 @@ use std::convert::Infallible;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use esign_webhooks::Event;
 use esign_webhooks::integrations::tower::VerifyLayer;
-use esign_webhooks::{Event, esignglobal};
-use http::{Request, Response, StatusCode, header};
+use http::{Request, Response, StatusCode};
 use http_body_util::Full;
 use hyper::body::Bytes;
 use hyper::server::conn::http1;
@@ -43,15 +47,6 @@ async fn receive(
     request: Request<Event>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     Ok(match request.into_body() {
-        Event::EsignGlobal(event) => {
-            log(format!("eSignGlobal {} (tower)", event.kind()));
-            let mut response = reply(StatusCode::OK, esignglobal::SUCCESS_RESPONSE);
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                header::HeaderValue::from_static("application/json"),
-            );
-            response
-        }
         Event::Ignisign(delivery) => match config.confirm_ignisign(delivery).await {
             Ok(message) => {
                 log(format!("Ignisign {} / {} (tower)", message.topic, message.action));
@@ -60,8 +55,8 @@ async fn receive(
             Err((status, reason)) => reply(status, &reason),
         },
         other => {
-            log(format!("a {} event (tower)", other.vendor()));
-            reply(StatusCode::OK, "")
+            log(format!("{} {} (tower)", other.vendor(), other.kind_name()));
+            other.success_response().map(|body| Full::new(Bytes::from(body)))
         }
     })
 }

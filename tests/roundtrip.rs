@@ -32,6 +32,8 @@ mod send_example;
 use std::sync::{Arc, Mutex};
 
 use axum_example::common::{self, Config, Sample};
+use esign_webhooks::Vendor;
+use esign_webhooks::dropboxsign::SUCCESS_RESPONSE as DROPBOX_SUCCESS;
 use esign_webhooks::esignglobal::SUCCESS_RESPONSE;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -124,6 +126,51 @@ async fn every_vendor_through_the_callback_registry() {
     }
 }
 
+/// Every vendor's sample is accepted by the registry route, with the answer
+/// its vendor requires, and runs the lifecycle callback.
+#[tokio::test]
+async fn every_vendor_gets_its_required_answer_and_a_lifecycle_step() {
+    let config = Config::demo();
+    let samples = config.samples();
+    let server = Server::start(config.clone()).await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/webhooks", server.base);
+    for sample in samples.iter().filter(|s| s.expected_status == 200) {
+        let mut request = client.post(sample.url(&url)).body(sample.body.clone());
+        for (name, value) in &sample.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 200, "{}", sample.name);
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+            .collect();
+        let body = response.text().await.unwrap();
+        match sample.vendor {
+            Vendor::EsignGlobal => assert_eq!(body, SUCCESS_RESPONSE),
+            Vendor::DropboxSign => {
+                assert_eq!(body, DROPBOX_SUCCESS);
+                assert_eq!(content_type.as_deref(), Some("text/plain"));
+            }
+            Vendor::AdobeSign => assert_adobe_echo(&body, &headers, &config.adobesign_client_id),
+            _ => assert_eq!(body, "", "{}", sample.name),
+        }
+        let log = server.take_log();
+        let lifecycle = format!("lifecycle: {} ", sample.vendor);
+        assert!(
+            log.iter().any(|line| line.starts_with(&lifecycle)),
+            "{}: no lifecycle step: {log:?}",
+            sample.name
+        );
+    }
+}
+
 #[tokio::test]
 async fn refused_deliveries_run_no_callback() {
     let config = Config::demo();
@@ -207,7 +254,14 @@ async fn chunked_body_over_the_limit_is_refused_with_413() {
 fn samples_cover_every_vendor_and_both_refusals() {
     let samples = Config::demo().samples();
     let ok = samples.iter().filter(|s| s.expected_status == 200).count();
-    assert_eq!(ok, 4);
+    assert_eq!(ok, 16);
+    let mut vendors: Vec<_> = samples
+        .iter()
+        .filter(|s| s.expected_status == 200)
+        .map(|s| s.vendor)
+        .collect();
+    vendors.dedup();
+    assert_eq!(vendors.len(), 16, "one sample per vendor");
     assert!(samples.iter().any(|s| s.expected_status == 401));
     let _ = common::ESIGNGLOBAL_BODY;
 }
@@ -219,10 +273,56 @@ async fn send_passes(base: &str, route: &str) {
         ..send_example::common::Config::demo()
     };
     let answers = send_example::send(&config).await.unwrap();
-    assert_eq!(answers.len(), 6, "{answers:?}");
+    assert_eq!(answers.len(), 18, "{answers:?}");
     for answer in &answers {
         assert!(answer.is_expected(), "{base}{route}: {answer:?}");
     }
+    // The answers the vendors require, or they count the delivery as failed.
+    let answer = |name: &str| answers.iter().find(|a| a.name.starts_with(name)).unwrap();
+    assert_eq!(answer("eSignGlobal envelope").body, SUCCESS_RESPONSE, "{base}{route}");
+    assert_eq!(answer("Dropbox Sign").body, DROPBOX_SUCCESS, "{base}{route}");
+    let adobe = answer("Adobe Sign");
+    assert_adobe_echo(&adobe.body, &adobe.headers, &config.adobesign_client_id);
+    assert_eq!(answer("DocuSign").body, "", "{base}{route}");
+}
+
+/// Adobe's echo of its client id: in the `X-AdobeSign-ClientId` header and the JSON body.
+fn assert_adobe_echo(body: &str, headers: &[(String, String)], client_id: &str) {
+    let header = headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("x-adobesign-clientid"));
+    assert_eq!(header.map(|(_, value)| value.as_str()), Some(client_id), "{headers:?}");
+    let echoed: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(echoed, serde_json::json!({ "xAdobeSignClientId": client_id }));
+}
+
+/// Adobe Acrobat Sign's GET verification of intent on `base/webhooks`: the
+/// echo for the configured client id, 401 for another, no 200 without one.
+async fn intent_is_answered(base: &str) {
+    let client = reqwest::Client::new();
+    let url = format!("{base}/webhooks");
+    let client_id = Config::demo().adobesign_client_id;
+    let get = |id: Option<&str>| {
+        let mut request = client.get(&url);
+        if let Some(id) = id {
+            request = request.header("X-AdobeSign-ClientId", id);
+        }
+        request.send()
+    };
+    let response = get(Some(&client_id)).await.unwrap();
+    assert_eq!(response.status(), 200, "{url}");
+    let headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+        .collect();
+    assert_adobe_echo(&response.text().await.unwrap(), &headers, &client_id);
+    assert_eq!(
+        get(Some("CBJCHBCAABAAsomeoneElse")).await.unwrap().status(),
+        401,
+        "{url}"
+    );
+    assert_eq!(get(None).await.unwrap().status(), 405, "{url}");
 }
 
 fn quiet() -> Arc<dyn Fn(String) + Send + Sync> {
@@ -234,6 +334,7 @@ async fn send_passes_against_the_axum_example() {
     let server = Server::start(Config::demo()).await;
     send_passes(&server.base, "/webhooks").await;
     send_passes(&server.base, "/webhooks/events").await;
+    intent_is_answered(&server.base).await;
 }
 
 #[tokio::test]
@@ -245,6 +346,7 @@ async fn send_passes_against_the_hyper_example() {
         let _ = hyper_example::serve(listener, app).await.map_err(|err| err.to_string());
     });
     send_passes(&base, "/webhooks").await;
+    intent_is_answered(&base).await;
 }
 
 #[tokio::test]
@@ -274,4 +376,5 @@ async fn send_passes_against_the_actix_example() {
     });
     send_passes(&base, "/webhooks").await;
     send_passes(&base, "/webhooks/events").await;
+    intent_is_answered(&base).await;
 }

@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use esign_webhooks::config::{Config, Method, SecretFormat};
-use esign_webhooks::testing::Signer;
+use esign_webhooks::config::{Config, SecretFormat};
 use esign_webhooks::verify::{Detected, detect_scheme};
 use esign_webhooks::{Event, FixedClock, Incoming, Secret, Vendor, dangerous};
 use serde_json::json;
@@ -13,6 +12,7 @@ use serde_json::json;
 use crate::capture::{self, Loaded};
 use crate::rust_code;
 use crate::samples::SAMPLES;
+use crate::sign;
 
 pub struct Output {
     pub json: bool,
@@ -226,7 +226,7 @@ fn event_summary(event: &Event) -> String {
             d.topic()
         ),
         Event::Constellation(u) => format!("Constellation1 eSign {:?}", u.data.status),
-        other => other.vendor().to_string(),
+        other => format!("{} {}", other.vendor(), other.kind_name()),
     }
 }
 
@@ -381,36 +381,19 @@ pub fn send(
             let secrets = table
                 .secrets(key, &|var| std::env::var(var).ok())
                 .map_err(|err| err.to_string())?;
-            let secret = secrets.into_iter().next();
-            let request = match (table.method, secret) {
-                (Some(Method::Hmac), Some(secret)) => {
-                    let scheme = table.scheme.clone().ok_or_else(|| format!("{key}: no scheme"))?;
-                    Some(Signer::hmac(scheme, secret).sign(&body))
-                }
-                (Some(Method::HeaderToken), Some(secret)) => {
-                    Some(Signer::header_token(table.header.clone().unwrap_or_default(), secret).sign(&body))
-                }
-                (Some(Method::BasicAuth), Some(secret)) => {
-                    Some(Signer::basic_auth(table.username.clone().unwrap_or_default(), secret).sign(&body))
-                }
-                (Some(Method::QueryToken), Some(secret)) => {
-                    Some(Signer::query_token(table.query_parameter.clone().unwrap_or_default(), secret).sign(&body))
-                }
-                _ => None,
-            };
-            let (headers, query) = match &request {
-                Some(request) => (request.headers.clone(), request.query.clone()),
-                None => (Vec::new(), None),
-            };
+            let sign::Delivery { body, headers, query } = sign::sign(key, table, secrets, &body)?;
             let target = match query {
                 Some(query) if url.contains('?') => format!("{url}&{query}"),
                 Some(query) => format!("{url}?{query}"),
                 None => url.to_owned(),
             };
-            let mut builder = client
-                .post(&target)
-                .header("content-type", "application/json")
-                .body(body);
+            let mut builder = client.post(&target).body(body);
+            if !headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+            {
+                builder = builder.header("content-type", "application/json");
+            }
             for (name, value) in &headers {
                 builder = builder.header(name.as_str(), value.as_str());
             }

@@ -8,6 +8,7 @@ mod capture;
 mod commands;
 mod rust_code;
 mod samples;
+mod sign;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -301,6 +301,87 @@ fn send_signs_samples_that_verify() {
     assert!(output.contains("--event list"), "{output}");
 }
 
+/// The vendors with a proof of their own (Dropbox Sign's `event_hash`,
+/// SignWell's `event.hash`, Adobe's client id), documented HMAC schemes
+/// (DocuSign, Box Sign's two keys, PandaDoc's query signature) and a header
+/// token (Documenso): `send` signs each, the captures verify.
+#[test]
+fn send_signs_the_new_vendors_samples_that_verify() {
+    let dir = temp_dir("send-new");
+    let config = dir.join("esign-webhooks.json");
+    std::fs::write(
+        &config,
+        r#"{
+  "docusign": {"method": "hmac", "secret_env": "DS_KEY"},
+  "dropboxsign": {"method": "hmac", "secret_env": "DROPBOX_KEY"},
+  "adobesign": {"method": "header_token", "header": "X-AdobeSign-ClientId", "secret_env": "ADOBE_CLIENT_ID"},
+  "pandadoc": {"method": "hmac", "secret_env": "PANDADOC_KEY"},
+  "documenso": {"method": "header_token", "header": "X-Documenso-Secret", "secret_env": "DOCUMENSO_SECRET"},
+  "signwell": {"method": "hmac", "secret_env": "SIGNWELL_ID"},
+  "boxsign": {"method": "hmac", "secret_env": ["BOX_PRIMARY", "BOX_SECONDARY"]}
+}"#,
+    )
+    .unwrap();
+    let env = [
+        ("DS_KEY", "ds-k3y"),
+        ("DROPBOX_KEY", "dbx-api-k3y"),
+        ("ADOBE_CLIENT_ID", "CBJCHBCAABAAcliTestClientId"),
+        ("PANDADOC_KEY", "pd-shared-k3y"),
+        ("DOCUMENSO_SECRET", "dm-s3cret"),
+        ("SIGNWELL_ID", "sw-webhook-id"),
+        ("BOX_PRIMARY", "box-primary-k3y"),
+        ("BOX_SECONDARY", "box-secondary-k3y"),
+    ];
+    let server = CaptureServer::start(&temp_dir("send-new-captures"), 7);
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args(["send", "--config"])
+        .arg(&config)
+        .args(["--url", &server.url]));
+    assert!(ok, "{output}");
+    assert_eq!(output.lines().filter(|l| l.starts_with("sent ")).count(), 7, "{output}");
+    let files = server.finish();
+    assert_eq!(files.len(), 7);
+    let (ok, output) = run(bin()
+        .envs(env)
+        .args(["verify", "--now", "system", "--config"])
+        .arg(&config)
+        .args(&files));
+    assert!(ok, "{output}");
+    assert_eq!(output.matches("VERIFIED").count(), 7, "{output}");
+    for summary in [
+        "DocuSign Connect envelope-completed",
+        "Dropbox Sign signature_request_all_signed",
+        "Adobe Acrobat Sign AGREEMENT_CREATED",
+        "PandaDoc document_state_changed",
+        "Documenso DOCUMENT_COMPLETED",
+        "SignWell document_completed",
+        "Box Sign SIGN_REQUEST.COMPLETED",
+    ] {
+        assert!(output.contains(summary), "{summary}: {output}");
+    }
+    // `inspect` tries every vendor: the Dropbox Sign multipart capture parses as Dropbox Sign only.
+    let dropbox = files
+        .iter()
+        .find(|file| std::fs::read_to_string(file).unwrap().contains("multipart/form-data"))
+        .unwrap();
+    let (ok, output) = run(bin().arg("inspect").arg(dropbox));
+    assert!(ok, "{output}");
+    assert!(output.starts_with("NOT VERIFIED"), "{output}");
+    assert!(output.contains("Dropbox Sign signature_request_all_signed"), "{output}");
+    assert!(!output.contains("several vendors"), "{output}");
+    // A wrong key does not verify: the samples carry real proofs.
+    let (ok, output) = run(bin()
+        .envs(env)
+        .env("SIGNWELL_ID", "another-webhook-id")
+        .env("DROPBOX_KEY", "another-api-key")
+        .args(["verify", "--now", "system", "--config"])
+        .arg(&config)
+        .args(&files));
+    assert!(!ok, "{output}");
+    assert_eq!(output.matches("FAILED").count(), 2, "{output}");
+}
+
 #[test]
 fn help_and_usage_errors() {
     let (ok, output) = run(bin().arg("--help"));

@@ -1,7 +1,9 @@
-//! Shared by the server examples (`axum`, `actix`, `hyper`) and `send`, so that
+//! Shared by the server examples (`axum`, `actix`, `hyper`, `tower`), `send`
+//! and `quickstart`, so that
 //! `send` signs with exactly the secrets the servers check: the configuration
 //! read from environment variables, the `Webhooks` it builds, the callbacks the
-//! servers run, Ignisign's token check, and the sample deliveries.
+//! servers run, Ignisign's token check, the answers each vendor requires, and
+//! the sample deliveries (one per vendor).
 //!
 //! | Variable | Demo default | What it is |
 //! |---|---|---|
@@ -15,6 +17,18 @@
 //! | `IGNISIGN_API_KEY` | unset: **demo mode**, Ignisign's token check is simulated | your API key; confirming tokens with Ignisign needs `--features reqwest` |
 //! | `SIGNPLUS_TOKEN` | `demo-signplus-token` | the `?token=` of the URL you register with Sign.Plus |
 //! | `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD` | `esign`, `demo-constellation-password` | the `user:password@` of the URL you register with Constellation1 |
+//! | `DOCUSIGN_HMAC_KEY` | `demo-docusign-hmac-key` | a DocuSign Connect HMAC key |
+//! | `DROPBOXSIGN_API_KEY` | `demo-dropboxsign-api-key` | the Dropbox Sign API key (or app's) that signs `event_hash` |
+//! | `BOLDSIGN_SECRET` | `demo-boldsign-secret` | the BoldSign webhook's signing secret |
+//! | `ADOBESIGN_CLIENT_ID` | `CBJCHBCAABAAdemoAdobeSignClientId` | your Acrobat Sign application's client id, echoed back |
+//! | `YOUSIGN_SECRET` | `demo-yousign-secret` | the Yousign webhook's secret |
+//! | `PANDADOC_SHARED_KEY` | `demo-pandadoc-shared-key` | the PandaDoc webhook's shared key (`?signature=`) |
+//! | `ZOHOSIGN_SECRET` | `demo-zohosign-secret` | the Zoho Sign webhook's secret |
+//! | `DOCUMENSO_SECRET` | `demo-documenso-secret` | the Documenso webhook's secret (`X-Documenso-Secret`) |
+//! | `DOCUSEAL_SECRET` | `whsec_demo-docuseal-secret` | the DocuSeal webhook's secret, as shown (`whsec_…`) |
+//! | `SIGNWELL_WEBHOOK_ID` | `demo-signwell-webhook-id` | the SignWell webhook's id, which keys `event.hash` |
+//! | `OPENSIGN_KEY` | `demo-opensign-key` | the OpenSign webhook's secret key |
+//! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | `demo-box-primary-key`, `demo-box-secondary-key` | the Box application's two signature keys |
 //!
 //! The demo defaults are public: set every variable before exposing a server.
 
@@ -24,8 +38,13 @@ use std::sync::Arc;
 
 use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_token_response};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
-use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Webhooks};
-use esign_webhooks::{constellation, esignglobal, ignisign, signplus};
+use esign_webhooks::{AsyncHandlers, Error, Headers, Lifecycle, Report, Secret, Vendor, Webhooks};
+use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
+use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign};
+
+fn secret(text: &str) -> Secret {
+    Secret::new(text.to_owned())
+}
 
 /// Where the servers' callbacks report what they saw (stdout in the examples,
 /// a list in `tests/roundtrip.rs`).
@@ -45,6 +64,19 @@ pub struct Config {
     pub signplus_token: String,
     pub constellation_user: String,
     pub constellation_password: String,
+    pub docusign_key: String,
+    pub dropboxsign_api_key: String,
+    pub boldsign_secret: String,
+    pub adobesign_client_id: String,
+    pub yousign_secret: String,
+    pub pandadoc_key: String,
+    pub zohosign_secret: String,
+    pub documenso_secret: String,
+    pub docuseal_secret: String,
+    pub signwell_webhook_id: String,
+    pub opensign_key: String,
+    pub boxsign_primary: String,
+    pub boxsign_secondary: String,
 }
 
 impl Config {
@@ -62,6 +94,19 @@ impl Config {
             signplus_token: "demo-signplus-token".to_owned(),
             constellation_user: "esign".to_owned(),
             constellation_password: "demo-constellation-password".to_owned(),
+            docusign_key: "demo-docusign-hmac-key".to_owned(),
+            dropboxsign_api_key: "demo-dropboxsign-api-key".to_owned(),
+            boldsign_secret: "demo-boldsign-secret".to_owned(),
+            adobesign_client_id: "CBJCHBCAABAAdemoAdobeSignClientId".to_owned(),
+            yousign_secret: "demo-yousign-secret".to_owned(),
+            pandadoc_key: "demo-pandadoc-shared-key".to_owned(),
+            zohosign_secret: "demo-zohosign-secret".to_owned(),
+            documenso_secret: "demo-documenso-secret".to_owned(),
+            docuseal_secret: "whsec_demo-docuseal-secret".to_owned(),
+            signwell_webhook_id: "demo-signwell-webhook-id".to_owned(),
+            opensign_key: "demo-opensign-key".to_owned(),
+            boxsign_primary: "demo-box-primary-key".to_owned(),
+            boxsign_secondary: "demo-box-secondary-key".to_owned(),
         }
     }
 
@@ -89,6 +134,19 @@ impl Config {
             signplus_token: var("SIGNPLUS_TOKEN", demo.signplus_token),
             constellation_user: var("CONSTELLATION_USER", demo.constellation_user),
             constellation_password: var("CONSTELLATION_PASSWORD", demo.constellation_password),
+            docusign_key: var("DOCUSIGN_HMAC_KEY", demo.docusign_key),
+            dropboxsign_api_key: var("DROPBOXSIGN_API_KEY", demo.dropboxsign_api_key),
+            boldsign_secret: var("BOLDSIGN_SECRET", demo.boldsign_secret),
+            adobesign_client_id: var("ADOBESIGN_CLIENT_ID", demo.adobesign_client_id),
+            yousign_secret: var("YOUSIGN_SECRET", demo.yousign_secret),
+            pandadoc_key: var("PANDADOC_SHARED_KEY", demo.pandadoc_key),
+            zohosign_secret: var("ZOHOSIGN_SECRET", demo.zohosign_secret),
+            documenso_secret: var("DOCUMENSO_SECRET", demo.documenso_secret),
+            docuseal_secret: var("DOCUSEAL_SECRET", demo.docuseal_secret),
+            signwell_webhook_id: var("SIGNWELL_WEBHOOK_ID", demo.signwell_webhook_id),
+            opensign_key: var("OPENSIGN_KEY", demo.opensign_key),
+            boxsign_primary: var("BOXSIGN_PRIMARY_KEY", demo.boxsign_primary),
+            boxsign_secondary: var("BOXSIGN_SECONDARY_KEY", demo.boxsign_secondary),
         })
     }
 
@@ -121,6 +179,22 @@ impl Config {
             .constellation(constellation::Verifier::basic_auth(
                 self.constellation_user.clone(),
                 Secret::new(self.constellation_password.clone()),
+            ))
+            .docusign(docusign::Verifier::hmac([secret(&self.docusign_key)]))
+            .dropboxsign(dropboxsign::Verifier::new(secret(&self.dropboxsign_api_key)))
+            .boldsign(boldsign::Verifier::new(secret(&self.boldsign_secret)))
+            // Adobe signs nothing: each delivery names your application's client id.
+            .adobesign(adobesign::Verifier::client_ids([self.adobesign_client_id.clone()]))
+            .yousign(yousign::Verifier::new(secret(&self.yousign_secret)))
+            .pandadoc(pandadoc::Verifier::new(secret(&self.pandadoc_key)))
+            .zohosign(zohosign::Verifier::new(secret(&self.zohosign_secret)))
+            .documenso(documenso::Verifier::new(secret(&self.documenso_secret)))
+            .docuseal(docuseal::Verifier::new(secret(&self.docuseal_secret)))
+            .signwell(signwell::Verifier::new(secret(&self.signwell_webhook_id)))
+            .opensign(opensign::Verifier::new(secret(&self.opensign_key)))
+            .boxsign(boxsign::Verifier::new(
+                secret(&self.boxsign_primary),
+                secret(&self.boxsign_secondary),
             ))
             .max_body_size(self.max_body_size)
             .build()
@@ -258,10 +332,44 @@ impl Config {
     }
 }
 
+/// The answer to a delivery the registry handled: the status of the
+/// [`Report`], with the body (and headers) the vendor requires on success:
+/// eSignGlobal's JSON, Dropbox Sign's `Hello API Event Received`, Adobe's
+/// client-id echo. Routes that hold the `Event` answer
+/// `event.success_response()` instead.
+pub fn registry_response<H: Headers + ?Sized>(
+    webhooks: &Webhooks,
+    report: &Report,
+    headers: &H,
+) -> http::Response<Vec<u8>> {
+    let status = report.status();
+    let with_body = |content_type: &'static str, body: &str| {
+        let mut response = http::Response::new(body.as_bytes().to_vec());
+        response
+            .headers_mut()
+            .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
+        response
+    };
+    let mut response = match report.vendor() {
+        _ if !status.is_success() => http::Response::new(Vec::new()),
+        Vendor::EsignGlobal => with_body("application/json", esignglobal::SUCCESS_RESPONSE),
+        Vendor::DropboxSign => with_body("text/plain", dropboxsign::SUCCESS_RESPONSE),
+        // Adobe's answer to a delivery is the same client-id echo as to its
+        // verification of intent, for the client id the delivery carried.
+        Vendor::AdobeSign => webhooks
+            .intent_response(headers)
+            .unwrap_or_else(|| http::Response::new(Vec::new())),
+        _ => http::Response::new(Vec::new()),
+    };
+    *response.status_mut() = status;
+    response
+}
+
 /// A delivery `send` posts, and the status a server should answer.
 #[derive(Debug, Clone)]
 pub struct Sample {
     pub name: &'static str,
+    pub vendor: Vendor,
     pub body: Vec<u8>,
     pub headers: Vec<(String, String)>,
     /// The query string (without `?`) of the URL the vendor was given.
@@ -270,9 +378,10 @@ pub struct Sample {
 }
 
 impl Sample {
-    fn signed(name: &'static str, request: SignedRequest, expected_status: u16) -> Sample {
+    fn signed(name: &'static str, vendor: Vendor, request: SignedRequest, expected_status: u16) -> Sample {
         Sample {
             name,
+            vendor,
             body: request.body,
             headers: request.headers,
             query: request.query,
@@ -280,10 +389,20 @@ impl Sample {
         }
     }
 
-    fn unsigned(name: &'static str, body: &[u8], expected_status: u16) -> Sample {
-        let headers = vec![("content-type".to_owned(), "application/json".to_owned())];
+    /// A delivery that carries no credential of its own (Ignisign's token is
+    /// in its body, SignWell's hash too), with `extra` headers.
+    fn unsigned(
+        name: &'static str,
+        vendor: Vendor,
+        body: &[u8],
+        extra: &[(&str, &str)],
+        expected_status: u16,
+    ) -> Sample {
+        let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
+        headers.extend(extra.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())));
         Sample {
             name,
+            vendor,
             body: body.to_vec(),
             headers,
             query: None,
@@ -298,41 +417,141 @@ impl Sample {
             None => base.to_owned(),
         }
     }
+
+    /// The request as the crate reads it, for dispatching without a server.
+    pub fn incoming(&self) -> esign_webhooks::Incoming<'_, Vec<(String, String)>> {
+        esign_webhooks::Incoming::new(&self.body, &self.headers).with_query(self.query.as_deref())
+    }
 }
 
-pub const ESIGNGLOBAL_BODY: &[u8] = include_bytes!("../../tests/fixtures/esignglobal/envelope_finish.json");
-pub const IGNISIGN_BODY: &[u8] = include_bytes!("../../tests/fixtures/ignisign/signature_session_initialized.json");
-pub const SIGNPLUS_BODY: &[u8] = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
-pub const CONSTELLATION_BODY: &[u8] =
-    include_bytes!("../../tests/fixtures/constellation/session_completed_pascal.json");
+/// The sample bodies: the crate's test fixtures, one per vendor.
+macro_rules! fixture {
+    ($path:literal) => {
+        include_bytes!(concat!("../../tests/fixtures/", $path))
+    };
+}
+
+pub const ESIGNGLOBAL_BODY: &[u8] = fixture!("esignglobal/envelope_finish.json");
+pub const IGNISIGN_BODY: &[u8] = fixture!("ignisign/signature_session_initialized.json");
+pub const SIGNPLUS_BODY: &[u8] = fixture!("signplus/envelope_completed.json");
+pub const CONSTELLATION_BODY: &[u8] = fixture!("constellation/session_completed_pascal.json");
+
+/// SignWell signs inside the body: `event.hash` is the HMAC of `type@time`
+/// keyed with the webhook id, so the sample's hash is recomputed for the
+/// configured id.
+fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Vec<u8> {
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return body.to_vec();
+    };
+    let event = &value["event"];
+    let (Some(kind), Some(time)) = (event["type"].as_str(), event["time"].as_i64()) else {
+        return body.to_vec();
+    };
+    let hash = signwell::event_hash(webhook_id, kind, time);
+    value["event"]["hash"] = serde_json::Value::String(hash);
+    serde_json::to_vec(&value).unwrap_or_else(|_| body.to_vec())
+}
 
 impl Config {
     /// One correctly authenticated delivery per vendor, then two a server must refuse.
     pub fn samples(&self) -> Vec<Sample> {
-        let esignglobal = Signer::hmac(self.esignglobal_scheme(), Secret::new(self.esignglobal_secret.clone()));
-        let signplus = Signer::query_token("token", Secret::new(self.signplus_token.clone()));
-        let constellation = Signer::basic_auth(
-            self.constellation_user.clone(),
-            Secret::new(self.constellation_password.clone()),
+        let hmac = |scheme: HmacScheme, key: &str| Signer::hmac(scheme, secret(key));
+        let esignglobal = hmac(self.esignglobal_scheme(), &self.esignglobal_secret);
+        let signplus = Signer::query_token("token", secret(&self.signplus_token));
+        let constellation = Signer::basic_auth(self.constellation_user.clone(), secret(&self.constellation_password));
+        let boxsign = hmac(boxsign::scheme(), &self.boxsign_primary).with_secret(secret(&self.boxsign_secondary));
+        let adobe = [(adobesign::CLIENT_ID_HEADER, self.adobesign_client_id.as_str())];
+        let signwell = signwell_signed(
+            fixture!("signwell/document_completed.json"),
+            &secret(&self.signwell_webhook_id),
         );
+        use Vendor::*;
+        let ok = |name, vendor, request| Sample::signed(name, vendor, request, 200);
         vec![
-            Sample::signed("eSignGlobal envelope finished", esignglobal.sign(ESIGNGLOBAL_BODY), 200),
+            ok(
+                "eSignGlobal envelope finished",
+                EsignGlobal,
+                esignglobal.sign(ESIGNGLOBAL_BODY),
+            ),
             // Ignisign signs nothing: its body carries a single-use token the server confirms with Ignisign.
-            Sample::unsigned("Ignisign signature session", IGNISIGN_BODY, 200),
-            Sample::signed("Sign.Plus envelope completed", signplus.sign(SIGNPLUS_BODY), 200),
-            Sample::signed(
+            Sample::unsigned("Ignisign signature session", Ignisign, IGNISIGN_BODY, &[], 200),
+            ok("Sign.Plus envelope completed", SignPlus, signplus.sign(SIGNPLUS_BODY)),
+            ok(
                 "Constellation1 session completed",
+                Constellation,
                 constellation.sign(CONSTELLATION_BODY),
+            ),
+            ok(
+                "DocuSign envelope completed",
+                DocuSign,
+                hmac(docusign::scheme(), &self.docusign_key).sign(fixture!("docusign/envelope_completed.json")),
+            ),
+            ok(
+                "Dropbox Sign all signed",
+                DropboxSign,
+                Signer::dropboxsign(secret(&self.dropboxsign_api_key))
+                    .multipart(fixture!("dropboxsign/signature_request_all_signed.json")),
+            ),
+            ok(
+                "BoldSign document completed",
+                BoldSign,
+                hmac(boldsign::scheme(), &self.boldsign_secret).sign(fixture!("boldsign/document_completed.json")),
+            ),
+            Sample::unsigned(
+                "Adobe Sign agreement created",
+                AdobeSign,
+                fixture!("adobesign/agreement_created_example.json"),
+                &adobe,
                 200,
+            ),
+            ok(
+                "Yousign signature request done",
+                Yousign,
+                hmac(yousign::scheme(), &self.yousign_secret).sign(fixture!("yousign/signature_request_done.json")),
+            ),
+            ok(
+                "PandaDoc document completed",
+                PandaDoc,
+                hmac(pandadoc::scheme(), &self.pandadoc_key)
+                    .sign(fixture!("pandadoc/document_state_changed_completed.json")),
+            ),
+            ok(
+                "Zoho Sign request completed",
+                ZohoSign,
+                hmac(zohosign::scheme(), &self.zohosign_secret).sign(fixture!("zohosign/request_completed.json")),
+            ),
+            ok(
+                "Documenso document completed",
+                Documenso,
+                Signer::header_token(documenso::SECRET_HEADER, secret(&self.documenso_secret))
+                    .sign(fixture!("documenso/document_completed.json")),
+            ),
+            ok(
+                "DocuSeal submission completed",
+                DocuSeal,
+                hmac(docuseal::scheme(), &self.docuseal_secret).sign(fixture!("docuseal/submission_completed.json")),
+            ),
+            // SignWell signs inside the body (see `signwell_signed`).
+            Sample::unsigned("SignWell document completed", SignWell, &signwell, &[], 200),
+            ok(
+                "OpenSign document completed",
+                OpenSign,
+                hmac(opensign::scheme(), &self.opensign_key).sign(fixture!("opensign/completed.json")),
+            ),
+            ok(
+                "Box Sign request completed",
+                BoxSign,
+                boxsign.sign(fixture!("boxsign/completed.json")),
             ),
             Sample::signed(
                 "forged eSignGlobal (wrong signature)",
+                EsignGlobal,
                 esignglobal
                     .with_signature_override("00".repeat(32))
                     .sign(ESIGNGLOBAL_BODY),
                 401,
             ),
-            Sample::unsigned("Sign.Plus without its URL token", SIGNPLUS_BODY, 400),
+            Sample::unsigned("Sign.Plus without its URL token", SignPlus, SIGNPLUS_BODY, &[], 400),
         ]
     }
 }
