@@ -336,3 +336,21 @@ secret_env = "CONSTELLATION_PASSWORD"
         assert!(err.position().is_some());
     }
 }
+
+/// The vendors with a check of their own need only their secret: no `method`.
+#[test]
+fn own_check_vendors_need_no_method() {
+    let config = Config::from_json(
+        r#"{"dropboxsign": {"secret_env": "DS"}, "signwell": {"secret_env": "SW"}, "adobesign": {"secret_env": "AD"}}"#,
+    )
+    .unwrap();
+    let webhooks = Webhooks::from_config_with_env(&config, |_| Some("value".to_owned())).unwrap();
+    assert_eq!(
+        webhooks.vendors(),
+        [Vendor::DropboxSign, Vendor::AdobeSign, Vendor::SignWell]
+    );
+    // An engine vendor still needs one, named by key.
+    let config = Config::from_json(r#"{"yousign": {"secret_env": "Y"}}"#).unwrap();
+    let err = Webhooks::from_config_with_env(&config, |_| Some("value".to_owned())).unwrap_err();
+    assert_eq!(err.key_path(), Some("yousign.method"), "{err}");
+}

@@ -142,7 +142,9 @@ impl<'de> Visitor<'de> for ConfigVisitor {
                         "`ignisign` takes `app_id` and `app_env` (or `api_key_env`), not `method`: Ignisign signs nothing",
                     ));
                 }
-                (false, None) => {
+                (false, None)
+                    if vendor.app_id.is_some() || vendor.app_env.is_some() || vendor.api_key_env.is_some() =>
+                {
                     return Err(de::Error::custom(format!(
                         "`{slug}` needs `method` (`app_id`/`app_env` are Ignisign's keys)"
                     )));

@@ -206,12 +206,17 @@ impl VendorConfig {
                     );
                 }
             }
-            None => {
+            // No `method`: vendors with a check of their own (Dropbox Sign's API
+            // key, SignWell's webhook id, Adobe's client ids) need only the
+            // secret; the engine vendors refuse the table when it is built.
+            None if secret_env.is_empty() && inline.is_empty() => {
                 return Err(
-                    "`method` is required: hmac, header_token, basic_auth, query_token or dangerous_accept_unverified"
+                    "`method` is required: hmac, header_token, basic_auth, query_token or dangerous_accept_unverified \
+                     (or `secret_env` alone, for Dropbox Sign, SignWell and Adobe Acrobat Sign)"
                         .to_owned(),
                 );
             }
+            None => {}
             Some(method) => {
                 if ignisign {
                     return Err(
@@ -314,8 +319,9 @@ impl VendorConfig {
     ) -> Result<Verifier, ConfigError> {
         let method = self.method.ok_or_else(|| {
             ConfigError::key(
-                vendor.to_owned(),
-                "`method` is required (`app_id`/`app_env` are Ignisign's keys)".to_owned(),
+                format!("{vendor}.method"),
+                "`method` is required: hmac, header_token, basic_auth, query_token or dangerous_accept_unverified"
+                    .to_owned(),
             )
         })?;
         if method == Method::DangerousAcceptUnverified {
