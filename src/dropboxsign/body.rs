@@ -6,7 +6,7 @@ use crate::headers::{Headers, Incoming};
 use crate::multipart::{self, Form};
 
 /// The name of the form field that carries the callback.
-pub(super) const JSON_FIELD: &str = "json";
+pub(crate) const JSON_FIELD: &str = "json";
 
 /// The callback's JSON in a request: read the way its `Content-Type` says
 /// (exactly one such header, or none).

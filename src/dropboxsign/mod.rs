@@ -92,20 +92,20 @@
 //! id, and `event_hash` cannot serve: it covers only time and type, so two
 //! signers signing in the same second share it.
 
-mod body;
+pub(crate) mod body;
 mod event;
 mod kinds;
 mod plugin;
-mod testing;
 mod verify;
 
+#[doc(no_inline)]
+pub use crate::testing::CallbackSigner;
 pub use event::{
     Account, AccountSettings, Attachment, CustomField, Event, EventInfo, EventMetadata, Quotas, ResponseData,
     Signature, SignatureRequest, Template, TemplateAccount, TemplateCcRole, TemplateDocument, TemplateRole, Usage,
 };
 pub use kinds::{CallbackType, EventType, SignatureStatus};
 pub use plugin::DropboxSign;
-pub use testing::CallbackSigner;
 pub use verify::Verifier;
 
 /// The body Dropbox Sign requires in the 200 response, or it retries.

@@ -4,10 +4,10 @@
 
 use hmac::Mac;
 
-use super::body::JSON_FIELD;
+use super::{SignedRequest, Signer};
+use crate::dropboxsign::body::JSON_FIELD;
 use crate::encoding;
 use crate::secret::Secret;
-use crate::testing::{SignedRequest, Signer};
 use crate::verify::keyed_mac;
 
 impl Signer {

@@ -352,3 +352,8 @@ pub fn ignisign_token_response(outcome: TokenOutcome) -> http::Response<Vec<u8>>
 pub fn fast_path_agrees(vendor: crate::Vendor, body: &[u8]) -> Result<(), String> {
     crate::dispatch::fast_path_agrees(vendor, body)
 }
+
+#[cfg(feature = "dropboxsign")]
+mod dropboxsign;
+#[cfg(feature = "dropboxsign")]
+pub use dropboxsign::CallbackSigner;
