@@ -98,8 +98,6 @@ mod kinds;
 mod plugin;
 mod verify;
 
-#[doc(no_inline)]
-pub use crate::testing::CallbackSigner;
 pub use event::{
     Account, AccountSettings, Attachment, CustomField, Event, EventInfo, EventMetadata, Quotas, ResponseData,
     Signature, SignatureRequest, Template, TemplateAccount, TemplateCcRole, TemplateDocument, TemplateRole, Usage,
