@@ -181,6 +181,7 @@ pub(crate) fn redacted_query(query: &str) -> String {
 /// A URL with its credentials redacted: user information
 /// (`https://[REDACTED]@host/`), every query value and the fragment; scheme,
 /// host and path are kept.
+#[cfg_attr(not(any(feature = "signplus", feature = "adobesign")), allow(dead_code))]
 pub(crate) fn redacted_url(url: &str) -> String {
     let (rest, fragment) = match url.split_once('#') {
         Some((rest, _)) => (rest, "#[REDACTED]"),

@@ -17,7 +17,7 @@
 //!   two 32-byte digests are compared in constant time: neither the content
 //!   nor the length of the configured value shows in the timing, and a
 //!   wrong-length token is refused exactly as a same-length wrong one
-//!   ([`ErrorKind::AuthenticationFailed`](crate::ErrorKind::AuthenticationFailed)).
+//!   ([`ErrorKind::AuthenticationFailed`]).
 //! * The signature is checked before the timestamp, and the timestamp check
 //!   uses saturating arithmetic, so a hostile `i64::MIN` cannot overflow.
 //! * Every header the method reads must appear exactly once: a repeated
@@ -43,6 +43,7 @@ pub use detect::{Detected, Detection, NotDetected, SEPARATORS, detect_scheme};
 pub use scheme::{
     DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
 };
+#[cfg(feature = "adobesign")]
 pub(crate) use token_eq::tokens_equal;
 
 pub(crate) use vendor_verifier::vendor_verifier;
