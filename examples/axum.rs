@@ -86,8 +86,9 @@ async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderM
                 .into_response()
         }
         Err(err) => {
+            // The detail is for the logs; the sender gets the status and its reason phrase.
             eprintln!("refused: {err}");
-            (err.status(), err.to_string()).into_response()
+            err.into_response()
         }
     }
 }

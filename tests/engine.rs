@@ -790,3 +790,49 @@ fn the_signer_writes_rfc3339_timestamps_and_one_header_per_secret() {
     assert_eq!(one.headers.len(), 2, "{:?}", one.headers);
     assert!(body_then_rfc3339().describe().to_string().contains("{body}{timestamp}"));
 }
+
+// --- Token comparison hides the length ----------------------------------------------------------
+
+/// A token of the wrong length is refused exactly as a wrong token of the
+/// right length: both sides are compared as keyed digests, so no length
+/// mismatch short-cuts the comparison or shows in the error.
+#[test]
+fn wrong_length_tokens_are_refused_like_same_length_ones() {
+    const TOKEN: &str = "SP-URL-TOKEN-55d0-a-long-random-token";
+    let body = br#"{"hook":{"event":"envelope_completed"},"data":{"envelope_id":"e"}}"#;
+    let same_length = "SP-URL-TOKEN-55d0-a-long-random-tokeX";
+    assert_eq!(same_length.len(), TOKEN.len());
+    let wrong = [
+        same_length,
+        "SP-URL-TOKEN-55d0",
+        "",
+        "SP-URL-TOKEN-55d0-a-long-random-token-and-more",
+    ];
+    let verifiers = [
+        Verifier::header_token("x-token", Secret::new(TOKEN)),
+        Verifier::query_token("token", Secret::new(TOKEN)),
+        Verifier::basic_auth("esign", Secret::new(TOKEN)),
+    ];
+    let signers = |token: &str| {
+        [
+            Signer::header_token("x-token", Secret::new(token)),
+            Signer::query_token("token", Secret::new(token)),
+            Signer::basic_auth("esign", Secret::new(token)),
+        ]
+    };
+    for (verifier, signer) in verifiers.iter().zip(signers(TOKEN)) {
+        let signed = signer.sign(body);
+        assert!(verifier.verify_at(&signed.incoming(), 0).is_ok(), "{verifier:?}");
+    }
+    for token in wrong {
+        for (verifier, signer) in verifiers.iter().zip(signers(token)) {
+            let signed = signer.sign(body);
+            let err = verifier.verify_at(&signed.incoming(), 0).unwrap_err();
+            assert_eq!(err.kind(), &ErrorKind::AuthenticationFailed, "{token:?} {verifier:?}");
+        }
+    }
+    // A Basic user name of another length is refused the same way.
+    let other_user = Signer::basic_auth("esign-admin", Secret::new(TOKEN)).sign(body);
+    let err = verifiers[2].verify_at(&other_user.incoming(), 0).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::AuthenticationFailed);
+}

@@ -349,3 +349,165 @@ fn memory_store_and_keys_hold_digests_only() {
         .unwrap();
     assert_clean("MemoryStore", &format!("{store:?}"));
 }
+
+/// The credential every vendor's verifier below is configured with, and the
+/// one the requests present: distinct per vendor, greppable.
+fn vendor_secret(slug: &str) -> String {
+    format!("{slug}-CREDENTIAL-7e1d")
+}
+
+/// Every public type that holds request data, built with real credentials,
+/// for each of the sixteen vendors: its verifier, a `Webhooks` with all of
+/// them, the `Incoming` carrying its credential (header, Basic, cookie and
+/// query), the events that echo the registered URL (Sign.Plus `hook.target`,
+/// Adobe's `webhookUrlInfo.url`) and a `VerifiedBody`.
+#[test]
+fn request_data_of_every_vendor_is_redacted() {
+    use esign_webhooks::{
+        adobesign, boldsign, boxsign, documenso, docuseal, docusign, dropboxsign, opensign, pandadoc, signwell,
+        yousign, zohosign,
+    };
+    let s = |slug: &str| Secret::new(vendor_secret(slug));
+    let verifiers: Vec<(&str, String)> = vec![
+        (
+            "esignglobal",
+            format!("{:?}", esignglobal::Verifier::new(s("esignglobal"), scheme())),
+        ),
+        (
+            "ignisign",
+            format!("{:?}", ignisign::Verifier::from_api_key(&ApiKey::new(s("ignisign")))),
+        ),
+        (
+            "signplus",
+            format!("{:?}", signplus::Verifier::query_token("token", s("signplus"))),
+        ),
+        (
+            "constellation",
+            format!("{:?}", constellation::Verifier::basic_auth("esign", s("constellation"))),
+        ),
+        ("docusign", format!("{:?}", docusign::Verifier::hmac([s("docusign")]))),
+        (
+            "dropboxsign",
+            format!("{:?}", dropboxsign::Verifier::new(s("dropboxsign"))),
+        ),
+        ("boldsign", format!("{:?}", boldsign::Verifier::new(s("boldsign")))),
+        (
+            "adobesign",
+            format!(
+                "{:?}",
+                adobesign::Verifier::client_ids([vendor_secret("adobesign-id")])
+                    .with_query_token("token", s("adobesign"))
+            ),
+        ),
+        ("yousign", format!("{:?}", yousign::Verifier::new(s("yousign")))),
+        ("pandadoc", format!("{:?}", pandadoc::Verifier::new(s("pandadoc")))),
+        ("zohosign", format!("{:?}", zohosign::Verifier::new(s("zohosign")))),
+        ("documenso", format!("{:?}", documenso::Verifier::new(s("documenso")))),
+        ("docuseal", format!("{:?}", docuseal::Verifier::new(s("docuseal")))),
+        ("signwell", format!("{:?}", signwell::Verifier::new(s("signwell")))),
+        ("opensign", format!("{:?}", opensign::Verifier::new(s("opensign")))),
+        (
+            "boxsign",
+            format!("{:?}", boxsign::Verifier::new(s("boxsign"), s("boxsign-2"))),
+        ),
+    ];
+    assert_eq!(verifiers.len(), Vendor::ALL.len(), "every vendor");
+    let webhooks = Webhooks::builder()
+        .esignglobal(esignglobal::Verifier::new(s("esignglobal"), scheme()))
+        .signplus(signplus::Verifier::query_token("token", s("signplus")))
+        .constellation(constellation::Verifier::basic_auth("esign", s("constellation")))
+        .docusign(docusign::Verifier::hmac([s("docusign")]))
+        .dropboxsign(dropboxsign::Verifier::new(s("dropboxsign")))
+        .boldsign(boldsign::Verifier::new(s("boldsign")))
+        .adobesign(
+            adobesign::Verifier::client_ids([vendor_secret("adobesign-id")]).with_query_token("token", s("adobesign")),
+        )
+        .yousign(yousign::Verifier::new(s("yousign")))
+        .pandadoc(pandadoc::Verifier::new(s("pandadoc")))
+        .zohosign(zohosign::Verifier::new(s("zohosign")))
+        .documenso(documenso::Verifier::new(s("documenso")))
+        .docuseal(docuseal::Verifier::new(s("docuseal")))
+        .signwell(signwell::Verifier::new(s("signwell")))
+        .opensign(opensign::Verifier::new(s("opensign")))
+        .boxsign(boxsign::Verifier::new(s("boxsign"), s("boxsign-2")))
+        .build()
+        .unwrap();
+    let mut shown = verifiers;
+    shown.push(("Webhooks", format!("{webhooks:?}")));
+
+    // The request of each vendor, as `Incoming`: the credential in every place
+    // a scheme reads one (a token header, Basic, a cookie, a proxy, the query).
+    for vendor in Vendor::ALL {
+        let slug = vendor.to_string();
+        let secret = vendor_secret(&slug);
+        let basic = esign_webhooks::testing::Signer::basic_auth("esign", Secret::new(secret.clone()))
+            .sign(b"{}")
+            .headers;
+        let mut headers = vec![
+            ("X-Documenso-Secret".to_owned(), secret.clone()),
+            ("X-AdobeSign-ClientId".to_owned(), secret.clone()),
+            ("X-Webhook-Token".to_owned(), secret.clone()),
+            ("Cookie".to_owned(), format!("session={secret}")),
+            ("Proxy-Authorization".to_owned(), format!("Bearer {secret}")),
+            ("Content-Type".to_owned(), "application/json".to_owned()),
+        ];
+        headers.extend(basic);
+        let query = format!("token={secret}&signature={secret}");
+        let incoming = Incoming::new(secret.as_bytes(), &headers).with_query(Some(&query));
+        let text = format!("{incoming:?}");
+        assert!(!text.contains(&secret), "{slug}: Incoming shows {secret}: {text}");
+        assert!(
+            !text.contains("ZXNpZ2"),
+            "{slug}: Incoming shows the Basic credentials: {text}"
+        );
+        assert!(
+            text.contains("application/json") && text.contains("token=[REDACTED]"),
+            "{text}"
+        );
+    }
+
+    // The events that echo the registered URL, token included.
+    let url = format!("https://hooks.example.com/esign?token={}&v=1", SECRETS[2]);
+    let mut trail: serde_json::Value = serde_json::from_slice(SIGNPLUS_TRAIL).unwrap();
+    trail["hook"]["target"] = url.clone().into();
+    let trail = serde_json::to_vec(&trail).unwrap();
+    let event = dangerous::parse_unverified(Vendor::SignPlus, &trail).unwrap();
+    let text = format!("{event:?}");
+    assert!(
+        text.contains("https://hooks.example.com/esign?token=[REDACTED]&v=[REDACTED]"),
+        "{text}"
+    );
+    shown.push(("signplus::Event", text));
+    let mut adobe: serde_json::Value =
+        serde_json::from_slice(include_bytes!("fixtures/adobesign/agreement_action_completed.json")).unwrap();
+    adobe["webhookUrlInfo"]["url"] = url.clone().into();
+    let adobe = serde_json::to_vec(&adobe).unwrap();
+    let event = dangerous::parse_unverified(Vendor::AdobeSign, &adobe).unwrap();
+    let text = format!("{event:?}");
+    assert!(
+        text.contains("https://hooks.example.com/esign?token=[REDACTED]"),
+        "{text}"
+    );
+    shown.push(("adobesign::Event", text));
+
+    // A verified body carrying Ignisign's token.
+    let verified = super_webhooks_verify(IGNISIGN_LAUNCHED);
+    shown.push(("VerifiedBody", verified));
+
+    for (what, text) in &shown {
+        assert_clean(what, text);
+        for vendor in Vendor::ALL {
+            let secret = vendor_secret(&vendor.to_string());
+            assert!(!text.contains(&secret), "{what} shows {secret}: {text}");
+        }
+        assert!(!text.contains("boxsign-2-CREDENTIAL"), "{what}: {text}");
+    }
+}
+
+/// `Webhooks::verify` of an Ignisign delivery, formatted.
+fn super_webhooks_verify(body: &[u8]) -> String {
+    let verified = webhooks()
+        .verify(body, &[("content-type", "application/json")])
+        .unwrap();
+    format!("{verified:?}")
+}

@@ -311,6 +311,40 @@ fn revoke_removes_only_that_registration() {
     assert!(seen[0].starts_with("declined: "), "{seen:?}");
 }
 
+/// An id is its registry's: another registry refuses it, even when the
+/// numbers coincide (each registry's first registration), and keeps its own.
+#[test]
+fn revoke_refuses_an_id_from_another_registry() {
+    let seen = log();
+    let mut billing = Handlers::new();
+    let s = seen.clone();
+    let billing_id = billing
+        .constellation()
+        .on_session_status(constellation::SessionStatus::ALL, move |_| {
+            note(&s, "billing");
+            Ok(())
+        });
+    let mut audit = AsyncHandlers::new();
+    let audit_id = audit
+        .constellation()
+        .on_session_status(constellation::SessionStatus::ALL, |_| async { Ok(()) });
+    let mut audit_blocking = Handlers::new();
+    let audit_blocking_id = audit_blocking
+        .constellation()
+        .on_session_status(constellation::SessionStatus::ALL, |_| Ok(()));
+    assert_ne!(billing_id, audit_id);
+    assert_ne!(billing_id, audit_blocking_id);
+    assert!(!billing.revoke(audit_id), "a foreign id is refused");
+    assert!(!billing.revoke(audit_blocking_id), "a foreign id is refused");
+    assert_eq!(billing.registrations(), [billing_id]);
+    handle(&billing, "constellation/session_completed_camel");
+    assert_eq!(entries(&seen), ["billing"]);
+    assert!(!audit.revoke(billing_id));
+    assert!(audit.revoke(audit_id));
+    assert!(audit_blocking.revoke(audit_blocking_id));
+    assert!(billing.revoke(billing_id));
+}
+
 #[test]
 fn errors_and_panics_are_collected_and_do_not_stop_the_others() {
     let seen = log();

@@ -15,6 +15,15 @@ const API_KEY: &str = "sk_development_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b_s3cr3
 
 /// Serves one canned response and returns the raw request it received.
 async fn mock_ignisign(status: &'static str, body: &'static str) -> (String, tokio::task::JoinHandle<String>) {
+    mock_response(status, String::new(), body).await
+}
+
+/// [`mock_ignisign`] with extra response header lines (each ending in `\r\n`).
+async fn mock_response(
+    status: &'static str,
+    extra_headers: String,
+    body: &'static str,
+) -> (String, tokio::task::JoinHandle<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let server = tokio::spawn(async move {
@@ -43,7 +52,7 @@ async fn mock_ignisign(status: &'static str, body: &'static str) -> (String, tok
             }
         }
         let response = format!(
-            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n{extra_headers}content-length: {}\r\nconnection: close\r\n\r\n{body}",
             body.len()
         );
         socket.write_all(response.as_bytes()).await.unwrap();
@@ -171,4 +180,31 @@ async fn an_api_error_keeps_ignisign_s_code() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// A 307 from the token-check endpoint is not followed: nothing reaches the
+/// redirect's target (which would receive the POST and the API key), and the
+/// check fails with the 307's status.
+#[tokio::test]
+async fn a_redirect_is_not_followed() {
+    let elsewhere = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = format!("http://{}/steal", elsewhere.local_addr().unwrap());
+    let (base, server) = mock_response("307 Temporary Redirect", format!("location: {target}\r\n"), "{}").await;
+    let ran = Arc::new(Mutex::new(0));
+    let err = webhooks()
+        .handle_async(
+            &handlers(&base, ran.clone()),
+            BODY,
+            &[("content-type", "application/json")],
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::ConfirmationFailed { status: Some(307), .. }),
+        "{err:?}"
+    );
+    assert_eq!(*ran.lock().unwrap(), 0);
+    assert!(server.await.unwrap().starts_with("POST /v4/tokens/"));
+    let followed = tokio::time::timeout(std::time::Duration::from_millis(300), elsewhere.accept()).await;
+    assert!(followed.is_err(), "the redirect was followed");
 }

@@ -182,12 +182,12 @@ async fn refused_deliveries_run_no_callback() {
 
         let (status, body) = post(&client, &url, sample(&samples, "forged eSignGlobal")).await;
         assert_eq!(status, 401, "{route}: {body}");
-        assert!(body.contains("authentication failed"), "{route}: {body}");
-        assert!(!body.contains("demo-esignglobal-secret"));
+        // The public answer is the status and its reason phrase, no detail.
+        assert_eq!(body, "Unauthorized", "{route}");
 
         let (status, body) = post(&client, &url, sample(&samples, "Sign.Plus without")).await;
         assert_eq!(status, 400, "{route}: {body}");
-        assert!(body.contains("missing query parameter `token`"), "{route}: {body}");
+        assert_eq!(body, "Bad Request", "{route}: the parameter's name is not told");
 
         // A wrong token in the URL.
         let mut wrong = sample(&samples, "Sign.Plus envelope").clone();

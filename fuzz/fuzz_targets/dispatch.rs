@@ -1,6 +1,7 @@
 //! `Webhooks::dispatch_incoming` and `Webhooks::handle_incoming` over
-//! arbitrary headers, query and body, with every vendor configured, the
-//! callback registry and an in-memory deduplicator.
+//! arbitrary headers, query and body, with all sixteen vendors configured,
+//! the callback registry and an in-memory deduplicator. The body limit is
+//! 1 MiB, as `.ci/run`'s `-max_len`, so inputs reach the size limits.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -8,7 +9,9 @@ use std::sync::OnceLock;
 use esign_webhooks::dedup::{DedupKey, Deduplicator, MemoryStore};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
 use esign_webhooks::{
-    FixedClock, Handlers, Incoming, Lifecycle, Secret, Webhooks, constellation, esignglobal, ignisign, signplus,
+    FixedClock, Handlers, Incoming, Lifecycle, Secret, Webhooks, adobesign, boldsign, boxsign, constellation,
+    documenso, docuseal, docusign, dropboxsign, esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign,
+    zohosign,
 };
 use esign_webhooks_fuzz::{NOW, Request};
 use libfuzzer_sys::fuzz_target;
@@ -21,6 +24,29 @@ fn esg_scheme() -> HmacScheme {
         Encoding::Hex,
     )
 }
+
+/// Every secret configured below, checked against every error's text.
+const SECRETS: [&str; 16] = [
+    "esg-secret",
+    "sp-token",
+    "c1-password",
+    "docusign-secret",
+    "dropboxsign-api-key",
+    "boldsign-secret",
+    "adobesign-url-token",
+    "yousign-secret",
+    "pandadoc-shared-key",
+    "zohosign-secret",
+    "documenso-secret",
+    "docuseal-secret",
+    "signwell-webhook-id",
+    "opensign-secret",
+    "boxsign-primary",
+    "boxsign-secondary",
+];
+
+/// The Adobe Acrobat Sign client id (not a secret: it is echoed).
+const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
 
 struct Setup {
     webhooks: Webhooks,
@@ -36,7 +62,25 @@ fn setup() -> Setup {
         ))
         .signplus(signplus::Verifier::query_token("token", Secret::new("sp-token")))
         .constellation(constellation::Verifier::basic_auth("esign", Secret::new("c1-password")))
-        .max_body_size(64 * 1024)
+        .docusign(docusign::Verifier::hmac([Secret::new("docusign-secret")]))
+        .dropboxsign(dropboxsign::Verifier::new(Secret::new("dropboxsign-api-key")))
+        .boldsign(boldsign::Verifier::new(Secret::new("boldsign-secret")))
+        .adobesign(
+            adobesign::Verifier::client_ids([ADOBE_CLIENT_ID])
+                .with_query_token("token", Secret::new("adobesign-url-token")),
+        )
+        .yousign(yousign::Verifier::new(Secret::new("yousign-secret")))
+        .pandadoc(pandadoc::Verifier::new(Secret::new("pandadoc-shared-key")))
+        .zohosign(zohosign::Verifier::new(Secret::new("zohosign-secret")))
+        .documenso(documenso::Verifier::new(Secret::new("documenso-secret")))
+        .docuseal(docuseal::Verifier::new(Secret::new("docuseal-secret")))
+        .signwell(signwell::Verifier::new(Secret::new("signwell-webhook-id")))
+        .opensign(opensign::Verifier::new(Secret::new("opensign-secret")))
+        .boxsign(boxsign::Verifier::new(
+            Secret::new("boxsign-primary"),
+            Secret::new("boxsign-secondary"),
+        ))
+        .max_body_size(1024 * 1024)
         .clock(FixedClock(NOW))
         .build()
         .expect("a valid configuration");
@@ -69,7 +113,7 @@ fuzz_target!(|data: &[u8]| {
         Err(err) => {
             // Errors never carry a configured secret, nor a line break from the body.
             let text = err.to_string();
-            for secret in ["esg-secret", "sp-token", "c1-password"] {
+            for secret in SECRETS {
                 let in_input = data.windows(secret.len()).any(|w| w == secret.as_bytes());
                 assert!(in_input || !text.contains(secret), "{text}");
             }

@@ -134,12 +134,24 @@ pub struct Event {
 }
 
 /// `webhookUrlInfo`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` redacts the URL's query values and user information: the URL
+/// is the one you registered, and it carries the URL token
+/// ([`Verifier::with_query_token`](super::Verifier::with_query_token)).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct WebhookUrlInfo {
     /// The webhook URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+impl core::fmt::Debug for WebhookUrlInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("WebhookUrlInfo")
+            .field("url", &self.url.as_deref().map(crate::headers::redacted_url))
+            .finish()
+    }
 }
 
 /// An entry of `webhookNotificationApplicableUsers`.

@@ -31,11 +31,22 @@ use crate::{Error, Vendor};
 /// # let _ = event;
 /// # Ok::<(), esign_webhooks::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct VerifiedBody<'a> {
     vendor: Vendor,
     body: Cow<'a, [u8]>,
     verified: Verified,
+}
+
+/// The body by its length only: a delivery can carry a credential (Ignisign's token).
+impl core::fmt::Debug for VerifiedBody<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("VerifiedBody")
+            .field("vendor", &self.vendor)
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .field("verified", &self.verified)
+            .finish()
+    }
 }
 
 impl<'a> VerifiedBody<'a> {

@@ -217,14 +217,25 @@ impl std::error::Error for WebhookRejection {
     }
 }
 
+/// A refusal: the status and its generic reason phrase, nothing about the
+/// request or the server (no header or parameter name, no store address).
+fn refusal(status: http::StatusCode) -> Response {
+    (status, status.canonical_reason().unwrap_or("Refused")).into_response()
+}
+
+/// Answers the [`status`](WebhookRejection::status) with its generic reason
+/// phrase (`Unauthorized`, `Payload Too Large`…), never the detail, which
+/// stays in `Display` for your logs.
 impl IntoResponse for WebhookRejection {
     fn into_response(self) -> Response {
-        (self.status(), self.to_string()).into_response()
+        refusal(self.status())
     }
 }
 
-/// Answers [`Error::status`] with the error's message (which never contains
-/// a secret), so handlers can return `Result<_, esign_webhooks::Error>`.
+/// Answers [`Error::status`] with its generic reason phrase (`Unauthorized`,
+/// `Payload Too Large`…), never the error's detail, so handlers can return
+/// `Result<_, esign_webhooks::Error>`. Log the error itself (its `Display`
+/// says why) or enable the `tracing` feature.
 ///
 /// ```
 /// use axum::http::{StatusCode, request::Parts};
@@ -244,7 +255,7 @@ impl IntoResponse for WebhookRejection {
 /// ```
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
-        (self.status(), self.to_string()).into_response()
+        refusal(self.status())
     }
 }
 
@@ -369,5 +380,44 @@ mod tests {
     fn errors_are_responses() {
         let err = Error::from(ErrorKind::AuthenticationFailed);
         assert_eq!(err.into_response().status(), StatusCode::UNAUTHORIZED);
+    }
+
+    async fn body_text(response: Response) -> String {
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    /// The public answer is the status and its reason phrase: no parameter
+    /// name, no header name, no detail (that stays in `Display`).
+    #[tokio::test]
+    async fn public_answers_say_only_the_status() {
+        let missing = VerifiedEvent::from_request(request("/hooks", BODY.to_vec()), &webhooks(4096))
+            .await
+            .unwrap_err();
+        assert!(missing.to_string().contains("token"), "{missing}");
+        let response = missing.into_response();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(body_text(response).await, "Bad Request");
+
+        let wrong = VerifiedEvent::from_request(request("/hooks?token=wrong", BODY.to_vec()), &webhooks(4096))
+            .await
+            .unwrap_err();
+        assert_eq!(body_text(wrong.into_response()).await, "Unauthorized");
+
+        let err = Error::from(ErrorKind::MissingHeader {
+            name: "x-configured-signature".to_owned(),
+        });
+        assert!(err.to_string().contains("x-configured-signature"));
+        let response = err.into_response();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(body_text(response).await, "Bad Request");
+
+        let too_big = VerifiedBytes::from_request(request("/hooks?token=t0ken", BODY.to_vec()), &webhooks(16))
+            .await
+            .unwrap_err();
+        assert_eq!(body_text(too_big.into_response()).await, "Payload Too Large");
     }
 }

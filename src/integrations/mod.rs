@@ -13,6 +13,12 @@
 //! `Parts` and body to [`dispatch_parts`](crate::Webhooks::dispatch_parts).
 //! Any other server builds an [`Incoming`](crate::Incoming) with its query string.
 //!
+//! Every refusal the glue sends (axum's `IntoResponse` for `Error` and
+//! `WebhookRejection`, actix's `ResponseError`, the tower layer) is the status
+//! and its generic reason phrase only: the sender learns nothing about the
+//! configuration or the infrastructure. The detail is in the error's `Display`
+//! (and in the `tracing` events), for your logs.
+//!
 //! Complete servers receiving every vendor's deliveries are in the
 //! repository's `examples/` (`axum.rs`, `actix.rs`, `hyper.rs`, `tower.rs`), and
 //! [`manual::servers`](crate::manual::servers) walks through them.

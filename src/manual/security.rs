@@ -94,9 +94,14 @@
 //! * **Secure by default.** Only configured vendors are accepted, each
 //!   authenticated or opted out by a method named `dangerous_…`; building
 //!   refuses empty secrets, app ids and header names.
-//! * **Constant time.** MACs are compared with `subtle`; tokens and passwords
-//!   are hashed with SHA-256 first, so neither their content nor their length
-//!   leaks through timing.
+//! * **Constant time.** MACs are compared with `subtle`. Tokens, Basic user
+//!   names and passwords are not compared raw (`subtle`'s slice comparison
+//!   returns early on a length mismatch): the presented and the configured
+//!   value are each reduced to an HMAC-SHA256 digest under a key drawn at
+//!   random once per process, and the two digests are compared with `subtle`,
+//!   so neither the configured value's content nor its length leaks through
+//!   timing, and a token of the wrong length is refused exactly as a wrong
+//!   one of the right length (`AuthenticationFailed`).
 //! * **No secret in output.** [`Secret`](crate::Secret), verifiers, API keys,
 //!   deliveries, handlers and stores redact secrets in `Debug`/`Display`; no
 //!   error contains a secret or a token or password a request presented;

@@ -63,7 +63,11 @@
 //! ```
 //!
 //! A request that fails verification never reaches `hook`: the extractor
-//! answers it with the error's status. With a state of your own, implement
+//! answers it with the error's status and that status's generic reason phrase
+//! (`401 Unauthorized`, `413 Payload Too Large`, `503 Service Unavailable`…),
+//! never the detail, which could name a configured header or query parameter
+//! or a store's address. The detail stays in [`Error`](crate::Error)'s
+//! `Display` for your logs. With a state of your own, implement
 //! `FromRef<YourState> for Webhooks`. To run typed callbacks instead of
 //! matching, see `examples/axum.rs` (`Webhooks::handle_parts_async`
 //! with [`AsyncHandlers`](crate::AsyncHandlers)), and to queue before

@@ -70,12 +70,29 @@ struct Entry {
 }
 
 /// Registrations, in registration order.
-#[derive(Default)]
 pub(crate) struct Registry {
     entries: Vec<Entry>,
+    /// This registry's id, from [`NEXT_REGISTRY`]: stamped on every
+    /// [`HandlerId`] it issues, so an id from another registry is refused.
+    registry: u64,
     next_id: u64,
     /// The confirmation of each vendor that needs one (Ignisign's token).
     pub(crate) confirmers: super::confirm::Confirmers,
+}
+
+/// The id of the next registry created in this process.
+static NEXT_REGISTRY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            entries: Vec::new(),
+            // Only uniqueness matters, not ordering with other memory.
+            registry: NEXT_REGISTRY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            next_id: 0,
+            confirmers: Default::default(),
+        }
+    }
 }
 
 impl core::fmt::Debug for Registry {
@@ -90,12 +107,18 @@ impl core::fmt::Debug for Registry {
 impl Registry {
     pub(crate) fn push(&mut self, slot: Slot, call: Call) -> HandlerId {
         self.next_id += 1;
-        let id = HandlerId(self.next_id);
+        let id = HandlerId {
+            registry: self.registry,
+            index: self.next_id,
+        };
         self.entries.push(Entry { id, slot, call });
         id
     }
 
     pub(crate) fn revoke(&mut self, id: HandlerId) -> bool {
+        if id.registry != self.registry {
+            return false;
+        }
         let before = self.entries.len();
         self.entries.retain(|entry| entry.id != id);
         self.entries.len() != before

@@ -112,7 +112,7 @@ macro_rules! common_methods {
             }
 
             /// Removes a registration. Returns `false` (and does nothing) for an
-            /// unknown or already revoked id.
+            /// unknown or already revoked id, or one another registry issued.
             pub fn revoke(&mut self, id: HandlerId) -> bool {
                 self.registry.revoke(id)
             }

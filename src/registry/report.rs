@@ -9,12 +9,21 @@ use http::StatusCode;
 use crate::Vendor;
 
 /// Identifies one registration; pass it to `revoke` to remove it.
+///
+/// An id names the registry that issued it as well as the registration, so
+/// `revoke` on another `Handlers` (or `AsyncHandlers`) refuses it and removes
+/// nothing, whatever the numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HandlerId(pub(crate) u64);
+pub struct HandlerId {
+    /// The issuing registry, unique in the process.
+    pub(crate) registry: u64,
+    /// The registration's number within that registry, from 1.
+    pub(crate) index: u64,
+}
 
 impl fmt::Display for HandlerId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "handler#{}", self.0)
+        write!(f, "handler#{}.{}", self.registry, self.index)
     }
 }
 

@@ -4,6 +4,11 @@ use super::transport::{TokenTransport, TransportFuture};
 
 /// Sends Ignisign's token check with a [`reqwest::Client`] (rustls).
 ///
+/// Redirects are **not** followed: the check is a POST carrying the API key in
+/// `Authorization`, and a 307/308 would resend both to wherever the answer
+/// points. A redirect is returned as is, and read as a failed check
+/// ([`ConfirmationFailed`](crate::ErrorKind::ConfirmationFailed) with its status).
+///
 /// ```no_run
 /// use esign_webhooks::registry::ReqwestTransport;
 /// use esign_webhooks::{AsyncHandlers, Secret, ignisign::ApiKey};
@@ -11,18 +16,32 @@ use super::transport::{TokenTransport, TransportFuture};
 /// let mut handlers = AsyncHandlers::new();
 /// handlers.confirm_ignisign_with(ApiKey::new(Secret::new("sk_production_…")), ReqwestTransport::new());
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
 }
 
+impl Default for ReqwestTransport {
+    fn default() -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            // Fails only when the TLS back end cannot initialise, where
+            // `reqwest::Client::new` panics too; not reachable from request data.
+            .expect("reqwest client with rustls");
+        ReqwestTransport { client }
+    }
+}
+
 impl ReqwestTransport {
-    /// A transport with a default client.
+    /// A transport with a default client that follows no redirect.
     pub fn new() -> Self {
         ReqwestTransport::default()
     }
 
-    /// A transport over your own client (timeouts, proxies…).
+    /// A transport over your own client (timeouts, proxies…). Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: a client that follows
+    /// redirects forwards the API key to wherever a redirect points.
     pub fn with_client(client: reqwest::Client) -> Self {
         ReqwestTransport { client }
     }

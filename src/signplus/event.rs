@@ -8,7 +8,22 @@ use super::{AuditAction, EventKind};
 use crate::{Error, Vendor};
 
 /// The webhook a delivery belongs to (`hook`): "metadata about the webhook itself".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` shows [`target`](Hook::target) with its query values (and any
+/// user information) `[REDACTED]`: Sign.Plus echoes the registered URL, and
+/// that URL carries the query token the request is authenticated by.
+///
+/// ```
+/// use esign_webhooks::signplus::Hook;
+///
+/// let hook: Hook = serde_json::from_str(
+///     r#"{"event": "envelope_completed", "target": "https://example.com/hooks/signplus?token=s3cr3t"}"#,
+/// ).unwrap();
+/// let shown = format!("{hook:?}");
+/// assert!(shown.contains("https://example.com/hooks/signplus?token=[REDACTED]"), "{shown}");
+/// assert!(!shown.contains("s3cr3t"));
+/// ```
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Hook {
     /// The webhook's id, as returned when it was created (a 24-hex id in the
@@ -20,6 +35,16 @@ pub struct Hook {
     /// The URL the delivery was sent to. Optional in Sign.Plus's SDK models.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+}
+
+impl core::fmt::Debug for Hook {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Hook")
+            .field("id", &self.id)
+            .field("event", &self.event)
+            .field("target", &self.target.as_deref().map(crate::headers::redacted_url))
+            .finish()
+    }
 }
 
 /// `data` of the envelope events (completed, declined, expired, voided).

@@ -4,6 +4,7 @@ use hmac::Mac;
 use subtle::{Choice, ConstantTimeEq};
 
 use super::scheme::MAX_NUMBERED_HEADERS;
+use super::token_eq::tokens_equal;
 use super::{
     Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified, rfc3339,
 };
@@ -373,11 +374,12 @@ pub(crate) fn check_tolerance(timestamp: i64, now: i64, tolerance_secs: u64) -> 
     Ok(())
 }
 
-/// Compares a presented token with every key, in constant time.
+/// Compares a presented token with every key, hiding content and length
+/// ([`tokens_equal`]).
 fn token_matches(presented: &[u8], keys: &[Key]) -> Option<usize> {
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        if bool::from(presented.ct_eq(key.secret.expose())) && matched.is_none() {
+        if bool::from(tokens_equal(presented, key.secret.expose())) && matched.is_none() {
             matched = Some(index);
         }
     }
@@ -413,10 +415,10 @@ pub(super) fn basic_auth<H: Headers + ?Sized>(
     let Some((user, password)) = split_once(&decoded, b':') else {
         return Err(malformed(NAME, "the Basic credentials have no `user:password` colon"));
     };
-    let user_ok = user.ct_eq(username.as_bytes());
+    let user_ok = tokens_equal(user, username.as_bytes());
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        let ok = user_ok & password.ct_eq(key.secret.expose());
+        let ok = user_ok & tokens_equal(password, key.secret.expose());
         if bool::from(ok) && matched.is_none() {
             matched = Some(index);
         }

@@ -300,7 +300,7 @@ pub fn detect_scheme<H: HeaderNames + ?Sized>(
         for candidate in &candidates {
             let Some(value) = candidate.value else { continue };
             tried += 1;
-            if bool::from(value.as_bytes().ct_eq(secret.expose())) {
+            if bool::from(super::token_eq::tokens_equal(value.as_bytes(), secret.expose())) {
                 let header = candidate.name.to_owned();
                 confirm(Detected::HeaderToken { header }, 0, &mut found);
             } else if let Some(username) = basic_username(value, secret) {
@@ -309,7 +309,7 @@ pub fn detect_scheme<H: HeaderNames + ?Sized>(
         }
         for (name, value) in &query {
             tried += 1;
-            if bool::from(value.as_slice().ct_eq(secret.expose())) {
+            if bool::from(super::token_eq::tokens_equal(value.as_slice(), secret.expose())) {
                 confirm(Detected::QueryToken { name: name.clone() }, 0, &mut found);
             }
         }
@@ -448,7 +448,7 @@ fn basic_username(value: &str, secret: &Secret) -> Option<String> {
     let decoded = encoding::decode_base64(credentials.trim().as_bytes())?;
     let colon = decoded.iter().position(|&b| b == b':')?;
     let (user, password) = (decoded.get(..colon)?, decoded.get(colon + 1..)?);
-    bool::from(password.ct_eq(secret.expose()))
+    bool::from(super::token_eq::tokens_equal(password, secret.expose()))
         .then(|| String::from_utf8(user.to_vec()).ok())
         .flatten()
 }

@@ -10,9 +10,14 @@
 //!
 //! * Every signature the request carries is tried against every configured
 //!   secret (rotation on both sides); any match is accepted.
-//! * MACs and tokens are compared in constant time (`subtle`): the time taken
-//!   does not depend on where the bytes differ. As with every such
-//!   comparison, a token's *length* is not hidden; use long random tokens.
+//! * MACs are compared in constant time (`subtle`): the time taken does not
+//!   depend on where the bytes differ. Tokens, Basic user names and passwords
+//!   are first reduced, presented and configured value alike, to an
+//!   HMAC-SHA256 digest under a key drawn at random once per process, and the
+//!   two 32-byte digests are compared in constant time: neither the content
+//!   nor the length of the configured value shows in the timing, and a
+//!   wrong-length token is refused exactly as a same-length wrong one
+//!   ([`ErrorKind::AuthenticationFailed`]).
 //! * The signature is checked before the timestamp, and the timestamp check
 //!   uses saturating arithmetic, so a hostile `i64::MIN` cannot overflow.
 //! * Every header the method reads must appear exactly once: a repeated
@@ -25,6 +30,7 @@ pub mod compact;
 mod detect;
 pub(crate) mod rfc3339;
 mod scheme;
+mod token_eq;
 mod vendor_verifier;
 
 use std::time::Duration;
@@ -37,6 +43,8 @@ pub use detect::{Detected, Detection, NotDetected, SEPARATORS, detect_scheme};
 pub use scheme::{
     DEFAULT_TOLERANCE, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
 };
+#[cfg(feature = "adobesign")]
+pub(crate) use token_eq::tokens_equal;
 
 pub(crate) use vendor_verifier::vendor_verifier;
 

@@ -1,0 +1,59 @@
+//! Comparison of a presented token or password with a configured one that
+//! hides both the content and the length.
+//!
+//! `subtle`'s slice comparison returns early when the lengths differ, so a
+//! raw comparison tells a sender, through timing, how long the configured
+//! token is. Both sides are first reduced to an HMAC-SHA256 digest under a
+//! key drawn at random once per process; the two 32-byte digests are then
+//! compared in constant time. The work done depends on the presented value's
+//! length only (which the sender knows), never on the configured one's, and a
+//! sender cannot precompute a collision since it does not know the key.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::OnceLock;
+
+use hmac::Mac;
+use subtle::{Choice, ConstantTimeEq};
+
+/// The per-process comparison key: 32 bytes from the standard library's
+/// randomly seeded hasher state (no extra dependency for a random source).
+fn key() -> &'static [u8; 32] {
+    static KEY: OnceLock<[u8; 32]> = OnceLock::new();
+    KEY.get_or_init(|| {
+        let mut key = [0u8; 32];
+        for (index, chunk) in key.chunks_mut(8).enumerate() {
+            let mut hasher = RandomState::new().build_hasher();
+            hasher.write_usize(index);
+            chunk.copy_from_slice(&hasher.finish().to_le_bytes());
+        }
+        key
+    })
+}
+
+/// HMAC-SHA256 of `value` under the per-process key.
+fn digest(value: &[u8]) -> [u8; 32] {
+    let mut mac = super::keyed_mac(key());
+    mac.update(value);
+    mac.finalize().into_bytes().into()
+}
+
+/// Whether `presented` equals `configured`, in time independent of the
+/// configured value's content and length.
+pub(crate) fn tokens_equal(presented: &[u8], configured: &[u8]) -> Choice {
+    digest(presented).ct_eq(&digest(configured))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens_equal;
+
+    #[test]
+    fn equal_only_when_the_bytes_are() {
+        assert!(bool::from(tokens_equal(b"SP-URL-TOKEN-55d0", b"SP-URL-TOKEN-55d0")));
+        assert!(!bool::from(tokens_equal(b"SP-URL-TOKEN-55d1", b"SP-URL-TOKEN-55d0")));
+        assert!(!bool::from(tokens_equal(b"SP-URL-TOKEN-55d", b"SP-URL-TOKEN-55d0")));
+        assert!(!bool::from(tokens_equal(b"", b"SP-URL-TOKEN-55d0")));
+        assert!(bool::from(tokens_equal(b"", b"")));
+    }
+}
