@@ -877,3 +877,15 @@ fn invalid_utf8_in_a_skipped_string_is_refused_by_both_paths() {
     );
     assert!(esign_webhooks::dangerous::parse_unverified(Vendor::Ignisign, &body).is_err());
 }
+
+/// The same finding for eSignGlobal (`fuzz/regressions/`): invalid UTF-8 in a
+/// signer's field the one-pass parse skips.
+#[test]
+fn invalid_utf8_in_an_esignglobal_skipped_field_is_refused_by_both_paths() {
+    let body = include_bytes!("../fuzz/regressions/differential-esignglobal-invalid-utf8.json");
+    assert_eq!(
+        esign_webhooks::testing::fast_path_agrees(Vendor::EsignGlobal, body),
+        Ok(())
+    );
+    assert!(esign_webhooks::dangerous::parse_unverified(Vendor::EsignGlobal, body).is_err());
+}
