@@ -346,7 +346,7 @@ pub fn ignisign_token_response(outcome: TokenOutcome) -> http::Response<Vec<u8>>
 /// ```
 /// use esign_webhooks::{Vendor, testing};
 ///
-/// let body = include_bytes!("../tests/fixtures/esignglobal/envelope_finish.json");
+/// let body = include_bytes!("../../tests/fixtures/esignglobal/envelope_finish.json");
 /// assert_eq!(testing::fast_path_agrees(Vendor::EsignGlobal, body), Ok(()));
 /// ```
 pub fn fast_path_agrees(vendor: crate::Vendor, body: &[u8]) -> Result<(), String> {
