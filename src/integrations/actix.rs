@@ -70,7 +70,7 @@ use core::pin::Pin;
 
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 
-use crate::esignglobal::HeaderNames;
+use crate::headers::HeaderNames;
 use crate::headers::Headers;
 use crate::{Error, ErrorKind, Event, Incoming, Webhooks};
 use actix_http::header::HeaderMap;
@@ -257,7 +257,7 @@ impl Headers for HeaderMap {
 ///
 /// ```
 /// use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
-/// use esign_webhooks::esignglobal::HeaderNames;
+/// use esign_webhooks::HeaderNames;
 ///
 /// let mut map = HeaderMap::new();
 /// map.insert(HeaderName::from_static("x-signature"), HeaderValue::from_static("ab12"));

@@ -4,7 +4,7 @@
 //! | Feature | Module | What it adds |
 //! |---|---|---|
 //! | `axum` | `integrations::axum` | `VerifiedEvent` and `VerifiedBytes` extractors: a verified [`Event`](crate::Event) in one handler argument, with the [`Webhooks`](crate::Webhooks) taken from your state |
-//! | `actix` | `integrations::actix` | a `VerifiedEvent` extractor (the [`Webhooks`](crate::Webhooks) from `web::Data`), `ResponseError` for [`Error`](crate::Error), and [`Headers`](crate::Headers) / [`HeaderNames`](crate::esignglobal::HeaderNames) for actix-web's own `HeaderMap` |
+//! | `actix` | `integrations::actix` | a `VerifiedEvent` extractor (the [`Webhooks`](crate::Webhooks) from `web::Data`), `ResponseError` for [`Error`](crate::Error), and [`Headers`](crate::Headers) / [`HeaderNames`](crate::HeaderNames) for actix-web's own `HeaderMap` |
 //! | `tower` | `integrations::tower` | `VerifyLayer`: verifies in front of any tower service, which receives `http::Request<Event>` |
 //!
 //! hyper, and every framework built on the `http` crate 1.x (axum, hyper,
