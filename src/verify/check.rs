@@ -4,7 +4,7 @@ use hmac::Mac;
 use subtle::{Choice, ConstantTimeEq};
 
 use super::scheme::MAX_NUMBERED_HEADERS;
-use super::token_eq::tokens_equal;
+use super::token_eq::{matches_digest, tokens_equal};
 use super::{
     Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified, rfc3339,
 };
@@ -379,7 +379,7 @@ pub(crate) fn check_tolerance(timestamp: i64, now: i64, tolerance_secs: u64) -> 
 fn token_matches(presented: &[u8], keys: &[Key]) -> Option<usize> {
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        if bool::from(tokens_equal(presented, key.secret.expose())) && matched.is_none() {
+        if bool::from(matches_digest(presented, &key.token_digest)) && matched.is_none() {
             matched = Some(index);
         }
     }
@@ -418,7 +418,7 @@ pub(super) fn basic_auth<H: Headers + ?Sized>(
     let user_ok = tokens_equal(user, username.as_bytes());
     let mut matched = None;
     for (index, key) in keys.iter().enumerate() {
-        let ok = user_ok & tokens_equal(password, key.secret.expose());
+        let ok = user_ok & matches_digest(password, &key.token_digest);
         if bool::from(ok) && matched.is_none() {
             matched = Some(index);
         }

@@ -88,12 +88,14 @@ pub(crate) enum Method {
 }
 
 /// A secret prepared once, when the verifier is built: the HMAC state keyed
-/// with it (so no request pays for keying), and the secret itself for token
-/// comparison.
+/// with it (so no request pays for keying), and its keyed digest for token
+/// comparison (so a request pays for one digest, the presented token's). The
+/// secret itself is not kept.
 #[derive(Clone)]
 pub(crate) struct Key {
     pub(crate) mac: HmacSha256,
-    pub(crate) secret: Secret,
+    /// The secret's keyed digest, for token comparison (`token_eq`).
+    pub(crate) token_digest: [u8; 32],
     pub(crate) empty: bool,
 }
 
@@ -101,7 +103,7 @@ impl Key {
     fn new(secret: &Secret) -> Self {
         Key {
             mac: keyed_mac(secret.expose()),
-            secret: secret.clone(),
+            token_digest: token_eq::digest(secret.expose()),
             empty: secret.is_empty(),
         }
     }

@@ -31,9 +31,16 @@ fn key() -> &'static [u8; 32] {
     })
 }
 
-/// HMAC-SHA256 of `value` under the per-process key.
-fn digest(value: &[u8]) -> [u8; 32] {
-    let mut mac = super::keyed_mac(key());
+/// The HMAC state keyed once per process: a digest then costs no keying.
+fn keyed() -> &'static super::HmacSha256 {
+    static MAC: OnceLock<super::HmacSha256> = OnceLock::new();
+    MAC.get_or_init(|| super::keyed_mac(key()))
+}
+
+/// HMAC-SHA256 of `value` under the per-process key. A configured token's
+/// digest is computed once, when its verifier is built (`verify::Key`).
+pub(crate) fn digest(value: &[u8]) -> [u8; 32] {
+    let mut mac = keyed().clone();
     mac.update(value);
     mac.finalize().into_bytes().into()
 }
@@ -42,6 +49,11 @@ fn digest(value: &[u8]) -> [u8; 32] {
 /// configured value's content and length.
 pub(crate) fn tokens_equal(presented: &[u8], configured: &[u8]) -> Choice {
     digest(presented).ct_eq(&digest(configured))
+}
+
+/// Like [`tokens_equal`], against a configured token's precomputed digest.
+pub(crate) fn matches_digest(presented: &[u8], configured: &[u8; 32]) -> Choice {
+    digest(presented).ct_eq(configured)
 }
 
 #[cfg(test)]
