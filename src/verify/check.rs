@@ -433,8 +433,18 @@ pub(super) fn query_token<H: Headers + ?Sized>(
     keys: &[Key],
     incoming: &Incoming<'_, H>,
 ) -> Result<Verified, Error> {
-    let value = single_query_param(incoming.query(), incoming.has_uri(), name)?;
-    token_matches(&value, keys)
+    let raw = single_raw_query_param(incoming.query(), incoming.has_uri(), name)?;
+    // Two readings of the value, both always compared: the form reading
+    // (`+` is a space, as HTML forms and most URL libraries write it) and the
+    // literal one (`+` is a plus, RFC 3986). A token made by
+    // `openssl rand -base64` holds `+`, and vendors paste the URL it was
+    // registered in verbatim; both readings agree on every value without `+`.
+    let form = percent_decode(raw.as_bytes()).ok_or_else(|| malformed_query(name))?;
+    let literal = percent_decode_keeping_plus(raw.as_bytes()).ok_or_else(|| malformed_query(name))?;
+    let by_form = token_matches(&form, keys);
+    let by_literal = token_matches(&literal, keys);
+    by_form
+        .or(by_literal)
         .map(|index| Verified::new(Some(index), None))
         .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
 }
@@ -444,6 +454,13 @@ pub(super) fn query_token<H: Headers + ?Sized>(
 /// `uri_passed` is false when the caller gave no URI at all (`dispatch` with
 /// body and headers only): the error then says which call carries it.
 pub(crate) fn single_query_param(query: Option<&str>, uri_passed: bool, name: &str) -> Result<Vec<u8>, Error> {
+    let raw = single_raw_query_param(query, uri_passed, name)?;
+    percent_decode(raw.as_bytes()).ok_or_else(|| malformed_query(name))
+}
+
+/// The still-encoded value of the query parameter `name`, which must appear
+/// once (names are compared percent-decoded).
+fn single_raw_query_param<'q>(query: Option<&'q str>, uri_passed: bool, name: &str) -> Result<&'q str, Error> {
     let missing = || {
         Error::new(ErrorKind::MissingQueryParameter {
             name: name.to_owned(),
@@ -451,14 +468,13 @@ pub(crate) fn single_query_param(query: Option<&str>, uri_passed: bool, name: &s
         })
     };
     let query = query.ok_or_else(missing)?;
-    let mut found: Option<Vec<u8>> = None;
+    let mut found: Option<&str> = None;
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(key.as_bytes()).ok_or_else(|| malformed_query(name))?;
         if key != name.as_bytes() {
             continue;
         }
-        let value = percent_decode(value.as_bytes()).ok_or_else(|| malformed_query(name))?;
         if found.replace(value).is_some() {
             return Err(Error::new(ErrorKind::MalformedQuery {
                 name: name.to_owned(),
@@ -478,6 +494,16 @@ fn malformed_query(name: &str) -> Error {
 
 /// Decodes `%XX` escapes and `+` (space, as in forms).
 pub(crate) fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
+    decode_escapes(input, b' ')
+}
+
+/// Decodes `%XX` escapes and keeps `+` as it is (RFC 3986's reading).
+fn percent_decode_keeping_plus(input: &[u8]) -> Option<Vec<u8>> {
+    decode_escapes(input, b'+')
+}
+
+/// Decodes `%XX` escapes, reading `+` as `plus`.
+fn decode_escapes(input: &[u8], plus: u8) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while let Some(&byte) = input.get(i) {
@@ -490,7 +516,7 @@ pub(crate) fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
                 i += 3;
             }
             b'+' => {
-                out.push(b' ');
+                out.push(plus);
                 i += 1;
             }
             other => {
@@ -572,5 +598,27 @@ mod tests {
         assert!(single_query_param(Some("token=%zz"), true, "token").is_err());
         assert!(single_query_param(None, true, "token").is_err());
         assert!(single_query_param(Some("other=1"), true, "token").is_err());
+    }
+
+    #[test]
+    fn a_plus_in_a_query_token_matches_under_either_reading() {
+        use crate::headers::Incoming;
+        let plus = [Key::new(&crate::Secret::new("ab+cd/ef=="))];
+        let space = [Key::new(&crate::Secret::new("ab cd"))];
+        let check = |query: &str, keys: &[Key]| {
+            let headers: [(&str, &str); 0] = [];
+            query_token("token", keys, &Incoming::new(b"", &headers).with_query(Some(query))).is_ok()
+        };
+        // `openssl rand -base64` output registered verbatim, or percent-encoded.
+        assert!(check("token=ab+cd/ef==", &plus));
+        assert!(check("token=ab%2Bcd%2Fef%3D%3D", &plus));
+        // A token with a space still matches its form encoding.
+        assert!(check("token=ab+cd", &space));
+        assert!(check("token=ab%20cd", &space));
+        // Neither reading makes a different token match.
+        assert!(!check("token=ab+cd/ef=", &plus));
+        assert!(!check("token=ab%20cd/ef==", &plus));
+        assert!(!check("token=abXcd", &space));
+        assert!(!check("token=ab%2", &plus));
     }
 }

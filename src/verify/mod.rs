@@ -146,6 +146,14 @@ impl Verifier {
 
     /// Compares the query parameter `name` (percent-decoded) with a shared token.
     /// Requests must then be passed with their URI, see [`Incoming::with_uri`].
+    ///
+    /// **`+` in a token.** URLs read `+` two ways: as a space (HTML forms, most
+    /// URL libraries) or as a plus (RFC 3986). A token from
+    /// `openssl rand -base64` holds `+`, and vendors send the URL you
+    /// registered as you typed it. The value is therefore compared under both
+    /// readings, always both and each in constant time: `?token=a+b` and
+    /// `?token=a%2Bb` both match the token `a+b`. Every other character is
+    /// read as percent-encoding says.
     pub fn query_token(name: impl Into<String>, token: Secret) -> Self {
         Verifier::with_method(Method::QueryToken { name: name.into() }, &token)
     }

@@ -35,6 +35,8 @@ macro_rules! vendor_verifier {
             /// Requires the query parameter `name` of the URL you registered to carry
             /// `token`. Pass requests with their URI:
             /// [`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming).
+            /// A `+` in the token may be sent as `+` or `%2B`
+            /// ([`verify::Verifier::query_token`](crate::verify::Verifier::query_token)).
             pub fn query_token(name: impl Into<String>, token: $crate::Secret) -> Self {
                 Verifier {
                     inner: $crate::verify::Verifier::query_token(name, token),
