@@ -19,6 +19,12 @@ use crate::error::Error;
 /// [`Secret::from_standard_webhooks`] when a vendor hands out an encoded key.
 /// An empty secret is refused when the verifier is built.
 ///
+/// With the default feature `zeroize`, the bytes are wiped from memory when
+/// the `Secret` is dropped (every copy: a clone is a `Secret` too), so a
+/// later heap read or core dump does not find them. What the crate derives
+/// from a secret to check requests fast (a keyed HMAC state, a token's
+/// digest) lives as long as its verifier and is not wiped.
+///
 /// ```
 /// use esign_webhooks::Secret;
 ///
@@ -33,7 +39,15 @@ pub struct Secret(Box<[u8]>);
 impl Secret {
     /// Wraps raw secret bytes (a `&str`, `String` or `Vec<u8>`), used verbatim.
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
-        Secret(bytes.into().into_boxed_slice())
+        let mut bytes = bytes.into();
+        if bytes.len() == bytes.capacity() {
+            return Secret(bytes.into_boxed_slice());
+        }
+        // `into_boxed_slice` would reallocate and free the old buffer with
+        // the secret still in it: copy, then wipe the original.
+        let secret = Secret(bytes.as_slice().into());
+        wipe(&mut bytes);
+        secret
     }
 
     /// Decodes a standard-alphabet base64 secret (padding optional).
@@ -45,7 +59,11 @@ impl Secret {
     /// ```
     pub fn from_base64(encoded: &str) -> Result<Self, Error> {
         encoding::decode_base64(encoded.trim().as_bytes())
-            .map(Secret::new)
+            .map(|mut decoded| {
+                let secret = Secret::new(decoded.as_slice());
+                wipe(&mut decoded);
+                secret
+            })
             .ok_or_else(|| Error::configuration("the secret is not valid base64"))
     }
 
@@ -76,6 +94,25 @@ impl Secret {
     pub(crate) fn expose(&self) -> &[u8] {
         &self.0
     }
+}
+
+/// Wipes the bytes (feature `zeroize`).
+impl Drop for Secret {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
+#[cfg(feature = "zeroize")]
+impl zeroize::ZeroizeOnDrop for Secret {}
+
+/// Overwrites `bytes` with zeros in a way the compiler keeps (feature
+/// `zeroize`); nothing without it.
+fn wipe(bytes: &mut [u8]) {
+    #[cfg(feature = "zeroize")]
+    zeroize::Zeroize::zeroize(bytes);
+    #[cfg(not(feature = "zeroize"))]
+    let _ = bytes;
 }
 
 impl fmt::Debug for Secret {

@@ -37,6 +37,10 @@ pub struct ApiKey {
     app: Option<(String, AppEnv)>,
 }
 
+/// The key is a [`Secret`], wiped when dropped.
+#[cfg(feature = "zeroize")]
+impl zeroize::ZeroizeOnDrop for ApiKey {}
+
 impl ApiKey {
     /// Ignisign's production API, the default base URL.
     pub const DEFAULT_BASE_URL: &'static str = "https://api.ignisign.io";
