@@ -52,7 +52,7 @@ fn describe(event: &Event) -> String {
         }
         // A real handler confirms Ignisign's single-use token first (the
         // registry does it for you: see the server examples).
-        Event::Ignisign(delivery) => format!("{} / {}, token not yet confirmed", delivery.topic(), delivery.action()),
+        Event::Ignisign(_) => "token not yet confirmed".to_owned(),
         Event::Constellation(update) => match &update.data.status {
             constellation::Status::Session(status) => format!("session {} {status}", update.data.signing_session_id),
             other => format!("{} {}", other.type_name(), other.code()),
@@ -67,6 +67,9 @@ fn describe(event: &Event) -> String {
         Event::Documenso(e) => id("document", e.envelope_id().as_deref()),
         Event::DocuSeal(e) => id("submission", e.submission_id().map(|n| n.to_string()).as_deref()),
         Event::SignWell(e) => id("document", e.document_id()),
+        Event::ZohoSign(e) => id("request", e.requests.request_id.as_deref()),
+        Event::OpenSign(e) => id("document", Some(e.object_id.as_str())),
+        Event::BoxSign(e) => id("sign request", e.sign_request_id()),
         _ => String::new(),
     };
     if about.is_empty() {

@@ -45,7 +45,8 @@
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
 //!
-//! `cargo run --example quickstart` runs the same thing for all four vendors.
+//! `cargo run --example quickstart` signs and dispatches a sample delivery for
+//! every vendor.
 //!
 //! # What is verified
 //!
@@ -137,6 +138,9 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
+//! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
 //! | `reqwest` | `registry::ReqwestTransport`: a ready transport for Ignisign's token check, on `reqwest` with rustls | off |
 //! | `axum` | [`integrations`]`::axum`: `VerifiedEvent` and `VerifiedBytes` extractors (the [`Webhooks`] taken from state via `FromRef`, a rejection answering [`Error::status`]), on `axum-core` | off |
 //! | `actix` | [`integrations`]`::actix`: a `VerifiedEvent` extractor (the [`Webhooks`] from `web::Data`), `ResponseError` for [`Error`], [`Headers`] for actix-web's `HeaderMap`; on `actix-web` without default features | off |
@@ -151,8 +155,9 @@
 //! verify-then-queue-then-parse, testing your handlers, and servers (axum,
 //! actix-web, hyper, tower).
 //!
-//! Without features the crate depends only on serde, serde_json, uuid, hmac,
-//! sha2, subtle, thiserror and http.
+//! With the default features the crate depends only on serde, serde_json,
+//! uuid, hmac, sha2, subtle, thiserror, http and zeroize (without `zeroize`,
+//! not even that).
 //!
 //! # Minimum supported Rust version
 //!
