@@ -53,9 +53,10 @@ impl Plugin for PandaDoc {
     }
 
     /// The engine's check, after a clear error when the signature is in the
-    /// query string but no query string was passed: a call of `dispatch`
+    /// query string but the caller passed no URI at all: a call of `dispatch`
     /// where `dispatch_incoming` with the URI is needed, a server bug (500),
-    /// not a forged request.
+    /// not a forged request. A URI passed without a query (or without
+    /// `signature`) is the sender's fault: the engine answers 401.
     fn authenticate<H: Headers + ?Sized>(
         verifier: &Verifier,
         incoming: &Incoming<'_, H>,
@@ -65,7 +66,7 @@ impl Plugin for PandaDoc {
             .inner
             .scheme()
             .is_some_and(|scheme| matches!(scheme.signature_location(), SignatureLocation::QueryParameter { .. }));
-        if in_query && incoming.query().is_none() {
+        if in_query && !incoming.has_uri() {
             return Err(Error::configuration(
                 "PandaDoc signs deliveries in the `signature` query parameter, but the request's URI was not \
                  passed: use Webhooks::dispatch_incoming (or handle_incoming) with Incoming::with_uri",

@@ -31,6 +31,21 @@ fn a_missing_uri_is_a_clear_configuration_error() {
 }
 
 #[test]
+fn a_uri_without_a_query_is_the_senders_fault_not_a_server_error() {
+    // Anyone can post to the endpoint without `?signature=`: that must never
+    // make it answer 500 (a server error, retried, alerting).
+    let verifier = Verifier::new(Secret::new("shared-key"));
+    let headers: [(&str, &str); 0] = [];
+    let incoming = Incoming::new(BODY, &headers).with_query(None);
+    let err = PandaDoc::authenticate(&verifier, &incoming, &FixedClock(0)).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::MissingQueryParameter { uri_passed: true, .. }),
+        "{err:?}"
+    );
+    assert!((400..500).contains(&err.status().as_u16()), "{}", err.status());
+}
+
+#[test]
 fn event_id_header_is_the_dedup_key_when_present() {
     let verifier = Verifier::dangerous_accept_unverified();
     let with = [(EVENT_ID_HEADER, "3b9e64a1-0b0c-4a55-9d33-5f3c2b1a0e9d")];
