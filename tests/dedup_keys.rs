@@ -11,7 +11,8 @@
 //!   recipient, with the event id the vendor gives every event where it sends
 //!   one), in the same second, never share a key;
 //! * two distinct events that differ only in what happened (another action
-//!   for the same signer, in the same second) never share a key;
+//!   for the same signer, in the same second) never share a key, nor two that
+//!   differ only in the document (envelope, signature request) they concern;
 //! * a retry of one event always has the first attempt's key: the body with
 //!   the fields the vendor changes per attempt changed (DocuSign's
 //!   `retryCount`, Documenso's `createdAt`, …) and written back by another
@@ -93,6 +94,9 @@ struct Case {
     /// Makes the event another action by the same person at the same time;
     /// `fresh` supplies the new event id where the vendor sends one.
     other_action: fn(&mut Value, &Subject),
+    /// Makes the event the same action about another document (envelope,
+    /// signature request, submission); `fresh` supplies its ids.
+    other_document: fn(&mut Value, &Subject),
     /// What the vendor changes in the body when it retries (`attempt` ≥ 1).
     retry: fn(&mut Value, u32),
     /// The headers of the delivery, if any part of the key comes from one.
@@ -206,6 +210,30 @@ fn distinct_actions(case: &Case, a: &Subject, fresh: &Subject) -> Result<(), Tes
     Ok(())
 }
 
+/// One action of one person on two documents, in the same second: distinct keys.
+fn distinct_documents(case: &Case, a: &Subject, fresh: &Subject) -> Result<(), TestCaseError> {
+    let one = body_about(case, a);
+    let mut other = one.clone();
+    (case.other_document)(&mut other, fresh);
+    prop_assert_ne!(
+        &one,
+        &other,
+        "{} ({}): other_document changed nothing",
+        case.vendor,
+        case.what
+    );
+    let first = key(case, &json_bytes(&one), &(case.headers)(a));
+    let second = key(case, &json_bytes(&other), &(case.headers)(fresh));
+    prop_assert_ne!(
+        first,
+        second,
+        "{} ({}): one action on two different documents shares a dedup key",
+        case.vendor,
+        case.what
+    );
+    Ok(())
+}
+
 /// A retry of one event: the first attempt's key.
 fn retries_share(case: &Case, a: &Subject, attempt: u32) -> Result<(), TestCaseError> {
     let first = body_about(case, a);
@@ -236,6 +264,7 @@ fn check(case: &Case) {
     let result = runner.run(&strategy, |((a, b), attempt)| {
         distinct_people(case, &a, &b)?;
         distinct_actions(case, &a, &b)?;
+        distinct_documents(case, &a, &b)?;
         retries_share(case, &a, attempt)
     });
     if let Err(err) = result {
@@ -259,6 +288,10 @@ const ADOBE_WITH_ID: Case = Case {
         set(body, "/webhookNotificationId", json!(fresh.guid()));
         set(body, "/event", json!("AGREEMENT_EMAIL_VIEWED"));
     },
+    other_document: |body, fresh| {
+        set(body, "/webhookNotificationId", json!(fresh.guid()));
+        set(body, "/agreement/id", json!(format!("CBJCHBCAABAA{}", fresh.hex)));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -274,6 +307,7 @@ const ADOBE_WITHOUT_ID: Case = Case {
         adobe_participant(body, s);
     },
     other_action: |body, _| set(body, "/event", json!("AGREEMENT_EMAIL_VIEWED")),
+    other_document: |body, fresh| set(body, "/agreement/id", json!(format!("CBJCHBCAABAA{}", fresh.hex))),
     retry: no_change,
     headers: no_headers,
 };
@@ -302,6 +336,10 @@ const BOLDSIGN: Case = Case {
         set(body, "/event/eventType", json!("Viewed"));
         set(body, "/context/eventType", json!("Viewed"));
     },
+    other_document: |body, fresh| {
+        set(body, "/event/id", json!(fresh.guid()));
+        set(body, "/data/documentId", json!(fresh.guid()));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -321,6 +359,10 @@ const BOXSIGN: Case = Case {
         set(body, "/trigger", json!("SIGN_REQUEST.DECLINED"));
     },
     // `BOX-DELIVERY-ID` changes per attempt; it is a header, not in the key.
+    other_document: |body, fresh| {
+        set(body, "/id", json!(fresh.guid()));
+        set(body, "/additional_info/sign_request_id", json!(fresh.guid()));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -334,6 +376,7 @@ const CONSTELLATION: Case = Case {
     // The model is documented in .NET only: the JSON casing of its keys and
     // the GUID format are not. A re-rendering with other casing and GUID
     // spelling says the same thing.
+    other_document: |body, fresh| set(body, "/Data/SigningSessionId", json!(fresh.guid())),
     retry: |body, attempt| {
         let data = body.get("Data").cloned().expect("Data");
         let mut camel = serde_json::Map::new();
@@ -370,6 +413,10 @@ const DOCUMENSO: Case = Case {
     },
     other_action: |body, _| set(body, "/event", json!("DOCUMENT_OPENED")),
     // `createdAt` is `new Date()` at each attempt.
+    other_document: |body, fresh| {
+        set(body, "/payload/id", json!(fresh.n));
+        set(body, "/payload/envelopeId", json!(format!("envelope_{}", fresh.hex)));
+    },
     retry: |body, attempt| {
         set(
             body,
@@ -392,6 +439,11 @@ const DOCUSEAL: Case = Case {
     other_action: |body, _| set(body, "/event_type", json!("form.viewed")),
     // The body's `timestamp` is the event's creation time, kept on every
     // retry; the signed header timestamp changes, outside the body.
+    other_document: |body, fresh| {
+        // Submitter ids are global: another submission has other submitters.
+        set(body, "/data/id", json!(fresh.n));
+        set(body, "/data/submission_id", json!(fresh.n));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -402,6 +454,7 @@ const DOCUSIGN: Case = Case {
     fixture: "docusign/recipient_completed.json",
     about: |body, s| docusign_recipient(body, s),
     other_action: |body, _| set(body, "/event", json!("recipient-delivered")),
+    other_document: docusign_envelope,
     retry: |body, attempt| set(body, "/retryCount", json!(attempt)),
     headers: no_headers,
 };
@@ -423,9 +476,16 @@ const DOCUSIGN_BLANK_TIME: Case = Case {
         );
     },
     other_action: |body, _| set(body, "/event", json!("recipient-completed")),
+    other_document: docusign_envelope,
     retry: |body, attempt| set(body, "/retryCount", json!(attempt.to_string())),
     headers: no_headers,
 };
+
+fn docusign_envelope(body: &mut Value, fresh: &Subject) {
+    let id = fresh.guid();
+    set(body, "/data/envelopeId", json!(id));
+    set(body, "/data/envelopeSummary/envelopeId", json!(id));
+}
 
 fn docusign_recipient(body: &mut Value, s: &Subject) {
     let id = s.n.to_string();
@@ -452,6 +512,7 @@ const DROPBOXSIGN: Case = Case {
         set(body, "/signature_request/signatures/0/signer_name", json!(s.name));
     },
     other_action: |body, _| set(body, "/event/event_type", json!("signature_request_viewed")),
+    other_document: |body, fresh| set(body, "/signature_request/signature_request_id", json!(fresh.hex)),
     retry: no_change,
     headers: no_headers,
 };
@@ -462,6 +523,7 @@ const ESIGNGLOBAL: Case = Case {
     fixture: "esignglobal/envelope_signer_signed.json",
     about: |body, s| esignglobal_signer(body, "/eventPayload/signerInfo", s),
     other_action: |body, _| set(body, "/event", json!("ENVELOPE_SIGNER_VIEWED")),
+    other_document: |body, fresh| set(body, "/eventPayload/envelopeId", json!(fresh.hex)),
     retry: no_change,
     headers: no_headers,
 };
@@ -472,6 +534,7 @@ const ESIGNGLOBAL_APP: Case = Case {
     fixture: "esignglobal/app_envelope_signer_signed.json",
     about: |body, s| esignglobal_signer(body, "/callBackEnvelopeVO/signerInfo", s),
     other_action: |body, _| set(body, "/callBackDesc", json!("ENVELOPE_SIGNER_VIEWED")),
+    other_document: |body, fresh| set(body, "/callBackEnvelopeVO/envelopeId", json!(fresh.hex)),
     retry: no_change,
     headers: no_headers,
 };
@@ -496,6 +559,11 @@ const IGNISIGN: Case = Case {
         set(body, "/verificationToken", json!(format!("{}{}", fresh.hex, fresh.hex)));
         set(body, "/action", json!("CREATED"));
     },
+    other_document: |body, fresh| {
+        // Another message: another token (a signer of another request).
+        set(body, "/verificationToken", json!(format!("{}{}", fresh.hex, fresh.hex)));
+        set(body, "/content/signerId", json!(fresh.short_hex()));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -519,6 +587,7 @@ const OPENSIGN: Case = Case {
         object.insert("viewedAt".into(), at);
         object.insert("signers".into(), json!([signer]));
     },
+    other_document: |body, fresh| set(body, "/objectId", json!(fresh.short_hex())),
     retry: no_change,
     headers: no_headers,
 };
@@ -533,6 +602,7 @@ const PANDADOC_WITH_ID: Case = Case {
     other_action: |body, _| {
         set(body, "/0/event", json!("document_state_changed"));
     },
+    other_document: |body, fresh| set(body, "/0/data/id", json!(fresh.hex)),
     retry: no_change,
     headers: |s| vec![(pandadoc::EVENT_ID_HEADER.to_owned(), s.guid())],
 };
@@ -544,6 +614,7 @@ const PANDADOC_WITHOUT_ID: Case = Case {
     fixture: "pandadoc/recipient_completed.json",
     about: pandadoc_recipient,
     other_action: |body, _| set(body, "/0/event", json!("document_state_changed")),
+    other_document: |body, fresh| set(body, "/0/data/id", json!(fresh.hex)),
     retry: no_change,
     headers: no_headers,
 };
@@ -561,6 +632,7 @@ const SIGNPLUS: Case = Case {
     fixture: "signplus/audit_trail_signed.json",
     about: |body, s| set(body, "/data/recipient_id", json!(s.short_hex())),
     other_action: |body, _| set(body, "/data/action", json!("ENVELOPE_VIEWED")),
+    other_document: |body, fresh| set(body, "/data/envelope_id", json!(fresh.short_hex())),
     retry: no_change,
     headers: no_headers,
 };
@@ -573,6 +645,7 @@ const SIGNWELL: Case = Case {
         set(body, "/event/related_signer", json!({"email": s.email, "name": s.name}));
     },
     other_action: |body, _| set(body, "/event/type", json!("document_viewed")),
+    other_document: |body, fresh| set(body, "/data/object/id", json!(fresh.guid())),
     retry: no_change,
     headers: no_headers,
 };
@@ -593,6 +666,10 @@ const YOUSIGN: Case = Case {
     },
     // `X-Yousign-Retry` counts attempts, in a header; `event_id` and
     // `event_time` are kept.
+    other_document: |body, fresh| {
+        set(body, "/event_id", json!(fresh.guid()));
+        set(body, "/data/signature_request/id", json!(fresh.guid()));
+    },
     retry: no_change,
     headers: no_headers,
 };
@@ -611,6 +688,7 @@ const ZOHOSIGN: Case = Case {
     other_action: |body, _| set(body, "/notifications/operation_type", json!("RequestViewed")),
     // Ids and times arrive as numbers or as strings (both are seen in the
     // wild): the same event either way.
+    other_document: |body, fresh| set(body, "/requests/request_id", json!(fresh.n)),
     retry: |body, _| {
         for pointer in [
             "/requests/request_id",
