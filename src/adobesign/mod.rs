@@ -90,11 +90,16 @@
 //!
 //! The envelope id is `agreement.id`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) uses `webhookNotificationId`,
-//! which Adobe documents as "helpful in identifying duplicate notifications";
-//! without it, the whole typed notification.
+//! Acrobat Sign's `webhookNotificationId`, which Adobe documents as "helpful
+//! in identifying duplicate notifications": one id per notification, repeated
+//! by its retries, so two participants acting in the same second are two ids.
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes it alone. A
+//! notification without one (hand-made tests, older payloads) is keyed on the
+//! whole typed notification instead (event, `eventDate`, participant and acting
+//! user, agreement, …), of which nothing is known to change per retry. The
+//! client id the response echoes is not part of the key.
 
 mod event;
 mod kinds;

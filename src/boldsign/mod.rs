@@ -85,10 +85,12 @@
 //! | `SendFailed` | `Failed` (reason: `errorMessage`) | `documentId` | – |
 //! | every other event | – | | |
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! The key is `event.id`, BoldSign's unique id of the event (with the event
-//! type), which a retry repeats.
+//! `event.id`, BoldSign's unique id of the event (a GUID), which a retry
+//! repeats: [`DedupKey::of`](crate::dedup::DedupKey::of) hashes it with the
+//! event type. Two signers signing in the same second are two events with two
+//! ids. The timestamp of `X-BoldSign-Signature` is not part of the key.
 
 mod event;
 mod kinds;

@@ -64,11 +64,13 @@
 //! The envelope id is [`Event::sign_request_id`]; Box names no signer in a
 //! documented field, so the signer id is empty.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes the trigger and the
-//! payload's `id`, the webhook event's id, which retries keep
-//! (`BOX-DELIVERY-ID` changes on every attempt).
+//! The payload's `id`, the webhook event's id: "When Box retries a webhook
+//! this ID will not change, while the ID in the header changes"
+//! (`BOX-DELIVERY-ID`, left out). [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes the trigger and that id; two signers signing in the same second are
+//! two events with two ids.
 
 mod event;
 mod kinds;

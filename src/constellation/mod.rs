@@ -47,6 +47,16 @@
 //! documents no event or delivery id, retry policy, expected response or
 //! Content-Type.
 //!
+//! # What identifies one event
+//!
+//! No event or delivery id is documented, and the body carries no time.
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes every `Data` member as
+//! typed (session, new session, signer, `Type`, `Status`, title, declined
+//! reason), so key casing and GUID spelling do not change it, and two signers'
+//! updates differ by `SignerId`. What a retry repeats is not documented; the
+//! crate assumes the same body. Two updates that say exactly the same thing (one
+//! signer reaching one status twice) cannot be told apart and share a key.
+//!
 //! # Authentication: none documented
 //!
 //! Constellation1 documents **no** signature, secret, Basic auth or IP list

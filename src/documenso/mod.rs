@@ -69,12 +69,15 @@
 //! approvers. The envelope id is `envelopeId`, else the numeric `id`; the
 //! signer id is the recipient's numeric `id`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! No delivery id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of) is
-//! derived from `event` and the typed `payload` (written back in its wire
-//! form), and deliberately **not** from `createdAt`, which changes on every
-//! attempt: a retry has the key of its first attempt.
+//! No delivery or event id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes `event` and the typed `payload` (the document with its recipients and
+//! their statuses and times), and deliberately **not** `createdAt`, which
+//! Documenso recomputes on every attempt, nor `webhookEndpoint`: a retry has the
+//! key of its first attempt, and two recipients' events differ by their
+//! recipient. Two deliveries whose payloads are identical (two
+//! `DOCUMENT_REMINDER_SENT` with nothing changed in between) share a key.
 
 mod event;
 mod kinds;

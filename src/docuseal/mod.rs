@@ -71,12 +71,14 @@
 //! | `submission.expired` | `Expired` | submission id | — |
 //! | `form.started`, `submission.archived`, `template.*` | — | | |
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes `event_type`, the
-//! body's `timestamp` and `data.id`: DocuSeal sends the event's creation time
-//! in `timestamp`, the same on every retry, while the signed header timestamp
-//! changes per attempt.
+//! No delivery id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes `event_type`, the body's `timestamp` and `data.id`: `timestamp` is the
+//! event's creation time, the same on every retry and on a manual resend (the
+//! event is found by its uuid), while the signed header timestamp changes per
+//! attempt and is left out; `data.id` is the submitter for `form.*` events (one
+//! per signer), the submission or template otherwise.
 
 mod event;
 mod kinds;

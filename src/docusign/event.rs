@@ -39,7 +39,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// How many times Connect has already tried to deliver this message
-    /// (0 on the first try). Not part of the [deduplication key](super#deduplication).
+    /// (0 on the first try). Not part of the [deduplication key](super#what-identifies-one-event).
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub retry_count: Option<u64>,
     /// The Connect configuration that sent the message. A number in DocuSign's

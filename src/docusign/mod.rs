@@ -87,14 +87,17 @@
 //! per-recipient `recipient-delivered` already is. DocuSign has no expiry event:
 //! an expired envelope is voided (`envelope-voided`, `voidedReason` saying so).
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! Connect sends no delivery id. The key is `event`, the envelope id, the
-//! recipient id (recipient events) and `generatedDateTime`: together they name
-//! one message, and a retry of it is the same message with a higher
-//! `retryCount`, which is therefore left out. Two distinct events of the same
-//! kind for the same envelope and recipient differ in `generatedDateTime`. (Were
-//! `generatedDateTime` absent, the whole `data` is hashed instead.)
+//! Connect sends no delivery id. [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes `event`, the envelope id, the recipient id (recipient events, one per
+//! recipient) and `generatedDateTime`: together they name one message. A retry
+//! is the same message with a higher `retryCount`, which is therefore left out.
+//! When `generatedDateTime` is absent or blank (DocuSign's own sample sends
+//! `""`), the whole `data` is hashed instead, so that two messages for one
+//! recipient still differ. DocuSign does not publish that `generatedDateTime`
+//! stays the same across retries; the crate assumes it does, since it names
+//! when the message was generated.
 
 mod event;
 mod kinds;

@@ -64,15 +64,17 @@ impl Plugin for DocuSign {
 
     /// `event`, the envelope id, the recipient id (recipient events) and
     /// `generatedDateTime`; not `retryCount`, which changes on every retry.
-    /// Without `generatedDateTime`, the whole `data` is hashed instead.
+    /// Without `generatedDateTime`, or when it is blank (DocuSign's own sample
+    /// message sends `""`), the whole `data` is hashed instead: a blank time
+    /// would merge every event of one kind for one envelope and recipient.
     fn dedup_key(event: &Event) -> DedupKey {
         let mut hasher = Hasher::new(Vendor::DocuSign);
         hasher.part(event.kind().as_str().as_bytes());
         hasher.part(event.envelope_id().unwrap_or_default().as_bytes());
         hasher.part(event.recipient_id().unwrap_or_default().as_bytes());
-        match &event.generated_date_time {
-            Some(generated) => hasher.part(generated.as_bytes()),
-            None => hasher.json(&event.data),
+        match event.generated_date_time.as_deref() {
+            Some(generated) if !generated.trim().is_empty() => hasher.part(generated.as_bytes()),
+            _ => hasher.json(&event.data),
         }
         hasher.finish()
     }

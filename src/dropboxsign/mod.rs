@@ -84,13 +84,14 @@
 //! (`signature_request_downloadable`, `_remind`, `_reassigned`, templates,
 //! accounts, `callback_test`, …) have no lifecycle step.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
+//! Dropbox Sign sends no delivery id, and `event_hash` cannot serve: it covers
+//! only time and type, so two signers signing in the same second share it.
 //! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes `event_type`,
-//! `event_time`, the metadata's signer, account and app ids, and the
-//! signature request, template or account id. Dropbox Sign sends no delivery
-//! id, and `event_hash` cannot serve: it covers only time and type, so two
-//! signers signing in the same second share it.
+//! `event_time`, the metadata's `related_signature_id` (the signer the event is
+//! about), `reported_for_account_id` and `reported_for_app_id`, and the
+//! signature request, template or account id. A retry repeats all of them.
 
 pub(crate) mod body;
 mod event;

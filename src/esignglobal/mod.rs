@@ -28,6 +28,14 @@
 //! body [`SUCCESS_RESPONSE`]. Do slow work after answering. No event or
 //! delivery id is sent: deduplicate on (event, envelope id, signer, status).
 //!
+//! # What identifies one event
+//!
+//! No event or delivery id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes the whole typed event written back in its wire form: event name,
+//! channel, envelope id and status, and the signer the event is about with its
+//! status and times, so two signers' events differ and a retry (the same body)
+//! shares its key. Two deliveries that say exactly the same thing share a key.
+//!
 //! # Authentication
 //!
 //! eSignGlobal generates a secret key per webhook "to ensure the credibility

@@ -64,6 +64,17 @@
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
 //!
+//! # What identifies one event
+//!
+//! Ignisign sends no event id, and its messages carry no time of their own:
+//! two messages can say the same thing. What each delivery carries is its own
+//! single-use `verificationToken`, and [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! is that token alone (hashed, so the key never shows it): a copy of a
+//! delivery repeats it, two messages (two signers, two actions) have two
+//! tokens. Ignisign publishes no retry policy, nor whether an event resent by
+//! hand (`resendWebhookEvent`) keeps its token: one that comes with a new token
+//! gets a new key and runs again, so keep callbacks idempotent.
+//!
 //! # What Ignisign documents, and what it does not
 //!
 //! * Documented: the envelope, the topics and their actions, one content DTO per topic, the

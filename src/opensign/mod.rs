@@ -65,12 +65,13 @@
 //!
 //! The envelope id is `objectId`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
 //! No delivery or event id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
-//! hashes `event`, `objectId`, the acting signer and the event's own time
-//! ([`Event::event_time`]), so a retry shares the key of its first delivery and
-//! two signers' signatures do not.
+//! hashes `event`, `objectId`, the acting signer (`viewedBy`, the signer's
+//! e-mail, `declinedBy`) and the event's own time ([`Event::event_time`], to the
+//! second), so a retry shares the key of its first delivery and two signers
+//! acting in the same second do not.
 
 mod event;
 mod kinds;

@@ -79,12 +79,16 @@
 //!
 //! The envelope id is `data.id`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) is derived from
-//! `X-PandaDoc-Webhook-Event-Id` when the delivery came with it (PandaDoc
-//! keeps it across retries), else from every notification in its wire form
-//! (for a body parsed later without its headers).
+//! One delivery is an array of notifications, answered once: the key is the
+//! delivery's. [`DedupKey::of`](crate::dedup::DedupKey::of) is
+//! `X-PandaDoc-Webhook-Event-Id` when the delivery came with it: PandaDoc keeps
+//! it across automatic and manual retries and gives each event type of one
+//! change its own id. Without it (a body parsed later without its headers) the
+//! key is every notification in its wire form: two signers' `recipient_completed`
+//! differ by `action_by`, and two deliveries whose notifications say exactly the
+//! same thing share a key.
 
 mod event;
 mod kinds;

@@ -36,6 +36,17 @@
 //! [`EnvelopeStatus`], [`RecipientRole`], [`FlowType`] and [`LegalityLevel`]
 //! come from the REST model, for the follow-up calls you make.
 //!
+//! # What identifies one event
+//!
+//! Sign.Plus documents no delivery or event id, and the body carries no time.
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes the event, `hook.id`
+//! (the webhook), `envelope_id`, and for `envelope_audit_trail` the
+//! `recipient_id` and `action` (one audit event per recipient and action);
+//! unknown events, their whole `data`. `data.id` and `data.uid` are left out:
+//! they are undocumented, and a value that changed per attempt would split one
+//! event's retries. One recipient doing the same thing twice cannot be told
+//! apart: the two deliveries share a key.
+//!
 //! # Authentication: none documented
 //!
 //! Sign.Plus documents **no** signature, secret or authentication header for

@@ -63,10 +63,14 @@
 //! The envelope id is `data.object.id` and the signer id
 //! `event.related_signer.email`, both unauthenticated.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) hashes `event.type`,
-//! `event.time` and `data.object.id`. No delivery id is sent.
+//! No delivery id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
+//! hashes `event.type`, `event.time` (the signed pair, to the second),
+//! `data.object.id` and `event.related_signer`'s e-mail and name: viewed, signed
+//! and declined are sent once per recipient, so two recipients acting in the
+//! same second are two events with two keys. A retry repeats the body. One
+//! recipient viewing a document twice in one second gives one key.
 //!
 //! # Testing
 //!

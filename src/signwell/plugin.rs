@@ -103,12 +103,19 @@ impl Plugin for SignWell {
         Ok(event)
     }
 
-    /// `event.type`, `event.time` (the signed pair) and the document id.
+    /// `event.type`, `event.time` (the signed pair), the document id and the
+    /// related signer's e-mail and name: viewed, signed and declined are sent
+    /// once per recipient, and time has a one-second resolution, so without
+    /// the signer two recipients acting in the same second would share a key
+    /// and the second event would be dropped as a copy.
     fn dedup_key(event: &Event) -> DedupKey {
         let mut hasher = Hasher::new(Vendor::SignWell);
         hasher.part(event.kind().as_str().as_bytes());
         hasher.part(event.event.time.to_string().as_bytes());
         hasher.part(event.document_id().unwrap_or_default().as_bytes());
+        let signer = event.event.related_signer.as_ref();
+        hasher.part(signer.and_then(|s| s.email.as_deref()).unwrap_or_default().as_bytes());
+        hasher.part(signer.and_then(|s| s.name.as_deref()).unwrap_or_default().as_bytes());
         hasher.finish()
     }
 

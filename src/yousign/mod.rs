@@ -74,11 +74,12 @@
 //!
 //! The envelope id is `data.signature_request.id`, the signer id `data.signer.id`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
-//! [`DedupKey::of`](crate::dedup::DedupKey::of) is derived from `event_id`
-//! alone: Yousign makes it unique per event and keeps it across retries, and
-//! recommends deduplicating on it.
+//! `event_id`: Yousign makes it unique per event, keeps it (and `event_time`)
+//! across retries, and recommends deduplicating on it.
+//! [`DedupKey::of`](crate::dedup::DedupKey::of) is derived from it alone; the
+//! attempt counter `X-Yousign-Retry` is a header, left out.
 
 mod event;
 mod kinds;

@@ -65,12 +65,13 @@
 //! The envelope id is `requests.request_id`; the signer id is the
 //! notification's `action_id`, else `performed_by_email`.
 //!
-//! # Deduplication
+//! # What identifies one event
 //!
 //! No delivery or event id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)
-//! is derived from `request_id` and each notification's `operation_type`,
-//! `action_id`, `performed_by_email` and `performed_at` (epoch ms): the same
-//! event has the same key whether its numbers arrive as numbers or strings.
+//! hashes `request_id` and each notification's `operation_type`, `action_id`
+//! (one per recipient), `performed_by_email` and `performed_at` (epoch ms), read
+//! as typed values: the same event has the same key whether its numbers arrive
+//! as numbers or strings, and two recipients' events differ.
 
 mod event;
 mod kinds;
