@@ -94,13 +94,23 @@ pub fn url(url: &str) -> String {
         Some((base, query_string)) => (base, Some(query_string)),
         None => (rest, None),
     };
-    let mut shown = match base.split_once("://") {
+    let split = base
+        .split_once("://")
+        .map(|(scheme, after)| (format!("{scheme}://"), after))
+        .or_else(|| base.strip_prefix("//").map(|after| ("//".to_owned(), after)));
+    let mut shown = match split {
         Some((scheme, after)) => {
             let authority_end = after.find('/').unwrap_or(after.len());
             let (authority, path) = after.split_at(authority_end);
             match authority.rsplit_once('@') {
-                Some((_, host)) => format!("{scheme}://{REDACTED}@{host}{path}"),
-                None => base.to_owned(),
+                Some((_, host)) => format!("{scheme}{REDACTED}@{host}{path}"),
+                // A password with a raw `/` (base64) ends the authority early
+                // for a parser, not for a reader: `user:pa/ss@host`. An `@`
+                // after a `:` is taken as the end of user information.
+                None => match after.rsplit_once('@') {
+                    Some((before, host)) if before.contains(':') => format!("{scheme}{REDACTED}@{host}"),
+                    _ => base.to_owned(),
+                },
             }
         }
         None => base.to_owned(),
@@ -131,6 +141,12 @@ mod tests {
         assert_eq!(url("not a url?x=y"), "not a url?x=[REDACTED]");
         assert_eq!(url("/hooks?token=t&&x"), "/hooks?token=[REDACTED]&&[REDACTED]");
         assert_eq!(url("http://u@h"), "http://[REDACTED]@h");
+        assert_eq!(
+            url("https://user:pa/ss@host/h?t=1"),
+            "https://[REDACTED]@host/h?t=[REDACTED]"
+        );
+        assert_eq!(url("//user:pw@host/h"), "//[REDACTED]@host/h");
+        assert_eq!(url("https://host/users/@me"), "https://host/users/@me");
         assert_eq!(query(""), "");
         assert_eq!(query("s3cr3t"), "[REDACTED]");
     }

@@ -506,10 +506,10 @@ fn scrub_url(text: &str, target: &str) -> String {
             text = text.replace(query, &redact::query(query));
         }
     }
-    let authority = target
-        .split_once("://")
-        .map(|(_, after)| after.split(['/', '?', '#']).next().unwrap_or(after));
-    if let Some((user_info, _)) = authority.and_then(|authority| authority.rsplit_once('@')) {
+    // Up to the last `@` before the query: a password may hold a raw `/`.
+    let before_query = target.split(['?', '#']).next().unwrap_or(target);
+    let after_scheme = before_query.split_once("://").map(|(_, after)| after);
+    if let Some((user_info, _)) = after_scheme.and_then(|after| after.rsplit_once('@')) {
         if !user_info.is_empty() {
             text = text.replace(user_info, redact::REDACTED);
         }
