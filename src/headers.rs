@@ -85,7 +85,8 @@ impl<K: AsRef<str>, V: AsRef<[u8]>> Headers for Vec<(K, V)> {
 /// only a few descriptive headers (`Content-Type`, `User-Agent`…), so
 /// `Authorization`, `Cookie`, `Proxy-Authorization` and whatever header a
 /// scheme reads a token from are `[REDACTED]`, and every query value
-/// `[REDACTED]` (`token=[REDACTED]`).
+/// `[REDACTED]` (`token=[REDACTED]`). It redacts through [`crate::redact`],
+/// the same functions the command-line tool prints through.
 ///
 /// ```
 /// use esign_webhooks::Incoming;
@@ -154,63 +155,12 @@ impl<'a, H: Headers + ?Sized> Incoming<'a, H> {
     }
 }
 
-/// Headers whose values `Debug` may show: they describe the request and never
-/// carry a credential.
-const SHOWN_HEADERS: [&str; 6] = [
-    "content-type",
-    "content-length",
-    "content-encoding",
-    "user-agent",
-    "host",
-    "date",
-];
+/// The vendors' event `Debug` shows URLs through the crate's one redaction.
+#[cfg_attr(not(any(feature = "signplus", feature = "adobesign")), allow(unused_imports))]
+pub(crate) use crate::redact::url as redacted_url;
 
-/// A query string with every value replaced by `[REDACTED]`, the names kept
-/// (`token=[REDACTED]&v=[REDACTED]`).
-pub(crate) fn redacted_query(query: &str) -> String {
-    query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((name, _)) => format!("{name}=[REDACTED]"),
-            None => pair.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// A URL with its credentials redacted: user information
-/// (`https://[REDACTED]@host/`), every query value and the fragment; scheme,
-/// host and path are kept.
-#[cfg_attr(not(any(feature = "signplus", feature = "adobesign")), allow(dead_code))]
-pub(crate) fn redacted_url(url: &str) -> String {
-    let (rest, fragment) = match url.split_once('#') {
-        Some((rest, _)) => (rest, "#[REDACTED]"),
-        None => (url, ""),
-    };
-    let (base, query) = match rest.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (rest, None),
-    };
-    let mut shown = match base.split_once("://") {
-        Some((scheme, after)) => {
-            let authority_end = after.find('/').unwrap_or(after.len());
-            let (authority, path) = after.split_at(authority_end);
-            match authority.rsplit_once('@') {
-                Some((_, host)) => format!("{scheme}://[REDACTED]@{host}{path}"),
-                None => base.to_owned(),
-            }
-        }
-        None => base.to_owned(),
-    };
-    if let Some(query) = query {
-        shown.push('?');
-        shown.push_str(&redacted_query(query));
-    }
-    shown.push_str(fragment);
-    shown
-}
-
-/// The headers as `Debug` shows them: names, and values of [`SHOWN_HEADERS`] only.
+/// The headers as `Debug` shows them: names, and values of
+/// [`redact::SHOWN_HEADERS`](crate::redact::SHOWN_HEADERS) only.
 struct RedactedHeaders<'a, H: ?Sized>(&'a H);
 
 impl<H: HeaderNames + ?Sized> core::fmt::Debug for RedactedHeaders<'_, H> {
@@ -222,13 +172,8 @@ impl<H: HeaderNames + ?Sized> core::fmt::Debug for RedactedHeaders<'_, H> {
             if seen.contains(&lower) {
                 continue;
             }
-            let shown = SHOWN_HEADERS.contains(&lower.as_str());
             for value in self.0.values(name) {
-                if shown {
-                    list.entry(&(name, String::from_utf8_lossy(value)));
-                } else {
-                    list.entry(&(name, "[REDACTED]"));
-                }
+                list.entry(&(name, crate::redact::header_value(name, value)));
             }
             seen.push(lower);
         }
@@ -241,7 +186,7 @@ impl<H: HeaderNames + ?Sized> core::fmt::Debug for Incoming<'_, H> {
         f.debug_struct("Incoming")
             .field("body", &format_args!("{} bytes", self.body.len()))
             .field("headers", &RedactedHeaders(self.headers))
-            .field("query", &self.query.map(redacted_query))
+            .field("query", &self.query.map(crate::redact::query))
             .field("uri_passed", &self.uri_passed)
             .finish()
     }
@@ -284,25 +229,5 @@ impl<K: AsRef<str>, V: AsRef<[u8]>, const N: usize> HeaderNames for [(K, V); N] 
 impl<K: AsRef<str>, V: AsRef<[u8]>> HeaderNames for Vec<(K, V)> {
     fn header_names(&self) -> impl Iterator<Item = &str> {
         self.as_slice().header_names()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{redacted_query, redacted_url};
-
-    #[test]
-    fn urls_keep_scheme_host_and_path_only() {
-        assert_eq!(
-            redacted_url("https://example.com/hooks/signplus?token=SP-URL-TOKEN-55d0"),
-            "https://example.com/hooks/signplus?token=[REDACTED]"
-        );
-        assert_eq!(
-            redacted_url("https://app:pw@example.com:8443/h?a=1&b&c=#frag"),
-            "https://[REDACTED]@example.com:8443/h?a=[REDACTED]&b&c=[REDACTED]#[REDACTED]"
-        );
-        assert_eq!(redacted_url("https://example.com/hook"), "https://example.com/hook");
-        assert_eq!(redacted_url("not a url?x=y"), "not a url?x=[REDACTED]");
-        assert_eq!(redacted_query(""), "");
     }
 }

@@ -213,6 +213,7 @@ mod json_path;
 mod lifecycle;
 pub mod multipart;
 pub mod plugin;
+pub mod redact;
 mod secret;
 mod trace;
 mod vendor;

@@ -236,22 +236,22 @@ fn file_errors_name_the_key_and_the_position() {
 }
 
 #[test]
-fn environment_errors_name_the_key_and_the_variable_never_the_value() {
+fn environment_errors_name_the_key_never_the_value() {
     let config =
         Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "MISSING"}}"#)
             .unwrap();
     let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
     assert_eq!(err.key_path(), Some("signplus.secret_env"));
-    assert!(err.to_string().contains("`MISSING` is not set"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "`signplus.secret_env`: the environment variable it names is not set"
+    );
 
     let config =
         Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "EMPTY"}}"#).unwrap();
-    assert!(
-        Webhooks::from_config_with_env(&config, env)
-            .unwrap_err()
-            .to_string()
-            .contains("is empty")
-    );
+    let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
+    assert_eq!(err.key_path(), Some("signplus.secret_env"));
+    assert!(err.to_string().contains("is blank"), "{err}");
 
     let config = Config::from_json(
         r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "SIGNPLUS_TOKEN", "secret_format": "base64"}}"#,
@@ -353,4 +353,193 @@ fn own_check_vendors_need_no_method() {
     let config = Config::from_json(r#"{"yousign": {"secret_env": "Y"}}"#).unwrap();
     let err = Webhooks::from_config_with_env(&config, |_| Some("value".to_owned())).unwrap_err();
     assert_eq!(err.key_path(), Some("yousign.method"), "{err}");
+}
+
+/// A secret written where a variable name belongs (`secret_env = "<the secret>"`)
+/// is never printed back: not by the error, not by `Debug`.
+#[test]
+fn a_secret_misplaced_in_secret_env_is_never_printed() {
+    const MISPLACED: &str = "whsec_MzE4Yjc2ZDQtbWlzcGxhY2Vk";
+    let config = Config::from_json(&format!(
+        r#"{{"documenso": {{"method": "header_token", "header": "X-Documenso-Secret", "secret_env": "{MISPLACED}"}}}}"#
+    ))
+    .unwrap();
+    let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
+    assert_eq!(err.key_path(), Some("documenso.secret_env"));
+    for shown in [err.to_string(), format!("{err:?}"), err.message().to_owned()] {
+        assert!(!shown.contains(MISPLACED) && !shown.contains("MzE4Yjc2"), "{shown}");
+    }
+    assert!(err.to_string().contains("is not set"), "{err}");
+
+    // In a rotation list the variable is told by its place.
+    let config = Config::from_json(&format!(
+        r#"{{"signplus": {{"method": "header_token", "header": "X", "secret_env": ["SIGNPLUS_TOKEN", "{MISPLACED}"]}}}}"#
+    ))
+    .unwrap();
+    let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
+    assert_eq!(err.key_path(), Some("signplus.secret_env"));
+    assert!(err.to_string().contains("variable 2 of the 2"), "{err}");
+    assert!(!err.to_string().contains(MISPLACED), "{err}");
+
+    // Ignisign's `api_key_env` likewise.
+    let config = Config::from_json(&format!(r#"{{"ignisign": {{"api_key_env": "sk_live_{MISPLACED}"}}}}"#)).unwrap();
+    let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
+    assert_eq!(err.key_path(), Some("ignisign.api_key_env"));
+    assert!(!err.to_string().contains(MISPLACED), "{err}");
+}
+
+#[test]
+fn debug_shows_no_secret_env_value_nor_inline_secret() {
+    let config = Config::from_json(
+        r#"{"signplus": {"method": "header_token", "header": "X-T", "secret_env": ["SP_VAR_ONE", "SP_VAR_TWO"]},
+            "documenso": {"method": "header_token", "header": "X-Documenso-Secret", "dangerous_inline_secret": "dm-inline-s3cret"},
+            "ignisign": {"api_key_env": "IGNISIGN_KEY_VAR"}}"#,
+    )
+    .unwrap();
+    for shown in [
+        format!("{config:?}"),
+        format!("{config:#?}"),
+        format!("{:?}", config.vendor("signplus").unwrap()),
+    ] {
+        for secret in ["SP_VAR_ONE", "SP_VAR_TWO", "dm-inline-s3cret", "IGNISIGN_KEY_VAR"] {
+            assert!(!shown.contains(secret), "{secret}: {shown}");
+        }
+        assert!(shown.contains("[REDACTED]"), "{shown}");
+    }
+    // What is not a secret stays visible, for debugging.
+    assert!(format!("{config:?}").contains("X-Documenso-Secret"));
+    assert!(format!("{config:?}").contains("2 variable(s)"));
+}
+
+#[test]
+fn blank_secrets_are_refused_naming_the_key() {
+    let config =
+        Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": ["A", "B"]}}"#)
+            .unwrap();
+    for blank in ["", "   ", "\t\r\n ", "\u{a0}"] {
+        let err = Webhooks::from_config_with_env(&config, |name| {
+            Some(if name == "A" {
+                "real-secret".to_owned()
+            } else {
+                blank.to_owned()
+            })
+        })
+        .unwrap_err();
+        assert_eq!(err.key_path(), Some("signplus.secret_env"), "{blank:?}");
+        assert!(
+            err.to_string().contains("variable 2 of the 2 it names is blank"),
+            "{err}"
+        );
+    }
+    // The same for the vendors with a check of their own.
+    let config = Config::from_json(r#"{"signwell": {"secret_env": "SW"}}"#).unwrap();
+    let err = Webhooks::from_config_with_env(&config, |_| Some("  ".to_owned())).unwrap_err();
+    assert_eq!(err.key_path(), Some("signwell.secret_env"), "{err}");
+    // An inline secret is refused when the file is read, at its table.
+    let err = json_error(
+        "{\"signplus\": {\"method\": \"header_token\", \"header\": \"X\",\n \"dangerous_inline_secret\": \"   \"}}",
+    );
+    assert!(err.message().contains("`dangerous_inline_secret` is blank"), "{err}");
+    assert_eq!(err.position().map(|(line, _)| line), Some(2), "{err}");
+    let err = json_error(
+        r#"{"signplus": {"method": "header_token", "header": "X", "dangerous_inline_secret": ["ok-secret", ""]}}"#,
+    );
+    assert!(err.message().contains("is blank"), "{err}");
+    // Ignisign's API key variable.
+    let config = Config::from_json(r#"{"ignisign": {"api_key_env": "K"}}"#).unwrap();
+    let err = Webhooks::from_config_with_env(&config, |_| Some(" ".to_owned())).unwrap_err();
+    assert_eq!(err.key_path(), Some("ignisign.api_key_env"));
+    assert!(err.to_string().contains("blank"), "{err}");
+}
+
+#[test]
+fn max_body_size_is_at_most_64_mib() {
+    let table = r#""signwell": {"secret_env": "SW"}"#;
+    let with_size = |size: &str| Config::from_json(&format!("{{\"max_body_size\": {size}, {table}}}"));
+    // Adobe's documented 10 MB, and the limit itself, are accepted.
+    assert_eq!(with_size("10485760").unwrap().max_body_size(), Some(10 * 1024 * 1024));
+    assert_eq!(
+        with_size("67108864").unwrap().max_body_size(),
+        Some(esign_webhooks::config::MAX_BODY_SIZE_LIMIT)
+    );
+    let webhooks = Webhooks::from_config_with_env(&with_size("10485760").unwrap(), |_| Some("id".to_owned())).unwrap();
+    assert_eq!(webhooks.max_body_size(), 10 * 1024 * 1024);
+    for refused in ["67108865", "18446744073709551615", "1099511627776"] {
+        let err = with_size(refused).unwrap_err();
+        assert!(
+            err.message()
+                .contains("`max_body_size` is at most 67108864 bytes (64 MiB)"),
+            "{refused}: {err}"
+        );
+        assert!(err.position().is_some(), "{err}");
+        assert!(!err.to_string().contains(refused), "{err}");
+    }
+    let err = with_size("-1").unwrap_err();
+    assert!(err.message().starts_with("invalid value: an integer"), "{err}");
+    assert!(!err.to_string().contains("-1"), "{err}");
+}
+
+/// A value the parser refuses is not quoted back: it may be a secret put in
+/// the wrong key. The key and the position are kept.
+#[test]
+fn parse_errors_drop_the_refused_value_and_keep_the_position() {
+    const SECRET: &str = "s3cr3t-pasted-f00d";
+    let cases = [
+        format!("{{\"signplus\": {{\n\"method\": \"{SECRET}\", \"header\": \"X\", \"secret_env\": \"S\"}}}}"),
+        format!("{{\n\"max_body_size\": \"{SECRET}\", \"signplus\": {{}}}}"),
+        format!("{{\"signplus\": {{\"method\": \"header_token\",\n \"header\": \"X\", \"secret_env\": {{\"{SECRET}\": 1}}}}}}"),
+        format!("{{\"signplus\": {{\"method\": \"header_token\", \"header\": \"X\",\n \"secret_format\": \"{SECRET}\", \"secret_env\": \"S\"}}}}"),
+        format!("{{\"signplus\": {{\"method\": \"header_token\", \"header\": \"X\",\n \"tolerance_secs\": \"{SECRET}\", \"secret_env\": \"S\"}}}}"),
+        "{\"signplus\": {\"method\": \"header_token\",\n \"header\": \"X\", \"tolerance_secs\": 31415926535897932384626}}".to_owned(),
+    ];
+    for text in &cases {
+        let err = json_error(text);
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains(SECRET) && !shown.contains("31415926535"), "{shown}");
+        assert_eq!(err.position().map(|(line, _)| line), Some(2), "{shown}");
+        assert!(!err.message().contains('\n'), "{shown}");
+    }
+    // Keys are named, values are not.
+    let err = json_error(&format!("{{\"signplus\": {{\"method\": \"{SECRET}\"}}}}"));
+    assert!(
+        err.message().starts_with("unknown variant, expected one of `hmac`"),
+        "{err}"
+    );
+    let err = json_error(&format!(
+        "{{\"signplus\": {{\"method\": \"hmac\", \"secret_env\": \"S\", \"tolerance_secs\": \"{SECRET}\"}}}}"
+    ));
+    assert!(
+        err.message().starts_with("invalid type: a string, expected u64"),
+        "{err}"
+    );
+}
+
+#[cfg(feature = "config-toml")]
+#[test]
+fn toml_errors_drop_the_source_line_and_the_value() {
+    const SECRET: &str = "s3cr3t-pasted-f00d";
+    let cases = [
+        // A syntax error: toml's `Display` would quote the source line.
+        format!("[signplus]\nmethod = \"header_token\"\nheader = \"X\"\nsecret_env = {SECRET}\n"),
+        format!("[signplus]\nmethod = \"{SECRET}\"\nheader = \"X\"\nsecret_env = \"S\"\n"),
+        format!("max_body_size = \"{SECRET}\"\n[signplus]\n"),
+        format!(
+            "[signplus]\nmethod = \"header_token\"\nheader = \"X\"\nsecret_env = \"S\"\ntolerance_secs = \"{SECRET}\"\n"
+        ),
+        "max_body_size = 18446744073709551615\n[signwell]\nsecret_env = \"S\"\n".to_owned(),
+    ];
+    for text in &cases {
+        let err = Config::from_toml(text).unwrap_err();
+        let shown = format!("{err} {err:?}");
+        assert!(
+            !shown.contains(SECRET) && !shown.contains("18446744073709551615"),
+            "{shown}"
+        );
+        assert!(!shown.contains(" | "), "a source line: {shown}");
+        assert!(!err.message().contains('\n'), "{shown}");
+        assert!(err.position().is_some(), "{shown}");
+    }
+    let err = Config::from_toml("max_body_size = 67108865\n[signwell]\nsecret_env = \"S\"\n").unwrap_err();
+    assert!(err.message().contains("at most 67108864"), "{err}");
+    assert_eq!(err.position().map(|(line, _)| line), Some(1), "{err}");
 }

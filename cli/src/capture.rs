@@ -20,6 +20,11 @@
 //!   lower case, as HTTP/1 servers normalise them; repeated headers appear
 //!   once per value). A value that is not UTF-8 is written `{"base64": "…"}`.
 //! * `body_base64` is the raw body, byte for byte, in standard base64.
+//!
+//! A capture holds the request's credentials as received (a Basic password, a
+//! token header, a `?token=`): on Unix the files are written `0600` and a
+//! folder the tool creates `0700`; what the tool prints of a capture goes
+//! through [`esign_webhooks::redact`].
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -101,18 +106,33 @@ impl Loaded {
             .split_once('?')
             .map_or(&self.capture.target, |(path, _)| path)
     }
+
+    /// The request target as it may be printed: path, query names, no credential.
+    pub fn target_shown(&self) -> String {
+        esign_webhooks::redact::url(&self.capture.target)
+    }
+
+    /// The path as it may be printed (user information redacted from an absolute target).
+    pub fn path_shown(&self) -> String {
+        esign_webhooks::redact::url(self.path_only())
+    }
 }
 
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let text = std::fs::read_to_string(path).map_err(|err| format!("{}: cannot read: {err}", path.display()))?;
-    let capture: Capture =
-        serde_json::from_str(&text).map_err(|err| format!("{}: not a capture file: {err}", path.display()))?;
-    if capture.format != FORMAT {
-        return Err(format!(
-            "{}: unknown format {:?} (expected {FORMAT})",
+    // serde_json's message can quote a value of the file (a header's token):
+    // the position and the kind of fault only.
+    let capture: Capture = serde_json::from_str(&text).map_err(|err| {
+        format!(
+            "{}: not a capture file ({:?} error at line {} column {})",
             path.display(),
-            capture.format
-        ));
+            err.classify(),
+            err.line(),
+            err.column()
+        )
+    })?;
+    if capture.format != FORMAT {
+        return Err(format!("{}: unknown format (expected {FORMAT})", path.display()));
     }
     let body = STANDARD
         .decode(&capture.body_base64)
@@ -148,7 +168,7 @@ struct State {
 /// Serves `listen` until interrupted (or `count` requests are stored), answering
 /// 200 `{"code":"200","msg":"success"}` (eSignGlobal's expected answer) to every request.
 pub fn serve(listen: SocketAddr, out: PathBuf, count: Option<usize>, json: bool) -> Result<(), String> {
-    std::fs::create_dir_all(&out).map_err(|err| format!("{}: cannot create: {err}", out.display()))?;
+    create_private_dir(&out).map_err(|err| format!("{}: cannot create: {err}", out.display()))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -222,15 +242,17 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
     let path = state.out.join(format!("{received_at_ms}-{n}.json"));
     let written = serde_json::to_vec_pretty(&capture)
         .map_err(|err| err.to_string())
-        .and_then(|bytes| std::fs::write(&path, bytes).map_err(|err| err.to_string()));
+        .and_then(|bytes| write_private_file(&path, &bytes).map_err(|err| err.to_string()));
     if let Err(err) = written {
         eprintln!("error: cannot store the request in {}: {err}", path.display());
         return Ok(answer(500, "capture failed"));
     }
-    let path_only = capture
-        .target
-        .split_once('?')
-        .map_or(capture.target.as_str(), |(p, _)| p);
+    let path_only = esign_webhooks::redact::url(
+        capture
+            .target
+            .split_once('?')
+            .map_or(capture.target.as_str(), |(p, _)| p),
+    );
     if state.json {
         println!(
             "{}",
@@ -251,6 +273,29 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
         state.done.notify_one();
     }
     Ok(answer(200, esign_webhooks::esignglobal::SUCCESS_RESPONSE))
+}
+
+/// Creates `dir` and its missing parents, readable by the owner only (`0700`
+/// on Unix): captures hold credentials. A folder that exists keeps its
+/// permissions: the user chose them.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes a new file readable by the owner only (`0600` on Unix). Never
+/// replaces a file (nor follows a link planted at its name): an existing name
+/// is an error.
+fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
 }
 
 fn answer(status: u16, body: &'static str) -> Response<Full<Bytes>> {

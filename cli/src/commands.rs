@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use esign_webhooks::config::{Config, SecretFormat};
 use esign_webhooks::verify::{Detected, detect_scheme};
-use esign_webhooks::{Event, FixedClock, Incoming, Secret, Vendor, dangerous};
+use esign_webhooks::{Event, FixedClock, Incoming, Secret, Vendor, dangerous, redact};
 use serde_json::json;
 
 use crate::capture::{self, Loaded};
@@ -41,7 +41,12 @@ pub fn detect(
     vendor: &str,
     files: &[PathBuf],
 ) -> Result<bool, String> {
-    let text = std::env::var(secret_env).map_err(|_| format!("environment variable `{secret_env}` is not set"))?;
+    // The variable's name is not echoed: a secret pasted there by mistake would be printed.
+    let text = std::env::var(secret_env)
+        .map_err(|_| "the environment variable named by --secret-env is not set (or not UTF-8)".to_owned())?;
+    if text.trim().is_empty() {
+        return Err("the environment variable named by --secret-env is blank".to_owned());
+    }
     let captures = files.iter().map(|f| capture::load(f)).collect::<Result<Vec<_>, _>>()?;
     let formats = match format {
         Some(format) => vec![format],
@@ -275,8 +280,6 @@ pub fn verify(out: &Output, config_path: &Path, now: &str, files: &[PathBuf]) ->
     Ok(all_ok)
 }
 
-const REDACTED_HEADERS: [&str; 3] = ["authorization", "cookie", "proxy-authorization"];
-
 pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
     let loaded = capture::load(file)?;
     let parsed: Vec<(Vendor, Event)> = Vendor::ALL
@@ -288,24 +291,18 @@ pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
                 .map(|e| (vendor, e))
         })
         .collect();
+    // An allow-list of descriptive headers: a token can sit in a header of any name.
     let headers: Vec<(String, String)> = loaded
         .headers
         .iter()
-        .map(|(name, value)| {
-            let shown = if REDACTED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-                "[REDACTED]".to_owned()
-            } else {
-                String::from_utf8_lossy(value).into_owned()
-            };
-            (name.clone(), shown)
-        })
+        .map(|(name, value)| (name.clone(), redact::header_value(name, value).into_owned()))
         .collect();
-    let query = loaded.query().map(|_| "[REDACTED]");
+    let query = loaded.query().map(redact::query);
     if out.json {
         println!(
             "{}",
             json!({
-                "file": file, "verified": false, "method": loaded.capture.method, "path": loaded.path_only(),
+                "file": file, "verified": false, "method": loaded.capture.method, "path": loaded.path_shown(),
                 "query": query, "headers": headers, "body_bytes": loaded.body.len(),
                 "parsed_as": parsed.iter().map(|(v, e)| json!({"vendor": v.to_string(), "event": event_summary(e), "debug": format!("{e:?}")})).collect::<Vec<_>>(),
             })
@@ -314,15 +311,14 @@ pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
     }
     println!("NOT VERIFIED: inspect parses the body without checking any signature or token.\n");
     println!(
-        "{} {}{} ({} bytes, received at {} ms)",
-        loaded.capture.method,
-        loaded.path_only(),
-        query.map_or(String::new(), |q| format!("?{q}")),
+        "{} {} ({} bytes, received at {} ms)",
+        printable(&loaded.capture.method),
+        printable(&loaded.target_shown()),
         loaded.body.len(),
         loaded.capture.received_at_ms
     );
     for (name, value) in &headers {
-        println!("  {name}: {value}");
+        println!("  {}: {}", printable(name), printable(value));
     }
     match parsed.as_slice() {
         [] => {
@@ -401,24 +397,26 @@ pub fn send(
             let outcome = builder.send().map(|r| r.status().as_u16());
             let ok = matches!(outcome, Ok(200..=299));
             all_ok &= ok;
-            let status = match &outcome {
+            let status = match outcome {
                 Ok(status) => status.to_string(),
-                Err(err) => format!("error: {err}"),
+                Err(err) => format!("error: {}", send_error(err, &target)),
             };
+            let shown_url = redact::url(url);
             if out.json {
                 println!(
                     "{}",
-                    json!({"vendor": key, "event": name, "url": url, "status": status, "ok": ok})
+                    json!({"vendor": key, "event": name, "url": shown_url, "status": status, "ok": ok})
                 );
             } else {
-                println!("sent {} {name} to {url}: {status}", vendor_name(key));
+                println!("sent {} {name} to {shown_url}: {status}", vendor_name(key));
             }
         }
     }
     if sent == 0 {
         return Err(format!(
-            "no sample matches (see `esign-webhooks send --config {} --url {url} --event list`)",
-            config_path.display()
+            "no sample matches (see `esign-webhooks send --config {} --url {} --event list`)",
+            config_path.display(),
+            redact::url(url)
         ));
     }
     Ok(all_ok)
@@ -462,18 +460,73 @@ pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
         let value = reqwest::header::HeaderValue::from_bytes(value).map_err(|err| format!("header {name}: {err}"))?;
         headers.append(name, value);
     }
+    // The captured credentials are sent as they are; only what is printed is redacted.
+    let shown_url = redact::url(url);
     let response = reqwest::blocking::Client::new()
         .request(method, &target)
         .headers(headers)
         .body(loaded.body.clone())
         .send()
-        .map_err(|err| format!("cannot send to {url}: {err}"))?;
+        .map_err(|err| format!("cannot send to {shown_url}: {}", send_error(err, &target)))?;
     let status = response.status().as_u16();
     let ok = (200..300).contains(&status);
     if out.json {
-        println!("{}", json!({"file": file, "url": url, "status": status, "ok": ok}));
+        println!(
+            "{}",
+            json!({"file": file, "url": shown_url, "status": status, "ok": ok})
+        );
     } else {
-        println!("replayed {} to {url}: {status}", file.display());
+        println!("replayed {} to {shown_url}: {status}", file.display());
     }
     Ok(ok)
+}
+
+/// A failed request's error and its causes, on one line, without the URL:
+/// reqwest's text names the URL, query token and user information included.
+/// Every cause's text is scrubbed of `target` as well, in case one quotes it.
+fn send_error(err: reqwest::Error, target: &str) -> String {
+    let err = err.without_url();
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    scrub_url(&text, target)
+}
+
+/// `text` with every appearance of `target`, of its query string and of its
+/// user information replaced by their redacted forms.
+fn scrub_url(text: &str, target: &str) -> String {
+    let mut text = text.replace(target, &redact::url(target));
+    if let Some((_, query)) = target.split_once('?') {
+        let query = query.split_once('#').map_or(query, |(query, _)| query);
+        if !query.is_empty() {
+            text = text.replace(query, &redact::query(query));
+        }
+    }
+    // Up to the last `@` before the query: a password may hold a raw `/`.
+    let before_query = target.split(['?', '#']).next().unwrap_or(target);
+    let after_scheme = before_query.split_once("://").map(|(_, after)| after);
+    if let Some((user_info, _)) = after_scheme.and_then(|after| after.rsplit_once('@')) {
+        if !user_info.is_empty() {
+            text = text.replace(user_info, redact::REDACTED);
+        }
+    }
+    text.replace(['\n', '\r'], " ")
+}
+
+/// `text` with control characters escaped: a capture file is anyone's text,
+/// and a terminal obeys escape sequences.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

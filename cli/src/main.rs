@@ -40,7 +40,8 @@ enum Command {
     /// Answer 200 to every request and store each one exactly as received.
     ///
     /// Each request becomes one JSON file in DIR (method, path and query, headers in order, raw body
-    /// in base64; see the README for the format) and one printed line. Behind a tunnel or a reverse
+    /// in base64; see the README for the format) and one printed line. The files hold the request's
+    /// credentials: on Unix they are written 0600, and DIR is created 0700 when missing. Behind a tunnel or a reverse
     /// proxy (ngrok, cloudflared, nginx), point it at this address; the proxy must pass the body
     /// unchanged (no JSON re-encoding, no decompression).
     Capture {
@@ -89,6 +90,9 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Show a capture's vendor, event and fields WITHOUT verifying it.
+    ///
+    /// Header values are shown for descriptive headers only (Content-Type, User-Agent…); every other
+    /// value, every query value and URL user information print as [REDACTED].
     Inspect {
         /// Capture file.
         file: PathBuf,
@@ -110,7 +114,8 @@ enum Command {
     },
     /// Resend a captured request byte for byte (same method, headers and body) to URL.
     ///
-    /// The captured query string is appended when URL has none.
+    /// The captured query string is appended when URL has none. The captured credentials are sent
+    /// as they are; what is printed (the URL, an error) shows no query value nor user information.
     Replay {
         /// Capture file.
         file: PathBuf,

@@ -62,8 +62,16 @@ impl CaptureServer {
     }
 
     /// Waits for the server to stop and returns the capture files, oldest first.
-    fn finish(mut self) -> Vec<PathBuf> {
+    fn finish(self) -> Vec<PathBuf> {
+        self.finish_with_output().0
+    }
+
+    /// Waits for the server to stop; returns the capture files, oldest first,
+    /// and what it printed after its first line.
+    fn finish_with_output(mut self) -> (Vec<PathBuf>, String) {
         assert!(self.child.wait().unwrap().success());
+        let mut printed = String::new();
+        std::io::Read::read_to_string(&mut self.child.stdout.take().unwrap(), &mut printed).unwrap();
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)
             .unwrap()
             .map(|entry| entry.unwrap().path())
@@ -72,7 +80,7 @@ impl CaptureServer {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             name.rsplit('-').next().unwrap().parse::<u32>().unwrap()
         });
-        files
+        (files, printed)
     }
 }
 
@@ -202,7 +210,7 @@ fn inspect_says_it_did_not_verify() {
     assert!(output.starts_with("NOT VERIFIED"), "{output}");
     assert!(output.contains("eSignGlobal"), "{output}");
     assert!(output.contains("webhook-signature"), "{output}");
-    assert!(output.contains("?[REDACTED]"), "{output}");
+    assert!(output.contains("?source=[REDACTED]"), "{output}");
 }
 
 #[test]
@@ -394,4 +402,488 @@ fn help_and_usage_errors() {
     let (ok, output) = run(bin().args(["verify", "--config", "/nonexistent.toml", "/nonexistent.json"]));
     assert!(!ok);
     assert!(output.contains("cannot read"), "{output}");
+}
+
+// ---------------------------------------------------------------------------
+// No command prints a credential (issue 17, item 3).
+
+const DOCUMENSO_SECRET: &str = "dm-s3cret-7c41e9";
+const SIGNPLUS_HEADER_TOKEN: &str = "sp-header-t0ken-93b2";
+const SIGNPLUS_QUERY_TOKEN: &str = "sp-query-t0ken-2f6e";
+const BASIC_PASSWORD: &str = "c1-basic-pw-5d8a";
+const USERINFO_PASSWORD: &str = "userinfo-pw-a17c";
+/// Sign.Plus lets users choose the header its token travels in.
+const CUSTOM_HEADER: &str = "x-my-hook-token";
+
+fn basic_credentials() -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(format!("esign:{BASIC_PASSWORD}"))
+}
+
+/// Every credential string the captures carry, and the forms they could leak in.
+fn credentials() -> Vec<String> {
+    vec![
+        DOCUMENSO_SECRET.to_owned(),
+        SIGNPLUS_HEADER_TOKEN.to_owned(),
+        SIGNPLUS_QUERY_TOKEN.to_owned(),
+        BASIC_PASSWORD.to_owned(),
+        basic_credentials(),
+        USERINFO_PASSWORD.to_owned(),
+    ]
+}
+
+#[track_caller]
+fn assert_no_credential(what: &str, output: &str) {
+    for secret in credentials() {
+        assert!(!output.contains(&secret), "{what} printed {secret}:\n{output}");
+    }
+}
+
+/// A capture file written as `capture` writes them.
+fn write_capture(dir: &Path, name: &str, target: &str, headers: &[(&str, String)], body: &[u8]) -> PathBuf {
+    use base64::Engine as _;
+    let capture = serde_json::json!({
+        "format": "esign-webhooks-capture/1",
+        "received_at_ms": 1_735_725_600_123_i64,
+        "method": "POST",
+        "target": target,
+        "headers": headers.iter().map(|(n, v)| serde_json::json!([n, v])).collect::<Vec<_>>(),
+        "body_base64": base64::engine::general_purpose::STANDARD.encode(body),
+    });
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::to_vec_pretty(&capture).unwrap()).unwrap();
+    path
+}
+
+struct SecretCaptures {
+    dir: PathBuf,
+    documenso: PathBuf,
+    signplus_header: PathBuf,
+    signplus_query: PathBuf,
+    constellation: PathBuf,
+    /// Every credential at once, and an absolute target with user information.
+    everything: PathBuf,
+}
+
+fn secret_captures(name: &str) -> SecretCaptures {
+    let dir = temp_dir(name);
+    let json = || ("content-type", "application/json".to_owned());
+    let documenso = write_capture(
+        &dir,
+        "documenso",
+        "/hooks/documenso",
+        &[json(), ("x-documenso-secret", DOCUMENSO_SECRET.to_owned())],
+        include_bytes!("../../tests/fixtures/documenso/document_completed.json"),
+    );
+    let signplus_body: &[u8] = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
+    let signplus_header = write_capture(
+        &dir,
+        "signplus-header",
+        "/hooks/signplus",
+        &[json(), (CUSTOM_HEADER, SIGNPLUS_HEADER_TOKEN.to_owned())],
+        signplus_body,
+    );
+    let signplus_query = write_capture(
+        &dir,
+        "signplus-query",
+        &format!("/hooks/signplus?token={SIGNPLUS_QUERY_TOKEN}&v=1"),
+        &[json()],
+        signplus_body,
+    );
+    let constellation = write_capture(
+        &dir,
+        "constellation",
+        "/hooks/constellation",
+        &[json(), ("authorization", format!("Basic {}", basic_credentials()))],
+        include_bytes!("../../tests/fixtures/constellation/session_completed_pascal.json"),
+    );
+    let everything = write_capture(
+        &dir,
+        "everything",
+        &format!(
+            "http://hookuser:{USERINFO_PASSWORD}@hooks.example.com/hooks?token={SIGNPLUS_QUERY_TOKEN}#{USERINFO_PASSWORD}"
+        ),
+        &[
+            json(),
+            ("user-agent", "Documenso-Webhooks/1.0".to_owned()),
+            ("x-documenso-secret", DOCUMENSO_SECRET.to_owned()),
+            (CUSTOM_HEADER, SIGNPLUS_HEADER_TOKEN.to_owned()),
+            ("authorization", format!("Basic {}", basic_credentials())),
+            ("cookie", format!("session={USERINFO_PASSWORD}")),
+        ],
+        include_bytes!("../../tests/fixtures/documenso/document_completed.json"),
+    );
+    SecretCaptures {
+        dir,
+        documenso,
+        signplus_header,
+        signplus_query,
+        constellation,
+        everything,
+    }
+}
+
+/// The environment holding the captures' secrets, by variable.
+fn secret_env() -> [(&'static str, String); 4] {
+    [
+        ("DM_SECRET", DOCUMENSO_SECRET.to_owned()),
+        ("SP_HEADER_TOKEN", SIGNPLUS_HEADER_TOKEN.to_owned()),
+        ("SP_QUERY_TOKEN", SIGNPLUS_QUERY_TOKEN.to_owned()),
+        ("C1_PASSWORD", BASIC_PASSWORD.to_owned()),
+    ]
+}
+
+/// The binary with the captures' secrets in its environment.
+fn secret_bin() -> Command {
+    let mut command = bin();
+    command.envs(secret_env());
+    command
+}
+
+/// Runs a command and returns its success and stdout + stderr, asserting both
+/// are free of every credential.
+#[track_caller]
+fn run_secret_free(what: &str, command: &mut Command) -> (bool, String) {
+    let (ok, output) = run(command);
+    assert_no_credential(what, &output);
+    (ok, output)
+}
+
+/// A loopback port nothing listens on.
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+#[test]
+fn inspect_shows_only_descriptive_header_values() {
+    let captures = secret_captures("secrets-inspect");
+    let all = [
+        &captures.documenso,
+        &captures.signplus_header,
+        &captures.signplus_query,
+        &captures.constellation,
+        &captures.everything,
+    ];
+    for file in all {
+        let (ok, output) = run_secret_free("inspect", secret_bin().arg("inspect").arg(file));
+        assert!(ok, "{output}");
+        assert!(output.starts_with("NOT VERIFIED"), "{output}");
+        // The descriptive headers keep their values; the names of the others stay.
+        assert!(output.contains("content-type: application/json"), "{output}");
+        let (ok, output) = run_secret_free("inspect --json", secret_bin().args(["--json", "inspect"]).arg(file));
+        assert!(ok, "{output}");
+        let shown: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+        assert_eq!(shown["verified"], false);
+    }
+    let (_, output) = run_secret_free("inspect", secret_bin().arg("inspect").arg(&captures.everything));
+    for expected in [
+        "http://[REDACTED]@hooks.example.com/hooks?token=[REDACTED]#[REDACTED]",
+        "x-documenso-secret: [REDACTED]",
+        "x-my-hook-token: [REDACTED]",
+        "authorization: [REDACTED]",
+        "cookie: [REDACTED]",
+        "user-agent: Documenso-Webhooks/1.0",
+        "Documenso",
+    ] {
+        assert!(output.contains(expected), "{expected}: {output}");
+    }
+    let (_, output) = run_secret_free(
+        "inspect --json",
+        secret_bin().args(["--json", "inspect"]).arg(&captures.signplus_query),
+    );
+    let shown: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+    assert_eq!(shown["query"], "token=[REDACTED]&v=[REDACTED]");
+    assert_eq!(shown["path"], "/hooks/signplus");
+    let (_, output) = run_secret_free(
+        "inspect --json",
+        secret_bin().args(["--json", "inspect"]).arg(&captures.everything),
+    );
+    let shown: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+    assert_eq!(shown["path"], "http://[REDACTED]@hooks.example.com/hooks");
+    let headers = shown["headers"].as_array().unwrap();
+    assert!(
+        headers.contains(&serde_json::json!(["x-my-hook-token", "[REDACTED]"])),
+        "{headers:?}"
+    );
+    assert!(
+        headers.contains(&serde_json::json!(["content-type", "application/json"])),
+        "{headers:?}"
+    );
+}
+
+#[test]
+fn verify_and_detect_print_no_credential() {
+    let captures = secret_captures("secrets-verify");
+    let header_config = captures.dir.join("header.json");
+    std::fs::write(
+        &header_config,
+        r#"{
+  "documenso": {"method": "header_token", "header": "X-Documenso-Secret", "secret_env": "DM_SECRET"},
+  "signplus": {"method": "header_token", "header": "X-My-Hook-Token", "secret_env": "SP_HEADER_TOKEN"},
+  "constellation": {"method": "basic_auth", "username": "esign", "secret_env": "C1_PASSWORD"}
+}"#,
+    )
+    .unwrap();
+    let query_config = captures.dir.join("query.json");
+    std::fs::write(
+        &query_config,
+        r#"{"signplus": {"method": "query_token", "query_parameter": "token", "secret_env": "SP_QUERY_TOKEN"}}"#,
+    )
+    .unwrap();
+    let header_files = [&captures.documenso, &captures.signplus_header, &captures.constellation];
+    for json in [false, true] {
+        let flag: &[&str] = if json { &["--json"] } else { &[] };
+        // Verified: the typed events, and no credential.
+        let (ok, output) = run_secret_free(
+            "verify",
+            secret_bin()
+                .args(flag)
+                .args(["verify", "--config"])
+                .arg(&header_config)
+                .args(header_files),
+        );
+        assert!(ok, "{output}");
+        assert_eq!(
+            output.matches("VERIFIED").count() + output.matches("\"verified\":true").count(),
+            3,
+            "{output}"
+        );
+        let (ok, output) = run_secret_free(
+            "verify query",
+            secret_bin()
+                .args(flag)
+                .args(["verify", "--config"])
+                .arg(&query_config)
+                .arg(&captures.signplus_query),
+        );
+        assert!(ok, "{output}");
+        // Refused, with every vendor's check failing: the errors name no credential either.
+        let (ok, output) = run_secret_free(
+            "verify (refused)",
+            secret_bin()
+                .args(flag)
+                .args(["verify", "--config"])
+                .arg(&query_config)
+                .args(header_files)
+                .arg(&captures.everything),
+        );
+        assert!(!ok, "{output}");
+        let (ok, output) = run_secret_free(
+            "verify (wrong secrets)",
+            secret_bin()
+                .args(flag)
+                .args(["verify", "--config"])
+                .arg(&header_config)
+                .args(header_files)
+                .env("DM_SECRET", "another-secret")
+                .env("SP_HEADER_TOKEN", "another-token")
+                .env("C1_PASSWORD", "another-password"),
+        );
+        assert!(!ok, "{output}");
+        // detect finds the scheme from the capture and prints it, not the secret.
+        for (file, var, expected) in [
+            (&captures.documenso, "DM_SECRET", "x-documenso-secret"),
+            (&captures.signplus_header, "SP_HEADER_TOKEN", CUSTOM_HEADER),
+            (&captures.signplus_query, "SP_QUERY_TOKEN", "token"),
+            (&captures.constellation, "C1_PASSWORD", "esign"),
+        ] {
+            let (ok, output) = run_secret_free(
+                "detect",
+                secret_bin()
+                    .args(flag)
+                    .args(["detect", "--vendor", "signplus", "--secret-env", var])
+                    .arg(file),
+            );
+            assert!(ok, "{output}");
+            assert!(output.to_ascii_lowercase().contains(expected), "{expected}: {output}");
+        }
+    }
+}
+
+/// A secret given where the variable's name belongs is not printed back.
+#[test]
+fn a_secret_passed_as_a_variable_name_is_not_printed() {
+    let captures = secret_captures("secrets-misplaced");
+    let (ok, output) = run_secret_free(
+        "detect",
+        secret_bin()
+            .args(["detect", "--secret-env", DOCUMENSO_SECRET])
+            .arg(&captures.documenso),
+    );
+    assert!(!ok);
+    assert!(output.contains("--secret-env is not set"), "{output}");
+    let config = captures.dir.join("misplaced.json");
+    std::fs::write(
+        &config,
+        format!(r#"{{"documenso": {{"method": "header_token", "header": "X-Documenso-Secret", "secret_env": "{DOCUMENSO_SECRET}"}}}}"#),
+    )
+    .unwrap();
+    for flag in [None, Some("--json")] {
+        let (ok, output) = run_secret_free(
+            "verify",
+            secret_bin()
+                .args(flag)
+                .env_remove("DM_SECRET")
+                .args(["verify", "--config"])
+                .arg(&config)
+                .arg(&captures.documenso),
+        );
+        assert!(!ok);
+        assert!(output.contains("documenso.secret_env"), "{output}");
+    }
+}
+
+#[test]
+fn replay_sends_credentials_but_prints_none() {
+    let captures = secret_captures("secrets-replay");
+    let server = CaptureServer::start(&temp_dir("secrets-replay-target"), 2);
+    for flag in [None, Some("--json")] {
+        let (ok, output) = run_secret_free(
+            "replay",
+            secret_bin()
+                .args(flag)
+                .arg("replay")
+                .arg(&captures.everything)
+                .args(["--url", &format!("{}/hooks", server.url)]),
+        );
+        assert!(ok, "{output}");
+    }
+    let (replayed, printed) = server.finish_with_output();
+    assert_no_credential("capture", &printed);
+    assert_eq!(replayed.len(), 2);
+    // What arrived carries every credential byte for byte.
+    let original: serde_json::Value = serde_json::from_slice(&std::fs::read(&captures.everything).unwrap()).unwrap();
+    for file in &replayed {
+        let copy: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!(copy["target"], format!("/hooks?token={SIGNPLUS_QUERY_TOKEN}"));
+        assert_eq!(copy["body_base64"], original["body_base64"]);
+        let headers = copy["headers"].as_array().unwrap();
+        for (name, value) in [
+            ("x-documenso-secret", DOCUMENSO_SECRET.to_owned()),
+            (CUSTOM_HEADER, SIGNPLUS_HEADER_TOKEN.to_owned()),
+            ("authorization", format!("Basic {}", basic_credentials())),
+        ] {
+            assert!(
+                headers.contains(&serde_json::json!([name, value])),
+                "{name}: {headers:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_failed_replay_or_send_prints_no_url_credential() {
+    let captures = secret_captures("secrets-closed");
+    let port = closed_port();
+    let urls = [
+        // The captured `?token=` is appended to this one.
+        format!("http://127.0.0.1:{port}/hooks"),
+        format!("http://hookuser:{USERINFO_PASSWORD}@127.0.0.1:{port}/hooks?token={SIGNPLUS_QUERY_TOKEN}"),
+    ];
+    for url in &urls {
+        for flag in [None, Some("--json")] {
+            let (ok, output) = run_secret_free(
+                "replay to a closed port",
+                secret_bin()
+                    .args(flag)
+                    .arg("replay")
+                    .arg(&captures.signplus_query)
+                    .args(["--url", url]),
+            );
+            assert!(!ok, "{output}");
+            assert!(output.contains(&format!("127.0.0.1:{port}")), "{output}");
+            assert!(
+                !url.contains('@') || output.contains("[REDACTED]@127.0.0.1"),
+                "{output}"
+            );
+        }
+    }
+    // `send` signs a query token into the URL: its failure hides it too.
+    let config = captures.dir.join("send.json");
+    std::fs::write(
+        &config,
+        r#"{"signplus": {"method": "query_token", "query_parameter": "token", "secret_env": "SP_QUERY_TOKEN"},
+            "documenso": {"method": "header_token", "header": "X-Documenso-Secret", "secret_env": "DM_SECRET"}}"#,
+    )
+    .unwrap();
+    for url in &urls {
+        for flag in [None, Some("--json")] {
+            let (ok, output) = run_secret_free(
+                "send to a closed port",
+                secret_bin()
+                    .args(flag)
+                    .args(["send", "--config"])
+                    .arg(&config)
+                    .args(["--url", url]),
+            );
+            assert!(!ok, "{output}");
+            assert!(output.contains("error"), "{output}");
+        }
+    }
+    let (ok, output) = run_secret_free(
+        "send with no matching sample",
+        secret_bin()
+            .args(["send", "--event", "no_such_event", "--config"])
+            .arg(&config)
+            .args(["--url", &urls[1]]),
+    );
+    assert!(!ok, "{output}");
+}
+
+/// `capture` prints the path, never the query or the headers' values.
+#[test]
+fn capture_prints_no_credential() {
+    let server = CaptureServer::start(&temp_dir("secrets-capture"), 1);
+    let response = reqwest::blocking::Client::new()
+        .post(format!("{}/hooks/signplus?token={SIGNPLUS_QUERY_TOKEN}", server.url))
+        .header("authorization", format!("Basic {}", basic_credentials()))
+        .header(CUSTOM_HEADER, SIGNPLUS_HEADER_TOKEN)
+        .body("{}")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let (files, printed) = server.finish_with_output();
+    assert_eq!(files.len(), 1);
+    assert_no_credential("capture", &printed);
+    assert!(printed.contains("/hooks/signplus"), "{printed}");
+}
+
+#[cfg(unix)]
+#[test]
+fn captures_are_private_files_in_a_private_folder() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    // A folder (and its parent) the tool creates: 0700; the files: 0600.
+    let root = temp_dir("modes");
+    std::fs::remove_dir(&root).unwrap();
+    let dir = root.join("nested");
+    let server = CaptureServer::start(&dir, 2);
+    for _ in 0..2 {
+        let response = reqwest::blocking::Client::new()
+            .post(format!("{}/hooks?token={SIGNPLUS_QUERY_TOKEN}", server.url))
+            .body("{}")
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    let files = server.finish();
+    assert_eq!(files.len(), 2);
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&dir), 0o700);
+    for file in &files {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+    }
+    // A folder that exists keeps the permissions its owner gave it; the files are still 0600.
+    let shared = temp_dir("modes-existing");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o750)).unwrap();
+    let server = CaptureServer::start(&shared, 1);
+    reqwest::blocking::Client::new()
+        .post(format!("{}/hooks", server.url))
+        .body("{}")
+        .send()
+        .unwrap();
+    let files = server.finish();
+    assert_eq!(mode(&shared), 0o750);
+    assert_eq!(mode(&files[0]), 0o600);
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
+use super::error::without_value;
 use super::{ConfigError, VendorConfig};
 use crate::Vendor;
 
@@ -17,8 +18,15 @@ fn vendor_keys() -> String {
         .join(", ")
 }
 
+/// The largest `max_body_size` a configuration may set: 64 MiB. The largest
+/// delivery a vendor documents is Adobe Acrobat Sign's (10 MB); a limit far
+/// above it only lets a sender make the receiver buffer more.
+pub const MAX_BODY_SIZE_LIMIT: usize = 64 * 1024 * 1024;
+
 /// A configuration: one [`VendorConfig`] per configured vendor, and the body
 /// size limit. See the [module documentation](super) for the keys.
+///
+/// Its `Debug` shows no secret: see [`VendorConfig`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     vendors: Vec<(&'static str, VendorConfig)>,
@@ -31,8 +39,8 @@ impl Config {
         serde_json::from_str(text).map_err(|err| {
             let message = err.to_string();
             let suffix = format!(" at line {} column {}", err.line(), err.column());
-            let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
-            ConfigError::at(err.line(), err.column(), message)
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            ConfigError::at(err.line(), err.column(), without_value(message))
         })
     }
 
@@ -41,8 +49,9 @@ impl Config {
     #[cfg_attr(docsrs, doc(cfg(feature = "config-toml")))]
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|err| {
+            // `message()`, not `Display`: the latter quotes the source line.
             let (line, column) = err.span().map_or((1, 1), |span| line_and_column(text, span.start));
-            ConfigError::at(line, column, err.message().to_owned())
+            ConfigError::at(line, column, without_value(err.message()))
         })
     }
 
@@ -123,7 +132,16 @@ impl<'de> Visitor<'de> for ConfigVisitor {
                     return Err(de::Error::custom("`max_body_size` is given twice"));
                 }
                 size_seen = true;
-                config.max_body_size = Some(map.next_value()?);
+                let size: u64 = map.next_value()?;
+                match usize::try_from(size) {
+                    Ok(size) if size <= MAX_BODY_SIZE_LIMIT => config.max_body_size = Some(size),
+                    _ => {
+                        return Err(de::Error::custom(format!(
+                            "`max_body_size` is at most {MAX_BODY_SIZE_LIMIT} bytes (64 MiB); \
+                             the largest vendor delivery, Adobe Acrobat Sign's, is 10 MB"
+                        )));
+                    }
+                }
                 continue;
             }
             let Some(slug) = Vendor::ALL.iter().map(|vendor| vendor.slug()).find(|slug| *slug == key) else {

@@ -10,7 +10,7 @@
 //! `ignisign`, `signplus`, `constellation`); only the vendors present are accepted.
 //!
 //! ```toml
-//! max_body_size = 1048576                  # optional, bytes (default 1 MiB)
+//! max_body_size = 1048576                  # optional, bytes (default 1 MiB, at most 64 MiB)
 //!
 //! [esignglobal]
 //! method = "hmac"
@@ -53,8 +53,13 @@
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its
-//! line and column; it never contains a secret. Unknown keys are errors, so a
-//! typo does not silently disable a check.
+//! line and column; it never contains a secret, nor a value that could be one
+//! put in the wrong place: not the value a parser refused (`invalid type: a
+//! string, expected u64`), not the source line, not the name written in
+//! `secret_env` or `api_key_env` (a secret pasted there is not printed back as
+//! "variable `…` is not set"). Unknown keys are errors, so a typo does not
+//! silently disable a check. Blank secrets (empty or whitespace only) are
+//! refused, and so is a `max_body_size` above [`MAX_BODY_SIZE_LIMIT`].
 //!
 //! ```
 //! use esign_webhooks::Webhooks;
@@ -75,5 +80,6 @@ mod file;
 mod vendor;
 
 pub use error::ConfigError;
-pub use file::Config;
+pub use file::{Config, MAX_BODY_SIZE_LIMIT};
+pub(crate) use vendor::is_blank;
 pub use vendor::{Method, SecretFormat, VendorConfig};

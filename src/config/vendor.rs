@@ -97,6 +97,10 @@ struct RawVendorConfig {
 ///
 /// Ignisign signs nothing and takes `app_id` and `app_env` (or `api_key_env`,
 /// the variable holding a new-style API key) instead of a method.
+///
+/// Its `Debug` shows how many variables `secret_env` names, not their names
+/// (a secret pasted there by mistake stays unprinted), no inline secret and
+/// not `api_key_env`'s name.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct VendorConfig {
@@ -133,7 +137,10 @@ impl fmt::Debug for VendorConfig {
             .field("header", &self.header)
             .field("query_parameter", &self.query_parameter)
             .field("username", &self.username)
-            .field("secret_env", &self.secret_env)
+            .field(
+                "secret_env",
+                &format_args!("{} variable(s) [REDACTED]", self.secret_env.len()),
+            )
             .field(
                 "dangerous_inline_secret",
                 &format_args!("{} [REDACTED]", self.dangerous_inline_secret.len()),
@@ -142,7 +149,10 @@ impl fmt::Debug for VendorConfig {
             .field("tolerance_secs", &self.tolerance_secs)
             .field("app_id", &self.app_id)
             .field("app_env", &self.app_env)
-            .field("api_key_env", &self.api_key_env)
+            .field(
+                "api_key_env",
+                &self.api_key_env.as_ref().map(|_| format_args!("[REDACTED]")),
+            )
             .finish()
     }
 }
@@ -168,6 +178,12 @@ impl<'de> serde::de::Visitor<'de> for VendorVisitor {
         let raw = RawVendorConfig::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
         VendorConfig::check(raw).map_err(serde::de::Error::custom)
     }
+}
+
+/// Whether a secret's text is empty or whitespace only: never a real secret,
+/// and one an attacker guesses first.
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 impl VendorConfig {
@@ -243,6 +259,9 @@ impl VendorConfig {
         if secret_env.iter().any(|name| name.trim().is_empty()) {
             return Err("`secret_env` names an empty variable".to_owned());
         }
+        if inline.iter().any(|secret| is_blank(secret)) {
+            return Err("`dangerous_inline_secret` is blank (empty or whitespace only)".to_owned());
+        }
         if raw.tolerance_secs.is_some()
             && raw
                 .scheme
@@ -285,16 +304,24 @@ impl VendorConfig {
             })
         };
         let mut secrets = Vec::new();
-        for name in &self.secret_env {
+        let count = self.secret_env.len();
+        for (index, name) in self.secret_env.iter().enumerate() {
             let key = format!("{vendor}.secret_env");
+            // The variable is told by its place, never by its name: a secret
+            // pasted into `secret_env` would otherwise be printed back.
+            let which = if count == 1 {
+                "the environment variable it names".to_owned()
+            } else {
+                format!("environment variable {} of the {count} it names", index + 1)
+            };
             let Some(text) = env(name) else {
+                return Err(ConfigError::key(key, format!("{which} is not set")));
+            };
+            if is_blank(&text) {
                 return Err(ConfigError::key(
                     key,
-                    format!("environment variable `{name}` is not set"),
+                    format!("{which} is blank (empty or whitespace only): a blank secret authenticates nothing"),
                 ));
-            };
-            if text.is_empty() {
-                return Err(ConfigError::key(key, format!("environment variable `{name}` is empty")));
             }
             secrets.push(decode(&text, key)?);
         }

@@ -13,8 +13,15 @@ pub(crate) fn verifier_from_config(
 ) -> Result<Verifier, ConfigError> {
     if let Some(name) = &config.api_key_env {
         let key = "ignisign.api_key_env".to_owned();
+        // The variable is not named: an API key pasted into `api_key_env` would be printed back.
         let value = env(name)
-            .ok_or_else(|| ConfigError::key(key.clone(), format!("environment variable `{name}` is not set")))?;
+            .ok_or_else(|| ConfigError::key(key.clone(), "the environment variable it names is not set".to_owned()))?;
+        if crate::config::is_blank(&value) {
+            return Err(ConfigError::key(
+                key,
+                "the environment variable it names is blank (empty or whitespace only)".to_owned(),
+            ));
+        }
         return Verifier::from_api_key(&ApiKey::new(Secret::new(value)))
             .map_err(|err| ConfigError::key(key, err.to_string()));
     }
