@@ -90,6 +90,13 @@ impl Secret {
         self.0.is_empty()
     }
 
+    /// `true` for a secret that is empty or only white space (`"   "`, a
+    /// stray newline): a value pasted wrong, never a real key. Verifiers
+    /// refuse it when they are built.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.0.iter().all(u8::is_ascii_whitespace)
+    }
+
     /// The secret bytes, for the crate's own MAC and comparison code only.
     pub(crate) fn expose(&self) -> &[u8] {
         &self.0

@@ -301,6 +301,43 @@ fn configuration_errors_at_build_time() {
 }
 
 #[test]
+fn blank_secrets_are_refused_at_build_time() {
+    // A secret of white space only is a value pasted wrong (an unset template,
+    // a stray newline), never a real key: refused like an empty one.
+    for blank in ["   ", "\n", " \t\r\n "] {
+        let results = [
+            Webhooks::builder()
+                .signplus(signplus::Verifier::header_token("x-token", Secret::new(blank)))
+                .build(),
+            Webhooks::builder()
+                .docusign(esign_webhooks::docusign::Verifier::hmac([Secret::new(blank)]))
+                .build(),
+            Webhooks::builder()
+                .dropboxsign(esign_webhooks::dropboxsign::Verifier::new(blank))
+                .build(),
+            Webhooks::builder()
+                .signwell(esign_webhooks::signwell::Verifier::new(Secret::new(blank)))
+                .build(),
+            Webhooks::builder()
+                .adobesign(esign_webhooks::adobesign::Verifier::client_ids([blank]))
+                .build(),
+        ];
+        for result in results {
+            let err = result.expect_err("a blank secret must be refused");
+            assert!(matches!(err.kind(), ErrorKind::Configuration { .. }), "{err:?}");
+            assert!(err.to_string().contains("blank"), "{err}");
+        }
+    }
+    // A secret with white space around real content is kept verbatim.
+    assert!(
+        Webhooks::builder()
+            .signplus(signplus::Verifier::header_token("x-token", Secret::new(" t0ken ")))
+            .build()
+            .is_ok()
+    );
+}
+
+#[test]
 fn ignisign_app_and_env_checks() {
     let s = setup();
     let no_headers: [(&str, &str); 0] = [];

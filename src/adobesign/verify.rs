@@ -65,8 +65,10 @@ impl Verifier {
         if self.client_ids.is_empty() {
             return Err(Error::configuration("no Adobe Acrobat Sign client id is configured"));
         }
-        if self.client_ids.iter().any(Secret::is_empty) {
-            return Err(Error::configuration("an Adobe Acrobat Sign client id is empty"));
+        if self.client_ids.iter().any(Secret::is_blank) {
+            return Err(Error::configuration(
+                "an Adobe Acrobat Sign client id is empty or blank",
+            ));
         }
         self.url_token.as_ref().map_or(Ok(()), verify::Verifier::validate)
     }

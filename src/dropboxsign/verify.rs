@@ -63,7 +63,7 @@ impl Verifier {
 
     pub(super) fn validate(&self) -> Result<(), Error> {
         if self.keys.iter().any(|key| key.empty) {
-            return Err(Error::configuration("a Dropbox Sign API key is empty"));
+            return Err(Error::configuration("a Dropbox Sign API key is empty or blank"));
         }
         Ok(())
     }
@@ -131,7 +131,7 @@ impl Key {
     fn new(secret: &Secret) -> Self {
         Key {
             mac: keyed_mac(secret.expose()),
-            empty: secret.is_empty(),
+            empty: secret.is_blank(),
         }
     }
 }

@@ -154,8 +154,10 @@ impl Delivery {
     /// ([`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch) then).
     pub fn token_check_request(&self, api_key: &ApiKey) -> Result<Request<Vec<u8>>, Error> {
         let vendor_error = |error: Error| error.with_vendor(Vendor::Ignisign);
-        if api_key.secret().is_empty() {
-            return Err(vendor_error(Error::configuration("the Ignisign API key is empty")));
+        if api_key.secret().is_blank() {
+            return Err(vendor_error(Error::configuration(
+                "the Ignisign API key is empty or blank",
+            )));
         }
         if api_key.app_id().is_some_and(|app_id| app_id != self.app_id) {
             return Err(vendor_error(ErrorKind::RecipientMismatch { field: "appId" }.into()));

@@ -44,12 +44,12 @@ impl Verifier {
     }
 
     fn key(webhook_id: &Secret) -> (HmacSha256, bool) {
-        (keyed_mac(webhook_id.expose()), webhook_id.is_empty())
+        (keyed_mac(webhook_id.expose()), webhook_id.is_blank())
     }
 
     pub(super) fn validate(&self) -> Result<(), Error> {
         if self.keys.iter().any(|(_, empty)| *empty) {
-            return Err(Error::configuration("a SignWell webhook id is empty"));
+            return Err(Error::configuration("a SignWell webhook id is empty or blank"));
         }
         Ok(())
     }

@@ -104,7 +104,7 @@ impl Key {
         Key {
             mac: keyed_mac(secret.expose()),
             token_digest: token_eq::digest(secret.expose()),
-            empty: secret.is_empty(),
+            empty: secret.is_blank(),
         }
     }
 }
@@ -211,7 +211,7 @@ impl Verifier {
     /// Refuses configurations that cannot work: an empty secret or header name.
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if self.keys.iter().any(|key| key.empty) {
-            return Err(Error::configuration("a secret is empty"));
+            return Err(Error::configuration("a secret is empty or blank"));
         }
         let names: Vec<&str> = match &self.method {
             Method::Hmac(scheme) => {
@@ -339,7 +339,7 @@ impl Verifier {
             });
         }
         if self.keys.is_empty() || self.keys.iter().any(|key| key.empty) {
-            return Err(Error::configuration("a secret is empty"));
+            return Err(Error::configuration("a secret is empty or blank"));
         }
         match &self.method {
             Method::Hmac(scheme) => check::hmac(scheme, &self.keys, incoming, now),
