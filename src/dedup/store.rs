@@ -2,12 +2,9 @@
 //! blocking ([`DedupStore`]) and async ([`AsyncDedupStore`]).
 
 use core::fmt;
-use std::collections::hash_map::RandomState;
 use std::future::Future;
-use std::hash::{BuildHasher, Hasher};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::DedupKey;
 
@@ -24,29 +21,16 @@ pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>>
 /// claim, never a later attempt's (after its lease expired and another copy
 /// claimed the key).
 ///
-/// 128 bits, unique per attempt (a process-wide counter mixed with a random
-/// per-process seed and the time); not a secret.
+/// 128 bits, of which 122 are drawn from the operating system's CSPRNG (a
+/// version 4 UUID, `getrandom` underneath): unique per attempt across every
+/// process sharing a store, and unpredictable, although not a secret.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ClaimToken([u8; 16]);
 
 impl ClaimToken {
-    /// A fresh token.
+    /// A fresh token, from the operating system's random generator.
     pub fn new() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or_default();
-        // `RandomState` is seeded from the OS's randomness once per thread.
-        let mut hasher = RandomState::new().build_hasher();
-        hasher.write_u64(nanos);
-        hasher.write_u64(count);
-        let high = hasher.finish() ^ nanos.rotate_left(17);
-        let mut bytes = [0; 16];
-        bytes[..8].copy_from_slice(&high.to_le_bytes());
-        bytes[8..].copy_from_slice(&count.to_le_bytes());
-        ClaimToken(bytes)
+        ClaimToken(uuid::Uuid::new_v4().into_bytes())
     }
 
     /// A token from bytes a store kept.
