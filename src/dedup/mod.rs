@@ -104,6 +104,7 @@ mod memory;
 mod postgres;
 #[cfg(feature = "redis")]
 mod redis;
+mod sanitize;
 mod store;
 
 pub use crate::dedup_key::DedupKey;

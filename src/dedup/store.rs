@@ -136,6 +136,24 @@ pub trait DedupStore: Send + Sync + fmt::Debug {
     /// [`Done`](ClaimOutcome::Done).
     fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError>;
 
+    /// [`claim`](DedupStore::claim), for a delivery that is **not yet
+    /// authenticated**: `handle` claims Ignisign deliveries before their
+    /// single-use token is checked (checking it first would spend the token of
+    /// every copy). Anyone can send such a delivery, so a store that makes
+    /// room by evicting keys must not evict anything for this claim: when it
+    /// has no free place, it answers with an error (which `handle` answers
+    /// 503, so a real delivery is retried), as [`MemoryStore`](super::MemoryStore)
+    /// does. The default calls [`claim`](DedupStore::claim), right for stores
+    /// that never evict (Redis, PostgreSQL: keys leave only when they expire).
+    fn claim_unauthenticated(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> Result<ClaimOutcome, StoreError> {
+        self.claim(key, token, lease)
+    }
+
     /// Records that a callback run succeeded: if the key is pending with
     /// `token`, or absent or expired (the lease ran out before the callbacks
     /// finished, and nobody claimed it since), it becomes done for `ttl` and
@@ -161,6 +179,17 @@ pub trait AsyncDedupStore: Send + Sync + fmt::Debug {
         lease: Duration,
     ) -> StoreFuture<'a, ClaimOutcome>;
 
+    /// [`DedupStore::claim_unauthenticated`], async. The default calls
+    /// [`claim_async`](AsyncDedupStore::claim_async).
+    fn claim_unauthenticated_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        self.claim_async(key, token, lease)
+    }
+
     /// [`DedupStore::complete`], async.
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool>;
 
@@ -183,6 +212,14 @@ impl<S: DedupStore + ?Sized> DedupStore for std::sync::Arc<S> {
     fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
         (**self).claim(key, token, lease)
     }
+    fn claim_unauthenticated(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> Result<ClaimOutcome, StoreError> {
+        (**self).claim_unauthenticated(key, token, lease)
+    }
     fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
         (**self).complete(key, token, ttl)
     }
@@ -200,6 +237,14 @@ impl<S: AsyncDedupStore + ?Sized> AsyncDedupStore for std::sync::Arc<S> {
         lease: Duration,
     ) -> StoreFuture<'a, ClaimOutcome> {
         (**self).claim_async(key, token, lease)
+    }
+    fn claim_unauthenticated_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        (**self).claim_unauthenticated_async(key, token, lease)
     }
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
         (**self).complete_async(key, token, ttl)
