@@ -108,6 +108,8 @@ struct Inner {
 enum Full {
     /// Only claims in flight are left, and those are never evicted.
     InFlight,
+    /// No free place, and a claim before authentication evicts nothing.
+    NoFreePlace,
     /// Claims taken before authentication already hold their share.
     Unauthenticated,
 }
@@ -116,6 +118,7 @@ impl Full {
     fn into_error(self, capacity: usize) -> StoreError {
         let why = match self {
             Full::InFlight => "only claims in flight are left, and they are never evicted",
+            Full::NoFreePlace => "no free place, and a claim before authentication evicts nothing",
             Full::Unauthenticated => "claims of deliveries not yet authenticated already hold half of it",
         };
         Box::new(SanitizedError::new(format_args!(
@@ -263,9 +266,10 @@ impl MemoryStore {
                 }
             }
         }
-        match inner.keys.len() < self.capacity {
-            true => Ok(()),
-            false => Err(Full::InFlight),
+        match (inner.keys.len() < self.capacity, trust) {
+            (true, _) => Ok(()),
+            (false, Trust::Authenticated) => Err(Full::InFlight),
+            (false, Trust::Unauthenticated) => Err(Full::NoFreePlace),
         }
     }
 }
