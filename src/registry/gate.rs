@@ -25,7 +25,7 @@ use crate::{Error, Event};
 /// be authenticated by its confirmation phase.
 pub(crate) struct Staged {
     key: DedupKey,
-    event: Result<ConfirmedEvent, Event>,
+    event: Result<ConfirmedEvent, Box<Event>>,
 }
 
 impl Staged {
@@ -46,7 +46,7 @@ impl Staged {
     pub(crate) fn confirm_blocking(self, confirmers: &Confirmers) -> Result<ConfirmedEvent, Error> {
         match self.event {
             Ok(event) => Ok(event),
-            Err(event) => confirm_blocking(confirmers, event),
+            Err(event) => confirm_blocking(confirmers, *event),
         }
     }
 
@@ -54,7 +54,7 @@ impl Staged {
     pub(crate) async fn confirm_async(self, confirmers: &Confirmers) -> Result<ConfirmedEvent, Error> {
         match self.event {
             Ok(event) => Ok(event),
-            Err(event) => confirm_async(confirmers, event).await,
+            Err(event) => confirm_async(confirmers, *event).await,
         }
     }
 }
