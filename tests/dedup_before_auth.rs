@@ -209,13 +209,15 @@ fn memory_store_eviction_rules_through_the_public_traits() {
     let lease = Duration::from_secs(30);
     let ttl = Duration::from_secs(3600);
     let key = |n: u8| DedupKey::from_body(Vendor::Ignisign, &[n]);
-    let store = MemoryStore::with_capacity(4);
-    // Two done keys, one authenticated claim in flight.
-    for n in 0..2 {
+    let done = |store: &MemoryStore, n: u8| {
         let token = ClaimToken::new();
         assert_eq!(store.claim(&key(n), token, lease).unwrap(), ClaimOutcome::Claimed);
         assert!(store.complete(&key(n), token, ttl).unwrap());
-    }
+    };
+    let store = MemoryStore::with_capacity(4);
+    // Two done keys, one authenticated claim in flight: one place left.
+    done(&store, 0);
+    done(&store, 1);
     assert_eq!(
         store.claim(&key(2), ClaimToken::new(), lease).unwrap(),
         ClaimOutcome::Claimed
@@ -234,15 +236,13 @@ fn memory_store_eviction_rules_through_the_public_traits() {
             ClaimOutcome::Done
         );
     }
-    // An authenticated claim evicts the done key closest to expiry, never a claim in flight.
+    // An authenticated claim evicts done keys (closest to expiry first, keeping
+    // a place free), never a claim in flight.
     assert_eq!(
         store.claim(&key(5), ClaimToken::new(), lease).unwrap(),
         ClaimOutcome::Claimed
     );
-    assert_eq!(
-        store.claim(&key(1), ClaimToken::new(), lease).unwrap(),
-        ClaimOutcome::Done
-    );
+    assert_eq!(store.len(), 3);
     assert_eq!(
         store.claim(&key(2), ClaimToken::new(), lease).unwrap(),
         ClaimOutcome::InFlight
@@ -251,15 +251,23 @@ fn memory_store_eviction_rules_through_the_public_traits() {
         store.claim(&key(3), ClaimToken::new(), lease).unwrap(),
         ClaimOutcome::InFlight
     );
-    assert_eq!(store.len(), 4);
-    assert!(
-        store.claim(&key(6), ClaimToken::new(), lease).is_ok(),
-        "done key 1 made room"
+    assert_eq!(
+        store.claim(&key(5), ClaimToken::new(), lease).unwrap(),
+        ClaimOutcome::InFlight
     );
-    assert!(
-        store.claim(&key(7), ClaimToken::new(), lease).is_err(),
-        "only claims in flight are left"
+    // Only claims in flight now: a fourth fits, a fifth is refused (retryable), and nothing was evicted.
+    assert_eq!(
+        store.claim(&key(6), ClaimToken::new(), lease).unwrap(),
+        ClaimOutcome::Claimed
     );
+    let err = store.claim(&key(7), ClaimToken::new(), lease).unwrap_err();
+    assert!(err.to_string().contains("try again later"), "{err}");
+    for n in [2, 3, 5, 6] {
+        assert_eq!(
+            store.claim(&key(n), ClaimToken::new(), lease).unwrap(),
+            ClaimOutcome::InFlight
+        );
+    }
     // The early claim settles like any other.
     assert!(store.complete(&key(3), early, ttl).unwrap());
     assert_eq!(
@@ -273,12 +281,13 @@ async fn the_async_path_claims_ignisign_as_unauthenticated_too() {
     let w = webhooks();
     let store = Arc::new(MemoryStore::with_capacity(2));
     let lease = Duration::from_secs(30);
-    let ttl = Duration::from_secs(3600);
+    // Two authenticated claims in flight fill the store.
     for n in 0..2u8 {
         let key = DedupKey::from_body(Vendor::SignPlus, &[n]);
-        let token = ClaimToken::new();
-        assert_eq!(store.claim(&key, token, lease).unwrap(), ClaimOutcome::Claimed);
-        assert!(store.complete(&key, token, ttl).unwrap());
+        assert_eq!(
+            store.claim(&key, ClaimToken::new(), lease).unwrap(),
+            ClaimOutcome::Claimed
+        );
     }
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&calls);
@@ -299,10 +308,13 @@ async fn the_async_path_claims_ignisign_as_unauthenticated_too() {
     assert!(matches!(err.kind(), ErrorKind::DedupStore { .. }), "{err}");
     assert_eq!(calls.load(Ordering::SeqCst), 0, "refused before the token check");
     assert_eq!(ran.load(Ordering::SeqCst), 0);
-    // The done keys are still there.
+    // The claims in flight are still there.
     for n in 0..2u8 {
         let key = DedupKey::from_body(Vendor::SignPlus, &[n]);
-        assert_eq!(store.claim(&key, ClaimToken::new(), lease).unwrap(), ClaimOutcome::Done);
+        assert_eq!(
+            store.claim(&key, ClaimToken::new(), lease).unwrap(),
+            ClaimOutcome::InFlight
+        );
     }
 }
 

@@ -18,10 +18,10 @@ pub const DEFAULT_CAPACITY: usize = 100_000;
 ///   about 120 bytes each). Expired keys are evicted on every insertion; when
 ///   the store is still full, the **done** key closest to expiry is forgotten
 ///   early (a flood of distinct deliveries can only make an old duplicate run
-///   again, never make memory grow). Authenticated insertions keep a
-///   sixteenth of the capacity free of done keys this way, so that deliveries
-///   claimed before authentication are not starved by a store full of
-///   duplicates.
+///   again, never make memory grow). Authenticated claims and completions keep
+///   a sixteenth of the capacity (at least one place) free of done keys this
+///   way, so that deliveries claimed before authentication are not starved by
+///   a store full of duplicates.
 /// * **Claims in flight are never evicted**: a pending claim is forgotten
 ///   only when its lease expires or its attempt settles it. Evicting one would
 ///   let a copy of that delivery run its callbacks concurrently.
@@ -168,10 +168,14 @@ impl MemoryStore {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The places authenticated insertions keep free of done keys, for
-    /// claims taken before authentication (which evict nothing).
+    /// The places authenticated operations keep free of done keys, for
+    /// claims taken before authentication (which evict nothing): a sixteenth
+    /// of the capacity, at least one (none in a store of one key).
     fn reserve(&self) -> usize {
-        self.capacity / 16
+        match self.capacity {
+            0 | 1 => 0,
+            capacity => (capacity / 16).max(1),
+        }
     }
 
     /// The most claims taken before authentication held at once.
@@ -226,6 +230,10 @@ impl MemoryStore {
             Some(State::Pending { token: held, .. }) if held != token => Ok(false),
             Some(State::Pending { .. }) => {
                 inner.put(*key, State::Done, expiry(now, ttl));
+                // In place: nothing to make room for, but the reserve is kept,
+                // so that a store receiving only deliveries claimed before
+                // authentication (Ignisign's) does not fill up with done keys.
+                while inner.keys.len() + self.reserve() > self.capacity && inner.evict_first_done_but(key) {}
                 Ok(true)
             }
             // The lease expired before the callbacks finished, and nobody claimed the key since.
@@ -345,6 +353,14 @@ impl Inner {
                 true
             }
             None => false,
+        }
+    }
+
+    /// [`evict_first_done`](Inner::evict_first_done), unless that key is `kept`.
+    fn evict_first_done_but(&mut self, kept: &DedupKey) -> bool {
+        match self.done.first_key_value() {
+            Some((_, key)) if key != kept => self.evict_first_done(),
+            _ => false,
         }
     }
 }
@@ -553,13 +569,14 @@ mod tests {
         let t0 = Instant::now();
         let ttl = Duration::from_secs(3600);
         for n in 0..4 {
-            done(&store, n, ttl, t0);
+            done(&store, n, ttl, t0 + Duration::from_millis(u64::from(n)));
         }
-        assert!(
-            claim(&store, 10, ttl, t0, UNAUTH).is_err(),
-            "full of done keys: refused, not evicted"
-        );
-        for n in 0..4 {
+        assert_eq!(store.len(), 3, "one place is kept free of done keys");
+        // The free place is taken; then, full, a claim before authentication is refused.
+        assert_eq!(claim(&store, 10, ttl, t0, UNAUTH).unwrap(), ClaimOutcome::Claimed);
+        let refused = claim(&store, 11, ttl, t0, UNAUTH).unwrap_err().to_string();
+        assert!(refused.contains("evicts nothing"), "{refused}");
+        for n in 1..4 {
             assert_eq!(
                 claim(&store, n, ttl, t0, AUTH).unwrap(),
                 ClaimOutcome::Done,
@@ -585,6 +602,37 @@ mod tests {
             ClaimOutcome::Claimed
         );
         consistent(&store);
+    }
+
+    #[test]
+    fn deliveries_claimed_before_authentication_alone_never_fill_the_store() {
+        // Ignisign only: every claim is taken before authentication, every
+        // completion is in place; the completions keep a place free.
+        let store = MemoryStore::with_capacity(8);
+        let t0 = Instant::now();
+        let ttl = Duration::from_secs(3600);
+        for n in 0..100 {
+            let now = t0 + Duration::from_millis(u64::from(n));
+            let token = ClaimToken::new();
+            assert_eq!(
+                store.claim_at(&key(n), token, ttl, now, UNAUTH).unwrap(),
+                ClaimOutcome::Claimed,
+                "delivery {n}"
+            );
+            assert!(store.complete_at(&key(n), token, ttl, now).unwrap());
+            assert!(store.len() < 8);
+        }
+        assert_eq!(
+            claim(&store, 99, ttl, t0, UNAUTH).unwrap(),
+            ClaimOutcome::Done,
+            "the newest is kept"
+        );
+        consistent(&store);
+        // A store of one key keeps no reserve.
+        let tiny = MemoryStore::with_capacity(1);
+        done(&tiny, 1, ttl, t0);
+        assert!(claim(&tiny, 2, ttl, t0, UNAUTH).is_err());
+        assert_eq!(claim(&tiny, 1, ttl, t0, AUTH).unwrap(), ClaimOutcome::Done);
     }
 
     #[test]

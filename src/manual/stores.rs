@@ -17,8 +17,8 @@
 //!
 //! * a claim in flight is **never evicted** (a copy would run concurrently);
 //! * an authenticated claim evicts the **done** key closest to expiry (an
-//!   old duplicate may then run again), and keeps a sixteenth of the
-//!   capacity free of done keys;
+//!   old duplicate may then run again); authenticated claims and completions
+//!   keep a sixteenth of the capacity (at least one place) free of done keys;
 //! * a claim taken **before authentication** (Ignisign's: its single-use token
 //!   is checked after the claim) evicts **nothing**, and such claims hold at
 //!   most half of the capacity, so forged deliveries can neither displace a
