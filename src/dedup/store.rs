@@ -89,7 +89,7 @@ pub enum ClaimOutcome {
 /// TTL expires). Every method must be **atomic** in the store (one
 /// transaction, one script, one mutex), may be called from several threads
 /// and processes at once, and must behave as the
-/// [`conformance`](super::conformance) suite checks (feature `conformance`).
+/// `dedup::conformance` suite checks (feature `conformance`).
 ///
 /// ```
 /// use std::collections::HashMap;
