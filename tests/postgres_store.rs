@@ -402,4 +402,52 @@ fn postgres_store_against_a_real_server() {
     assert!(!format!("{with_password:?}").contains("pg-s3cret-pass"));
     let err = with_password.claim(&key(9), ClaimToken::new(), lease()).unwrap_err();
     assert!(!err.to_string().contains("pg-s3cret-pass"), "{err}");
+
+    // A hostile server (here, a trigger) puts line breaks and escape
+    // sequences into its error message: the store's errors stay on one line
+    // through their whole `source()` chain, and through `handle`'s error.
+    runtime.block_on(async {
+        let (client, connection) = tokio_postgres::connect(&server.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        client
+            .batch_execute(
+                r"CREATE FUNCTION esign_hostile() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN
+                    RAISE EXCEPTION E'forged\n2026-12-04 INFO payment accepted\x1b[2J'
+                      USING DETAIL = E'detail\r\nline', HINT = E'hint\nline';
+                  END $$;
+                  CREATE TRIGGER esign_hostile BEFORE INSERT OR UPDATE ON esign_webhooks_dedup
+                    FOR EACH ROW EXECUTE FUNCTION esign_hostile();",
+            )
+            .await
+            .unwrap();
+    });
+    let err = store.claim(&key(77), ClaimToken::new(), lease()).unwrap_err();
+    let texts = single_line_chain(err.as_ref());
+    assert!(texts[0].contains(r"forged\n2026-12-04 INFO"), "{texts:?}");
+    let mut handlers = Handlers::new();
+    handlers.on_any(|_| Ok(()));
+    handlers.deduplicate_with(Deduplicator::new(PostgresStore::open(&server.url()).unwrap()));
+    let body = include_bytes!("fixtures/constellation/session_completed_camel.json");
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
+    let err = w.handle(&handlers, &request.body, &request.headers).unwrap_err();
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE, "{err}");
+    let texts = single_line_chain(&err);
+    assert!(texts.len() >= 2 && texts[0].contains(r"forged\n"), "{texts:?}");
+}
+
+/// Every level of `err`'s `source()` chain, each checked to be one line
+/// without control characters.
+fn single_line_chain(err: &(dyn std::error::Error + 'static)) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut next = Some(err);
+    while let Some(err) = next {
+        let text = err.to_string();
+        assert!(!text.chars().any(char::is_control), "a control character in {text:?}");
+        texts.push(text);
+        next = err.source();
+    }
+    texts
 }

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use common::fault_proxy::{FaultProxy, Mode};
+use common::hostile_redis::HostileRedis;
 use esign_webhooks::dedup::{
     AsyncDedupStore, AsyncDeduplicator, ClaimOutcome, ClaimToken, DedupKey, DedupStore, Deduplicator, RedisStore,
     conformance,
@@ -460,4 +461,113 @@ async fn a_dropped_handle_async_future_releases_its_redis_claim() {
         "{retry:?}"
     );
     assert_eq!(runs.load(Ordering::SeqCst), 2);
+}
+
+/// A base64 password: `/`, `+` and `=` (the `/` makes the raw URL unparsable).
+const SLASH_PASSWORD: &str = "Zm9vL2Jhcg/c2VjcmV0+cGFzcw==";
+
+#[test]
+fn a_password_with_a_slash_is_never_shown() {
+    let Some(server) = start(&["--requirepass", SLASH_PASSWORD]) else {
+        return;
+    };
+    let address = server.address();
+    // Written raw, the password's `/` ends the authority: the URL does not
+    // parse, and its error shows the server, not the password.
+    for url in [
+        format!("redis://:{SLASH_PASSWORD}@{address}/0"),
+        format!("redis://default:{SLASH_PASSWORD}@{address}"),
+        format!("rediss://app:{SLASH_PASSWORD}@{address}/2?protocol=resp3"),
+    ] {
+        let err = RedisStore::open(&url).map(drop).unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("Zm9v") && !text.contains("cGFzcw"), "{text}");
+        assert!(text.contains(&address), "the server is named: {text}");
+        let mut source = err.source();
+        while let Some(cause) = source {
+            assert!(!cause.to_string().contains("Zm9v"), "{cause}");
+            source = cause.source();
+        }
+    }
+    // Percent-encoded, it is the right URL: it works, and is never shown either.
+    let encoded = SLASH_PASSWORD
+        .replace('/', "%2F")
+        .replace('+', "%2B")
+        .replace('=', "%3D");
+    let store = RedisStore::open(&format!("redis://:{encoded}@{address}/0")).unwrap();
+    store.ping().unwrap();
+    assert!(!format!("{store:?}").contains("Zm9v"), "{store:?}");
+    assert!(format!("{store:?}").contains(&address), "{store:?}");
+    // A wrong password with a slash, through `handle`'s error.
+    let wrong = format!("redis://:{}@{address}/0", "d3Jvbmc%2Fd3Jvbmc%3D");
+    let dedup = Deduplicator::new(
+        RedisStore::open(&wrong)
+            .unwrap()
+            .with_timeout(Duration::from_millis(500)),
+    );
+    let err = dedup.claim(&key(1)).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::DedupStore { .. }));
+    assert!(!format!("{err} {err:?}").contains("d3Jvbmc"), "{err:?}");
+}
+
+/// Every level of `err`'s `source()` chain, each checked to be one line
+/// without control characters.
+fn single_line_chain(err: &(dyn std::error::Error + 'static)) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut next = Some(err);
+    while let Some(err) = next {
+        let text = err.to_string();
+        assert!(!text.chars().any(char::is_control), "a control character in {text:?}");
+        texts.push(text);
+        next = err.source();
+    }
+    texts
+}
+
+#[test]
+fn a_hostile_server_cannot_forge_log_lines() {
+    // A RESP error whose message holds a line feed and an escape sequence.
+    let server = HostileRedis::start(b"-ERR forged\n2026-12-04T00:00:00Z INFO payment accepted\x1b[2J\r\n");
+    let store = RedisStore::open(&server.url())
+        .unwrap()
+        .with_timeout(Duration::from_secs(1));
+    let err = store.claim(&key(1), ClaimToken::new(), lease()).unwrap_err();
+    let texts = single_line_chain(err.as_ref());
+    assert!(
+        texts
+            .iter()
+            .any(|text| text.contains(r"forged\n2026-12-04T00:00:00Z INFO")),
+        "the server's message is kept, escaped: {texts:?}"
+    );
+    let err = store.ping().unwrap_err();
+    single_line_chain(err.as_ref());
+    // Through `handle`: the crate's error and its sources.
+    let mut handlers = Handlers::new();
+    handlers.on_any(|_| Ok(()));
+    handlers.deduplicate_with(Deduplicator::new(store));
+    let body = include_bytes!("fixtures/constellation/signer_declined_pascal.json");
+    let request = Signer::header_token("x-token", Secret::new("t")).sign(body);
+    let err = webhooks()
+        .handle(&handlers, &request.body, &request.headers)
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::DedupStore { .. }), "{err}");
+    let texts = single_line_chain(&err);
+    assert!(texts.len() >= 2, "the store's error is the source: {texts:?}");
+    assert!(texts[0].contains(r"forged\n"), "{texts:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_reply_is_one_line_too() {
+    // Not RESP at all: a parse error, whose text may quote the bytes.
+    let server = HostileRedis::start(b"+OK\n\x1b]0;owned\x07\r\n:12\n34\r\n?\n\n\r\n");
+    let store = RedisStore::open(&server.url())
+        .unwrap()
+        .with_timeout(Duration::from_secs(1));
+    for _ in 0..3 {
+        let err = store
+            .claim_async(&key(1), ClaimToken::new(), lease())
+            .await
+            .unwrap_err();
+        single_line_chain(err.as_ref());
+    }
 }

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use super::StoreError;
+use super::sanitize::SanitizedError;
 
 /// A one-worker runtime, shut down in the background when dropped (so a
 /// store may be dropped inside an async context).
@@ -22,7 +23,7 @@ impl Bridge {
             .thread_name(name)
             .enable_all()
             .build()
-            .map_err(|err| format!("cannot start the store's runtime: {err}"))?;
+            .map_err(|err| SanitizedError::wrap("cannot start the store's runtime: ", &err))?;
         Ok(Bridge { runtime: Some(runtime) })
     }
 
@@ -43,7 +44,10 @@ impl Bridge {
         match task.await {
             Ok(Ok(result)) => result,
             Ok(Err(_elapsed)) => Err(timed_out(what, timeout)),
-            Err(err) => Err(format!("the store's {what} task failed: {err}").into()),
+            Err(err) => Err(Box::new(SanitizedError::wrap(
+                &format!("the store's {what} task failed: "),
+                &err,
+            ))),
         }
     }
 
@@ -77,7 +81,10 @@ impl Bridge {
 }
 
 fn timed_out(what: &str, timeout: Duration) -> StoreError {
-    format!("the store did not answer {what} within {} ms", timeout.as_millis()).into()
+    Box::new(SanitizedError::new(format_args!(
+        "the store did not answer {what} within {} ms",
+        timeout.as_millis()
+    )))
 }
 
 impl Drop for Bridge {

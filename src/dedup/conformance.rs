@@ -193,6 +193,39 @@ pub fn run(store: &dyn DedupStore) {
         "a done key expires after its TTL"
     );
 
+    // A claim before authentication has the same lifecycle (with room to spare).
+    let early = fresh("unauthenticated");
+    let (first, copy) = (ClaimToken::new(), ClaimToken::new());
+    assert_eq!(
+        ok("early claim", store.claim_unauthenticated(&early, first, LEASE)),
+        ClaimOutcome::Claimed,
+        "an absent key is claimed before authentication"
+    );
+    assert_eq!(
+        ok("early copy", store.claim_unauthenticated(&early, copy, LEASE)),
+        ClaimOutcome::InFlight,
+        "a pending key is in flight for another token, before authentication too"
+    );
+    assert_eq!(
+        ok("early copy authenticated", store.claim(&early, copy, LEASE)),
+        ClaimOutcome::InFlight,
+        "a claim before authentication holds the key against authenticated claims"
+    );
+    assert_eq!(
+        ok("early again", store.claim_unauthenticated(&early, first, LEASE)),
+        ClaimOutcome::Claimed,
+        "a claim retried with its own token wins"
+    );
+    assert!(
+        yes("early complete", store.complete(&early, first, TTL)),
+        "it completes"
+    );
+    assert_eq!(
+        ok("early done", store.claim_unauthenticated(&early, copy, LEASE)),
+        ClaimOutcome::Done,
+        "a done key is a duplicate before authentication too"
+    );
+
     // Atomic: of concurrent claims, exactly one wins.
     for round in 0..5 {
         let contested = fresh(&format!("contested {round}"));
@@ -270,6 +303,28 @@ pub async fn run_async(store: &dyn AsyncDedupStore) {
     assert!(
         !ok("release done", store.release_async(&key, copy)).await,
         "a done key is not released"
+    );
+
+    let early = fresh("async unauthenticated");
+    let (first, copy) = (ClaimToken::new(), ClaimToken::new());
+    assert_eq!(
+        ok("early claim", store.claim_unauthenticated_async(&early, first, LEASE)).await,
+        ClaimOutcome::Claimed,
+        "an absent key is claimed before authentication"
+    );
+    assert_eq!(
+        ok("early copy", store.claim_async(&early, copy, LEASE)).await,
+        ClaimOutcome::InFlight,
+        "a claim before authentication holds the key"
+    );
+    assert!(
+        ok("early complete", store.complete_async(&early, first, TTL)).await,
+        "it completes"
+    );
+    assert_eq!(
+        ok("early done", store.claim_unauthenticated_async(&early, copy, LEASE)).await,
+        ClaimOutcome::Done,
+        "a done key is a duplicate before authentication too"
     );
 
     let leased = fresh("async lease");

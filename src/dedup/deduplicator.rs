@@ -5,6 +5,7 @@ use core::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::sanitize::{SanitizedError, sanitize};
 use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, MemoryStore, StoreError};
 use crate::error::{Error, ErrorKind};
 
@@ -176,7 +177,28 @@ impl Deduplicator {
     /// once, best effort, before the error is returned.
     pub fn claim(&self, key: &DedupKey) -> Result<Admission<Attempt>, Error> {
         let token = ClaimToken::new();
-        match self.store.claim(key, token, self.policy.lease) {
+        self.admit(key, token, self.store.claim(key, token, self.policy.lease))
+    }
+
+    /// [`claim`](Deduplicator::claim), for a delivery that is not yet
+    /// authenticated (its authentication needs the claim first, as
+    /// Ignisign's single-use token does): the store must not evict anything
+    /// to make room for it ([`DedupStore::claim_unauthenticated`]). When the
+    /// store has no free place, this is an [`ErrorKind::DedupStore`] (503):
+    /// the vendor retries later.
+    pub fn claim_unauthenticated(&self, key: &DedupKey) -> Result<Admission<Attempt>, Error> {
+        let token = ClaimToken::new();
+        let outcome = self.store.claim_unauthenticated(key, token, self.policy.lease);
+        self.admit(key, token, outcome)
+    }
+
+    fn admit(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        outcome: Result<ClaimOutcome, StoreError>,
+    ) -> Result<Admission<Attempt>, Error> {
+        match outcome {
             Ok(ClaimOutcome::Claimed) => Ok(Admission::Run(Attempt {
                 dedup: self.clone(),
                 key: *key,
@@ -215,7 +237,27 @@ impl AsyncDeduplicator {
     /// [`Deduplicator::claim`], async.
     pub async fn claim(&self, key: &DedupKey) -> Result<Admission<AsyncAttempt>, Error> {
         let token = ClaimToken::new();
-        match self.store.claim_async(key, token, self.policy.lease).await {
+        let outcome = self.store.claim_async(key, token, self.policy.lease).await;
+        self.admit(key, token, outcome).await
+    }
+
+    /// [`Deduplicator::claim_unauthenticated`], async.
+    pub async fn claim_unauthenticated(&self, key: &DedupKey) -> Result<Admission<AsyncAttempt>, Error> {
+        let token = ClaimToken::new();
+        let outcome = self
+            .store
+            .claim_unauthenticated_async(key, token, self.policy.lease)
+            .await;
+        self.admit(key, token, outcome).await
+    }
+
+    async fn admit(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        outcome: Result<ClaimOutcome, StoreError>,
+    ) -> Result<Admission<AsyncAttempt>, Error> {
+        match outcome {
             Ok(ClaimOutcome::Claimed) => Ok(Admission::Run(AsyncAttempt {
                 dedup: self.clone(),
                 key: *key,
@@ -345,9 +387,13 @@ impl fmt::Debug for AsyncAttempt {
     }
 }
 
+/// The store's error as an [`ErrorKind::DedupStore`], with a sanitised copy
+/// of it as the source: its text and causes are sanitised here too, since a
+/// store of the user's own may pass on a server's message.
 fn store_error(key: &DedupKey, action: &str, err: &StoreError) -> Error {
     Error::new(ErrorKind::DedupStore {
-        reason: format!("could not {action} {key}: {err}"),
+        reason: sanitize(&format!("could not {action} {key}: {err}")),
     })
+    .with_source(SanitizedError::wrap("", &**err))
     .with_vendor(key.vendor())
 }

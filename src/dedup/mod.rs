@@ -41,7 +41,9 @@
 //! [`ClaimToken`] it holds, for a short **lease**) or **done** (for the TTL).
 //! `handle` and `handle_async` do, for each verified delivery:
 //!
-//! 1. **claim** the key ([`DedupStore::claim`], atomic) for the
+//! 1. **claim** the key ([`DedupStore::claim`], atomic; for an Ignisign
+//!    delivery, whose token is checked after the claim,
+//!    [`DedupStore::claim_unauthenticated`], which evicts nothing) for the
 //!    [`lease`](Deduplicator::with_lease) (default [`DEFAULT_LEASE`], 30 s):
 //!    * absent or expired: this attempt runs;
 //!    * **done**: a duplicate. No callback runs (nor Ignisign's token check);
@@ -87,12 +89,17 @@
 //! # Stores
 //!
 //! [`MemoryStore`] (the default) is bounded and lives in one process; it
-//! implements both traits. With several receivers behind a load balancer,
+//! implements both traits. When full it never evicts a claim in flight, and a
+//! claim taken before authentication (Ignisign's) evicts nothing: such
+//! claims are refused with a retryable 503 instead. With several receivers behind a load balancer,
 //! share a store: the `redis` feature adds `RedisStore` (on the `redis`
 //! crate; `SET NX PX` and Lua scripts), the `postgres` feature adds
 //! `PostgresStore` (on `tokio-postgres`; one table), or implement
 //! [`DedupStore`] / [`AsyncDedupStore`] over your database and check it with
-//! the `conformance` feature's suite (`dedup::conformance`).
+//! the `conformance` feature's suite (`dedup::conformance`). A store that
+//! loses its done keys (a Redis server restarted without persistence) runs
+//! those events again: see [`manual::stores`](crate::manual::stores) for the
+//! settings that prevent it.
 
 #[cfg(any(feature = "redis", feature = "postgres"))]
 mod bridge;
@@ -104,6 +111,7 @@ mod memory;
 mod postgres;
 #[cfg(feature = "redis")]
 mod redis;
+mod sanitize;
 mod store;
 
 pub use crate::dedup_key::DedupKey;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use tokio_postgres::{Client, NoTls};
 
 use super::bridge::Bridge;
+use super::sanitize::SanitizedError;
 use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
 
 /// The migration that creates the table (`migrations/postgres/0001_esign_webhooks_dedup.sql`).
@@ -54,6 +55,8 @@ const RELEASE: &str = "DELETE FROM esign_webhooks_dedup WHERE key = $1 AND state
 /// * Plain TCP or a Unix socket (`NoTls`): a URL asking for `sslmode=require`
 ///   is refused rather than sent in the clear; reach a remote server over a
 ///   private network or a TLS sidecar. The password is never shown.
+/// * Errors are one line without control characters through their whole
+///   `source()` chain (the server chooses their messages).
 ///
 /// ```no_run
 /// use esign_webhooks::dedup::{Deduplicator, PostgresStore};
@@ -83,7 +86,7 @@ impl PostgresStore {
     pub fn open(url: &str) -> Result<Self, StoreError> {
         let mut config: tokio_postgres::Config = url
             .parse()
-            .map_err(|_| "invalid PostgreSQL connection string (it is not repeated here)")?;
+            .map_err(|_| SanitizedError::new("invalid PostgreSQL connection string (it is not repeated here)"))?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(2));
         }
@@ -245,12 +248,14 @@ fn is_connection_error(err: &tokio_postgres::Error) -> bool {
     err.code().is_none() && std::error::Error::source(err).is_some_and(|source| source.is::<std::io::Error>())
 }
 
-/// The error as the client words it; it does not repeat the password.
+/// The error as the client words it (it does not repeat the password),
+/// sanitised through its whole chain: the server chooses the message, and a
+/// hostile one could put a line break into it.
 fn pg_error(err: tokio_postgres::Error) -> StoreError {
-    match err.as_db_error() {
-        Some(db) => format!("PostgreSQL: {} ({})", db.message(), db.code().code()).into(),
-        None => format!("PostgreSQL: {err}").into(),
-    }
+    Box::new(match err.as_db_error() {
+        Some(db) => SanitizedError::new(format_args!("PostgreSQL: {} ({})", db.message(), db.code().code())),
+        None => SanitizedError::wrap("PostgreSQL: ", &err),
+    })
 }
 
 /// Milliseconds, at least 1.

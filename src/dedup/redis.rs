@@ -11,6 +11,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{RedisError, Script};
 
 use super::bridge::Bridge;
+use super::sanitize::SanitizedError;
 use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
 
 /// Claims KEYS[1] for the pending value ARGV[1] (`p:<token>`) for ARGV[2] ms.
@@ -63,8 +64,19 @@ return 0";
 ///   so it serves blocking and async callers from any runtime (or none).
 ///   Blocking calls wait on the calling thread: from async code, use
 ///   `handle_async` (or `spawn_blocking`).
-/// * The URL's password is never shown (`Debug` shows the URL without it)
-///   and never appears in errors.
+/// * **Turn persistence on**: done keys are what make a copy a duplicate,
+///   and a server killed or restarted without persistence loses them all, so
+///   every event whose copy arrives afterwards runs its callbacks again (41
+///   double runs in one load test with restarts). Run the server with
+///   `appendonly yes` and `appendfsync always` (`everysec` loses up to the
+///   last second of keys on a crash), and `maxmemory-policy noeviction` (an
+///   eviction policy would drop keys, claims in flight included). See
+///   [`manual::stores`](crate::manual::stores).
+/// * Nothing of the URL but its server is ever shown: `Debug` and errors
+///   show `scheme://host:port`, never the user info, path or query, and a
+///   URL that does not parse (a password holding a `/`) is never repeated.
+/// * Errors are one line without control characters through their whole
+///   `source()` chain: a hostile server cannot forge log lines through them.
 ///
 /// ```no_run
 /// use esign_webhooks::dedup::{AsyncDeduplicator, Deduplicator, RedisStore};
@@ -100,9 +112,16 @@ impl RedisStore {
     /// or `rediss://` for TLS), keys prefixed with `esign-webhooks:dedup:`.
     /// Connects lazily: an unreachable server fails the first operation, not this.
     pub fn open(url: &str) -> Result<Self, StoreError> {
-        let shown_url = without_password(url);
-        let client =
-            redis::Client::open(url).map_err(|err| format!("invalid Redis URL {shown_url} ({:?})", err.kind()))?;
+        // The URL holds the password: only its server is ever shown, and a
+        // URL that does not parse is never repeated (its password may hold a
+        // `/` or a `?` that moves every boundary a redaction would look for).
+        let shown_url = shown_server(url);
+        let client = redis::Client::open(url).map_err(|err| {
+            failure(format_args!(
+                "invalid Redis URL for {shown_url} ({:?}; the URL is not repeated)",
+                err.kind()
+            ))
+        })?;
         let bridge = Bridge::new("esign-webhooks-redis")?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(Duration::from_secs(2)))
@@ -160,7 +179,7 @@ impl RedisStore {
             .map_err(redis_error)?;
             match pong.as_str() {
                 "PONG" => Ok(()),
-                other => Err(format!("unexpected Redis reply to PING: {other:?}").into()),
+                other => Err(failure(format_args!("unexpected Redis reply to PING: {other:?}"))),
             }
         }
     }
@@ -206,7 +225,9 @@ impl RedisStore {
                 0 => Ok(ClaimOutcome::Claimed),
                 1 => Ok(ClaimOutcome::InFlight),
                 2 => Ok(ClaimOutcome::Done),
-                other => Err(format!("unexpected Redis reply to the claim script: {other}").into()),
+                other => Err(failure(format_args!(
+                    "unexpected Redis reply to the claim script: {other}"
+                ))),
             }
         }
     }
@@ -258,26 +279,78 @@ fn millis(ttl: Duration) -> String {
     ttl.as_millis().clamp(1, i64::MAX as u128).to_string()
 }
 
-/// The error's kind and the server's message; the crate's errors do not
-/// repeat the URL or the password.
+/// The error's kind and the server's message, sanitised (a hostile server
+/// chooses the message); the crate's errors do not repeat the URL or the password.
 fn redis_error(err: RedisError) -> StoreError {
-    format!("Redis: {err}").into()
+    Box::new(SanitizedError::wrap("Redis: ", &err))
 }
 
-/// `url` without the password of its user info.
-fn without_password(url: &str) -> String {
+/// A store error of `text`, sanitised.
+fn failure(text: impl fmt::Display) -> StoreError {
+    Box::new(SanitizedError::new(text))
+}
+
+/// The server `url` names, as `scheme://host:port`, and nothing of its user
+/// info, path or query: shown in errors and `Debug` instead of the URL.
+///
+/// It works on the text, not on a parse, so that it also serves a URL that
+/// does not parse (a password holding a `/`): the host is what follows the
+/// last `@` before the query, up to the path, and is shown only if it looks
+/// like a host name or an IP address with an optional port; otherwise
+/// `[host not shown]`. The scheme is shown only when it is a known one (a
+/// password pasted in its place must not be printed).
+fn shown_server(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
-        return "[unparsable URL]".to_owned();
+        return "[unparsable Redis URL, not shown]".to_owned();
     };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((user_info, host)) => {
-            let user = user_info.split_once(':').map_or(user_info, |(user, _)| user);
-            format!("{scheme}://{user}:[REDACTED]@{host}{path}")
-        }
-        None => url.to_owned(),
+    const SCHEMES: [&str; 6] = ["redis", "rediss", "redis+unix", "unix", "valkey", "valkeys"];
+    let scheme = if SCHEMES.iter().any(|known| scheme.eq_ignore_ascii_case(known)) {
+        scheme.to_ascii_lowercase()
+    } else {
+        "[scheme not shown]".to_owned()
+    };
+    // A query or fragment may hold credentials (`redis+unix:///s?pass=…`):
+    // cut it first, so that an `@` in it is never taken for the end of user info.
+    let before_query = rest.find(['?', '#']).map_or(rest, |end| &rest[..end]);
+    let after_user_info = before_query.rsplit_once('@').map_or(before_query, |(_, host)| host);
+    let authority = after_user_info.split('/').next().unwrap_or_default();
+    match is_host_and_port(authority) {
+        true => format!("{scheme}://{authority}"),
+        false => format!("{scheme}://[host not shown]"),
     }
+}
+
+/// `host`, `host:port`, `[v6]` or `[v6]:port`, with a host of letters,
+/// digits, `.`, `-` and `_` (hex digits, `:` and `.` in brackets).
+fn is_host_and_port(authority: &str) -> bool {
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => {
+            let Some((inner, rest)) = bracketed.split_once(']') else {
+                return false;
+            };
+            let port = match rest {
+                "" => None,
+                _ => match rest.strip_prefix(':') {
+                    Some(port) => Some(port),
+                    None => return false,
+                },
+            };
+            let ok = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'));
+            (ok, port)
+        }
+        None => {
+            let (host, port) = match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            };
+            let ok = !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+            (ok, port)
+        }
+    };
+    host_ok && port.is_none_or(|port| (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl DedupStore for RedisStore {
@@ -349,18 +422,42 @@ mod tests {
     }
 
     #[test]
-    fn urls_are_shown_without_their_password() {
-        assert_eq!(
-            without_password("rediss://app:hunter2@redis.internal:6380/2"),
-            "rediss://app:[REDACTED]@redis.internal:6380/2"
-        );
-        assert_eq!(
-            without_password("redis://:p@ss@127.0.0.1/0"),
-            "redis://:[REDACTED]@127.0.0.1/0"
-        );
-        assert_eq!(without_password("redis://127.0.0.1:6379"), "redis://127.0.0.1:6379");
+    fn only_the_server_of_a_url_is_shown() {
+        let cases = [
+            (
+                "rediss://app:hunter2@redis.internal:6380/2",
+                "rediss://redis.internal:6380",
+            ),
+            ("redis://:p@ss@127.0.0.1/0", "redis://127.0.0.1"),
+            ("redis://127.0.0.1:6379", "redis://127.0.0.1:6379"),
+            ("redis://[::1]:6379/0", "redis://[::1]:6379"),
+            // A base64 password with `/` and `+`: the URL does not parse.
+            ("redis://:hunter2/Zm9v+YmFy==@10.0.0.5:6380/0", "redis://10.0.0.5:6380"),
+            ("redis://app:a/b?c#d@10.0.0.5:6380/0", "redis://[host not shown]"),
+            (
+                "redis+unix:///run/redis.sock?db=1&pass=hunter2",
+                "redis+unix://[host not shown]",
+            ),
+            ("redis://host/0?pass=hunter2@x", "redis://host"),
+            ("hunter2://x", "[scheme not shown]://x"),
+            ("hunter2", "[unparsable Redis URL, not shown]"),
+        ];
+        for (url, shown) in cases {
+            assert_eq!(shown_server(url), shown, "{url}");
+        }
+    }
+
+    #[test]
+    fn debug_and_errors_show_no_password() {
         let store = RedisStore::open("redis://:hunter2-redis@127.0.0.1:1").unwrap();
-        assert!(!format!("{store:?}").contains("hunter2-redis"));
-        assert!(RedisStore::open("http://127.0.0.1").is_err());
+        assert!(!format!("{store:?}").contains("hunter2"));
+        for url in [
+            "http://127.0.0.1",
+            "redis://:hunter2/slash@127.0.0.1:6379/0",
+            "redis://u:hunter2@h:99999",
+        ] {
+            let err = RedisStore::open(url).unwrap_err().to_string();
+            assert!(!err.contains("hunter2"), "{err}");
+        }
     }
 }

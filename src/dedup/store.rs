@@ -2,12 +2,9 @@
 //! blocking ([`DedupStore`]) and async ([`AsyncDedupStore`]).
 
 use core::fmt;
-use std::collections::hash_map::RandomState;
 use std::future::Future;
-use std::hash::{BuildHasher, Hasher};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::DedupKey;
 
@@ -24,29 +21,16 @@ pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>>
 /// claim, never a later attempt's (after its lease expired and another copy
 /// claimed the key).
 ///
-/// 128 bits, unique per attempt (a process-wide counter mixed with a random
-/// per-process seed and the time); not a secret.
+/// 128 bits, of which 122 are drawn from the operating system's CSPRNG (a
+/// version 4 UUID, `getrandom` underneath): unique per attempt across every
+/// process sharing a store, and unpredictable, although not a secret.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ClaimToken([u8; 16]);
 
 impl ClaimToken {
-    /// A fresh token.
+    /// A fresh token, from the operating system's random generator.
     pub fn new() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or_default();
-        // `RandomState` is seeded from the OS's randomness once per thread.
-        let mut hasher = RandomState::new().build_hasher();
-        hasher.write_u64(nanos);
-        hasher.write_u64(count);
-        let high = hasher.finish() ^ nanos.rotate_left(17);
-        let mut bytes = [0; 16];
-        bytes[..8].copy_from_slice(&high.to_le_bytes());
-        bytes[8..].copy_from_slice(&count.to_le_bytes());
-        ClaimToken(bytes)
+        ClaimToken(uuid::Uuid::new_v4().into_bytes())
     }
 
     /// A token from bytes a store kept.
@@ -105,7 +89,7 @@ pub enum ClaimOutcome {
 /// TTL expires). Every method must be **atomic** in the store (one
 /// transaction, one script, one mutex), may be called from several threads
 /// and processes at once, and must behave as the
-/// [`conformance`](super::conformance) suite checks (feature `conformance`).
+/// `dedup::conformance` suite checks (feature `conformance`).
 ///
 /// ```
 /// use std::collections::HashMap;
@@ -152,6 +136,24 @@ pub trait DedupStore: Send + Sync + fmt::Debug {
     /// [`Done`](ClaimOutcome::Done).
     fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError>;
 
+    /// [`claim`](DedupStore::claim), for a delivery that is **not yet
+    /// authenticated**: `handle` claims Ignisign deliveries before their
+    /// single-use token is checked (checking it first would spend the token of
+    /// every copy). Anyone can send such a delivery, so a store that makes
+    /// room by evicting keys must not evict anything for this claim: when it
+    /// has no free place, it answers with an error (which `handle` answers
+    /// 503, so a real delivery is retried), as [`MemoryStore`](super::MemoryStore)
+    /// does. The default calls [`claim`](DedupStore::claim), right for stores
+    /// that never evict (Redis, PostgreSQL: keys leave only when they expire).
+    fn claim_unauthenticated(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> Result<ClaimOutcome, StoreError> {
+        self.claim(key, token, lease)
+    }
+
     /// Records that a callback run succeeded: if the key is pending with
     /// `token`, or absent or expired (the lease ran out before the callbacks
     /// finished, and nobody claimed it since), it becomes done for `ttl` and
@@ -177,6 +179,17 @@ pub trait AsyncDedupStore: Send + Sync + fmt::Debug {
         lease: Duration,
     ) -> StoreFuture<'a, ClaimOutcome>;
 
+    /// [`DedupStore::claim_unauthenticated`], async. The default calls
+    /// [`claim_async`](AsyncDedupStore::claim_async).
+    fn claim_unauthenticated_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        self.claim_async(key, token, lease)
+    }
+
     /// [`DedupStore::complete`], async.
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool>;
 
@@ -199,6 +212,14 @@ impl<S: DedupStore + ?Sized> DedupStore for std::sync::Arc<S> {
     fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
         (**self).claim(key, token, lease)
     }
+    fn claim_unauthenticated(
+        &self,
+        key: &DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> Result<ClaimOutcome, StoreError> {
+        (**self).claim_unauthenticated(key, token, lease)
+    }
     fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
         (**self).complete(key, token, ttl)
     }
@@ -216,6 +237,14 @@ impl<S: AsyncDedupStore + ?Sized> AsyncDedupStore for std::sync::Arc<S> {
         lease: Duration,
     ) -> StoreFuture<'a, ClaimOutcome> {
         (**self).claim_async(key, token, lease)
+    }
+    fn claim_unauthenticated_async<'a>(
+        &'a self,
+        key: &'a DedupKey,
+        token: ClaimToken,
+        lease: Duration,
+    ) -> StoreFuture<'a, ClaimOutcome> {
+        (**self).claim_unauthenticated_async(key, token, lease)
     }
     fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
         (**self).complete_async(key, token, ttl)

@@ -8,6 +8,7 @@
 //! | [`esignglobal_scheme`] | you set up eSignGlobal, whose signature scheme is not published |
 //! | [`unsigned_vendors`] | a vendor (Sign.Plus, Constellation1, eSignGlobal's App callback) signs nothing |
 //! | [`replay`] | you wonder what stops a captured delivery from being sent again |
+//! | [`stores`] | you choose and run a deduplication store (memory, Redis persistence, PostgreSQL) |
 //! | [`queueing`] | handling takes longer than the vendor waits: verify, queue, parse later |
 //! | [`testing`] | you test your own handlers with signed deliveries |
 //! | [`servers`] | you wire the crate into axum, actix-web or hyper |
@@ -21,5 +22,6 @@ pub mod queueing;
 pub mod replay;
 pub mod security;
 pub mod servers;
+pub mod stores;
 pub mod testing;
 pub mod unsigned_vendors;

@@ -72,6 +72,21 @@ macro_rules! confirmed_event {
             }
         )*
 
+        /// The event as callbacks see it when its verification authenticated
+        /// it (no confirmation phase), or the event back when its vendor
+        /// authenticates it in a confirmation phase (Ignisign's token), boxed
+        /// (the rarer case, and a large value).
+        pub(crate) fn authenticated_by_verification(event: Event) -> Result<ConfirmedEvent, Box<Event>> {
+            match event {
+                $(
+                    #[cfg(feature = $feature)]
+                    Event::$variant(event) => <crate::$module::$marker as Plugin>::into_confirmed(event)
+                        .map(ConfirmedEvent::$variant)
+                        .map_err(|event| Box::new(Event::$variant(event))),
+                )*
+            }
+        }
+
         /// The event as callbacks see it: confirmed with its vendor through
         /// the registered confirmation when it needs one (blocking).
         pub(crate) fn confirm_blocking(confirmers: &Confirmers, event: Event) -> Result<ConfirmedEvent, Error> {

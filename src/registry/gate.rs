@@ -1,10 +1,63 @@
 //! How `handle` and `handle_async` use a deduplicator: claim before anything
 //! runs, then complete or release once the outcome is known. The attempt is a
 //! drop guard: a panic or a dropped future releases the claim too.
+//!
+//! **No claim before authentication where authentication can come first.**
+//! For every vendor but one, `dispatch` authenticates the delivery (a
+//! signature, a token, a credential) before the gate is reached, so its
+//! claim is an authenticated one. Ignisign is authenticated in a
+//! confirmation phase that spends a single-use token at Ignisign: checking
+//! it before the claim would spend it for every copy (and make every copy
+//! but the first fail), so its delivery is claimed first, as an
+//! **unauthenticated** claim ([`Deduplicator::claim_unauthenticated`]),
+//! for which a store must evict nothing: a forged delivery can then never
+//! displace a real one's state. The distinction is generic, not a vendor
+//! name: an event that still needs a confirmation phase is unauthenticated.
 
 use crate::dedup::{Admission, AsyncAttempt, AsyncDeduplicator, Attempt, DedupKey, Deduplicator};
-use crate::registry::Report;
+use crate::registry::confirm::Confirmers;
+use crate::registry::confirmed::{authenticated_by_verification, confirm_async, confirm_blocking};
+use crate::registry::{ConfirmedEvent, Report};
 use crate::{Error, Event};
+
+/// A verified delivery at the gate: its key, and either the event as
+/// callbacks see it (authenticated by verification) or the event still to
+/// be authenticated by its confirmation phase.
+pub(crate) struct Staged {
+    key: DedupKey,
+    event: Result<ConfirmedEvent, Box<Event>>,
+}
+
+impl Staged {
+    /// The delivery `event` (verified by `dispatch`), at the gate.
+    pub(crate) fn new(event: Event) -> Self {
+        Staged {
+            key: DedupKey::of(&event),
+            event: authenticated_by_verification(event),
+        }
+    }
+
+    /// `true` when the delivery is authenticated already.
+    fn authenticated(&self) -> bool {
+        self.event.is_ok()
+    }
+
+    /// The event as callbacks see it, after its confirmation phase if it needs one (blocking).
+    pub(crate) fn confirm_blocking(self, confirmers: &Confirmers) -> Result<ConfirmedEvent, Error> {
+        match self.event {
+            Ok(event) => Ok(event),
+            Err(event) => confirm_blocking(confirmers, *event),
+        }
+    }
+
+    /// [`confirm_blocking`](Staged::confirm_blocking), async.
+    pub(crate) async fn confirm_async(self, confirmers: &Confirmers) -> Result<ConfirmedEvent, Error> {
+        match self.event {
+            Ok(event) => Ok(event),
+            Err(event) => confirm_async(confirmers, *event).await,
+        }
+    }
+}
 
 /// What to do with a verified delivery.
 pub(crate) enum Gate<A> {
@@ -15,27 +68,38 @@ pub(crate) enum Gate<A> {
     Answer(Report),
 }
 
-/// Claims the event's key, when a deduplicator is configured.
-pub(crate) fn enter(dedup: Option<&Deduplicator>, event: &Event) -> Result<Gate<Attempt>, Error> {
+/// Claims the delivery's key, when a deduplicator is configured.
+pub(crate) fn enter(dedup: Option<&Deduplicator>, staged: &Staged) -> Result<Gate<Attempt>, Error> {
     let Some(dedup) = dedup else {
         return Ok(Gate::Run(None));
     };
-    Ok(gate(dedup.claim(&DedupKey::of(event))?, event, dedup.lease()))
+    let admission = match staged.authenticated() {
+        true => dedup.claim(&staged.key)?,
+        false => dedup.claim_unauthenticated(&staged.key)?,
+    };
+    Ok(gate(admission, &staged.key, dedup.lease()))
 }
 
 /// [`enter`], async.
-pub(crate) async fn enter_async(dedup: Option<&AsyncDeduplicator>, event: &Event) -> Result<Gate<AsyncAttempt>, Error> {
+pub(crate) async fn enter_async(
+    dedup: Option<&AsyncDeduplicator>,
+    staged: &Staged,
+) -> Result<Gate<AsyncAttempt>, Error> {
     let Some(dedup) = dedup else {
         return Ok(Gate::Run(None));
     };
-    Ok(gate(dedup.claim(&DedupKey::of(event)).await?, event, dedup.lease()))
+    let admission = match staged.authenticated() {
+        true => dedup.claim(&staged.key).await?,
+        false => dedup.claim_unauthenticated(&staged.key).await?,
+    };
+    Ok(gate(admission, &staged.key, dedup.lease()))
 }
 
-fn gate<A>(admission: Admission<A>, event: &Event, lease: std::time::Duration) -> Gate<A> {
+fn gate<A>(admission: Admission<A>, key: &DedupKey, lease: std::time::Duration) -> Gate<A> {
     match admission {
         Admission::Run(attempt) => Gate::Run(Some(attempt)),
-        Admission::InFlight => Gate::Answer(Report::in_flight(event.vendor(), lease)),
-        Admission::Done => Gate::Answer(Report::duplicate(event.vendor())),
+        Admission::InFlight => Gate::Answer(Report::in_flight(key.vendor(), lease)),
+        Admission::Done => Gate::Answer(Report::duplicate(key.vendor())),
     }
 }
 

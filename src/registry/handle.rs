@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use super::confirmed::{confirm_async, confirm_blocking};
-use super::gate::{self, Gate};
+use super::gate::{self, Gate, Staged};
 use crate::dispatch::Webhooks;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
@@ -30,13 +29,15 @@ impl Webhooks {
         handlers: &Handlers,
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
-        let event = self.dispatch_incoming(incoming)?;
+        let staged = Staged::new(self.dispatch_incoming(incoming)?);
         // A panic from here on unwinds through the attempt, which releases its claim.
-        let claim = match gate::enter(handlers.deduplicator(), &event)? {
+        let claim = match gate::enter(handlers.deduplicator(), &staged)? {
             Gate::Answer(report) => return Ok(report),
             Gate::Run(claim) => claim,
         };
-        let outcome = confirm_blocking(handlers.confirmers(), event).map(|event| handlers.handle_event(event));
+        let outcome = staged
+            .confirm_blocking(handlers.confirmers())
+            .map(|event| handlers.handle_event(event));
         let report = gate::settle(claim, outcome);
         trace::handled(&report);
         report
@@ -70,13 +71,13 @@ impl Webhooks {
 }
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
-    let event = event?;
+    let staged = Staged::new(event?);
     // Dropped before it is settled (this future was dropped), the attempt releases its claim.
-    let claim = match gate::enter_async(handlers.deduplicator(), &event).await? {
+    let claim = match gate::enter_async(handlers.deduplicator(), &staged).await? {
         Gate::Answer(report) => return Ok(report),
         Gate::Run(claim) => claim,
     };
-    let outcome = confirm_async(handlers.confirmers(), event).await;
+    let outcome = staged.confirm_async(handlers.confirmers()).await;
     let outcome = match outcome {
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),

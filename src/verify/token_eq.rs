@@ -9,26 +9,28 @@
 //! length only (which the sender knows), never on the configured one's, and a
 //! sender cannot precompute a collision since it does not know the key.
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use hmac::Mac;
+use sha2::{Digest, Sha256};
 use subtle::{Choice, ConstantTimeEq};
 
-/// The per-process comparison key: 32 bytes from the standard library's
-/// randomly seeded hasher state (no extra dependency for a random source).
+/// The per-process comparison key: 32 bytes drawn from the operating
+/// system's CSPRNG. The source is `uuid`'s version 4 generator (`getrandom`
+/// underneath, already a dependency), whose UUIDs carry 122 random bits
+/// each: three of them (366 bits) are hashed into the 256-bit key, so the key
+/// is uniform although 6 bits of each UUID are fixed.
 fn key() -> &'static [u8; 32] {
     static KEY: OnceLock<[u8; 32]> = OnceLock::new();
-    KEY.get_or_init(|| {
-        let mut key = [0u8; 32];
-        for (index, chunk) in key.chunks_mut(8).enumerate() {
-            let mut hasher = RandomState::new().build_hasher();
-            hasher.write_usize(index);
-            chunk.copy_from_slice(&hasher.finish().to_le_bytes());
-        }
-        key
-    })
+    KEY.get_or_init(random_key)
+}
+
+fn random_key() -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for _ in 0..3 {
+        hasher.update(uuid::Uuid::new_v4().as_bytes());
+    }
+    hasher.finalize().into()
 }
 
 /// The HMAC state keyed once per process: a digest then costs no keying.
@@ -58,7 +60,15 @@ pub(crate) fn matches_digest(presented: &[u8], configured: &[u8; 32]) -> Choice 
 
 #[cfg(test)]
 mod tests {
-    use super::tokens_equal;
+    use super::{key, random_key, tokens_equal};
+
+    #[test]
+    fn the_key_is_random_and_drawn_once_per_process() {
+        let (first, second) = (random_key(), random_key());
+        assert_ne!(first, second, "two draws from the OS generator differ");
+        assert_ne!(first, [0; 32]);
+        assert_eq!(key(), key(), "one key per process");
+    }
 
     #[test]
     fn equal_only_when_the_bytes_are() {

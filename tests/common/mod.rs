@@ -1,11 +1,13 @@
 //! What the integration tests share: reading fixtures, the fixed clock, a
-//! fault-injecting TCP proxy and a fault-injecting deduplication store.
+//! fault-injecting TCP proxy, a fault-injecting deduplication store and a
+//! hostile fake Redis server.
 //! Each test file that needs it declares `mod common;`.
 
 #![allow(dead_code)] // each test file uses part of it
 
 pub mod fault_proxy;
 pub mod faulty_store;
+pub mod hostile_redis;
 
 use std::fs;
 use std::path::{Path, PathBuf};
