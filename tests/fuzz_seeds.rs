@@ -223,8 +223,10 @@ fn split_requests() -> Vec<(String, SignedRequest)> {
     for (name, body) in fixtures("dropboxsign") {
         requests.push((format!("dropboxsign_{name}_multipart"), signer.multipart(&body)));
         let mut json = signer.json(&body);
-        json.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
-        json.headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+        json.headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+        json.headers
+            .push(("Content-Type".to_owned(), "application/json".to_owned()));
         requests.push((format!("dropboxsign_{name}_json"), json));
     }
     let captured = signer.multipart(&fixtures("dropboxsign").swap_remove(0).1);
@@ -239,11 +241,18 @@ fn split_requests() -> Vec<(String, SignedRequest)> {
     preamble.body = [part("f", "json", forged), b"--f--\r\n".to_vec(), captured.body.clone()].concat();
     requests.push(("dropboxsign_preamble_attack".to_owned(), preamble));
     let mut nested = captured.clone();
-    nested.body = [part("f", "json", forged), part("f", "x", &captured.body), b"--f--\r\n".to_vec()].concat();
+    nested.body = [
+        part("f", "json", forged),
+        part("f", "x", &captured.body),
+        b"--f--\r\n".to_vec(),
+    ]
+    .concat();
     requests.push(("dropboxsign_nested_attack".to_owned(), nested));
     let pandadoc = Signer::hmac(esign_webhooks::pandadoc::scheme(), Secret::new("pandadoc-shared-key")).at(NOW);
     let mut delivery = pandadoc.sign(&fixtures("pandadoc").swap_remove(0).1);
-    delivery.headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+    delivery
+        .headers
+        .push(("Content-Type".to_owned(), "application/json".to_owned()));
     delivery.headers.push((
         "X-PandaDoc-Webhook-Event-Id".to_owned(),
         "3b9e64a1-0b0c-4a55-9d33-5f3c2b1a0e9d".to_owned(),
@@ -317,7 +326,10 @@ fn split_seeds_verify() {
     let mut failed = Vec::new();
     for (name, request) in &requests {
         let incoming = Incoming::new(&request.body, &request.headers).with_query(request.query.as_deref());
-        if let Err(err) = webhooks.verify_incoming(&incoming).and_then(|verified| verified.parse()) {
+        if let Err(err) = webhooks
+            .verify_incoming(&incoming)
+            .and_then(|verified| verified.parse())
+        {
             failed.push(format!("{name}: {err}"));
         }
     }
