@@ -36,7 +36,10 @@ fuzz_target!(|data: &[u8]| {
             // Authenticated, but the event does not parse: the split path refuses it too.
             assert!(body.parse().is_err(), "dispatch refused what verify + parse accepts");
             let stored = VerifiedBody::from_trusted_store(&body.to_stored()).expect("the stored form reads back");
-            assert!(stored.parse().is_err(), "dispatch refused what the stored round trip accepts");
+            assert!(
+                stored.parse().is_err(),
+                "dispatch refused what the stored round trip accepts"
+            );
             return;
         }
         (Ok(_), Err(err)) => panic!("dispatch accepted what verify refuses: {err}"),
