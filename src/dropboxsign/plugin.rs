@@ -93,7 +93,8 @@ impl Plugin for DropboxSign {
     }
 
     /// A body read without its headers: JSON, or a multipart body that is
-    /// nothing but its delimited parts (see [`body::sniffed`]).
+    /// nothing but its delimited parts (no preamble, no epilogue, no nested
+    /// delimiter line): without `Content-Type` anything else is ambiguous.
     fn parse(raw: &[u8]) -> Result<Event, Error> {
         super::parse_json(body::sniffed(raw)?)
     }
