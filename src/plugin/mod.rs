@@ -394,3 +394,24 @@ pub(crate) fn body_response(
         .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verified_part_must_lie_in_the_body_it_was_found_in() {
+        let body = b"--b\r\n{\"a\":1}\r\n--b--";
+        let verified = Verified::new(Some(0), None);
+        let part = &body[5..12];
+        let authenticated = Authenticated::part(verified, body, part).unwrap();
+        assert_eq!(authenticated.range(), 5..12);
+        assert_eq!(authenticated.part_of(body).unwrap(), b"{\"a\":1}");
+        // Equal bytes elsewhere are not the body's part: only its own sub-slices are.
+        let copy = part.to_vec();
+        assert!(Authenticated::part(verified, body, &copy).is_err());
+        // A range that does not fit another body is refused, not clamped.
+        assert!(authenticated.part_of(&body[..8]).is_err());
+        assert_eq!(Authenticated::whole(verified, body).range(), 0..body.len());
+    }
+}
