@@ -13,7 +13,13 @@ use esign_webhooks::{
 
 mod common;
 
-use common::fixture;
+use common::{fixture, root};
+
+/// The fuzz targets' request format and all-vendor configuration, shared so
+/// that this test and the `split` fuzz target check the same thing.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_lib;
 
 const API_KEY: &str = "dropboxsign-api-key";
 
@@ -235,6 +241,57 @@ fn the_stored_form_refuses_what_it_did_not_write() {
     let mut unknown = stored.clone();
     unknown[6..17].copy_from_slice(b"nosuchvndor");
     assert_eq!(reason(&unknown), StoredBodyError::UnknownVendor);
+}
+
+/// What the `split` fuzz target checks, on every committed seed of
+/// `dispatch` and `split` (every vendor's fixtures, signed for the
+/// all-vendor configuration): `dispatch` and the split path agree.
+#[test]
+fn every_fuzz_seed_gives_the_same_answer_on_both_paths() {
+    let webhooks = fuzz_lib::all_vendors();
+    let mut accepted = 0;
+    let mut seeds = 0;
+    for dir in ["fuzz/seeds/dispatch", "fuzz/seeds/split"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let data = std::fs::read(&path).unwrap();
+            let request = fuzz_lib::Request::decode(&data);
+            let incoming = Incoming::new(request.body, &request.headers).with_query(request.query.as_deref());
+            let name = path.display();
+            seeds += 1;
+            let dispatched = webhooks.dispatch_verified(&incoming);
+            let verified = webhooks.verify_incoming(&incoming);
+            let (event, proof, body) = match (dispatched, verified) {
+                (Ok((event, proof)), Ok(body)) => (event, proof, body),
+                (Err(_), Ok(body)) => {
+                    assert!(
+                        body.parse().is_err(),
+                        "{name}: dispatch refused what verify + parse accepts"
+                    );
+                    continue;
+                }
+                (Ok(_), Err(err)) => panic!("{name}: dispatch accepted what verify refuses: {err}"),
+                (Err(_), Err(_)) => continue,
+            };
+            accepted += 1;
+            assert_eq!(&proof, body.verified(), "{name}");
+            let stored = VerifiedBody::from_trusted_store(&body.to_stored()).unwrap();
+            for (path, split) in [
+                ("verify + parse", body.parse()),
+                ("into_owned + parse", body.clone().into_owned().parse()),
+                ("stored + parse", stored.parse()),
+            ] {
+                let split = split.unwrap_or_else(|err| panic!("{name}: {path} refused: {err}"));
+                assert_eq!(format!("{split:?}"), format!("{event:?}"), "{name}: {path}");
+                assert_eq!(DedupKey::of(&split), DedupKey::of(&event), "{name}: {path}");
+            }
+        }
+    }
+    // Most seeds are signed for the configuration (Ignisign's and SignWell's are not all accepted).
+    assert!(
+        seeds > 300 && accepted * 4 > seeds * 3,
+        "{accepted} of {seeds} accepted"
+    );
 }
 
 mod adobe_intent {
