@@ -14,7 +14,7 @@
 //!   Ignisign's token and runs the typed callbacks of `examples/common/mod.rs`,
 //!   and answers the status the crate suggests, with the body each vendor
 //!   requires (`common::registry_response`). `GET /webhooks` answers Adobe
-//!   Acrobat Sign's verification of intent (`Webhooks::intent_response`).
+//!   Acrobat Sign's verification of intent (`Webhooks::intent_response_incoming`).
 //! * `POST /webhooks/events` takes a `VerifiedEvent`, matches on it and
 //!   answers `Event::success_response()`.
 //!
@@ -76,7 +76,8 @@ async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<c
 
 /// Adobe Acrobat Sign's GET verification of intent: the client-id echo.
 async fn intent(req: HttpRequest, webhooks: web::Data<Webhooks>) -> HttpResponse {
-    match webhooks.intent_response(req.headers()) {
+    // The query too: a URL token configured for Adobe is checked on the GET as on a POST.
+    match webhooks.intent_response_incoming(&incoming(&req, &[])) {
         Some(response) => convert(response),
         None => HttpResponse::MethodNotAllowed().finish(),
     }

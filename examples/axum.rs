@@ -19,7 +19,7 @@
 //! `Report::status()`) with the body each vendor requires
 //! (`Event::success_response()`: eSignGlobal's JSON, Dropbox Sign's
 //! `Hello API Event Received`, Adobe's client-id echo). `GET /webhooks`
-//! answers Adobe's verification of intent (`Webhooks::intent_response`).
+//! answers Adobe's verification of intent (`Webhooks::intent_response_incoming`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
@@ -94,8 +94,12 @@ async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderM
 }
 
 /// Adobe Acrobat Sign's GET verification of intent: the client-id echo.
-async fn intent(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match state.webhooks.intent_response(&headers) {
+async fn intent(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    // The URI too: a URL token configured for Adobe is checked on the GET as on a POST.
+    match state
+        .webhooks
+        .intent_response_incoming(&Incoming::new(&[], &headers).with_uri(&uri))
+    {
         Some(response) => response.map(axum::body::Body::from).into_response(),
         None => StatusCode::METHOD_NOT_ALLOWED.into_response(),
     }

@@ -13,7 +13,7 @@
 //! and runs the typed callbacks of `examples/common/mod.rs`, and answers the
 //! status the crate suggests, with the body each vendor requires
 //! (`common::registry_response`). `GET /webhooks` answers Adobe Acrobat
-//! Sign's verification of intent (`Webhooks::intent_response`).
+//! Sign's verification of intent (`Webhooks::intent_response_incoming`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
@@ -29,7 +29,7 @@ use std::convert::Infallible;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use esign_webhooks::{AsyncHandlers, Webhooks};
+use esign_webhooks::{AsyncHandlers, Incoming, Webhooks};
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming as HyperBody};
@@ -49,10 +49,16 @@ async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Fu
     }
     if request.method() == Method::GET {
         // Adobe Acrobat Sign's verification of intent.
-        return Ok(match app.webhooks.intent_response(request.headers()) {
-            Some(response) => response.map(|body| Full::new(Bytes::from(body))),
-            None => reply(StatusCode::METHOD_NOT_ALLOWED, ""),
-        });
+        // The whole request: a URL token configured for Adobe is checked on the GET too.
+        return Ok(
+            match app
+                .webhooks
+                .intent_response_incoming(&Incoming::new(&[], request.headers()).with_uri(request.uri()))
+            {
+                Some(response) => response.map(|body| Full::new(Bytes::from(body))),
+                None => reply(StatusCode::METHOD_NOT_ALLOWED, ""),
+            },
+        );
     }
     if request.method() != Method::POST {
         return Ok(reply(StatusCode::METHOD_NOT_ALLOWED, ""));

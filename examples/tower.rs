@@ -12,7 +12,7 @@
 //! each vendor requires (`Event::success_response()`: eSignGlobal's JSON,
 //! Dropbox Sign's `Hello API Event Received`, Adobe's client-id echo, an
 //! empty 200 for the others). The layer verifies every request it gets: put
-//! Adobe's GET verification of intent (`Webhooks::intent_response`) on a
+//! Adobe's GET verification of intent (`Webhooks::intent_response_incoming`) on a
 //! route of its own, as the axum and hyper examples do. The same layer goes on an axum `Router` (`.layer(VerifyLayer::new(webhooks))`)
 //! or any tower stack.
 //!

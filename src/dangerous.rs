@@ -16,6 +16,24 @@ use crate::{Error, Vendor};
 /// database): the type cannot know they were verified, your storage does.
 /// Never call it on bytes straight from a request.
 ///
+/// Store [`VerifiedBody::into_bytes`](crate::VerifiedBody::into_bytes) (the
+/// part the check covered), not the raw request body: a check may cover one
+/// part of a body only, and this function, which sees no header, could read
+/// another. Better, store [`VerifiedBody::to_stored`](crate::VerifiedBody::to_stored)
+/// and read it back with
+/// [`VerifiedBody::from_trusted_store`](crate::VerifiedBody::from_trusted_store),
+/// which keeps the verified part's place and the request value some events
+/// keep (Adobe's client id, PandaDoc's event id), neither of which is here.
+///
+/// **A raw `multipart/form-data` body without its `Content-Type` is
+/// ambiguous** (Dropbox Sign's default format): the boundary then comes from
+/// the body itself, and a preamble can be a whole multipart body of its own.
+/// Such a body is read only when it is nothing but its parts: the boundary of
+/// its first line, no preamble, no epilogue, no part holding a line that
+/// starts with `--` ([`multipart::Form::parse_whole`](crate::multipart::Form::parse_whole));
+/// anything else is refused with
+/// [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart).
+///
 /// ```
 /// use esign_webhooks::{Event, Vendor, dangerous};
 ///

@@ -152,6 +152,16 @@ pub enum ErrorKind {
         reason: crate::multipart::MultipartError,
     },
 
+    /// Bytes read back with
+    /// [`VerifiedBody::from_trusted_store`](crate::VerifiedBody::from_trusted_store)
+    /// are not a stored form this crate wrote: the store, not a request, is at
+    /// fault (500).
+    #[error("malformed stored verified body: {reason}")]
+    MalformedStoredBody {
+        /// What is wrong with them (never stored bytes).
+        reason: crate::dispatch::StoredBodyError,
+    },
+
     /// Neither the headers nor the body's shape match any vendor's format.
     #[error("the request matches no known vendor's webhook format")]
     UnrecognizedVendor,
@@ -296,7 +306,7 @@ impl Error {
     ///
     /// | Kind | Status |
     /// |---|---|
-    /// | `Configuration` | 500 |
+    /// | `Configuration`, `MalformedStoredBody` | 500 |
     /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `MalformedMultipart`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `MissingField` | 400 |
     /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `ConfirmationRejected` | 401 |
     /// | `RecipientMismatch` | 403 |
@@ -305,7 +315,9 @@ impl Error {
     /// | `DedupStore` | 503 (the vendor will retry) |
     pub fn status(&self) -> StatusCode {
         match self.kind() {
-            ErrorKind::Configuration { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorKind::Configuration { .. } | ErrorKind::MalformedStoredBody { .. } => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             ErrorKind::AuthenticationFailed
             | ErrorKind::TimestampOutOfTolerance { .. }
             | ErrorKind::ConfirmationRejected { .. } => StatusCode::UNAUTHORIZED,

@@ -13,7 +13,17 @@
 //! `Content-Disposition: form-data; name=…`; folded (obsolete) header lines,
 //! header sections over [`MAX_HEADER_BYTES`], more than [`MAX_PARTS`] parts and
 //! a missing closing delimiter are refused. A preamble before the first
-//! delimiter and an epilogue after the last are ignored, as RFC 2046 says.
+//! delimiter and an epilogue after the last are ignored, as RFC 2046 says,
+//! by [`Form::parse`], which is given the boundary of the request's
+//! `Content-Type`.
+//!
+//! A multipart body read **without** its `Content-Type` is ambiguous: a
+//! preamble can itself be a complete multipart body with another boundary,
+//! and which one the sender meant cannot be told from the bytes. Keep the
+//! header with the body (or the part that was verified,
+//! [`VerifiedBody::verified_part`](crate::VerifiedBody::verified_part));
+//! where only the body is at hand, [`boundary_in_body`] and
+//! [`Form::parse_whole`] accept a body that is nothing but its parts.
 //! Every failure is a [`MultipartError`], never a panic; the body's size is
 //! bounded by the caller (`Webhooks` refuses bodies over its limit first).
 //!
@@ -95,6 +105,11 @@ pub enum MultipartError {
     /// A field looked up by name appears in several parts.
     #[error("a field appears more than once")]
     DuplicateField,
+    /// A body read without its `Content-Type` could be read more than one
+    /// way: it has text before its first delimiter or after its closing one,
+    /// or a part holds a line that starts like a delimiter ([`Form::parse_whole`]).
+    #[error("the body's multipart framing is ambiguous without its content type")]
+    AmbiguousFraming,
 }
 
 /// One part of a form: a field, or a file when it has a file name.
@@ -137,6 +152,45 @@ pub struct Form<'a> {
 impl<'a> Form<'a> {
     /// Reads `body`, delimited by `boundary` (without the leading `--`).
     pub fn parse(body: &'a [u8], boundary: &str) -> Result<Form<'a>, MultipartError> {
+        Self::parse_to_end(body, boundary).map(|(form, _)| form)
+    }
+
+    /// Reads `body` as nothing but a multipart entity: it must start with
+    /// the first delimiter line (no preamble), end with the closing
+    /// delimiter, optionally followed by one CRLF (no epilogue), and no
+    /// part may hold a line that starts with `--` (a delimiter of some other
+    /// boundary).
+    ///
+    /// For a body read without its `Content-Type`, whose boundary is taken
+    /// from its own first line ([`boundary_in_body`]): there, a preamble, an
+    /// epilogue or a part's content is where a second, different body could
+    /// hide, so none may look like one.
+    ///
+    /// ```
+    /// use esign_webhooks::multipart::{Form, MultipartError};
+    ///
+    /// let body = b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n{}\r\n--b--\r\n";
+    /// assert_eq!(Form::parse_whole(body, "b")?.parts().len(), 1);
+    /// let mut epilogue = body.to_vec();
+    /// epilogue.extend_from_slice(b"--c\r\n");
+    /// assert_eq!(Form::parse_whole(&epilogue, "b"), Err(MultipartError::AmbiguousFraming));
+    /// # Ok::<(), MultipartError>(())
+    /// ```
+    pub fn parse_whole(body: &'a [u8], boundary: &str) -> Result<Form<'a>, MultipartError> {
+        let opening_at_start = body
+            .strip_prefix(b"--")
+            .is_some_and(|rest| rest.starts_with(boundary.as_bytes()));
+        let (form, end) = Self::parse_to_end(body, boundary)?;
+        let epilogue = body.get(end..).unwrap_or_default();
+        let nested = |part: &Part<'_>| part.content.starts_with(b"--") || find(part.content, b"\r\n--", 0).is_some();
+        if !opening_at_start || !(epilogue.is_empty() || epilogue == b"\r\n") || form.parts.iter().any(nested) {
+            return Err(MultipartError::AmbiguousFraming);
+        }
+        Ok(form)
+    }
+
+    /// Reads `body`, and says where the closing delimiter (its final `--`) ends.
+    fn parse_to_end(body: &'a [u8], boundary: &str) -> Result<(Form<'a>, usize), MultipartError> {
         check_boundary(boundary.as_bytes())?;
         let mut dash = Vec::with_capacity(boundary.len() + 4);
         dash.extend_from_slice(b"\r\n--");
@@ -152,7 +206,7 @@ impl<'a> Form<'a> {
             let rest = body.get(at..).unwrap_or_default();
             if rest.starts_with(b"--") {
                 // The closing delimiter; the epilogue after it is ignored.
-                return Ok(Form { parts });
+                return Ok((Form { parts }, at + 2));
             }
             // Transport padding, then CRLF.
             let padding = rest.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
@@ -510,6 +564,33 @@ mod tests {
         );
         assert_eq!(Form::parse(b"--b--", "b").unwrap().parts(), &[]);
         assert_eq!(Form::parse(b"--b--", ""), Err(MultipartError::InvalidBoundary));
+    }
+
+    #[test]
+    fn whole_bodies_refuse_what_could_hide_a_second_body() {
+        let whole: &[u8] = b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n{}\r\n--b--";
+        assert!(Form::parse_whole(whole, "b").is_ok());
+        let crlf = [whole, b"\r\n"].concat();
+        assert_eq!(Form::parse_whole(&crlf, "b").map(|f| f.parts().len()), Ok(1));
+        let inner: &[u8] = b"--g\r\nContent-Disposition: form-data; name=json\r\n\r\n{\"real\":1}\r\n--g--\r\n";
+        let cases: Vec<Vec<u8>> = vec![
+            // A preamble, an epilogue, another body inside a part, a part starting with `--`.
+            [b"x\r\n", whole].concat(),
+            [whole, b"\r\n", inner].concat(),
+            [&b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n{}\r\n--b\r\nContent-Disposition: form-data; name=x\r\n\r\n"[..], inner, b"\r\n--b--"].concat(),
+            [&b"--b\r\nContent-Disposition: form-data; name=x\r\n\r\n"[..], inner, b"\r\n--b--"].concat(),
+        ];
+        for body in &cases {
+            assert!(Form::parse(body, "b").is_ok(), "{}", String::from_utf8_lossy(body));
+            assert_eq!(
+                Form::parse_whole(body, "b"),
+                Err(MultipartError::AmbiguousFraming),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        // The boundary must be the one of the first line.
+        assert_eq!(Form::parse_whole(whole, "c"), Err(MultipartError::NoDelimiter));
     }
 
     #[test]

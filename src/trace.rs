@@ -40,6 +40,7 @@ pub(crate) fn kind_name(kind: &ErrorKind) -> &'static str {
         ErrorKind::PayloadTooLarge { .. } => "PayloadTooLarge",
         ErrorKind::MalformedPayload { .. } => "MalformedPayload",
         ErrorKind::MalformedMultipart { .. } => "MalformedMultipart",
+        ErrorKind::MalformedStoredBody { .. } => "MalformedStoredBody",
         ErrorKind::UnrecognizedVendor => "UnrecognizedVendor",
         ErrorKind::AmbiguousVendor { .. } => "AmbiguousVendor",
         ErrorKind::VendorMismatch { .. } => "VendorMismatch",

@@ -1,5 +1,5 @@
-//! The signed-request seeds of the `dispatch` and `signature_headers` fuzz
-//! targets (`fuzz/seeds/`), made from the test fixtures (the parse targets
+//! The signed-request seeds of the `dispatch`, `split` and `signature_headers`
+//! fuzz targets (`fuzz/seeds/`), made from the test fixtures (the parse targets
 //! read `tests/fixtures/` itself):
 //! this test fails when a fixture or signer change makes the committed seeds
 //! stale. Regenerate them with
@@ -127,6 +127,9 @@ fn seeds() -> BTreeMap<(String, String), Vec<u8>> {
     for (vendor, request) in new_vendor_requests() {
         add("dispatch", vendor, encode(None, &request));
     }
+    for (name, request) in split_requests() {
+        add("split", name, encode_as_is(&request));
+    }
     let bodies = [
         ("esignglobal", fixtures("esignglobal").swap_remove(0).1),
         ("small", b"{\"a\":1}".to_vec()),
@@ -194,6 +197,70 @@ fn new_vendor_requests() -> Vec<(String, SignedRequest)> {
     requests
 }
 
+/// A request with exactly its own headers (no `Content-Type` added).
+fn encode_as_is(request: &SignedRequest) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Some(query) = &request.query {
+        out.extend_from_slice(format!("?{query}\n").as_bytes());
+    }
+    for (name, value) in &request.headers {
+        out.extend_from_slice(format!("{name}: {value}\n").as_bytes());
+    }
+    out.extend_from_slice(b"\n");
+    out.extend_from_slice(&request.body);
+    out
+}
+
+/// The seeds of the `split` target (besides `dispatch`'s): what reaches the
+/// vendors whose verified part or kept value is not the whole body. Every
+/// Dropbox Sign fixture signed with the target's API key, as multipart (its
+/// `Content-Type` with the boundary) and as JSON; a captured multipart
+/// callback behind a forged multipart preamble and inside a forged part
+/// (issue 17's attack); a PandaDoc delivery with its event id header.
+fn split_requests() -> Vec<(String, SignedRequest)> {
+    let signer = Signer::dropboxsign("dropboxsign-api-key");
+    let mut requests = Vec::new();
+    for (name, body) in fixtures("dropboxsign") {
+        requests.push((format!("dropboxsign_{name}_multipart"), signer.multipart(&body)));
+        let mut json = signer.json(&body);
+        json.headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+        json.headers
+            .push(("Content-Type".to_owned(), "application/json".to_owned()));
+        requests.push((format!("dropboxsign_{name}_json"), json));
+    }
+    let captured = signer.multipart(&fixtures("dropboxsign").swap_remove(0).1);
+    let forged = br#"{"event":{"event_time":"1","event_type":"signature_request_all_signed","event_hash":"00"}}"#;
+    let part = |boundary: &str, name: &str, content: &[u8]| {
+        let mut part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n").into_bytes();
+        part.extend_from_slice(content);
+        part.extend_from_slice(b"\r\n");
+        part
+    };
+    let mut preamble = captured.clone();
+    preamble.body = [part("f", "json", forged), b"--f--\r\n".to_vec(), captured.body.clone()].concat();
+    requests.push(("dropboxsign_preamble_attack".to_owned(), preamble));
+    let mut nested = captured.clone();
+    nested.body = [
+        part("f", "json", forged),
+        part("f", "x", &captured.body),
+        b"--f--\r\n".to_vec(),
+    ]
+    .concat();
+    requests.push(("dropboxsign_nested_attack".to_owned(), nested));
+    let pandadoc = Signer::hmac(esign_webhooks::pandadoc::scheme(), Secret::new("pandadoc-shared-key")).at(NOW);
+    let mut delivery = pandadoc.sign(&fixtures("pandadoc").swap_remove(0).1);
+    delivery
+        .headers
+        .push(("Content-Type".to_owned(), "application/json".to_owned()));
+    delivery.headers.push((
+        "X-PandaDoc-Webhook-Event-Id".to_owned(),
+        "3b9e64a1-0b0c-4a55-9d33-5f3c2b1a0e9d".to_owned(),
+    ));
+    requests.push(("pandadoc_with_event_id".to_owned(), delivery));
+    requests
+}
+
 /// The Adobe Acrobat Sign client id of `fuzz_targets/dispatch.rs`.
 const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
 
@@ -242,6 +309,32 @@ fn new_vendor_seeds_verify() {
     }
     assert!(failed.is_empty(), "{failed:#?}");
     assert!(verified >= 10, "{verified}");
+}
+
+/// The `split` seeds pass verification with the fuzz target's keys, so the
+/// fuzzer starts where the split path and `dispatch` could disagree.
+#[test]
+fn split_seeds_verify() {
+    use esign_webhooks::{FixedClock, Incoming, Webhooks, dropboxsign, pandadoc};
+    let webhooks = Webhooks::builder()
+        .dropboxsign(dropboxsign::Verifier::new(Secret::new("dropboxsign-api-key")))
+        .pandadoc(pandadoc::Verifier::new(Secret::new("pandadoc-shared-key")))
+        .clock(FixedClock(NOW))
+        .build()
+        .unwrap();
+    let requests = split_requests();
+    let mut failed = Vec::new();
+    for (name, request) in &requests {
+        let incoming = Incoming::new(&request.body, &request.headers).with_query(request.query.as_deref());
+        if let Err(err) = webhooks
+            .verify_incoming(&incoming)
+            .and_then(|verified| verified.parse())
+        {
+            failed.push(format!("{name}: {err}"));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+    assert!(requests.len() > 40, "{}", requests.len());
 }
 
 #[test]

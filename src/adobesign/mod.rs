@@ -57,6 +57,15 @@
 //! * Either way, confirm the agreement's state through the REST API
 //!   (`GET /agreements/{id}`) before acting on it.
 //!
+//! # What the check proves
+//!
+//! **Nothing of the body.** The client id, and the URL query token or
+//! `Authorization: Basic` credential when one is configured, authenticate the
+//! request, not its content: every field of the notification is as the sender
+//! wrote it. The configured client id the request matched is kept for the echo;
+//! [`VerifiedBody`](crate::VerifiedBody) carries it, so a later parse echoes
+//! the same id.
+//!
 //! # The response Acrobat Sign expects
 //!
 //! 2xx **and** the client id echoed, in the `X-AdobeSign-ClientId` response

@@ -10,7 +10,7 @@ use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, empty_response, private};
+use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, empty_response, private};
 use crate::verify::{self, Verified};
 use crate::{Error, Vendor};
 
@@ -71,21 +71,27 @@ impl Plugin for AdobeSign {
         verifier.check(incoming).map(|(_, verified)| verified)
     }
 
+    /// Checks, and keeps the configured client id the request matched so
+    /// that the success response can echo it, now or after a later parse.
+    fn authenticate_part<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<Authenticated, Error> {
+        let (index, verified) = verifier.check(incoming)?;
+        let client_id = verifier.client_id(index).map(|id| id.0);
+        Ok(Authenticated::whole(verified, incoming.body()).keeping(client_id))
+    }
+
     fn parse(body: &[u8]) -> Result<Event, Error> {
         super::parse(body)
     }
 
-    /// Checks, parses, and keeps the client id the request carried so that
-    /// the success response can echo it.
-    fn receive<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<(Event, Verified), Error> {
-        let (index, verified) = verifier.check(incoming)?;
-        let mut event = super::parse(incoming.body())?;
-        event.client_id = verifier.client_id(index);
-        Ok((event, verified))
+    /// The notification, with the client id kept at authentication.
+    fn parse_part(body: &[u8], kept: Option<&str>) -> Result<Event, Error> {
+        let mut event = super::parse(body)?;
+        event.client_id = kept.map(|id| ClientId(id.to_owned()));
+        Ok(event)
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {
@@ -122,17 +128,28 @@ impl Plugin for AdobeSign {
         }
     }
 
-    /// Acrobat Sign's GET verification of intent: 200 with the echo when the
-    /// request carries a configured client id, 401 when it carries another
-    /// (Adobe: the receiver "MUST NOT respond with the success response
-    /// code"); `None` without the header.
+    /// The verification of intent on the headers alone: a configured URL
+    /// query token cannot be seen, so it answers 401 (see
+    /// [`intent_response_incoming`](Plugin::intent_response_incoming)).
     fn intent_response<H: Headers + ?Sized>(verifier: &Verifier, headers: &H) -> Option<Response<Vec<u8>>> {
-        headers.values(CLIENT_ID_HEADER).next()?;
+        Self::intent_response_incoming(verifier, &Incoming::new(&[], headers))
+    }
+
+    /// Acrobat Sign's GET verification of intent: 200 with the echo when the
+    /// request passes the same checks as a notification (a configured client
+    /// id, and the URL query token or `Authorization: Basic` credential when
+    /// one is configured), 401 otherwise (Adobe: the receiver "MUST NOT
+    /// respond with the success response code"); `None` without the header.
+    fn intent_response_incoming<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+    ) -> Option<Response<Vec<u8>>> {
+        incoming.headers().values(CLIENT_ID_HEADER).next()?;
         Some(
             match verifier
-                .matching_client_id(headers)
+                .check(incoming)
                 .ok()
-                .and_then(|index| verifier.client_id(index))
+                .and_then(|(index, _)| verifier.client_id(index))
             {
                 Some(id) => echo(id.as_str()),
                 None => empty_response(StatusCode::UNAUTHORIZED),

@@ -63,6 +63,11 @@
 //! replay within the tolerance carry a valid signature: deduplicate on
 //! `event.id` (see below).
 //!
+//! # What the check proves
+//!
+//! Every byte of the body (`X-BoldSign-Signature` covers the raw body) and the
+//! signed time `t`. No other header is covered.
+//!
 //! # The response
 //!
 //! "HTTP status code of 200 OK" within 10 seconds. Otherwise BoldSign retries

@@ -45,6 +45,11 @@
 //! retries on its own, so deduplicate on the event id
 //! ([`DedupKey`](crate::dedup::DedupKey)).
 //!
+//! # What the check proves
+//!
+//! Every byte of the body and `BOX-DELIVERY-TIMESTAMP`. `BOX-DELIVERY-ID` and
+//! the other headers are not covered.
+//!
 //! # The response
 //!
 //! Any 200–299 status within 30 seconds; the crate answers 200.

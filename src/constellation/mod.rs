@@ -67,6 +67,12 @@
 //! * treat an update as a hint: read the session through the Constellation1
 //!   API and act on the state it returns;
 //! * make handlers idempotent: nothing identifies a delivery.
+//!
+//! # What the check proves
+//!
+//! **Nothing of the body**: a URL token or Basic credential proves only that
+//! the sender knows it; every field is as the sender wrote it, and nothing is
+//! timestamped.
 
 pub(crate) mod config;
 mod guid;

@@ -3,13 +3,15 @@
 mod event;
 mod from_config;
 mod request;
+mod stored;
 pub(crate) mod vendors;
 mod verified;
 mod webhooks;
 
 pub use event::Event;
+pub use stored::StoredBodyError;
 pub use verified::VerifiedBody;
 pub use webhooks::{DEFAULT_MAX_BODY_SIZE, Webhooks, WebhooksBuilder};
 
 pub(crate) use event::retries_on_failure;
-pub(crate) use vendors::{fast_path_agrees, parse_verified};
+pub(crate) use vendors::{fast_path_agrees, parse_part, parse_verified};

@@ -78,8 +78,8 @@ impl Webhooks {
 
     /// Like [`verify`](Webhooks::verify), for a request split into its [`Parts`] and body.
     pub fn verify_parts<'a>(&self, parts: &Parts, body: &'a [u8]) -> Result<VerifiedBody<'a>, Error> {
-        let verified = self.verify_incoming(&Incoming::from_parts(parts, body))?;
-        Ok(VerifiedBody::new(verified.vendor(), body, *verified.verified()))
+        let (vendor, authenticated) = self.authenticate(&Incoming::from_parts(parts, body))?;
+        Ok(VerifiedBody::new(vendor, body, authenticated))
     }
 
     /// Like [`handle`](Webhooks::handle), reading the URI's query string too.

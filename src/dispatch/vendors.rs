@@ -8,7 +8,7 @@ use crate::dispatch::{Event, WebhooksBuilder};
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 #[allow(unused_imports)] // unused when every vendor feature is off
-use crate::plugin::{BodyShape, Plugin};
+use crate::plugin::{Authenticated, BodyShape, Plugin};
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
@@ -101,20 +101,21 @@ macro_rules! vendors {
                 (strong, weak)
             }
 
-            /// Authenticates a request for `vendor`, without the typed parse.
+            /// Authenticates a request for `vendor`, without the typed parse:
+            /// what was verified, and where (see [`Authenticated`]).
             pub(crate) fn authenticate<H: Headers + ?Sized>(
                 &self,
                 vendor: Vendor,
                 incoming: &Incoming<'_, H>,
                 clock: &dyn Clock,
-            ) -> Result<Verified, Error> {
+            ) -> Result<Authenticated, Error> {
                 let _ = (incoming, clock);
                 match vendor {
                     $(
                         #[cfg(feature = $feature)]
                         Vendor::$variant => {
                             let verifier = self.$module.as_ref().ok_or_else(|| not_configured(vendor))?;
-                            <crate::$module::$marker as Plugin>::authenticate(verifier, incoming, clock)
+                            <crate::$module::$marker as Plugin>::authenticate_part(verifier, incoming, clock)
                                 .map_err(|err| err.with_vendor(vendor))
                         }
                     )*
@@ -147,16 +148,19 @@ macro_rules! vendors {
             }
 
             /// The first configured vendor's answer to a request that is not a delivery.
-            pub(crate) fn intent_response<H: Headers + ?Sized>(&self, headers: &H) -> Option<http::Response<Vec<u8>>> {
+            pub(crate) fn intent_response<H: Headers + ?Sized>(
+                &self,
+                incoming: &Incoming<'_, H>,
+            ) -> Option<http::Response<Vec<u8>>> {
                 $(
                     #[cfg(feature = $feature)]
                     if let Some(verifier) = &self.$module {
-                        if let Some(response) = <crate::$module::$marker as Plugin>::intent_response(verifier, headers) {
+                        if let Some(response) = <crate::$module::$marker as Plugin>::intent_response_incoming(verifier, incoming) {
                             return Some(response);
                         }
                     }
                 )*
-                let _ = headers;
+                let _ = incoming;
                 None
             }
         }
@@ -184,7 +188,24 @@ macro_rules! vendors {
             }
         }
 
-        /// Parses the body of a delivery whose authenticity was established before.
+        /// Parses the verified part of a body, with the request value kept
+        /// beside it ([`Plugin::parse_part`]): the split path's parse.
+        pub(crate) fn parse_part(vendor: Vendor, part: &[u8], kept: Option<&str>) -> Result<Event, Error> {
+            let _ = (part, kept);
+            match vendor {
+                $(
+                    #[cfg(feature = $feature)]
+                    Vendor::$variant => <crate::$module::$marker as Plugin>::parse_part(part, kept)
+                        .map(Event::$variant)
+                        .map_err(|err| err.with_vendor(vendor)),
+                )*
+                #[allow(unreachable_patterns)]
+                _ => Err(not_configured(vendor)),
+            }
+        }
+
+        /// Parses a body read without its request (its headers unknown),
+        /// whose authenticity was established before.
         pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
             let _ = body;
             match vendor {

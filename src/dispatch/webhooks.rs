@@ -7,7 +7,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
-use crate::plugin::BodyShape;
+use crate::plugin::{Authenticated, BodyShape};
 use crate::trace;
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
@@ -161,15 +161,22 @@ impl Webhooks {
     }
 
     /// Verifies a request without parsing it, keeping its raw bytes: answer
-    /// the vendor at once, queue [`VerifiedBody::into_owned`] and
+    /// the vendor at once, queue [`VerifiedBody::into_owned`] (or its
+    /// [`to_stored`](VerifiedBody::to_stored) form) and
     /// [`parse`](VerifiedBody::parse) it later.
+    ///
+    /// The [`VerifiedBody`] records which part of the body the check covered,
+    /// located with the request's headers (Dropbox Sign's `json` field, found
+    /// with the boundary of `Content-Type`), and its parse reads that part
+    /// only: `verify` then [`VerifiedBody::parse`] gives exactly the event
+    /// [`dispatch`](Webhooks::dispatch) gives, or the same refusal.
     ///
     /// For Ignisign, verification at this stage means the local checks (required
     /// fields, app id, environment); the token is confirmed on the parsed
     /// [`ignisign::Delivery`](crate::ignisign::Delivery).
     pub fn verify<'a, H: Headers + ?Sized>(&self, body: &'a [u8], headers: &H) -> Result<VerifiedBody<'a>, Error> {
-        let verified = self.authenticate(&Incoming::new(body, headers))?;
-        Ok(VerifiedBody::new(verified.0, body, verified.1))
+        let (vendor, authenticated) = self.authenticate(&Incoming::new(body, headers))?;
+        Ok(VerifiedBody::new(vendor, body, authenticated))
     }
 
     /// Like [`verify`](Webhooks::verify), for a request that may carry a query string.
@@ -177,24 +184,61 @@ impl Webhooks {
         &self,
         incoming: &Incoming<'a, H>,
     ) -> Result<VerifiedBody<'a>, Error> {
-        let (vendor, verified) = self.authenticate(incoming)?;
-        Ok(VerifiedBody::new(vendor, incoming.body(), verified))
+        let (vendor, authenticated) = self.authenticate(incoming)?;
+        Ok(VerifiedBody::new(vendor, incoming.body(), authenticated))
     }
 
     /// Size limit, identification and authentication, without the typed parse.
-    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Vendor, Verified), Error> {
+    pub(crate) fn authenticate<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+    ) -> Result<(Vendor, Authenticated), Error> {
         self.check_size(incoming.body())?;
         let (vendor, _) = self.choose(incoming)?;
         let config = &self.config;
-        let verified = config.vendors.authenticate(vendor, incoming, config.clock.as_ref())?;
-        Ok((vendor, verified))
+        let authenticated = config.vendors.authenticate(vendor, incoming, config.clock.as_ref())?;
+        Ok((vendor, authenticated))
     }
 
     /// The answer to a request of a vendor's that is not a delivery (Adobe
     /// Acrobat Sign's GET verification of intent), when a configured vendor
     /// recognises it. Call it for requests other than `POST`.
+    ///
+    /// It sees the headers only: a vendor configured with a URL query token
+    /// answers 401 here, since the token cannot be checked (an `Authorization:
+    /// Basic` credential is checked). Prefer
+    /// [`intent_response_incoming`](Webhooks::intent_response_incoming), which
+    /// sees the query too.
     pub fn intent_response<H: Headers + ?Sized>(&self, headers: &H) -> Option<http::Response<Vec<u8>>> {
-        self.config.vendors.intent_response(headers)
+        self.config.vendors.intent_response(&Incoming::new(&[], headers))
+    }
+
+    /// Like [`intent_response`](Webhooks::intent_response), for the whole
+    /// request ([`Incoming::from_request`], [`Incoming::with_uri`]): the
+    /// vendor's configured credentials are checked as for a delivery, the URL
+    /// query token included.
+    ///
+    /// ```
+    /// use esign_webhooks::{Incoming, Secret, Webhooks, adobesign};
+    ///
+    /// let webhooks = Webhooks::builder()
+    ///     .adobesign(adobesign::Verifier::client_ids(["my-client-id"])
+    ///         .with_query_token("token", Secret::new("url-t0ken")))
+    ///     .build()?;
+    /// let get = |uri: &str| http::Request::get(uri).header("X-AdobeSign-ClientId", "my-client-id").body(Vec::new()).unwrap();
+    /// let answer = |request: &http::Request<Vec<u8>>| {
+    ///     webhooks.intent_response_incoming(&Incoming::from_request(request)).map(|r| r.status())
+    /// };
+    /// assert_eq!(answer(&get("/hooks?token=url-t0ken")), Some(http::StatusCode::OK));
+    /// assert_eq!(answer(&get("/hooks?token=wrong")), Some(http::StatusCode::UNAUTHORIZED));
+    /// assert_eq!(answer(&get("/hooks")), Some(http::StatusCode::UNAUTHORIZED));
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn intent_response_incoming<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+    ) -> Option<http::Response<Vec<u8>>> {
+        self.config.vendors.intent_response(incoming)
     }
 
     fn check_size(&self, body: &[u8]) -> Result<(), Error> {

@@ -43,6 +43,12 @@
 //! use HTTPS, and confirm important state (a completed document) through
 //! Documenso's API before acting on it.
 //!
+//! # What the check proves
+//!
+//! **Nothing of the body**: `X-Documenso-Secret` proves only that the sender
+//! knows the secret; every field is as the sender wrote it, and nothing is
+//! timestamped.
+//!
 //! # Response and retries
 //!
 //! Success is a 2xx within 10 s; **redirects are not followed, so a 3xx is a

@@ -52,6 +52,11 @@
 //! There is no published documentation page for the HMAC: the facts come from
 //! DocuSeal's source (`lib/webhook_urls/signatures.rb`).
 //!
+//! # What the check proves
+//!
+//! With the HMAC: every byte of the body and the signed timestamp. With a
+//! custom header: nothing of the body; every field is as the sender wrote it.
+//!
 //! # The response
 //!
 //! Any status below 400 is a success to DocuSeal (3xx included); the crate

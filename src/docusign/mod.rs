@@ -60,6 +60,12 @@
 //! as information. Basic auth proves only that the sender knew the password,
 //! not that the body is unmodified: prefer HMAC (on TLS).
 //!
+//! # What the check proves
+//!
+//! With the HMAC: every byte of the body, and nothing else (no header, no
+//! time). With Basic authentication: nothing of the body; every field is as the
+//! sender wrote it.
+//!
 //! # The response
 //!
 //! Any 2xx acknowledges (DocuSign does not publish the exact set; 200 is what

@@ -32,16 +32,26 @@ pub(super) fn callback_json<'a, H: Headers + ?Sized>(incoming: &Incoming<'a, H>)
 
 /// The callback's JSON in a body read without its headers (stored, queued):
 /// multipart when it starts with a delimiter line, JSON otherwise.
+///
+/// Without `Content-Type` a multipart body is ambiguous (a preamble can be a
+/// whole multipart body of its own), so the multipart read here is the
+/// strictest: the boundary of the first line, no preamble, no epilogue
+/// ([`Form::parse_whole`]). The split path never comes here: it parses the
+/// part the check located with the request's header.
 pub(super) fn sniffed(body: &[u8]) -> Result<&[u8], Error> {
     if body.starts_with(b"--") {
-        json_field(body, multipart::boundary_in_body(body)?)
+        let boundary = multipart::boundary_in_body(body)?;
+        json_part(&Form::parse_whole(body, boundary)?)
     } else {
         Ok(body)
     }
 }
 
 fn json_field<'a>(body: &'a [u8], boundary: &str) -> Result<&'a [u8], Error> {
-    let form = Form::parse(body, boundary)?;
+    json_part(&Form::parse(body, boundary)?)
+}
+
+fn json_part<'a>(form: &Form<'a>) -> Result<&'a [u8], Error> {
     match form.field(JSON_FIELD)? {
         Some(part) => Ok(part.content()),
         None => Err(Error::new(ErrorKind::MissingField { field: JSON_FIELD })),

@@ -56,6 +56,18 @@
 //! API returns. A secret in the callback URL adds nothing the hash lacks
 //! but keeps strangers from reaching the handler at all.
 //!
+//! # What the check proves
+//!
+//! **`event.event_time` and `event.event_type` only.** Every other field of
+//! the callback JSON (the signature request, its signers, the metadata) and
+//! every other part of a multipart body is as the sender wrote it. The JSON
+//! checked is the `json` field delimited by the boundary of the request's
+//! `Content-Type` (or the whole body when it is JSON);
+//! [`VerifiedBody`](crate::VerifiedBody) records where that field lies, so a
+//! later parse reads the very bytes checked and never looks for framing in the
+//! body again. A multipart body stored without its `Content-Type` is ambiguous
+//! (`esign_webhooks::dangerous::parse_unverified` says how it is read).
+//!
 //! # The response Dropbox Sign expects
 //!
 //! "Your endpoint will need to return a 200 HTTP code and a response body

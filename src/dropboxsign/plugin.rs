@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, body_response, private};
+use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, body_response, private};
 use crate::verify::{self, Verified};
 use crate::{Error, Vendor};
 
@@ -79,20 +79,29 @@ impl Plugin for DropboxSign {
         verifier.check(incoming).map(|(verified, _)| verified)
     }
 
-    /// The body read without its headers: multipart when it starts with a
-    /// delimiter line, JSON otherwise.
+    /// The callback JSON whose hash was checked: the `json` field delimited
+    /// by the boundary of the request's `Content-Type`, or the JSON body. The
+    /// parse reads that span and nothing else, so framing found elsewhere in
+    /// the body (a preamble that is itself a multipart body) is never read.
+    fn authenticate_part<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        _: &dyn Clock,
+    ) -> Result<Authenticated, Error> {
+        let (verified, json) = verifier.check(incoming)?;
+        Authenticated::part(verified, incoming.body(), json)
+    }
+
+    /// A body read without its headers: JSON, or a multipart body that is
+    /// nothing but its delimited parts (no preamble, no epilogue, no nested
+    /// delimiter line): without `Content-Type` anything else is ambiguous.
     fn parse(raw: &[u8]) -> Result<Event, Error> {
         super::parse_json(body::sniffed(raw)?)
     }
 
-    /// Finds the JSON once, checks its hash, then parses it.
-    fn receive<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<(Event, Verified), Error> {
-        let (verified, json) = verifier.check(incoming)?;
-        Ok((super::parse_json(json)?, verified))
+    /// The checked callback JSON itself: no framing is looked for again.
+    fn parse_part(json: &[u8], _: Option<&str>) -> Result<Event, Error> {
+        super::parse_json(json)
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {

@@ -51,6 +51,13 @@
 //!
 //! Not to be confused with e签宝 (open.esign.cn), a different vendor with
 //! its own documented signature headers.
+//!
+//! # What the check proves
+//!
+//! It depends on the scheme you configure: a detected HMAC scheme over the
+//! body covers every byte of the body (and the timestamp when it signs one); a
+//! URL token, and the App callback channel, cover nothing of the body: every
+//! field is as the sender wrote it.
 
 pub(crate) mod config;
 mod detect;

@@ -16,6 +16,13 @@
 //! * `appId` and `appEnv` are not secrets (every delivery shows them): checking them only
 //!   filters out deliveries meant for another application before spending a call.
 //!
+//! # What the check proves
+//!
+//! Nothing cryptographic at receipt: the local checks compare `appId` and
+//! `appEnv` with your configuration, and only the confirmation of the
+//! single-use `verificationToken` with Ignisign's API shows that the delivery
+//! is Ignisign's. Even then, the body's other fields are as sent.
+//!
 //! # Order of the checks (as in the official Node SDK's `consumeWebhook`)
 //!
 //! 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId`, `appEnv` are present and

@@ -108,18 +108,20 @@ pub struct VerifiedEvent(pub Event);
 /// verify-then-queue-then-parse ([`manual::queueing`](crate::manual::queueing)).
 ///
 /// Like [`VerifiedEvent`], but stops after verification: answer the vendor
-/// at once, queue the bytes ([`VerifiedBody::into_bytes`] with
-/// [`VerifiedBody::vendor`]) and [`parse`](VerifiedBody::parse) them in a
-/// worker.
+/// at once, queue the stored form ([`VerifiedBody::to_stored`]) and parse it
+/// in a worker ([`VerifiedBody::from_trusted_store`], then
+/// [`parse`](VerifiedBody::parse)). The [`VerifiedBody`] knows which part of
+/// the body was verified (found with the request's headers), so the later
+/// parse reads exactly what [`VerifiedEvent`] would have read.
 ///
 /// ```
 /// use axum::http::StatusCode;
 /// use esign_webhooks::integrations::axum::VerifiedBytes;
 ///
 /// async fn hook(VerifiedBytes(verified): VerifiedBytes) -> StatusCode {
-///     let (vendor, bytes) = (verified.vendor(), verified.into_bytes());
-///     // my_queue.push(vendor, bytes).await; a worker parses them later
-///     # let _ = (vendor, bytes);
+///     let stored: Vec<u8> = verified.to_stored();
+///     // my_queue.push(stored).await; a worker parses it later
+///     # let _ = stored;
 ///     StatusCode::OK
 /// }
 /// # let _: axum::Router = axum::Router::new()

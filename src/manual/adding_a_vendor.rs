@@ -34,13 +34,15 @@
 //! | `claims_weakly` | never | your vendor's body has only generic keys: it then only breaks ties between configured credentials |
 //! | `parse` | — (required) | the precise parse, with [`Error::malformed_payload`-style](crate::ErrorKind::MalformedPayload) paths |
 //! | `fast_parse` | none | you measured a one-pass parse faster; the `differential` fuzz target checks it agrees with `parse` |
-//! | `receive` | `authenticate` then `parse` | the event keeps part of the request (a header to echo), or the proof needs the parsed body |
+//! | `authenticate_part` | `authenticate`, the whole body verified, nothing kept | the proof covers one part of the body (Dropbox Sign's `json` field: report its place, found with the request's headers), or the event keeps a request value outside the body (Adobe's client id, PandaDoc's event id) |
+//! | `parse_part` | `fast_parse`, then `parse`, on the verified part | the part is not a whole body (Dropbox Sign's JSON, never re-framed), or the kept value goes into the event |
+//! | `receive` | `authenticate_part` then `parse_part` | only for speed, and it must agree with them: the `split` fuzz target checks `dispatch` against `verify` + `VerifiedBody::parse` |
 //! | `into_confirmed` | — (required) | `Ok(event)`, unless callbacks must wait for a confirmation phase ([`Confirmation`](crate::plugin::Confirmation), as Ignisign's token check) |
 //! | `dedup_key` | — (required) | the vendor's delivery or event id when it sends one; otherwise what identifies *what happened* (never a time the vendor recomputes per attempt) |
 //! | `lifecycle`, `is_unknown` | — (required) | map your events onto [`Lifecycle`](crate::Lifecycle) |
 //! | `RETRY_ON_FAILURE` | `true` | a retry could not be verified again (a spent token) |
 //! | `success_response` | 200, empty | the vendor requires a body or a header in the answer |
-//! | `intent_response` | none | the vendor sends requests that are not deliveries (a GET check) |
+//! | `intent_response`, `intent_response_incoming` | none; the second calls the first | the vendor sends requests that are not deliveries (a GET check): check every configured credential in `intent_response_incoming`, which sees the query |
 //!
 //! ## 3. The table line
 //!

@@ -12,18 +12,21 @@
 //!
 //! 1. **Verify** at receipt: [`Webhooks::verify`](crate::Webhooks::verify)
 //!    checks size and authenticity only and returns a
-//!    [`VerifiedBody`](crate::VerifiedBody) (vendor + raw bytes).
-//! 2. **Queue** the vendor and the raw bytes (a table, a message queue),
-//!    answer 2xx at once (eSignGlobal:
+//!    [`VerifiedBody`](crate::VerifiedBody): the vendor, the raw bytes, and
+//!    which part of them the check covered (found with the request's
+//!    headers: Dropbox Sign's `json` field).
+//! 2. **Queue** its stored form, [`VerifiedBody::to_stored`](crate::VerifiedBody::to_stored)
+//!    (a table, a message queue), and answer 2xx at once (eSignGlobal:
 //!    [`SUCCESS_RESPONSE`](crate::esignglobal::SUCCESS_RESPONSE)).
-//! 3. **Parse** in a worker with
-//!    [`dangerous::parse_unverified`](crate::dangerous::parse_unverified):
-//!    the bytes were verified before they were stored, and the guarantee
-//!    now travels with your storage. A parse error is yours to look at (the
-//!    error carries the JSON path), not the vendor's to retry.
+//! 3. **Parse** in a worker: [`VerifiedBody::from_trusted_store`](crate::VerifiedBody::from_trusted_store),
+//!    then [`parse`](crate::VerifiedBody::parse). The bytes were verified
+//!    before they were stored, and the guarantee now travels with your
+//!    storage. The parse reads exactly the part that was verified, so it
+//!    gives the event `dispatch` would have given. A parse error is yours to
+//!    look at (the error carries the JSON path), not the vendor's to retry.
 //!
 //! ```
-//! use esign_webhooks::{Event, Secret, Vendor, Webhooks, constellation, dangerous};
+//! use esign_webhooks::{Event, Secret, VerifiedBody, Webhooks, constellation};
 //!
 //! let webhooks = Webhooks::builder()
 //!     .constellation(constellation::Verifier::basic_auth("esign", Secret::new("pw")))
@@ -31,22 +34,31 @@
 //! # let request = esign_webhooks::testing::Signer::basic_auth("esign", Secret::new("pw"))
 //! #     .sign(include_bytes!("../../tests/fixtures/constellation/session_completed_pascal.json"));
 //! # let (body, headers) = (request.body, request.headers);
-//! let mut queue: Vec<(Vendor, Vec<u8>)> = Vec::new();
+//! let mut queue: Vec<Vec<u8>> = Vec::new();
 //!
 //! // 1 and 2: in the HTTP handler
 //! let verified = webhooks.verify(&body, &headers)?;
-//! queue.push((verified.vendor(), verified.into_bytes()));
+//! queue.push(verified.to_stored());
 //! // …answer 200 now
 //!
 //! // 3: in a worker
-//! for (vendor, bytes) in queue.drain(..) {
-//!     match dangerous::parse_unverified(vendor, &bytes)? {
+//! for stored in queue.drain(..) {
+//!     match VerifiedBody::from_trusted_store(&stored)?.parse()? {
 //!         Event::Constellation(update) => println!("session {} is {:?}", update.data.signing_session_id, update.data.status),
 //!         _ => {}
 //!     }
 //! }
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
+//!
+//! Where a queue already holds a vendor and bytes, queue
+//! [`VerifiedBody::into_bytes`](crate::VerifiedBody::into_bytes) (the
+//! verified part, not the raw body) and parse it with
+//! [`dangerous::parse_unverified`](crate::dangerous::parse_unverified): the
+//! same event, less the request value Adobe's and PandaDoc's events keep
+//! beside the body (the client id to echo, the event id). Never store the raw
+//! body of a Dropbox Sign multipart delivery without its `Content-Type`: read
+//! back alone, its framing is ambiguous.
 //!
 //! Store the vendor with the bytes: its [`slug`](crate::Vendor::slug) is a
 //! stable lower-case string that reads back with `FromStr`, and is the

@@ -48,6 +48,12 @@
 //! deliveries you capture fail while the key is right, report it with the
 //! captured request; no vendor vector exists to settle it.
 //!
+//! # What the check proves
+//!
+//! With the HMAC: every byte of the body, and nothing else (no header, no
+//! time). With a URL token: nothing of the body; every field is as the sender
+//! wrote it.
+//!
 //! # The response
 //!
 //! A 2xx status, "only after successful verification"; the crate answers 200.

@@ -57,6 +57,15 @@
 //! a captured delivery (and URLs, with their signature, end up in access
 //! logs) can be replayed; deduplicate. Do not log request URLs in full.
 //!
+//! # What the check proves
+//!
+//! Every byte of the body (the `signature` query parameter covers the raw
+//! body), and nothing else: nothing is timestamped, and
+//! `X-PandaDoc-Webhook-Event-Id` is not covered although it becomes
+//! [`Delivery::event_id`] and the dedup key (a sender can choose it; a replayed
+//! body with a new id is run again). [`VerifiedBody`](crate::VerifiedBody)
+//! keeps the header's value, so a later parse gives the same id.
+//!
 //! # Response and retries
 //!
 //! Answer 200 within 20 s ([`Event::success_response`](crate::Event::success_response)

@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, Plugin, private};
+use crate::plugin::{Authenticated, BodyShape, Plugin, private};
 use crate::verify::{self, SignatureLocation, Verified};
 use crate::{Error, Vendor};
 
@@ -75,28 +75,36 @@ impl Plugin for PandaDoc {
         verifier.inner.verify(incoming, clock)
     }
 
+    /// [`authenticate`](Plugin::authenticate), keeping the delivery id from
+    /// `X-PandaDoc-Webhook-Event-Id` when it is sent once and is text, so
+    /// that a later parse gives the same [`Delivery::event_id`] (and dedup
+    /// key) as `dispatch`.
+    fn authenticate_part<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Authenticated, Error> {
+        let verified = Self::authenticate(verifier, incoming, clock)?;
+        let mut ids = incoming.headers().values(EVENT_ID_HEADER);
+        let event_id = match (ids.next(), ids.next()) {
+            (Some(id), None) => core::str::from_utf8(id.trim_ascii())
+                .ok()
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned),
+            _ => None,
+        };
+        Ok(Authenticated::whole(verified, incoming.body()).keeping(event_id))
+    }
+
     fn parse(body: &[u8]) -> Result<Delivery, Error> {
         super::parse(body)
     }
 
-    /// [`authenticate`](Plugin::authenticate), [`parse`](Plugin::parse), and
-    /// the delivery id from `X-PandaDoc-Webhook-Event-Id` when it is sent
-    /// once and is text.
-    fn receive<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        clock: &dyn Clock,
-    ) -> Result<(Delivery, Verified), Error> {
-        let verified = Self::authenticate(verifier, incoming, clock)?;
-        let mut delivery = super::parse(incoming.body())?;
-        let mut ids = incoming.headers().values(EVENT_ID_HEADER);
-        if let (Some(id), None) = (ids.next(), ids.next()) {
-            delivery.event_id = core::str::from_utf8(id.trim_ascii())
-                .ok()
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned);
-        }
-        Ok((delivery, verified))
+    /// The delivery, with the event id kept at authentication.
+    fn parse_part(body: &[u8], kept: Option<&str>) -> Result<Delivery, Error> {
+        let mut delivery = super::parse(body)?;
+        delivery.event_id = kept.map(str::to_owned);
+        Ok(delivery)
     }
 
     fn into_confirmed(delivery: Delivery) -> Result<Delivery, Delivery> {

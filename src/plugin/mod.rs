@@ -15,6 +15,7 @@ mod shape;
 pub(crate) mod table;
 
 use core::fmt::Debug;
+use core::ops::Range;
 use std::borrow::Cow;
 
 use http::{Response, StatusCode};
@@ -113,9 +114,35 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         }
     }
 
+    /// What [`authenticate`](Plugin::authenticate) established, with the part
+    /// of the body its proof covers and the request value the event keeps
+    /// (see [`Authenticated`]): what `dispatch` parses, and what
+    /// [`VerifiedBody`](crate::VerifiedBody) carries so that a later parse
+    /// reads exactly those bytes. Defaults to `authenticate` over the whole
+    /// body, keeping nothing; a vendor whose proof covers one part of the body
+    /// (Dropbox Sign's `json` field) or whose event keeps a header (Adobe's
+    /// client id, PandaDoc's event id) overrides it.
+    fn authenticate_part<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Authenticated, Error> {
+        Self::authenticate(verifier, incoming, clock).map(|verified| Authenticated::whole(verified, incoming.body()))
+    }
+
     /// Parses a body whose authenticity was established: the precise parse,
-    /// whose errors say where and why.
+    /// whose errors say where and why. It reads a body without its request
+    /// ([`dangerous::parse_unverified`](crate::dangerous::parse_unverified)),
+    /// so it must never guess framing the request's headers would have given.
     fn parse(body: &[u8]) -> Result<Self::Event, Error>;
+
+    /// Parses the part of a body that [`authenticate_part`](Plugin::authenticate_part)
+    /// reported, with the request value it kept. Defaults to the parse of the
+    /// whole body ([`fast_parse`](Plugin::fast_parse), then [`parse`](Plugin::parse)).
+    fn parse_part(part: &[u8], kept: Option<&str>) -> Result<Self::Event, Error> {
+        let _ = kept;
+        parse::<Self>(part)
+    }
 
     /// A one-pass parse, kept only where it is measurably faster than
     /// [`parse`](Plugin::parse): `None` for anything unusual (an error, an
@@ -128,17 +155,21 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         None
     }
 
-    /// Authenticates and parses a request (what `dispatch` runs). Defaults to
-    /// [`authenticate`](Plugin::authenticate) then [`parse`](Plugin::parse);
-    /// vendors whose proof sits in the body, or that keep part of the request
-    /// in the event (Adobe's client id, to echo), override it.
+    /// Authenticates and parses a request (what `dispatch` runs):
+    /// [`authenticate_part`](Plugin::authenticate_part) then
+    /// [`parse_part`](Plugin::parse_part) on the part it reported, the very
+    /// calls of the split path (`verify`, then [`VerifiedBody::parse`](crate::VerifiedBody::parse)),
+    /// so that both read the same bytes. A vendor overrides it only for speed,
+    /// and must then agree with them (the `split` fuzz target checks it).
     fn receive<H: Headers + ?Sized>(
         verifier: &Self::Verifier,
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<(Self::Event, Verified), Error> {
-        let verified = Self::authenticate(verifier, incoming, clock)?;
-        Ok((parse::<Self>(incoming.body())?, verified))
+        let authenticated = Self::authenticate_part(verifier, incoming, clock)?;
+        let part = authenticated.part_of(incoming.body())?;
+        let event = Self::parse_part(part, authenticated.kept())?;
+        Ok((event, *authenticated.verified()))
     }
 
     /// The event's kind in the vendor's own words (`ENVELOPE_FINISH`,
@@ -162,6 +193,16 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         None
     }
 
+    /// Like [`intent_response`](Plugin::intent_response), seeing the whole
+    /// request (its query string too), so that every configured credential
+    /// can be checked. Defaults to `intent_response` on the headers.
+    fn intent_response_incoming<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+    ) -> Option<Response<Vec<u8>>> {
+        Self::intent_response(verifier, incoming.headers())
+    }
+
     /// `true` when the event, its action or its status is newer than this crate.
     fn is_unknown(event: &Self::Confirmed) -> bool;
 
@@ -174,6 +215,95 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     fn success_response(event: &Self::Event) -> Response<Vec<u8>> {
         let _ = event;
         empty_response(StatusCode::OK)
+    }
+}
+
+/// What a vendor's check established about a request, for the parse that
+/// follows it, now or later ([`Plugin::authenticate_part`]).
+///
+/// * [`verified`](Authenticated::verified): the matched secret and signed time;
+/// * the **part** of the body the proof covers, as a byte range of the body
+///   (the whole body for most vendors; Dropbox Sign's `json` field, located
+///   with the boundary of the request's `Content-Type`): the parse reads
+///   these bytes and no others, and never looks for framing again;
+/// * the **kept** value: a request value outside the body that the event
+///   carries (Adobe's matched client id, echoed in the answer; PandaDoc's
+///   `X-PandaDoc-Webhook-Event-Id`), or none.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Authenticated {
+    verified: Verified,
+    part: Range<usize>,
+    kept: Option<String>,
+}
+
+/// The kept value by its presence only: Adobe's is the client id, a credential.
+impl Debug for Authenticated {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Authenticated")
+            .field("verified", &self.verified)
+            .field("part", &self.part)
+            .field("kept", &self.kept.as_ref().map(|_| "[REDACTED]"))
+            .finish()
+    }
+}
+
+impl Authenticated {
+    /// The whole of `body` was verified, and nothing of the request is kept.
+    pub(crate) fn whole(verified: Verified, body: &[u8]) -> Self {
+        Authenticated {
+            verified,
+            part: 0..body.len(),
+            kept: None,
+        }
+    }
+
+    /// `part`, a sub-slice of `body`, was verified. Refuses (as unauthenticated)
+    /// a slice that is not inside `body`: the range must come from the body
+    /// itself, never from a copy.
+    pub(crate) fn part(verified: Verified, body: &[u8], part: &[u8]) -> Result<Self, Error> {
+        let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize);
+        let range = start.map(|start| start..start.saturating_add(part.len()));
+        match range {
+            Some(range) if range.end <= body.len() && body.get(range.clone()) == Some(part) => Ok(Authenticated {
+                verified,
+                part: range,
+                kept: None,
+            }),
+            _ => Err(Error::new(crate::ErrorKind::AuthenticationFailed)),
+        }
+    }
+
+    /// The same, restored from storage: the caller checks `part` against the body.
+    pub(crate) fn restored(verified: Verified, part: Range<usize>, kept: Option<String>) -> Self {
+        Authenticated { verified, part, kept }
+    }
+
+    /// Keeps `value` (a request value outside the body) for the parse.
+    pub(crate) fn keeping(mut self, value: Option<String>) -> Self {
+        self.kept = value;
+        self
+    }
+
+    /// What the check established.
+    pub fn verified(&self) -> &Verified {
+        &self.verified
+    }
+
+    /// Where the verified part lies in the body, in bytes.
+    pub fn range(&self) -> Range<usize> {
+        self.part.clone()
+    }
+
+    /// The request value outside the body that the event keeps, if any.
+    pub(crate) fn kept(&self) -> Option<&str> {
+        self.kept.as_deref()
+    }
+
+    /// The verified part of `body`; refused (as unauthenticated) when the
+    /// range does not lie in it.
+    pub(crate) fn part_of<'b>(&self, body: &'b [u8]) -> Result<&'b [u8], Error> {
+        body.get(self.part.clone())
+            .ok_or_else(|| Error::new(crate::ErrorKind::AuthenticationFailed))
     }
 }
 
@@ -263,4 +393,25 @@ pub(crate) fn body_response(
         .headers_mut()
         .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verified_part_must_lie_in_the_body_it_was_found_in() {
+        let body = b"--b\r\n{\"a\":1}\r\n--b--";
+        let verified = Verified::new(Some(0), None);
+        let part = &body[5..12];
+        let authenticated = Authenticated::part(verified, body, part).unwrap();
+        assert_eq!(authenticated.range(), 5..12);
+        assert_eq!(authenticated.part_of(body).unwrap(), b"{\"a\":1}");
+        // Equal bytes elsewhere are not the body's part: only its own sub-slices are.
+        let copy = part.to_vec();
+        assert!(Authenticated::part(verified, body, &copy).is_err());
+        // A range that does not fit another body is refused, not clamped.
+        assert!(authenticated.part_of(&body[..8]).is_err());
+        assert_eq!(Authenticated::whole(verified, body).range(), 0..body.len());
+    }
 }

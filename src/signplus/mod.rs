@@ -58,6 +58,12 @@
 //!   through the REST API and act on the state Sign.Plus returns there
 //!   ([`EnvelopeStatus`]);
 //! * make handlers idempotent: nothing identifies a delivery, so repeats cannot be told apart.
+//!
+//! # What the check proves
+//!
+//! **Nothing of the body**: a URL token, header token or Basic credential
+//! proves only that the sender knows it; every field is as the sender wrote it,
+//! and nothing is timestamped.
 
 pub(crate) mod config;
 mod event;

@@ -42,6 +42,11 @@
 //! and act on what the API says, deduplicate, and consider a secret query
 //! token in the webhook URL on top (checked at your router).
 //!
+//! # What the check proves
+//!
+//! **`event.type` and `event.time` only.** `data`, `related_signer` and every
+//! other field are as the sender wrote them; nothing outside the body is read.
+//!
 //! # The response
 //!
 //! Not published; the crate answers 200.

@@ -48,6 +48,11 @@
 //! captured delivery can be replayed at any time; deduplicate on `event_id`
 //! ([`Handlers::deduplicate_with`](crate::Handlers::deduplicate_with)).
 //!
+//! # What the check proves
+//!
+//! Every byte of the body, and nothing else: `X-Yousign-Issued-At` and the
+//! other headers are not covered.
+//!
 //! # Response and retries
 //!
 //! Any 2xx (or 3xx, at most two redirects) within 1 s on the first try, 10 s

@@ -43,6 +43,12 @@
 //! Tick the checkbox: without it, only a secret in the URL
 //! ([`Verifier::query_token`]) can authenticate Zoho's deliveries.
 //!
+//! # What the check proves
+//!
+//! With the HMAC: every byte of the body, and nothing else (no header, no
+//! time). With a URL token: nothing of the body; every field is as the sender
+//! wrote it.
+//!
 //! # Response and retries
 //!
 //! Not published. [`Event::success_response`](crate::Event::success_response)
