@@ -156,9 +156,12 @@ fn print_detected(
 ) {
     let snippet = config_snippet(vendor, secret_env, format, best);
     let secret_expr = match format {
-        SecretFormat::StandardWebhooks => format!("Secret::from_standard_webhooks(&std::env::var({secret_env:?})?)?"),
-        SecretFormat::Base64 => format!("Secret::from_base64(&std::env::var({secret_env:?})?)?"),
-        _ => format!("Secret::new(std::env::var({secret_env:?})?)"),
+        // Paths in full: the printed code compiles with no `use` of its own for them.
+        SecretFormat::StandardWebhooks => {
+            format!("esign_webhooks::Secret::from_standard_webhooks(&std::env::var({secret_env:?})?)?")
+        }
+        SecretFormat::Base64 => format!("esign_webhooks::Secret::from_base64(&std::env::var({secret_env:?})?)?"),
+        _ => format!("esign_webhooks::Secret::new(std::env::var({secret_env:?})?)"),
     };
     let code = rust_code::verifier(vendor, best, &secret_expr);
     if out.json {
