@@ -110,8 +110,28 @@
 //!
 //! ## The examples' configuration
 //!
-//! The examples read `LISTEN_ADDR`, `MAX_BODY_SIZE`, `ESIGNGLOBAL_SECRET`,
-//! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
-//! `IGNISIGN_API_KEY`, `SIGNPLUS_TOKEN`, `CONSTELLATION_USER` and
-//! `CONSTELLATION_PASSWORD`, with public demo defaults (see
-//! `examples/common/mod.rs`); `send` also reads `TARGET_URL`.
+//! The examples read their settings from the environment, each with a public
+//! demo default (see `examples/common/mod.rs`; `tests/examples_env.rs` keeps
+//! this table complete):
+//!
+//! | Variable | What it sets |
+//! |---|---|
+//! | `LISTEN_ADDR` | the address the server examples listen on |
+//! | `TARGET_URL` | where `send` posts its samples |
+//! | `MAX_BODY_SIZE` | [`WebhooksBuilder::max_body_size`](crate::WebhooksBuilder::max_body_size) |
+//! | `ESIGNGLOBAL_SECRET`, `ESIGNGLOBAL_SIGNATURE_HEADER` | eSignGlobal's secret, and the header of the demo scheme |
+//! | `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`, `IGNISIGN_API_KEY` | Ignisign's application, environment and API key (without a key, tokens are not confirmed) |
+//! | `SIGNPLUS_TOKEN` | Sign.Plus's URL token |
+//! | `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD` | Constellation1's Basic credentials |
+//! | `DOCUSIGN_HMAC_KEY` | a DocuSign Connect HMAC key |
+//! | `DROPBOXSIGN_API_KEY` | the Dropbox Sign API key |
+//! | `BOLDSIGN_SECRET` | BoldSign's signing secret |
+//! | `ADOBESIGN_CLIENT_ID` | the Adobe Acrobat Sign client id |
+//! | `YOUSIGN_SECRET` | Yousign's webhook secret |
+//! | `PANDADOC_SHARED_KEY` | PandaDoc's shared key |
+//! | `ZOHOSIGN_SECRET` | Zoho Sign's webhook secret |
+//! | `DOCUMENSO_SECRET` | Documenso's webhook secret |
+//! | `DOCUSEAL_SECRET` | DocuSeal's webhook secret |
+//! | `SIGNWELL_WEBHOOK_ID` | SignWell's webhook id (its signing key) |
+//! | `OPENSIGN_KEY` | OpenSign's webhook key |
+//! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | Box Sign's primary and secondary keys |
