@@ -69,7 +69,7 @@
 //!
 //! Each vendor's module says what its check proves and what not, how to
 //! answer it, its dedup key and its lifecycle mapping; the vendor table
-//! (`src/plugin/table.rs`) lists them once for the whole crate ([`plugin`]).
+//! (`src/vendor.rs`) lists them once for the whole crate ([`plugin`]).
 //!
 //! A vendor is accepted unverified only through a method whose name says so
 //! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],
@@ -219,7 +219,7 @@ mod trace;
 mod vendor;
 pub mod verify;
 
-// Vendors: one folder each, listed once in `plugin::table`.
+// Vendors: one folder each, listed once in the vendor table (`vendor.rs`).
 #[cfg(feature = "adobesign")]
 pub mod adobesign;
 #[cfg(feature = "boldsign")]

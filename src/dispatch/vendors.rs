@@ -1,5 +1,5 @@
 //! [`Vendors`]: each vendor's configured verifier, and every per-vendor arm of
-//! `dispatch`, generated from the vendor table (`src/plugin/table.rs`) so that
+//! `dispatch`, generated from the vendor table (`src/vendor.rs`) so that
 //! the rest of `dispatch` names no vendor.
 
 use crate::Vendor;
@@ -236,4 +236,4 @@ macro_rules! vendors {
     };
 }
 
-crate::plugin::table::vendor_table!(vendors);
+crate::vendor::vendor_table!(vendors);

@@ -12,7 +12,6 @@
 //! this crate implements it.
 
 mod shape;
-pub(crate) mod table;
 
 use core::fmt::Debug;
 use core::ops::Range;
