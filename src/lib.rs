@@ -264,8 +264,8 @@ pub mod manual;
 pub mod testing;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, StoredBodyError, VerifiedBody, Webhooks, WebhooksBuilder};
-pub use error::{Error, ErrorKind, ParseCodeError};
+pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
+pub use error::{Error, ErrorKind, Fault, ParseCodeError, StoredBodyError};
 pub use filter::Filter;
 pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
