@@ -589,3 +589,192 @@ impl ParseCodeError {
         ParseCodeError { type_name }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::multipart::MultipartError;
+
+    /// One value of every kind, with the status and fault each must declare.
+    /// The match in `every_kind_is_listed` has no wildcard, so a new kind
+    /// does not compile until it is listed here.
+    fn kinds() -> Vec<(ErrorKind, u16, Fault)> {
+        let name = || "x-signature".to_owned();
+        vec![
+            (
+                ErrorKind::Configuration {
+                    reason: "empty secret".into(),
+                },
+                500,
+                Fault::Configuration,
+            ),
+            (ErrorKind::MissingHeader { name: name() }, 400, Fault::Sender),
+            (ErrorKind::DuplicateHeader { name: name() }, 400, Fault::Sender),
+            (
+                ErrorKind::MalformedHeader {
+                    name: name(),
+                    reason: "not ASCII",
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MissingQueryParameter {
+                    name: "token".into(),
+                    uri_passed: true,
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedQuery {
+                    name: "token".into(),
+                    reason: "repeated",
+                },
+                400,
+                Fault::Sender,
+            ),
+            (ErrorKind::AuthenticationFailed, 401, Fault::Sender),
+            (
+                ErrorKind::TimestampOutOfTolerance {
+                    timestamp: 0,
+                    now: 1_000,
+                    tolerance_secs: 300,
+                },
+                401,
+                Fault::Sender,
+            ),
+            (ErrorKind::PayloadTooLarge { size: 2, limit: 1 }, 413, Fault::Sender),
+            (
+                ErrorKind::MalformedPayload {
+                    path: "$".into(),
+                    line: 1,
+                    column: 1,
+                    message: "eof".into(),
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedMultipart {
+                    reason: MultipartError::MissingBoundary,
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedStoredBody {
+                    reason: StoredBodyError::Truncated,
+                },
+                500,
+                Fault::Store,
+            ),
+            (ErrorKind::UnrecognizedVendor, 400, Fault::Sender),
+            (ErrorKind::AmbiguousVendor { candidates: vec![] }, 400, Fault::Sender),
+            (
+                ErrorKind::VendorMismatch {
+                    by_headers: Vendor::ALL[0],
+                    by_body: Vendor::ALL[1],
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::VendorNotConfigured { vendor: Vendor::ALL[0] },
+                400,
+                Fault::Sender,
+            ),
+            (ErrorKind::MissingField { field: "appId" }, 400, Fault::Sender),
+            (ErrorKind::RecipientMismatch { field: "appEnv" }, 403, Fault::Sender),
+            (
+                ErrorKind::ConfirmationRejected {
+                    reason: "expired".into(),
+                },
+                401,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::ConfirmationFailed {
+                    status: Some(500),
+                    error_code: None,
+                    reason: "down".into(),
+                },
+                502,
+                Fault::VendorApi,
+            ),
+            (
+                ErrorKind::DedupStore {
+                    reason: "timeout".into(),
+                },
+                503,
+                Fault::Store,
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_is_listed() {
+        let kinds = kinds();
+        let mut names: Vec<&str> = kinds.iter().map(|(kind, ..)| kind.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), kinds.len(), "a kind is listed twice: {names:?}");
+        for (kind, ..) in &kinds {
+            match kind {
+                ErrorKind::Configuration { .. }
+                | ErrorKind::MissingHeader { .. }
+                | ErrorKind::DuplicateHeader { .. }
+                | ErrorKind::MalformedHeader { .. }
+                | ErrorKind::MissingQueryParameter { .. }
+                | ErrorKind::MalformedQuery { .. }
+                | ErrorKind::AuthenticationFailed
+                | ErrorKind::TimestampOutOfTolerance { .. }
+                | ErrorKind::PayloadTooLarge { .. }
+                | ErrorKind::MalformedPayload { .. }
+                | ErrorKind::MalformedMultipart { .. }
+                | ErrorKind::MalformedStoredBody { .. }
+                | ErrorKind::UnrecognizedVendor
+                | ErrorKind::AmbiguousVendor { .. }
+                | ErrorKind::VendorMismatch { .. }
+                | ErrorKind::VendorNotConfigured { .. }
+                | ErrorKind::MissingField { .. }
+                | ErrorKind::RecipientMismatch { .. }
+                | ErrorKind::ConfirmationRejected { .. }
+                | ErrorKind::ConfirmationFailed { .. }
+                | ErrorKind::DedupStore { .. } => {}
+            }
+        }
+    }
+
+    #[test]
+    fn each_kind_answers_its_declared_status_and_fault() {
+        for (kind, status, fault) in kinds() {
+            let name = kind.name();
+            assert_eq!(kind.status().as_u16(), status, "{name}");
+            assert_eq!(kind.fault(), fault, "{name}");
+            let err = Error::from(kind.clone());
+            assert_eq!(err.status().as_u16(), status, "{name}");
+            assert_eq!(err.fault(), fault, "{name}");
+            // The sender is at fault exactly when the answer is a 4xx.
+            assert_eq!(fault == Fault::Sender, kind.status().is_client_error(), "{name}");
+            assert_eq!(err.is_authentication(), matches!(status, 401 | 403), "{name}");
+            assert_eq!(err.into_kind(), kind);
+        }
+    }
+
+    #[test]
+    fn a_kind_is_named_after_its_variant() {
+        assert_eq!(ErrorKind::AuthenticationFailed.name(), "AuthenticationFailed");
+        assert_eq!(ErrorKind::DedupStore { reason: String::new() }.name(), "DedupStore");
+    }
+
+    #[test]
+    fn into_kind_keeps_the_fields() {
+        let err = not_configured(Vendor::ALL[0]);
+        assert_eq!(err.vendor(), Some(Vendor::ALL[0]));
+        assert_eq!(
+            err.into_kind(),
+            ErrorKind::VendorNotConfigured { vendor: Vendor::ALL[0] }
+        );
+    }
+}

@@ -198,9 +198,16 @@
     )
 )]
 
+// The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry
+// -> integrations. The code of each uses only the layers below it (a doc link
+// may name any path), and `.ci/run` fails on an import that runs back up.
+// lib.rs's re-exports, `dangerous`, `testing` and `manual` are the crate's
+// faces, above every layer.
+
 mod wire_enum;
 
-// Core: no vendor knowledge.
+// Core: no vendor knowledge. The vendor table (`vendor.rs`) is here, so that
+// every layer reads it downwards.
 mod clock;
 pub mod config;
 mod dedup_key;
@@ -253,13 +260,18 @@ pub mod yousign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 
-// Dispatch, deduplication, registry, integrations: each uses only the layers above it.
-pub mod dangerous;
-pub mod dedup;
+// Dispatch, then deduplication, then the registry (every `handle*`), then the
+// framework integrations: each uses only the layers before it.
 mod dispatch;
-pub mod integrations;
+
+pub mod dedup;
+
 pub mod registry;
 
+pub mod integrations;
+
+// The crate's faces.
+pub mod dangerous;
 pub mod manual;
 pub mod testing;
 

@@ -70,7 +70,12 @@ mod enabled {
 
         /// Records an accepted delivery: its vendor, its event's name (asked
         /// for only when traced) and which configured secret matched.
-        pub(crate) fn accepted<'a>(self, vendor: Vendor, event: impl FnOnce() -> Cow<'a, str>, key_index: Option<usize>) {
+        pub(crate) fn accepted<'a>(
+            self,
+            vendor: Vendor,
+            event: impl FnOnce() -> Cow<'a, str>,
+            key_index: Option<usize>,
+        ) {
             self.record_duration();
             let span = &self.span;
             span.record("vendor", tracing::field::display(vendor));
