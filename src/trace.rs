@@ -79,7 +79,7 @@ mod enabled {
             self.record_duration();
             let span = &self.span;
             span.record("vendor", tracing::field::display(vendor));
-            span.record("event", event().as_ref());
+            span.record("event", tracing::field::display(event()));
             span.record("outcome", "accepted");
             span.record("status", 200u16);
             if let Some(index) = key_index {
