@@ -38,7 +38,7 @@ struct Inner {
 }
 
 /// Declares [`ErrorKind`] with each kind's HTTP status and [`Fault`] on the
-/// line above its name (`[STATUS_CONST, Fault]`), and generates the
+/// line above its name (`[400 BAD_REQUEST, Sender]`), and generates the
 /// exhaustive `status`, `fault` and `name` from those lines: a new kind must
 /// choose both, there is no wildcard to fall into (axum's `define_rejection!`
 /// habit, which declares each rejection's status with it).
@@ -48,7 +48,7 @@ macro_rules! error_kinds {
         pub enum ErrorKind {
             $(
                 $(#[$meta:meta])*
-                [$status:ident, $fault:ident]
+                [$code:literal $status:ident, $fault:ident]
                 $variant:ident $({ $($fields:tt)* })?,
             )*
         }
@@ -59,12 +59,15 @@ macro_rules! error_kinds {
                 $(#[$meta])*
                 #[doc = ""]
                 #[doc = concat!(
-                    "Answered [`", stringify!($status), "`](StatusCode::", stringify!($status),
-                    "); at fault: [`Fault::", stringify!($fault), "`]."
+                    "Answered ", $code, " ([`", stringify!($status), "`](StatusCode::", stringify!($status),
+                    ")); at fault: [`Fault::", stringify!($fault), "`]."
                 )]
                 $variant $({ $($fields)* })?,
             )*
         }
+
+        // The number written for the documentation is the constant's.
+        $(const _: () = assert!(StatusCode::$status.as_u16() == $code);)*
 
         impl ErrorKind {
             /// The HTTP status to answer the sender with, declared beside each
@@ -107,7 +110,7 @@ error_kinds! {
         /// vendor, an invalid header name). Reported by `build()`, never per request
         /// unless said so.
         #[error("configuration error: {reason}")]
-        [INTERNAL_SERVER_ERROR, Configuration]
+        [500 INTERNAL_SERVER_ERROR, Configuration]
         Configuration {
             /// What is wrong with the configuration.
             reason: String,
@@ -115,7 +118,7 @@ error_kinds! {
 
         /// A header the verification needs is absent.
         #[error("missing header `{name}`")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MissingHeader {
             /// The header name, as configured.
             name: String,
@@ -123,7 +126,7 @@ error_kinds! {
 
         /// A header the verification reads appears more than once.
         #[error("header `{name}` appears more than once")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         DuplicateHeader {
             /// The header name, as configured.
             name: String,
@@ -131,7 +134,7 @@ error_kinds! {
 
         /// A header is present but cannot be read (its value is never repeated here).
         #[error("malformed header `{name}`: {reason}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MalformedHeader {
             /// The header name, as configured.
             name: String,
@@ -152,7 +155,7 @@ error_kinds! {
                  or `handle_request_async`, or an `Incoming` with `with_uri`)"
             }
         )]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MissingQueryParameter {
             /// The parameter name, as configured.
             name: String,
@@ -163,7 +166,7 @@ error_kinds! {
 
         /// A query parameter the verification reads is repeated or badly encoded.
         #[error("malformed query parameter `{name}`: {reason}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MalformedQuery {
             /// The parameter name, as configured.
             name: String,
@@ -173,7 +176,7 @@ error_kinds! {
 
         /// No signature, token or password in the request matches a configured secret.
         #[error("authentication failed: no signature or token matches a configured secret")]
-        [UNAUTHORIZED, Sender]
+        [401 UNAUTHORIZED, Sender]
         AuthenticationFailed,
 
         /// The signature is valid but its timestamp is outside the tolerance.
@@ -181,7 +184,7 @@ error_kinds! {
             "timestamp {timestamp} is {} the tolerance of {tolerance_secs} s (now: {now})",
             if *timestamp < *now { "older than" } else { "further in the future than" }
         )]
-        [UNAUTHORIZED, Sender]
+        [401 UNAUTHORIZED, Sender]
         TimestampOutOfTolerance {
             /// The signed timestamp, Unix seconds.
             timestamp: i64,
@@ -193,7 +196,7 @@ error_kinds! {
 
         /// The body is larger than the configured limit; nothing was parsed or hashed.
         #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
-        [PAYLOAD_TOO_LARGE, Sender]
+        [413 PAYLOAD_TOO_LARGE, Sender]
         PayloadTooLarge {
             /// The body's size in bytes (at least this many: a body cut off while
             /// read, with no `Content-Length`, reports the bytes read so far).
@@ -204,7 +207,7 @@ error_kinds! {
 
         /// The body was authenticated but is not the JSON the vendor documents.
         #[error("malformed payload at {path} (line {line}, column {column}): {message}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MalformedPayload {
             /// Where it broke, as a JSON path such as `$.eventPayload.signerList[0].signerStatus`.
             path: String,
@@ -219,7 +222,7 @@ error_kinds! {
         /// The body is not the `multipart/form-data` its vendor sends: see
         /// [`multipart`](crate::multipart).
         #[error("malformed multipart/form-data body: {reason}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MalformedMultipart {
             /// What is wrong with it (never body text).
             reason: crate::multipart::MultipartError,
@@ -230,7 +233,7 @@ error_kinds! {
         /// are not a stored form this crate wrote: the store, not a request, is at
         /// fault.
         #[error("malformed stored verified body: {reason}")]
-        [INTERNAL_SERVER_ERROR, Store]
+        [500 INTERNAL_SERVER_ERROR, Store]
         MalformedStoredBody {
             /// What is wrong with them (never stored bytes).
             reason: StoredBodyError,
@@ -238,12 +241,12 @@ error_kinds! {
 
         /// Neither the headers nor the body's shape match any vendor's format.
         #[error("the request matches no known vendor's webhook format")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         UnrecognizedVendor,
 
         /// The body's shape matches several vendors.
         #[error("the request matches several vendors' formats: {candidates:?}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         AmbiguousVendor {
             /// The vendors it could be.
             candidates: Vec<Vendor>,
@@ -251,7 +254,7 @@ error_kinds! {
 
         /// The headers say one vendor and the body's shape says another.
         #[error("headers identify {by_headers} but the body has the shape of {by_body}")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         VendorMismatch {
             /// The vendor identified by the request headers.
             by_headers: Vendor,
@@ -261,7 +264,7 @@ error_kinds! {
 
         /// The request is from a vendor this [`Webhooks`](crate::Webhooks) is not configured for.
         #[error("{vendor} webhooks are not configured")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         VendorNotConfigured {
             /// The vendor the request looks like.
             vendor: Vendor,
@@ -270,7 +273,7 @@ error_kinds! {
         /// A delivery lacks a field its vendor requires before anything else.
         /// [`Error::vendor`] says whose; the vendor's module lists the fields.
         #[error("the delivery lacks the required field `{field}`")]
-        [BAD_REQUEST, Sender]
+        [400 BAD_REQUEST, Sender]
         MissingField {
             /// The missing field's JSON name.
             field: &'static str,
@@ -279,7 +282,7 @@ error_kinds! {
         /// The delivery is addressed to another recipient than the one configured
         /// (another application, another environment).
         #[error("the delivery is for another {field} than the one configured")]
-        [FORBIDDEN, Sender]
+        [403 FORBIDDEN, Sender]
         RecipientMismatch {
             /// The JSON name of the field that differs.
             field: &'static str,
@@ -288,7 +291,7 @@ error_kinds! {
         /// The vendor answered the confirmation phase that the delivery is not
         /// genuine (its single-use token is not valid, say).
         #[error("the vendor rejected the delivery's confirmation ({reason})")]
-        [UNAUTHORIZED, Sender]
+        [401 UNAUTHORIZED, Sender]
         ConfirmationRejected {
             /// What the vendor said, in its words (never the token).
             reason: String,
@@ -297,7 +300,7 @@ error_kinds! {
         /// The vendor's confirmation phase could not be completed: its API could not
         /// be asked, gave an unusable answer, or the transport failed or panicked.
         #[error("confirmation with the vendor failed: {reason}")]
-        [BAD_GATEWAY, VendorApi]
+        [502 BAD_GATEWAY, VendorApi]
         ConfirmationFailed {
             /// The HTTP status, when a response arrived.
             status: Option<u16>,
@@ -310,7 +313,7 @@ error_kinds! {
         /// The deduplication store could not be reached or answered oddly; no
         /// callback ran (see [`dedup`](crate::dedup)).
         #[error("deduplication store failed: {reason}")]
-        [SERVICE_UNAVAILABLE, Store]
+        [503 SERVICE_UNAVAILABLE, Store]
         DedupStore {
             /// What went wrong (never a credential).
             reason: String,
