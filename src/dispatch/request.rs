@@ -8,8 +8,8 @@
 
 use http::request::Parts;
 
-use crate::Error;
 use crate::dispatch::{Event, VerifiedBody, Webhooks};
+use crate::error::Error;
 use crate::headers::Incoming;
 
 impl<'a> Incoming<'a, http::HeaderMap> {

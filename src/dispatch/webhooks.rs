@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use crate::Vendor;
 use crate::clock::{Clock, SystemClock};
 use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
 use crate::error::{Error, ErrorKind, not_configured};
 use crate::headers::{Headers, Incoming};
 use crate::plugin::{Authenticated, BodyShape};
 use crate::trace;
+use crate::vendor::Vendor;
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 

@@ -8,11 +8,12 @@ use std::sync::Arc;
 use http::request::Parts;
 
 use super::gate::{self, Gate, Staged};
+use crate::dispatch::Event;
 use crate::dispatch::Webhooks;
+use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
 use crate::trace;
-use crate::{Error, Event};
 
 impl Webhooks {
     /// Verifies a request, confirms an Ignisign token if needed, and runs
