@@ -439,9 +439,8 @@ impl Error {
     }
 
     /// The HTTP status to answer with: the one [its kind](ErrorKind::status)
-    /// declares (400, 401, 403 or 413 when the [sender](Fault::Sender) is at
-    /// fault; 500, 502 or 503 otherwise, 502 and 503 telling the vendor to
-    /// retry).
+    /// declares: 400, 401, 403 or 413 when the [sender](Fault::Sender) is at
+    /// fault; 500, 502 or 503 otherwise, so that the vendor retries.
     pub fn status(&self) -> StatusCode {
         self.kind().status()
     }
