@@ -6,7 +6,7 @@ use std::io;
 
 use sha2::{Digest, Sha256};
 
-use crate::Vendor;
+use crate::vendor::Vendor;
 
 /// Identifies a delivery for deduplication: a vendor and a SHA-256 digest.
 ///

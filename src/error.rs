@@ -5,7 +5,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::Vendor;
+use crate::vendor::Vendor;
 
 /// Everything that can go wrong while verifying or parsing a delivery.
 ///
@@ -37,202 +37,318 @@ struct Inner {
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
-/// What went wrong. New kinds may be added in minor releases.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The crate was configured in a way that cannot work (an empty secret, no
-    /// vendor, an invalid header name). Reported by `build()`, never per request
-    /// unless said so.
-    #[error("configuration error: {reason}")]
-    Configuration {
-        /// What is wrong with the configuration.
-        reason: String,
-    },
-
-    /// A header the verification needs is absent.
-    #[error("missing header `{name}`")]
-    MissingHeader {
-        /// The header name, as configured.
-        name: String,
-    },
-
-    /// A header the verification reads appears more than once.
-    #[error("header `{name}` appears more than once")]
-    DuplicateHeader {
-        /// The header name, as configured.
-        name: String,
-    },
-
-    /// A header is present but cannot be read (its value is never repeated here).
-    #[error("malformed header `{name}`: {reason}")]
-    MalformedHeader {
-        /// The header name, as configured.
-        name: String,
-        /// Why it cannot be read.
-        reason: &'static str,
-    },
-
-    /// A query parameter the verification needs is absent, or the request's
-    /// URI was never passed to the crate (`uri_passed: false`: the message
-    /// then names the calls that carry it, such as
-    /// [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request)).
-    #[error(
-        "missing query parameter `{name}`{}",
-        if *uri_passed {
-            ""
-        } else {
-            " (the request's URI was not passed: use `dispatch_request`, `dispatch_parts`, `handle_request` \
-             or `handle_request_async`, or an `Incoming` with `with_uri`)"
+/// Declares [`ErrorKind`] with each kind's HTTP status and [`Fault`] on the
+/// line above its name (`[400 BAD_REQUEST, Sender]`), and generates the
+/// exhaustive `status`, `fault` and `name` from those lines: a new kind must
+/// choose both, there is no wildcard to fall into (axum's `define_rejection!`
+/// habit, which declares each rejection's status with it).
+macro_rules! error_kinds {
+    (
+        $(#[$enum_meta:meta])*
+        pub enum ErrorKind {
+            $(
+                $(#[$meta:meta])*
+                [$code:literal $status:ident, $fault:ident]
+                $variant:ident $({ $($fields:tt)* })?,
+            )*
         }
-    )]
-    MissingQueryParameter {
-        /// The parameter name, as configured.
-        name: String,
-        /// `false` when the call gave no URI at all (`dispatch(body, headers)`),
-        /// rather than a URI without the parameter.
-        uri_passed: bool,
-    },
+    ) => {
+        $(#[$enum_meta])*
+        pub enum ErrorKind {
+            $(
+                $(#[$meta])*
+                #[doc = ""]
+                #[doc = concat!(
+                    "Answered ", $code, " ([`", stringify!($status), "`](StatusCode::", stringify!($status),
+                    ")); at fault: [`Fault::", stringify!($fault), "`]."
+                )]
+                $variant $({ $($fields)* })?,
+            )*
+        }
 
-    /// A query parameter the verification reads is repeated or badly encoded.
-    #[error("malformed query parameter `{name}`: {reason}")]
-    MalformedQuery {
-        /// The parameter name, as configured.
-        name: String,
-        /// Why it cannot be read.
-        reason: &'static str,
-    },
+        // The number written for the documentation is the constant's.
+        $(const _: () = assert!(StatusCode::$status.as_u16() == $code);)*
 
-    /// No signature, token or password in the request matches a configured secret.
-    #[error("authentication failed: no signature or token matches a configured secret")]
-    AuthenticationFailed,
+        impl ErrorKind {
+            /// The HTTP status to answer the sender with, declared beside each
+            /// kind (the last line of its documentation).
+            pub fn status(&self) -> StatusCode {
+                match self {
+                    $(ErrorKind::$variant { .. } => StatusCode::$status,)*
+                }
+            }
 
-    /// The signature is valid but its timestamp is outside the tolerance.
-    #[error(
-        "timestamp {timestamp} is {} the tolerance of {tolerance_secs} s (now: {now})",
-        if *timestamp < *now { "older than" } else { "further in the future than" }
-    )]
-    TimestampOutOfTolerance {
-        /// The signed timestamp, Unix seconds.
-        timestamp: i64,
-        /// The verifier's clock, Unix seconds.
-        now: i64,
-        /// The tolerance in seconds, applied both ways.
-        tolerance_secs: u64,
-    },
+            /// Who is at fault, declared beside each kind: what to fix, and
+            /// whether a retry of the same request can succeed.
+            pub fn fault(&self) -> Fault {
+                match self {
+                    $(ErrorKind::$variant { .. } => Fault::$fault,)*
+                }
+            }
 
-    /// The body is larger than the configured limit; nothing was parsed or hashed.
-    #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
-    PayloadTooLarge {
-        /// The body's size in bytes (at least this many: a body cut off while
-        /// read, with no `Content-Length`, reports the bytes read so far).
-        size: usize,
-        /// The configured limit in bytes.
-        limit: usize,
-    },
+            /// The kind's stable name (its variant's), as logged.
+            #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+            pub(crate) fn name(&self) -> &'static str {
+                match self {
+                    $(ErrorKind::$variant { .. } => stringify!($variant),)*
+                }
+            }
+        }
+    };
+}
 
-    /// The body was authenticated but is not the JSON the vendor documents.
-    #[error("malformed payload at {path} (line {line}, column {column}): {message}")]
-    MalformedPayload {
-        /// Where it broke, as a JSON path such as `$.eventPayload.signerList[0].signerStatus`.
-        path: String,
-        /// 1-based line of the error in the body.
-        line: usize,
-        /// 1-based column of the error in the body.
-        column: usize,
-        /// Why it broke.
-        message: String,
-    },
+error_kinds! {
+    /// What went wrong. New kinds may be added in minor releases.
+    ///
+    /// Each kind declares beside it the HTTP status to answer
+    /// ([`ErrorKind::status`]) and who is at fault ([`ErrorKind::fault`]), as
+    /// its documentation's last line says.
+    #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+    #[non_exhaustive]
+    pub enum ErrorKind {
+        /// The crate was configured in a way that cannot work (an empty secret, no
+        /// vendor, an invalid header name). Reported by `build()`, never per request
+        /// unless said so.
+        #[error("configuration error: {reason}")]
+        [500 INTERNAL_SERVER_ERROR, Configuration]
+        Configuration {
+            /// What is wrong with the configuration.
+            reason: String,
+        },
 
-    /// The body is not the `multipart/form-data` its vendor sends (Dropbox
-    /// Sign's `json` field): see [`multipart`](crate::multipart).
-    #[error("malformed multipart/form-data body: {reason}")]
-    MalformedMultipart {
-        /// What is wrong with it (never body text).
-        reason: crate::multipart::MultipartError,
-    },
+        /// A header the verification needs is absent.
+        #[error("missing header `{name}`")]
+        [400 BAD_REQUEST, Sender]
+        MissingHeader {
+            /// The header name, as configured.
+            name: String,
+        },
 
-    /// Bytes read back with
-    /// [`VerifiedBody::from_trusted_store`](crate::VerifiedBody::from_trusted_store)
-    /// are not a stored form this crate wrote: the store, not a request, is at
-    /// fault (500).
-    #[error("malformed stored verified body: {reason}")]
-    MalformedStoredBody {
-        /// What is wrong with them (never stored bytes).
-        reason: crate::dispatch::StoredBodyError,
-    },
+        /// A header the verification reads appears more than once.
+        #[error("header `{name}` appears more than once")]
+        [400 BAD_REQUEST, Sender]
+        DuplicateHeader {
+            /// The header name, as configured.
+            name: String,
+        },
 
-    /// Neither the headers nor the body's shape match any vendor's format.
-    #[error("the request matches no known vendor's webhook format")]
-    UnrecognizedVendor,
+        /// A header is present but cannot be read (its value is never repeated here).
+        #[error("malformed header `{name}`: {reason}")]
+        [400 BAD_REQUEST, Sender]
+        MalformedHeader {
+            /// The header name, as configured.
+            name: String,
+            /// Why it cannot be read.
+            reason: &'static str,
+        },
 
-    /// The body's shape matches several vendors.
-    #[error("the request matches several vendors' formats: {candidates:?}")]
-    AmbiguousVendor {
-        /// The vendors it could be.
-        candidates: Vec<Vendor>,
-    },
+        /// A query parameter the verification needs is absent, or the request's
+        /// URI was never passed to the crate (`uri_passed: false`: the message
+        /// then names the calls that carry it, such as
+        /// [`Webhooks::dispatch_request`](crate::Webhooks::dispatch_request)).
+        #[error(
+            "missing query parameter `{name}`{}",
+            if *uri_passed {
+                ""
+            } else {
+                " (the request's URI was not passed: use `dispatch_request`, `dispatch_parts`, `handle_request` \
+                 or `handle_request_async`, or an `Incoming` with `with_uri`)"
+            }
+        )]
+        [400 BAD_REQUEST, Sender]
+        MissingQueryParameter {
+            /// The parameter name, as configured.
+            name: String,
+            /// `false` when the call gave no URI at all (`dispatch(body, headers)`),
+            /// rather than a URI without the parameter.
+            uri_passed: bool,
+        },
 
-    /// The headers say one vendor and the body's shape says another.
-    #[error("headers identify {by_headers} but the body has the shape of {by_body}")]
-    VendorMismatch {
-        /// The vendor identified by the request headers.
-        by_headers: Vendor,
-        /// The vendor identified by the body's shape.
-        by_body: Vendor,
-    },
+        /// A query parameter the verification reads is repeated or badly encoded.
+        #[error("malformed query parameter `{name}`: {reason}")]
+        [400 BAD_REQUEST, Sender]
+        MalformedQuery {
+            /// The parameter name, as configured.
+            name: String,
+            /// Why it cannot be read.
+            reason: &'static str,
+        },
 
-    /// The request is from a vendor this [`Webhooks`](crate::Webhooks) is not configured for.
-    #[error("{vendor} webhooks are not configured")]
-    VendorNotConfigured {
-        /// The vendor the request looks like.
-        vendor: Vendor,
-    },
+        /// No signature, token or password in the request matches a configured secret.
+        #[error("authentication failed: no signature or token matches a configured secret")]
+        [401 UNAUTHORIZED, Sender]
+        AuthenticationFailed,
 
-    /// A delivery lacks a field its vendor requires before anything else
-    /// (Ignisign's six: `topic`, `action`, `msgNature`, `verificationToken`,
-    /// `appId`, `appEnv`). [`Error::vendor`] says whose.
-    #[error("the delivery lacks the required field `{field}`")]
-    MissingField {
-        /// The missing field's JSON name.
-        field: &'static str,
-    },
+        /// The signature is valid but its timestamp is outside the tolerance.
+        #[error(
+            "timestamp {timestamp} is {} the tolerance of {tolerance_secs} s (now: {now})",
+            if *timestamp < *now { "older than" } else { "further in the future than" }
+        )]
+        [401 UNAUTHORIZED, Sender]
+        TimestampOutOfTolerance {
+            /// The signed timestamp, Unix seconds.
+            timestamp: i64,
+            /// The verifier's clock, Unix seconds.
+            now: i64,
+            /// The tolerance in seconds, applied both ways.
+            tolerance_secs: u64,
+        },
 
-    /// The delivery is addressed to another recipient than the one configured
-    /// (Ignisign: another application id or environment).
-    #[error("the delivery is for another {field} than the one configured")]
-    RecipientMismatch {
-        /// The field that differs (Ignisign: `appId` or `appEnv`).
-        field: &'static str,
-    },
+        /// The body is larger than the configured limit; nothing was parsed or hashed.
+        #[error("body of {size} bytes exceeds the limit of {limit} bytes")]
+        [413 PAYLOAD_TOO_LARGE, Sender]
+        PayloadTooLarge {
+            /// The body's size in bytes (at least this many: a body cut off while
+            /// read, with no `Content-Length`, reports the bytes read so far).
+            size: usize,
+            /// The configured limit in bytes.
+            limit: usize,
+        },
 
-    /// The vendor answered the confirmation phase that the delivery is not
-    /// genuine (Ignisign: the verification token is not valid).
-    #[error("the vendor rejected the delivery's confirmation ({reason})")]
-    ConfirmationRejected {
-        /// What the vendor said (Ignisign: `already consumed`, `not found`, `expired`, …).
-        reason: String,
-    },
+        /// The body was authenticated but is not the JSON the vendor documents.
+        #[error("malformed payload at {path} (line {line}, column {column}): {message}")]
+        [400 BAD_REQUEST, Sender]
+        MalformedPayload {
+            /// Where it broke, as a JSON path such as `$.eventPayload.signerList[0].signerStatus`.
+            path: String,
+            /// 1-based line of the error in the body.
+            line: usize,
+            /// 1-based column of the error in the body.
+            column: usize,
+            /// Why it broke.
+            message: String,
+        },
 
-    /// The vendor's confirmation phase could not be completed: its API could not
-    /// be asked, gave an unusable answer, or the transport failed or panicked.
-    #[error("confirmation with the vendor failed: {reason}")]
-    ConfirmationFailed {
-        /// The HTTP status, when a response arrived.
-        status: Option<u16>,
-        /// The vendor's error code, when it sent one.
-        error_code: Option<String>,
-        /// What went wrong.
-        reason: String,
-    },
+        /// The body is not the `multipart/form-data` its vendor sends: see
+        /// [`multipart`](crate::multipart).
+        #[error("malformed multipart/form-data body: {reason}")]
+        [400 BAD_REQUEST, Sender]
+        MalformedMultipart {
+            /// What is wrong with it (never body text).
+            reason: crate::multipart::MultipartError,
+        },
 
-    /// The deduplication store could not be reached or answered oddly; no
-    /// callback ran (see [`dedup`](crate::dedup)).
-    #[error("deduplication store failed: {reason}")]
-    DedupStore {
-        /// What went wrong (never a credential).
-        reason: String,
-    },
+        /// Bytes read back with
+        /// [`VerifiedBody::from_trusted_store`](crate::VerifiedBody::from_trusted_store)
+        /// are not a stored form this crate wrote: the store, not a request, is at
+        /// fault.
+        #[error("malformed stored verified body: {reason}")]
+        [500 INTERNAL_SERVER_ERROR, Store]
+        MalformedStoredBody {
+            /// What is wrong with them (never stored bytes).
+            reason: StoredBodyError,
+        },
+
+        /// Neither the headers nor the body's shape match any vendor's format.
+        #[error("the request matches no known vendor's webhook format")]
+        [400 BAD_REQUEST, Sender]
+        UnrecognizedVendor,
+
+        /// The body's shape matches several vendors.
+        #[error("the request matches several vendors' formats: {candidates:?}")]
+        [400 BAD_REQUEST, Sender]
+        AmbiguousVendor {
+            /// The vendors it could be.
+            candidates: Vec<Vendor>,
+        },
+
+        /// The headers say one vendor and the body's shape says another.
+        #[error("headers identify {by_headers} but the body has the shape of {by_body}")]
+        [400 BAD_REQUEST, Sender]
+        VendorMismatch {
+            /// The vendor identified by the request headers.
+            by_headers: Vendor,
+            /// The vendor identified by the body's shape.
+            by_body: Vendor,
+        },
+
+        /// The request is from a vendor this [`Webhooks`](crate::Webhooks) is not configured for.
+        #[error("{vendor} webhooks are not configured")]
+        [400 BAD_REQUEST, Sender]
+        VendorNotConfigured {
+            /// The vendor the request looks like.
+            vendor: Vendor,
+        },
+
+        /// A delivery lacks a field its vendor requires before anything else.
+        /// [`Error::vendor`] says whose; the vendor's module lists the fields.
+        #[error("the delivery lacks the required field `{field}`")]
+        [400 BAD_REQUEST, Sender]
+        MissingField {
+            /// The missing field's JSON name.
+            field: &'static str,
+        },
+
+        /// The delivery is addressed to another recipient than the one configured
+        /// (another application, another environment).
+        #[error("the delivery is for another {field} than the one configured")]
+        [403 FORBIDDEN, Sender]
+        RecipientMismatch {
+            /// The JSON name of the field that differs.
+            field: &'static str,
+        },
+
+        /// The vendor answered the confirmation phase that the delivery is not
+        /// genuine (its single-use token is not valid, say).
+        #[error("the vendor rejected the delivery's confirmation ({reason})")]
+        [401 UNAUTHORIZED, Sender]
+        ConfirmationRejected {
+            /// What the vendor said, in its words (never the token).
+            reason: String,
+        },
+
+        /// The vendor's confirmation phase could not be completed: its API could not
+        /// be asked, gave an unusable answer, or the transport failed or panicked.
+        #[error("confirmation with the vendor failed: {reason}")]
+        [502 BAD_GATEWAY, VendorApi]
+        ConfirmationFailed {
+            /// The HTTP status, when a response arrived.
+            status: Option<u16>,
+            /// The vendor's error code, when it sent one.
+            error_code: Option<String>,
+            /// What went wrong.
+            reason: String,
+        },
+
+        /// The deduplication store could not be reached or answered oddly; no
+        /// callback ran (see [`dedup`](crate::dedup)).
+        #[error("deduplication store failed: {reason}")]
+        [503 SERVICE_UNAVAILABLE, Store]
+        DedupStore {
+            /// What went wrong (never a credential).
+            reason: String,
+        },
+    }
+}
+
+/// Who is at fault for an [`ErrorKind`] ([`ErrorKind::fault`]), as rustls
+/// groups its errors by the party that caused them. Every [`Sender`](Fault::Sender)
+/// kind is answered with a 4xx status, every other with a 5xx.
+///
+/// ```
+/// use esign_webhooks::{ErrorKind, Fault};
+///
+/// assert_eq!(ErrorKind::AuthenticationFailed.fault(), Fault::Sender);
+/// let store = ErrorKind::DedupStore { reason: "timeout".into() };
+/// assert_eq!(store.fault(), Fault::Store);
+/// assert_eq!(store.status(), http::StatusCode::SERVICE_UNAVAILABLE);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Fault {
+    /// The request: it is malformed, unauthenticated, too large, addressed to
+    /// another receiver, or refused by the vendor's confirmation. The same
+    /// request fails again.
+    Sender,
+    /// This receiver's configuration (a secret, a vendor's settings, a
+    /// framework's wiring): fixed by its operator, not by a retry.
+    Configuration,
+    /// The vendor's API, asked during a delivery's confirmation phase: it
+    /// could not be reached or gave an unusable answer. A retry may succeed.
+    VendorApi,
+    /// A store of this receiver's: the deduplication store, or the store a
+    /// verified body was read back from.
+    Store,
 }
 
 impl Error {
@@ -302,43 +418,86 @@ impl Error {
         self.inner.vendor
     }
 
-    /// The HTTP status to answer with.
+    /// What went wrong, taking it out of the error (jsonwebtoken's
+    /// `into_kind`): to match on its fields by value.
     ///
-    /// | Kind | Status |
-    /// |---|---|
-    /// | `Configuration`, `MalformedStoredBody` | 500 |
-    /// | `MissingHeader`, `DuplicateHeader`, `MalformedHeader`, `MissingQueryParameter`, `MalformedQuery`, `MalformedPayload`, `MalformedMultipart`, `UnrecognizedVendor`, `AmbiguousVendor`, `VendorMismatch`, `VendorNotConfigured`, `MissingField` | 400 |
-    /// | `AuthenticationFailed`, `TimestampOutOfTolerance`, `ConfirmationRejected` | 401 |
-    /// | `RecipientMismatch` | 403 |
-    /// | `PayloadTooLarge` | 413 |
-    /// | `ConfirmationFailed` | 502 (the vendor will retry) |
-    /// | `DedupStore` | 503 (the vendor will retry) |
-    pub fn status(&self) -> StatusCode {
-        match self.kind() {
-            ErrorKind::Configuration { .. } | ErrorKind::MalformedStoredBody { .. } => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
-            ErrorKind::AuthenticationFailed
-            | ErrorKind::TimestampOutOfTolerance { .. }
-            | ErrorKind::ConfirmationRejected { .. } => StatusCode::UNAUTHORIZED,
-            ErrorKind::RecipientMismatch { .. } => StatusCode::FORBIDDEN,
-            ErrorKind::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::ConfirmationFailed { .. } => StatusCode::BAD_GATEWAY,
-            ErrorKind::DedupStore { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            _ => StatusCode::BAD_REQUEST,
-        }
+    /// ```
+    /// use esign_webhooks::{ErrorKind, Secret, Webhooks, signplus};
+    ///
+    /// let webhooks = Webhooks::builder()
+    ///     .signplus(signplus::Verifier::header_token("x-webhook-token", Secret::new("t0ken")))
+    ///     .build()?;
+    /// let err = webhooks.dispatch(b"{}", &[("x-webhook-token", "t0ken")]).unwrap_err();
+    /// match err.into_kind() {
+    ///     ErrorKind::MalformedPayload { path, .. } => assert_eq!(path, "$"),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn into_kind(self) -> ErrorKind {
+        self.inner.kind
     }
 
-    /// `true` when the request could not be authenticated (401/403 kinds).
-    pub fn is_authentication(&self) -> bool {
-        matches!(
-            self.kind(),
-            ErrorKind::AuthenticationFailed
-                | ErrorKind::TimestampOutOfTolerance { .. }
-                | ErrorKind::ConfirmationRejected { .. }
-                | ErrorKind::RecipientMismatch { .. }
-        )
+    /// The HTTP status to answer with: the one [its kind](ErrorKind::status)
+    /// declares: 400, 401, 403 or 413 when the [sender](Fault::Sender) is at
+    /// fault; 500, 502 or 503 otherwise, so that the vendor retries.
+    pub fn status(&self) -> StatusCode {
+        self.kind().status()
     }
+
+    /// Who is at fault: see [`ErrorKind::fault`].
+    pub fn fault(&self) -> Fault {
+        self.kind().fault()
+    }
+
+    /// `true` when the request could not be authenticated: the kinds answered
+    /// 401 or 403.
+    pub fn is_authentication(&self) -> bool {
+        matches!(self.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+    }
+}
+
+/// A request from `vendor`, which this receiver is not configured for.
+pub(crate) fn not_configured(vendor: Vendor) -> Error {
+    Error::new(ErrorKind::VendorNotConfigured { vendor }).with_vendor(vendor)
+}
+
+/// Why bytes are not a stored [`VerifiedBody`](crate::VerifiedBody)
+/// ([`ErrorKind::MalformedStoredBody`]). It lives here, beside the kind that
+/// carries it, so that the errors name nothing above them. No variant repeats stored bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoredBodyError {
+    /// The bytes do not start with the stored form's magic.
+    #[error("not a stored verified body")]
+    NotStored,
+    /// A version this crate does not know (a newer crate wrote it).
+    #[error("unsupported stored body version {version}")]
+    UnsupportedVersion {
+        /// The version byte read.
+        version: u8,
+    },
+    /// The bytes end before a field does.
+    #[error("the stored body is truncated")]
+    Truncated,
+    /// Bytes follow the body.
+    #[error("the stored body has trailing bytes")]
+    TrailingBytes,
+    /// A flag this version does not define is set.
+    #[error("the stored body has unknown flags")]
+    UnknownFlags,
+    /// The vendor's slug is not one this crate knows.
+    #[error("the stored body names an unknown vendor")]
+    UnknownVendor,
+    /// The verified part does not lie inside the body.
+    #[error("the stored body's verified part lies outside the body")]
+    SpanOutOfRange,
+    /// The key index does not fit this platform's `usize`.
+    #[error("the stored body's key index is out of range")]
+    KeyIndexOutOfRange,
+    /// The kept request value is too long or not UTF-8.
+    #[error("the stored body's kept value is malformed")]
+    MalformedKeptValue,
 }
 
 /// serde_json appends " at line L column C"; the position is reported apart.
@@ -390,7 +549,7 @@ impl fmt::Display for Error {
 }
 
 /// The source, when there is one: serde_json's error for a malformed
-/// payload, the transport's for an Ignisign token check that could not be
+/// payload, the transport's for a vendor's confirmation that could not be
 /// sent, the store's for a deduplication failure.
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
@@ -430,5 +589,194 @@ pub struct ParseCodeError {
 impl ParseCodeError {
     pub(crate) fn new(type_name: &'static str) -> Self {
         ParseCodeError { type_name }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::multipart::MultipartError;
+
+    /// One value of every kind, with the status and fault each must declare.
+    /// The match in `every_kind_is_listed` has no wildcard, so a new kind
+    /// does not compile until it is listed here.
+    fn kinds() -> Vec<(ErrorKind, u16, Fault)> {
+        let name = || "x-signature".to_owned();
+        vec![
+            (
+                ErrorKind::Configuration {
+                    reason: "empty secret".into(),
+                },
+                500,
+                Fault::Configuration,
+            ),
+            (ErrorKind::MissingHeader { name: name() }, 400, Fault::Sender),
+            (ErrorKind::DuplicateHeader { name: name() }, 400, Fault::Sender),
+            (
+                ErrorKind::MalformedHeader {
+                    name: name(),
+                    reason: "not ASCII",
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MissingQueryParameter {
+                    name: "token".into(),
+                    uri_passed: true,
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedQuery {
+                    name: "token".into(),
+                    reason: "repeated",
+                },
+                400,
+                Fault::Sender,
+            ),
+            (ErrorKind::AuthenticationFailed, 401, Fault::Sender),
+            (
+                ErrorKind::TimestampOutOfTolerance {
+                    timestamp: 0,
+                    now: 1_000,
+                    tolerance_secs: 300,
+                },
+                401,
+                Fault::Sender,
+            ),
+            (ErrorKind::PayloadTooLarge { size: 2, limit: 1 }, 413, Fault::Sender),
+            (
+                ErrorKind::MalformedPayload {
+                    path: "$".into(),
+                    line: 1,
+                    column: 1,
+                    message: "eof".into(),
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedMultipart {
+                    reason: MultipartError::MissingBoundary,
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::MalformedStoredBody {
+                    reason: StoredBodyError::Truncated,
+                },
+                500,
+                Fault::Store,
+            ),
+            (ErrorKind::UnrecognizedVendor, 400, Fault::Sender),
+            (ErrorKind::AmbiguousVendor { candidates: vec![] }, 400, Fault::Sender),
+            (
+                ErrorKind::VendorMismatch {
+                    by_headers: Vendor::ALL[0],
+                    by_body: Vendor::ALL[1],
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::VendorNotConfigured { vendor: Vendor::ALL[0] },
+                400,
+                Fault::Sender,
+            ),
+            (ErrorKind::MissingField { field: "appId" }, 400, Fault::Sender),
+            (ErrorKind::RecipientMismatch { field: "appEnv" }, 403, Fault::Sender),
+            (
+                ErrorKind::ConfirmationRejected {
+                    reason: "expired".into(),
+                },
+                401,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::ConfirmationFailed {
+                    status: Some(500),
+                    error_code: None,
+                    reason: "down".into(),
+                },
+                502,
+                Fault::VendorApi,
+            ),
+            (
+                ErrorKind::DedupStore {
+                    reason: "timeout".into(),
+                },
+                503,
+                Fault::Store,
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_is_listed() {
+        let kinds = kinds();
+        let mut names: Vec<&str> = kinds.iter().map(|(kind, ..)| kind.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), kinds.len(), "a kind is listed twice: {names:?}");
+        for (kind, ..) in &kinds {
+            match kind {
+                ErrorKind::Configuration { .. }
+                | ErrorKind::MissingHeader { .. }
+                | ErrorKind::DuplicateHeader { .. }
+                | ErrorKind::MalformedHeader { .. }
+                | ErrorKind::MissingQueryParameter { .. }
+                | ErrorKind::MalformedQuery { .. }
+                | ErrorKind::AuthenticationFailed
+                | ErrorKind::TimestampOutOfTolerance { .. }
+                | ErrorKind::PayloadTooLarge { .. }
+                | ErrorKind::MalformedPayload { .. }
+                | ErrorKind::MalformedMultipart { .. }
+                | ErrorKind::MalformedStoredBody { .. }
+                | ErrorKind::UnrecognizedVendor
+                | ErrorKind::AmbiguousVendor { .. }
+                | ErrorKind::VendorMismatch { .. }
+                | ErrorKind::VendorNotConfigured { .. }
+                | ErrorKind::MissingField { .. }
+                | ErrorKind::RecipientMismatch { .. }
+                | ErrorKind::ConfirmationRejected { .. }
+                | ErrorKind::ConfirmationFailed { .. }
+                | ErrorKind::DedupStore { .. } => {}
+            }
+        }
+    }
+
+    #[test]
+    fn each_kind_answers_its_declared_status_and_fault() {
+        for (kind, status, fault) in kinds() {
+            let name = kind.name();
+            assert_eq!(kind.status().as_u16(), status, "{name}");
+            assert_eq!(kind.fault(), fault, "{name}");
+            let err = Error::from(kind.clone());
+            assert_eq!(err.status().as_u16(), status, "{name}");
+            assert_eq!(err.fault(), fault, "{name}");
+            // The sender is at fault exactly when the answer is a 4xx.
+            assert_eq!(fault == Fault::Sender, kind.status().is_client_error(), "{name}");
+            assert_eq!(err.is_authentication(), matches!(status, 401 | 403), "{name}");
+            assert_eq!(err.into_kind(), kind);
+        }
+    }
+
+    #[test]
+    fn a_kind_is_named_after_its_variant() {
+        assert_eq!(ErrorKind::AuthenticationFailed.name(), "AuthenticationFailed");
+        assert_eq!(ErrorKind::DedupStore { reason: String::new() }.name(), "DedupStore");
+    }
+
+    #[test]
+    fn into_kind_keeps_the_fields() {
+        let err = not_configured(Vendor::ALL[0]);
+        assert_eq!(err.vendor(), Some(Vendor::ALL[0]));
+        assert_eq!(
+            err.into_kind(),
+            ErrorKind::VendorNotConfigured { vendor: Vendor::ALL[0] }
+        );
     }
 }

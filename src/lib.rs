@@ -69,7 +69,7 @@
 //!
 //! Each vendor's module says what its check proves and what not, how to
 //! answer it, its dedup key and its lifecycle mapping; the vendor table
-//! (`src/plugin/table.rs`) lists them once for the whole crate ([`plugin`]).
+//! (`src/vendor.rs`) lists them once for the whole crate ([`plugin`]).
 //!
 //! A vendor is accepted unverified only through a method whose name says so
 //! (`Verifier::dangerous_accept_unverified`, [`ignisign::Delivery::dangerous_skip_token_check`],
@@ -198,9 +198,16 @@
     )
 )]
 
+// The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry
+// -> integrations. The code of each uses only the layers below it (a doc link
+// may name any path), and `.ci/run` fails on an import that runs back up.
+// lib.rs's re-exports, `dangerous`, `testing` and `manual` are the crate's
+// faces, above every layer.
+
 mod wire_enum;
 
-// Core: no vendor knowledge.
+// Core: no vendor knowledge. The vendor table (`vendor.rs`) is here, so that
+// every layer reads it downwards.
 mod clock;
 pub mod config;
 mod dedup_key;
@@ -219,7 +226,7 @@ mod trace;
 mod vendor;
 pub mod verify;
 
-// Vendors: one folder each, listed once in `plugin::table`.
+// Vendors: one folder each, listed once in the vendor table (`vendor.rs`).
 #[cfg(feature = "adobesign")]
 pub mod adobesign;
 #[cfg(feature = "boldsign")]
@@ -253,19 +260,24 @@ pub mod yousign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 
-// Dispatch, deduplication, registry, integrations: each uses only the layers above it.
-pub mod dangerous;
-pub mod dedup;
+// Dispatch, then deduplication, then the registry (every `handle*`), then the
+// framework integrations: each uses only the layers before it.
 mod dispatch;
-pub mod integrations;
+
+pub mod dedup;
+
 pub mod registry;
 
+pub mod integrations;
+
+// The crate's faces.
+pub mod dangerous;
 pub mod manual;
 pub mod testing;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, StoredBodyError, VerifiedBody, Webhooks, WebhooksBuilder};
-pub use error::{Error, ErrorKind, ParseCodeError};
+pub use dispatch::{DEFAULT_MAX_BODY_SIZE, Event, VerifiedBody, Webhooks, WebhooksBuilder};
+pub use error::{Error, ErrorKind, Fault, ParseCodeError, StoredBodyError};
 pub use filter::Filter;
 pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};

@@ -5,19 +5,21 @@
 //!
 //! * one `esign_webhooks::delivery` span per dispatched request (INFO level),
 //!   with the fields `vendor`, `event`, `outcome` (`accepted` / `rejected`),
-//!   `error` (the [`ErrorKind`] name), `status`, `key_index` (which configured
+//!   `error` (the [`ErrorKind`](crate::ErrorKind) name), `status`, `key_index` (which configured
 //!   secret matched, for rotation) and `duration_us`;
 //! * a rejection as an event in that span: WARN for authentication failures
 //!   and server-side errors (5xx), DEBUG for other malformed requests;
 //! * a WARN at `build()` for every `dangerous_*` setting;
-//! * a WARN per callback failure, DEBUG for the [`Report`](crate::Report).
+//! * a WARN per callback failure, DEBUG for the [`Report`](crate::Report)'s summary.
 //!
 //! Never a secret, a token, a header value or a body byte: errors are logged
 //! by kind and by their message, which holds none of them, except payload
 //! errors, whose message may quote the body: only their JSON path, line and
 //! column are logged.
-
-use crate::error::ErrorKind;
+//!
+//! The functions take the fields they log (a vendor, a name, a count), not the
+//! types of the layers that call them, so that this core module names nothing
+//! above it.
 
 #[cfg(feature = "tracing")]
 pub(crate) use enabled::*;
@@ -25,47 +27,19 @@ pub(crate) use enabled::*;
 #[cfg(not(feature = "tracing"))]
 pub(crate) use disabled::*;
 
-/// The stable name of an error kind, as logged in the `error` field.
-#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
-pub(crate) fn kind_name(kind: &ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Configuration { .. } => "Configuration",
-        ErrorKind::MissingHeader { .. } => "MissingHeader",
-        ErrorKind::DuplicateHeader { .. } => "DuplicateHeader",
-        ErrorKind::MalformedHeader { .. } => "MalformedHeader",
-        ErrorKind::MissingQueryParameter { .. } => "MissingQueryParameter",
-        ErrorKind::MalformedQuery { .. } => "MalformedQuery",
-        ErrorKind::AuthenticationFailed => "AuthenticationFailed",
-        ErrorKind::TimestampOutOfTolerance { .. } => "TimestampOutOfTolerance",
-        ErrorKind::PayloadTooLarge { .. } => "PayloadTooLarge",
-        ErrorKind::MalformedPayload { .. } => "MalformedPayload",
-        ErrorKind::MalformedMultipart { .. } => "MalformedMultipart",
-        ErrorKind::MalformedStoredBody { .. } => "MalformedStoredBody",
-        ErrorKind::UnrecognizedVendor => "UnrecognizedVendor",
-        ErrorKind::AmbiguousVendor { .. } => "AmbiguousVendor",
-        ErrorKind::VendorMismatch { .. } => "VendorMismatch",
-        ErrorKind::VendorNotConfigured { .. } => "VendorNotConfigured",
-        ErrorKind::MissingField { .. } => "MissingField",
-        ErrorKind::RecipientMismatch { .. } => "RecipientMismatch",
-        ErrorKind::ConfirmationRejected { .. } => "ConfirmationRejected",
-        ErrorKind::ConfirmationFailed { .. } => "ConfirmationFailed",
-        ErrorKind::DedupStore { .. } => "DedupStore",
-    }
-}
-
 #[cfg(feature = "tracing")]
 mod enabled {
+    use core::fmt::Display;
+    use std::borrow::Cow;
     use std::time::Instant;
 
     use tracing::field::Empty;
 
-    use super::kind_name;
     use crate::error::{Error, ErrorKind};
-    use crate::registry::Report;
-    use crate::verify::Verified;
-    use crate::{Event, Vendor};
+    use crate::vendor::Vendor;
 
-    /// The span of one delivery, entered until [`Delivery::finish`].
+    /// The span of one delivery, entered until [`Delivery::accepted`] or
+    /// [`Delivery::rejected`].
     pub(crate) struct Delivery {
         span: tracing::span::EnteredSpan,
         start: Instant,
@@ -89,38 +63,47 @@ mod enabled {
             }
         }
 
-        /// Records the outcome on the span, logs a rejection, and passes `result` through.
-        pub(crate) fn finish(self, result: Result<(Event, Verified), Error>) -> Result<(Event, Verified), Error> {
-            let span = &self.span;
+        fn record_duration(&self) {
             let elapsed = u64::try_from(self.start.elapsed().as_micros()).unwrap_or(u64::MAX);
-            span.record("duration_us", elapsed);
-            match &result {
-                Ok((event, verified)) => {
-                    span.record("vendor", tracing::field::display(event.vendor()));
-                    span.record("event", tracing::field::display(event.kind_name()));
-                    span.record("outcome", "accepted");
-                    span.record("status", 200u16);
-                    if let Some(index) = verified.key_index() {
-                        span.record("key_index", index);
-                    }
-                }
-                Err(err) => {
-                    if let Some(vendor) = err.vendor() {
-                        span.record("vendor", tracing::field::display(vendor));
-                    }
-                    span.record("outcome", "rejected");
-                    span.record("error", kind_name(err.kind()));
-                    span.record("status", err.status().as_u16());
-                    rejected(err);
-                }
+            self.span.record("duration_us", elapsed);
+        }
+
+        /// Records an accepted delivery: its vendor, its event's name (asked
+        /// for only when traced) and which configured secret matched.
+        pub(crate) fn accepted<'a>(
+            self,
+            vendor: Vendor,
+            event: impl FnOnce() -> Cow<'a, str>,
+            key_index: Option<usize>,
+        ) {
+            self.record_duration();
+            let span = &self.span;
+            span.record("vendor", tracing::field::display(vendor));
+            span.record("event", tracing::field::display(event()));
+            span.record("outcome", "accepted");
+            span.record("status", 200u16);
+            if let Some(index) = key_index {
+                span.record("key_index", index);
             }
-            result
+        }
+
+        /// Records a refused delivery on the span and logs it.
+        pub(crate) fn rejected(self, err: &Error) {
+            self.record_duration();
+            let span = &self.span;
+            if let Some(vendor) = err.vendor() {
+                span.record("vendor", tracing::field::display(vendor));
+            }
+            span.record("outcome", "rejected");
+            span.record("error", err.kind().name());
+            span.record("status", err.status().as_u16());
+            log_rejection(err);
         }
     }
 
     /// Logs a refused delivery by kind; never the body.
-    fn rejected(err: &Error) {
-        let kind = kind_name(err.kind());
+    fn log_rejection(err: &Error) {
+        let kind = err.kind().name();
         let status = err.status().as_u16();
         let loud = err.is_authentication() || err.status().is_server_error();
         match err.kind() {
@@ -145,24 +128,25 @@ mod enabled {
         }
     }
 
+    /// A callback returned an error or panicked.
+    pub(crate) fn callback_failed(vendor: Vendor, handler: &dyn Display, panicked: bool, message: &str) {
+        tracing::warn!(
+            vendor = %vendor,
+            handler = %handler,
+            panicked,
+            error = %message,
+            "webhook callback failed"
+        );
+    }
+
     /// What the callbacks did with a delivery.
-    pub(crate) fn handled(result: &Result<Report, Error>) {
-        let Ok(report) = result else { return };
-        for failure in report.failures() {
-            tracing::warn!(
-                vendor = %failure.vendor,
-                handler = %failure.id,
-                panicked = failure.panicked,
-                error = %failure.message,
-                "webhook callback failed"
-            );
-        }
+    pub(crate) fn callbacks_ran(vendor: Vendor, ran: usize, failures: usize, duplicate: bool, status: u16) {
         tracing::debug!(
-            vendor = %report.vendor(),
-            ran = report.ran().len(),
-            failures = report.failures().len(),
-            duplicate = report.is_duplicate(),
-            status = report.status().as_u16(),
+            vendor = %vendor,
+            ran,
+            failures,
+            duplicate,
+            status,
             "webhook callbacks ran"
         );
     }
@@ -170,10 +154,11 @@ mod enabled {
 
 #[cfg(not(feature = "tracing"))]
 mod disabled {
+    use core::fmt::Display;
+    use std::borrow::Cow;
+
     use crate::error::Error;
-    use crate::registry::Report;
-    use crate::verify::Verified;
-    use crate::{Event, Vendor};
+    use crate::vendor::Vendor;
 
     pub(crate) struct Delivery;
 
@@ -184,14 +169,18 @@ mod disabled {
         }
 
         #[inline(always)]
-        pub(crate) fn finish(self, result: Result<(Event, Verified), Error>) -> Result<(Event, Verified), Error> {
-            result
-        }
+        pub(crate) fn accepted<'a>(self, _: Vendor, _: impl FnOnce() -> Cow<'a, str>, _: Option<usize>) {}
+
+        #[inline(always)]
+        pub(crate) fn rejected(self, _: &Error) {}
     }
 
     #[inline(always)]
     pub(crate) fn dangerous(_: &'static str, _: Option<Vendor>) {}
 
     #[inline(always)]
-    pub(crate) fn handled(_: &Result<Report, Error>) {}
+    pub(crate) fn callback_failed(_: Vendor, _: &dyn Display, _: bool, _: &str) {}
+
+    #[inline(always)]
+    pub(crate) fn callbacks_ran(_: Vendor, _: usize, _: usize, _: bool, _: u16) {}
 }

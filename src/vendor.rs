@@ -1,8 +1,51 @@
-//! [`Vendor`]: which e-signature service a delivery comes from, generated
-//! from the vendor table (`src/plugin/table.rs`).
+//! [`Vendor`]: which e-signature service a delivery comes from, and the
+//! vendor table it is generated from.
+//!
+//! The vendor table (the `vendor_table!` macro below) is the one list of
+//! vendors. Every per-vendor item of the crate (the [`Vendor`] enum here; the
+//! [`Event`](crate::Event) and [`ConfirmedEvent`](crate::ConfirmedEvent)
+//! variants, the builder setters, the registrar accessors, the dispatch,
+//! deduplication, lifecycle and report arms in the layers above) is generated
+//! from it by a generator macro in the layer that owns the item, so forgetting
+//! a vendor anywhere is impossible: there is nowhere else to add it. It lives
+//! here, on the ground floor, so that every layer reads it downwards (http's
+//! habit: `standard_headers!` and the type it generates share one file).
+//!
+//! A line reads: `Variant module Marker "slug" "Name" "feature";` where
+//! `module::Marker` implements [`Plugin`](crate::plugin::Plugin), `slug` is the
+//! stable lower-case id (serde, `FromStr`, dedup keys, configuration files),
+//! `Name` the vendor's own spelling, and `feature` the cargo feature that
+//! compiles it in. `.ci/run` reads the lines of this macro to list the vendors.
 
 use core::fmt;
 use core::str::FromStr;
+
+/// Calls `$generator! { $($args)* ; <the table> }`.
+macro_rules! vendor_table {
+    ($generator:path $(, $($args:tt)*)?) => {
+        $generator! {
+            [$($($args)*)?]
+            EsignGlobal esignglobal EsignGlobal "esignglobal" "eSignGlobal" "esignglobal";
+            Ignisign ignisign Ignisign "ignisign" "Ignisign" "ignisign";
+            SignPlus signplus SignPlus "signplus" "Sign.Plus" "signplus";
+            Constellation constellation Constellation "constellation" "Constellation1 eSign" "constellation";
+            DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";
+            DropboxSign dropboxsign DropboxSign "dropboxsign" "Dropbox Sign" "dropboxsign";
+            BoldSign boldsign BoldSign "boldsign" "BoldSign" "boldsign";
+            AdobeSign adobesign AdobeSign "adobesign" "Adobe Acrobat Sign" "adobesign";
+            Yousign yousign Yousign "yousign" "Yousign" "yousign";
+            PandaDoc pandadoc PandaDoc "pandadoc" "PandaDoc" "pandadoc";
+            ZohoSign zohosign ZohoSign "zohosign" "Zoho Sign" "zohosign";
+            Documenso documenso Documenso "documenso" "Documenso" "documenso";
+            DocuSeal docuseal DocuSeal "docuseal" "DocuSeal" "docuseal";
+            SignWell signwell SignWell "signwell" "SignWell" "signwell";
+            OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
+            BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
+        }
+    };
+}
+
+pub(crate) use vendor_table;
 
 macro_rules! vendor_enum {
     ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
@@ -58,7 +101,7 @@ macro_rules! vendor_enum {
     };
 }
 
-crate::plugin::table::vendor_table!(vendor_enum);
+vendor_table!(vendor_enum);
 
 impl Vendor {
     /// The vendor's position in [`Vendor::ALL`], for small sets.

@@ -1,5 +1,5 @@
 //! [`Event`]: what [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns,
-//! one variant per vendor of the vendor table (`src/plugin/table.rs`).
+//! one variant per vendor of the vendor table (`src/vendor.rs`).
 
 use http::Response;
 
@@ -150,7 +150,7 @@ macro_rules! event_enum {
     };
 }
 
-crate::plugin::table::vendor_table!(event_enum);
+crate::vendor::vendor_table!(event_enum);
 
 impl DedupKey {
     /// The key of a verified event, as its vendor's plug-in derives it (each

@@ -48,7 +48,7 @@ impl Config {
             let vendor: Vendor = key
                 .parse()
                 .map_err(|err: crate::UnknownVendor| ConfigError::key(key.to_owned(), err.to_string()))?;
-            builder = configure(builder, vendor, table, env)?;
+            builder.vendors = configure(core::mem::take(&mut builder.vendors), vendor, table, env)?;
         }
         if let Some(bytes) = self.max_body_size() {
             builder = builder.max_body_size(bytes);

@@ -9,7 +9,6 @@ mod verified;
 mod webhooks;
 
 pub use event::Event;
-pub use stored::StoredBodyError;
 pub use verified::VerifiedBody;
 pub use webhooks::{DEFAULT_MAX_BODY_SIZE, Webhooks, WebhooksBuilder};
 

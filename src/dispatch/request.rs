@@ -1,5 +1,6 @@
 //! Entry points taking an `http` request, so the URI (and a query token in it)
-//! always travels with the body and headers.
+//! always travels with the body and headers. The `handle_request*` ones,
+//! which run callbacks, are the registry's (`registry/handle.rs`).
 //!
 //! `dispatch(body, headers)` cannot see the URL: a vendor authenticated by a
 //! query token is starved of it. Every call here takes the request (or its
@@ -7,10 +8,9 @@
 
 use http::request::Parts;
 
-use crate::Error;
 use crate::dispatch::{Event, VerifiedBody, Webhooks};
+use crate::error::Error;
 use crate::headers::Incoming;
-use crate::registry::{AsyncHandlers, Handlers, Report};
 
 impl<'a> Incoming<'a, http::HeaderMap> {
     /// A request's body, headers and URI (so its query string).
@@ -81,48 +81,12 @@ impl Webhooks {
         let (vendor, authenticated) = self.authenticate(&Incoming::from_parts(parts, body))?;
         Ok(VerifiedBody::new(vendor, body, authenticated))
     }
-
-    /// Like [`handle`](Webhooks::handle), reading the URI's query string too.
-    pub fn handle_request<B: AsRef<[u8]>>(
-        &self,
-        handlers: &Handlers,
-        request: &http::Request<B>,
-    ) -> Result<Report, Error> {
-        self.handle_incoming(handlers, &Incoming::from_request(request))
-    }
-
-    /// Like [`handle`](Webhooks::handle), for a request split into its [`Parts`] and body.
-    pub fn handle_parts(&self, handlers: &Handlers, parts: &Parts, body: &[u8]) -> Result<Report, Error> {
-        self.handle_incoming(handlers, &Incoming::from_parts(parts, body))
-    }
-
-    /// Like [`handle_async`](Webhooks::handle_async), reading the URI's query string too.
-    pub async fn handle_request_async<B: AsRef<[u8]>>(
-        &self,
-        handlers: &AsyncHandlers,
-        request: &http::Request<B>,
-    ) -> Result<Report, Error> {
-        self.handle_incoming_async(handlers, &Incoming::from_request(request))
-            .await
-    }
-
-    /// Like [`handle_async`](Webhooks::handle_async), for a request split
-    /// into its [`Parts`] and body.
-    pub async fn handle_parts_async(
-        &self,
-        handlers: &AsyncHandlers,
-        parts: &Parts,
-        body: &[u8],
-    ) -> Result<Report, Error> {
-        self.handle_incoming_async(handlers, &Incoming::from_parts(parts, body))
-            .await
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::testing::Signer;
-    use crate::{ErrorKind, Handlers, Secret, Webhooks, constellation, signplus};
+    use crate::{ErrorKind, Secret, Webhooks, constellation, signplus};
 
     const SIGNPLUS: &[u8] = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
 
@@ -144,13 +108,6 @@ mod tests {
         let (parts, body) = request.into_parts();
         assert!(webhooks.dispatch_parts(&parts, &body).is_ok());
         assert!(webhooks.verify_parts(&parts, &body).is_ok());
-        let report = webhooks.handle_parts(&Handlers::new(), &parts, &body).unwrap();
-        assert_eq!(report.status(), 200);
-        let request = http::Request::from_parts(parts, body);
-        assert_eq!(
-            webhooks.handle_request(&Handlers::new(), &request).unwrap().status(),
-            200
-        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::Vendor;
 use crate::dispatch::VerifiedBody;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, StoredBodyError};
 use crate::plugin::Authenticated;
 use crate::verify::Verified;
 
@@ -25,43 +25,6 @@ const MAX_SLUG: usize = 32;
 
 /// The longest kept value (a header value) the format accepts.
 const MAX_KEPT: usize = 64 * 1024;
-
-/// Why bytes are not a stored [`VerifiedBody`]
-/// ([`ErrorKind::MalformedStoredBody`]). No variant repeats stored bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum StoredBodyError {
-    /// The bytes do not start with the stored form's magic.
-    #[error("not a stored verified body")]
-    NotStored,
-    /// A version this crate does not know (a newer crate wrote it).
-    #[error("unsupported stored body version {version}")]
-    UnsupportedVersion {
-        /// The version byte read.
-        version: u8,
-    },
-    /// The bytes end before a field does.
-    #[error("the stored body is truncated")]
-    Truncated,
-    /// Bytes follow the body.
-    #[error("the stored body has trailing bytes")]
-    TrailingBytes,
-    /// A flag this version does not define is set.
-    #[error("the stored body has unknown flags")]
-    UnknownFlags,
-    /// The vendor's slug is not one this crate knows.
-    #[error("the stored body names an unknown vendor")]
-    UnknownVendor,
-    /// The verified part does not lie inside the body.
-    #[error("the stored body's verified part lies outside the body")]
-    SpanOutOfRange,
-    /// The key index does not fit this platform's `usize`.
-    #[error("the stored body's key index is out of range")]
-    KeyIndexOutOfRange,
-    /// The kept request value is too long or not UTF-8.
-    #[error("the stored body's kept value is malformed")]
-    MalformedKeptValue,
-}
 
 impl VerifiedBody<'_> {
     /// The value in its stored form (format version 1, documented in

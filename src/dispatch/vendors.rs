@@ -1,10 +1,10 @@
 //! [`Vendors`]: each vendor's configured verifier, and every per-vendor arm of
-//! `dispatch`, generated from the vendor table (`src/plugin/table.rs`) so that
+//! `dispatch`, generated from the vendor table (`src/vendor.rs`) so that
 //! the rest of `dispatch` names no vendor.
 
 use crate::Vendor;
 use crate::clock::Clock;
-use crate::dispatch::{Event, WebhooksBuilder};
+use crate::dispatch::Event;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 #[allow(unused_imports)] // unused when every vendor feature is off
@@ -13,7 +13,7 @@ use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
 #[allow(unused_imports)]
-use super::webhooks::not_configured;
+use crate::error::not_configured;
 
 macro_rules! vendors {
     ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
@@ -26,14 +26,12 @@ macro_rules! vendors {
             )*
         }
 
-        impl WebhooksBuilder {
+        impl Vendors {
             $(
+                /// Sets the vendor's verifier (`WebhooksBuilder`'s setter of the same name).
                 #[cfg(feature = $feature)]
-                #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
-                #[doc = concat!("Accepts ", $name, " deliveries, authenticated by `verifier` (see [`",
-                    stringify!($module), "::Verifier`](crate::", stringify!($module), "::Verifier)).")]
-                pub fn $module(mut self, verifier: crate::$module::Verifier) -> Self {
-                    self.vendors.$module = Some(verifier);
+                pub(crate) fn $module(mut self, verifier: crate::$module::Verifier) -> Self {
+                    self.$module = Some(verifier);
                     self
                 }
             )*
@@ -167,11 +165,11 @@ macro_rules! vendors {
 
         /// Adds `vendor`, configured by its table of a configuration file, to `builder`.
         pub(crate) fn configure(
-            builder: WebhooksBuilder,
+            builder: Vendors,
             vendor: Vendor,
             table: &crate::config::VendorConfig,
             env: &dyn Fn(&str) -> Option<String>,
-        ) -> Result<WebhooksBuilder, crate::config::ConfigError> {
+        ) -> Result<Vendors, crate::config::ConfigError> {
             let _ = (table, env);
             match vendor {
                 $(
@@ -236,4 +234,4 @@ macro_rules! vendors {
     };
 }
 
-crate::plugin::table::vendor_table!(vendors);
+crate::vendor::vendor_table!(vendors);

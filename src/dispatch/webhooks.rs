@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use crate::Vendor;
 use crate::clock::{Clock, SystemClock};
 use crate::dispatch::{Event, VerifiedBody, vendors::Vendors};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, not_configured};
 use crate::headers::{Headers, Incoming};
 use crate::plugin::{Authenticated, BodyShape};
 use crate::trace;
+use crate::vendor::Vendor;
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
@@ -109,6 +109,28 @@ impl WebhooksBuilder {
     }
 }
 
+/// One setter per vendor of the vendor table, generated here (not in
+/// `vendors.rs`, which the builder uses) so that the two files do not name
+/// each other.
+macro_rules! builder_setters {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        impl WebhooksBuilder {
+            $(
+                #[cfg(feature = $feature)]
+                #[cfg_attr(docsrs, doc(cfg(feature = $feature)))]
+                #[doc = concat!("Accepts ", $name, " deliveries, authenticated by `verifier` (see [`",
+                    stringify!($module), "::Verifier`](crate::", stringify!($module), "::Verifier)).")]
+                pub fn $module(mut self, verifier: crate::$module::Verifier) -> Self {
+                    self.vendors = self.vendors.$module(verifier);
+                    self
+                }
+            )*
+        }
+    };
+}
+
+crate::vendor::vendor_table!(builder_setters);
+
 impl Webhooks {
     /// Starts a configuration. See [`WebhooksBuilder`] for the defaults.
     pub fn builder() -> WebhooksBuilder {
@@ -145,7 +167,12 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<(Event, Verified), Error> {
         let delivery = trace::Delivery::start();
-        delivery.finish(self.dispatch_untraced(incoming))
+        let result = self.dispatch_untraced(incoming);
+        match &result {
+            Ok((event, verified)) => delivery.accepted(event.vendor(), || event.kind_name(), verified.key_index()),
+            Err(err) => delivery.rejected(err),
+        }
+        result
     }
 
     fn dispatch_untraced<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Event, Verified), Error> {
@@ -315,8 +342,4 @@ fn explain_mismatch(by_headers: Vendor, body: &[u8]) -> Option<Error> {
     let by_body = Vendors::claimed(&BodyShape::of(body)).0.single()?;
     (by_body != by_headers)
         .then(|| Error::new(ErrorKind::VendorMismatch { by_headers, by_body }).with_vendor(by_headers))
-}
-
-pub(crate) fn not_configured(vendor: Vendor) -> Error {
-    Error::new(ErrorKind::VendorNotConfigured { vendor }).with_vendor(vendor)
 }

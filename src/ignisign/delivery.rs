@@ -402,12 +402,3 @@ impl Serialize for Delivery {
         .serialize(serializer)
     }
 }
-
-/// Reads the wire form back through the crate's parser, with its checks.
-impl<'de> Deserialize<'de> for Delivery {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Delivery, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let bytes = serde_json::to_vec(&value).map_err(serde::de::Error::custom)?;
-        super::envelope::parse_delivery(&bytes).map_err(serde::de::Error::custom)
-    }
-}

@@ -167,3 +167,14 @@ fn parse_content(
         .and_then(|content| deserializer.end().map(|()| content))
         .map_err(|err| Error::malformed_payload_in(body, json.as_bytes(), err).with_vendor(Vendor::Ignisign))
 }
+
+/// Reads the wire form back through the crate's parser, with its checks. It
+/// is here, with the parser, so that `delivery.rs` does not name this file
+/// while this file names `Delivery`.
+impl<'de> Deserialize<'de> for Delivery {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Delivery, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let bytes = serde_json::to_vec(&value).map_err(serde::de::Error::custom)?;
+        parse_delivery(&bytes).map_err(serde::de::Error::custom)
+    }
+}

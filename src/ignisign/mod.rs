@@ -26,13 +26,16 @@
 //! # Order of the checks (as in the official Node SDK's `consumeWebhook`)
 //!
 //! 1. `topic`, `action`, `msgNature`, `verificationToken`, `appId`, `appEnv` are present and
-//!    non-empty, else [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) (400);
+//!    non-empty, else [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) (400) naming
+//!    the first one missing;
 //! 2. `appId` equals the configured one, then 3. `appEnv` does, else
-//!    [`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch) (403);
+//!    [`ErrorKind::RecipientMismatch`](crate::ErrorKind::RecipientMismatch) (403) with `field`
+//!    `appId` or `appEnv`;
 //! 4. the body is parsed into typed values (a `content` that does not match its topic's DTO is
 //!    [`ErrorKind::MalformedPayload`](crate::ErrorKind::MalformedPayload) with a `$.content…` path);
 //! 5. the token check: [`Delivery::token_check_request`], then [`Delivery::confirm`]
-//!    ([`ErrorKind::ConfirmationRejected`](crate::ErrorKind::ConfirmationRejected), 401, or
+//!    ([`ErrorKind::ConfirmationRejected`](crate::ErrorKind::ConfirmationRejected), 401, its
+//!    `reason` built from Ignisign's answer: `already consumed`, `not found`, `expired`, …; or
 //!    [`ErrorKind::ConfirmationFailed`](crate::ErrorKind::ConfirmationFailed), 502).
 //!
 //! # Types: `Delivery` → `Message`

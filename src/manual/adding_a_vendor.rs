@@ -46,7 +46,7 @@
 //!
 //! ## 3. The table line
 //!
-//! In `src/plugin/table.rs`, one line:
+//! In `src/vendor.rs`, in the `vendor_table!` macro, one line:
 //!
 //! ```text
 //! DocuSign docusign DocuSign "docusign" "DocuSign Connect" "docusign";

@@ -3,7 +3,7 @@
 //!
 //! A vendor is its folder (`src/<slug>/`), one `impl Plugin` in that folder
 //! (`src/<slug>/plugin.rs`) and one line in the vendor table
-//! (`src/plugin/table.rs`). The central code is generated
+//! (`vendor_table!` in `src/vendor.rs`). The central code is generated
 //! from the table and calls the trait: it names no vendor. See
 //! [`manual::adding_a_vendor`](crate::manual::adding_a_vendor).
 //!
@@ -12,7 +12,6 @@
 //! this crate implements it.
 
 mod shape;
-pub(crate) mod table;
 
 use core::fmt::Debug;
 use core::ops::Range;

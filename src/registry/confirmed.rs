@@ -1,5 +1,5 @@
 //! [`ConfirmedEvent`]: a verified event whose content may be trusted, as
-//! callbacks see it, generated from the vendor table (`src/plugin/table.rs`);
+//! callbacks see it, generated from the vendor table (`src/vendor.rs`);
 //! and the confirmation phase that turns an [`Event`] into one.
 
 use crate::Event;
@@ -124,4 +124,4 @@ macro_rules! confirmed_event {
     };
 }
 
-crate::plugin::table::vendor_table!(confirmed_event);
+crate::vendor::vendor_table!(confirmed_event);

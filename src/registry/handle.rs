@@ -1,13 +1,19 @@
-//! `Webhooks::handle` and `handle_async`: verify, deduplicate, confirm, run the callbacks.
+//! Every `Webhooks::handle*` entry point (from body and headers, an
+//! [`Incoming`], an `http` request or its parts; blocking or async): verify,
+//! deduplicate, confirm, run the callbacks. They live here, in the registry,
+//! so that dispatch below never names the registry.
 
 use std::sync::Arc;
 
+use http::request::Parts;
+
 use super::gate::{self, Gate, Staged};
+use crate::dispatch::Event;
 use crate::dispatch::Webhooks;
+use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
 use crate::trace;
-use crate::{Error, Event};
 
 impl Webhooks {
     /// Verifies a request, confirms an Ignisign token if needed, and runs
@@ -38,9 +44,7 @@ impl Webhooks {
         let outcome = staged
             .confirm_blocking(handlers.confirmers())
             .map(|event| handlers.handle_event(event));
-        let report = gate::settle(claim, outcome);
-        trace::handled(&report);
-        report
+        traced(gate::settle(claim, outcome))
     }
 
     /// Verifies a request, confirms an Ignisign token through the
@@ -68,6 +72,42 @@ impl Webhooks {
         let event = self.dispatch_incoming(incoming);
         run_async(handlers, event).await
     }
+
+    /// Like [`handle`](Webhooks::handle), reading the URI's query string too.
+    pub fn handle_request<B: AsRef<[u8]>>(
+        &self,
+        handlers: &Handlers,
+        request: &http::Request<B>,
+    ) -> Result<Report, Error> {
+        self.handle_incoming(handlers, &Incoming::from_request(request))
+    }
+
+    /// Like [`handle`](Webhooks::handle), for a request split into its [`Parts`] and body.
+    pub fn handle_parts(&self, handlers: &Handlers, parts: &Parts, body: &[u8]) -> Result<Report, Error> {
+        self.handle_incoming(handlers, &Incoming::from_parts(parts, body))
+    }
+
+    /// Like [`handle_async`](Webhooks::handle_async), reading the URI's query string too.
+    pub async fn handle_request_async<B: AsRef<[u8]>>(
+        &self,
+        handlers: &AsyncHandlers,
+        request: &http::Request<B>,
+    ) -> Result<Report, Error> {
+        self.handle_incoming_async(handlers, &Incoming::from_request(request))
+            .await
+    }
+
+    /// Like [`handle_async`](Webhooks::handle_async), for a request split
+    /// into its [`Parts`] and body.
+    pub async fn handle_parts_async(
+        &self,
+        handlers: &AsyncHandlers,
+        parts: &Parts,
+        body: &[u8],
+    ) -> Result<Report, Error> {
+        self.handle_incoming_async(handlers, &Incoming::from_parts(parts, body))
+            .await
+    }
 }
 
 async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
@@ -82,7 +122,58 @@ async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Res
         Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
         Err(err) => Err(err),
     };
-    let report = gate::settle_async(claim, outcome).await;
-    trace::handled(&report);
-    report
+    traced(gate::settle_async(claim, outcome).await)
+}
+
+/// Logs what the callbacks did (feature `tracing`), handing `trace` the
+/// fields it logs rather than the [`Report`].
+fn traced(result: Result<Report, Error>) -> Result<Report, Error> {
+    if let Ok(report) = &result {
+        for failure in report.failures() {
+            trace::callback_failed(failure.vendor, &failure.id, failure.panicked, &failure.message);
+        }
+        trace::callbacks_ran(
+            report.vendor(),
+            report.ran().len(),
+            report.failures().len(),
+            report.is_duplicate(),
+            report.status().as_u16(),
+        );
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Signer;
+    use crate::{Handlers, Secret, Webhooks, signplus};
+
+    const SIGNPLUS: &[u8] = include_bytes!("../../tests/fixtures/signplus/envelope_completed.json");
+
+    #[test]
+    fn every_request_entry_point_carries_the_query_token() {
+        let webhooks = Webhooks::builder()
+            .signplus(signplus::Verifier::query_token("token", Secret::new("t0ken")))
+            .build()
+            .unwrap();
+        let mut handlers = Handlers::new();
+        let ran = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = ran.clone();
+        handlers.on_any(move |_| {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        });
+        let request = Signer::query_token("token", Secret::new("t0ken"))
+            .sign(SIGNPLUS)
+            .to_http_request("/webhooks");
+        assert_eq!(webhooks.handle_request(&handlers, &request).unwrap().status(), 200);
+        let (parts, body) = request.into_parts();
+        assert_eq!(webhooks.handle_parts(&handlers, &parts, &body).unwrap().status(), 200);
+        assert_eq!(ran.load(std::sync::atomic::Ordering::SeqCst), 2);
+
+        // Without the token in the URI nothing runs: the request is refused.
+        let bare = http::Request::post("/webhooks").body(SIGNPLUS).unwrap();
+        assert!(webhooks.handle_request(&handlers, &bare).is_err());
+        assert_eq!(ran.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
 }

@@ -184,7 +184,7 @@ impl AsyncHandlers {
     }
 }
 
-/// One registrar accessor per vendor of the vendor table (`src/plugin/table.rs`).
+/// One registrar accessor per vendor of the vendor table (`src/vendor.rs`).
 macro_rules! registrar_accessors {
     ([$ty:ident $mode:ident] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
         impl $ty {
@@ -200,8 +200,8 @@ macro_rules! registrar_accessors {
     };
 }
 
-crate::plugin::table::vendor_table!(registrar_accessors, Handlers Blocking);
-crate::plugin::table::vendor_table!(registrar_accessors, AsyncHandlers Async);
+crate::vendor::vendor_table!(registrar_accessors, Handlers Blocking);
+crate::vendor::vendor_table!(registrar_accessors, AsyncHandlers Async);
 
 registration_methods! {
     [impl Handlers] [impl AsyncHandlers]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::Vendor;
+use crate::vendor::Vendor;
 
 /// Identifies one registration; pass it to `revoke` to remove it.
 ///
