@@ -145,7 +145,7 @@ pub enum ErrorKind {
     },
 
     /// The body is not the `multipart/form-data` its vendor sends (Dropbox
-    /// Sign's `json` field): see [`multipart`](crate::multipart).
+    /// Sign's `json` field): see [`MultipartError`](crate::MultipartError).
     #[error("malformed multipart/form-data body: {reason}")]
     MalformedMultipart {
         /// What is wrong with it (never body text).
