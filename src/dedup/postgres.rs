@@ -40,7 +40,7 @@ const RELEASE: &str = "DELETE FROM esign_webhooks_dedup WHERE key = $1 AND state
 /// that share a database: one table, `esign_webhooks_dedup` (key, state,
 /// token, lease or TTL expiry), created by [`migrate`](PostgresStore::migrate)
 /// or by applying [`MIGRATION`] with your own tool. Implements both
-/// [`DedupStore`] and [`AsyncDedupStore`].
+/// [`DedupStore`](super::DedupStore) and [`AsyncDedupStore`](super::AsyncDedupStore).
 ///
 /// * **Atomic lifecycle**: a claim and a completion are each one
 ///   `INSERT … ON CONFLICT DO UPDATE … WHERE` on the unique key (expired rows

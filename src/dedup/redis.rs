@@ -46,7 +46,7 @@ return 0";
 
 /// A deduplication store in Redis (feature `redis`), for receivers behind a
 /// load balancer: every instance sees every key. Implements both
-/// [`DedupStore`] (for `handle`) and [`AsyncDedupStore`] (for `handle_async`).
+/// [`DedupStore`](super::DedupStore) (for `handle`) and [`AsyncDedupStore`](super::AsyncDedupStore) (for `handle_async`).
 ///
 /// * **Atomic lifecycle**: each operation is one Lua script, so a claim
 ///   (`SET … PX` when absent), a completion and a release cannot interleave;
