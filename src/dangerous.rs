@@ -30,9 +30,9 @@ use crate::{Error, Vendor};
 /// the body itself, and a preamble can be a whole multipart body of its own.
 /// Such a body is read only when it is nothing but its parts: the boundary of
 /// its first line, no preamble, no epilogue, no part holding a line that
-/// starts with `--` ([`multipart::Form::parse_whole`](crate::multipart::Form::parse_whole));
-/// anything else is refused with
-/// [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart).
+/// starts with `--`; anything else is refused with
+/// [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart)
+/// ([`MultipartError::AmbiguousFraming`](crate::MultipartError::AmbiguousFraming)).
 ///
 /// ```
 /// use esign_webhooks::{Event, Vendor, dangerous};

@@ -12,19 +12,13 @@ use crate::vendor::Vendor;
 ///
 /// Keys are digests, so they have a fixed size whatever the body, and a key
 /// never reveals what it was made from (an Ignisign token, an e-mail address).
-/// [`DedupKey::of`] derives the key of a verified event:
+/// [`DedupKey::of`] derives the key of a verified event.
 ///
-/// Each vendor's module says what its key is made of and why (DocuSign's
-/// `event`, envelope and recipient ids and `generatedDateTime`; Yousign's
-/// `event_id`; Documenso's payload without the `createdAt` it recomputes per
-/// attempt; …). The first four vendors':
-///
-/// | Vendor | Derived from | Why |
-/// |---|---|---|
-/// | Ignisign | the delivery's single-use `verificationToken` | Ignisign's only per-delivery value |
-/// | eSignGlobal | the whole typed event, written back in its wire form: event name, channel, envelope id and status, every signer with its status and times, … | no event or delivery id is sent |
-/// | Sign.Plus | `hook.event`, `hook.id`, `envelope_id`, and for audit trails `recipient_id` and `action` (unknown events: their `data`) | no delivery id; `data.id`/`data.uid` are undocumented |
-/// | Constellation1 | every `Data` member: session, new session, signer, `Type`, `Status`, title, declined reason | no delivery id |
+/// Each vendor's module says what its key is made of and why, in its
+/// `# What identifies one event` section (DocuSign's `event`, envelope and
+/// recipient ids and `generatedDateTime`; Ignisign's single-use
+/// `verificationToken`; Yousign's `event_id`; Documenso's payload without the
+/// `createdAt` it recomputes per attempt; …).
 ///
 /// Except for Ignisign, the key identifies *what happened*, not the delivery:
 /// a retry of the same event has the same key whatever the formatting, key

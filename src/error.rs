@@ -219,8 +219,8 @@ error_kinds! {
             message: String,
         },
 
-        /// The body is not the `multipart/form-data` its vendor sends: see
-        /// [`multipart`](crate::multipart).
+        /// The body is not the `multipart/form-data` its vendor sends (Dropbox
+        /// Sign's `json` field): see [`MultipartError`](crate::MultipartError).
         #[error("malformed multipart/form-data body: {reason}")]
         [400 BAD_REQUEST, Sender]
         MalformedMultipart {

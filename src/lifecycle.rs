@@ -13,31 +13,10 @@ use crate::filter::Filter;
 /// counterpart (eSignGlobal's `ENVELOPE_ALL_SIGNER_SIGNED`, Constellation1's
 /// `InDraft`, Ignisign's `SIGNER/CREATED`…) is not forced into one.
 ///
-/// Each vendor module has a `# Lifecycle` section with its own table (for
-/// example [`docusign`](crate::docusign), [`boldsign`](crate::boldsign),
-/// [`pandadoc`](crate::pandadoc)); the first four vendors' mappings are here:
-///
-/// | Lifecycle | eSignGlobal | Ignisign | Sign.Plus | Constellation1 |
-/// |---|---|---|---|---|
-/// | [`Sent`](Lifecycle::Sent) | `ENVELOPE_START` | `SIGNATURE_REQUEST/LAUNCHED` | — | session `InSent`; signer `Invited` |
-/// | [`Viewed`](Lifecycle::Viewed) | `ENVELOPE_SIGNER_VIEWED` | `SIGNATURE_SESSION/INITIALIZED` | audit `ENVELOPE_VIEWED` | signer `InProgress` |
-/// | [`Signed`](Lifecycle::Signed) | `ENVELOPE_SIGNER_SIGNED` | `SIGNATURE/FINALIZED` | audit `ENVELOPE_SIGNED` | signer `Completed` |
-/// | [`Completed`](Lifecycle::Completed) | `ENVELOPE_FINISH` | `SIGNATURE_REQUEST/COMPLETED` | `envelope_completed` | session `Completed` |
-/// | [`Declined`](Lifecycle::Declined) | `SIGNER_DECLINED`, `ENVELOPE_DECLINED` | — | `envelope_declined`; audit `ENVELOPE_DECLINED` | signer `Declined` |
-/// | [`Expired`](Lifecycle::Expired) | `ENVELOPE_EXPIRED` | `SIGNATURE_REQUEST/EXPIRED` | `envelope_expired` | session `Expired` |
-/// | [`Cancelled`](Lifecycle::Cancelled) | `ENVELOPE_CANCEL` | `SIGNATURE_REQUEST/CANCELLED` | `envelope_voided` | session `Cancelled` |
-/// | [`Failed`](Lifecycle::Failed) | `ENVELOPE_SIGNER_FAILED` | `SIGNATURE_REQUEST/FAILED`, `SIGNATURE/FAILED` | — | signer `AuthenticationFailed` |
-/// | [`DeliveryFailed`](Lifecycle::DeliveryFailed) | `ENVELOPE_DELIVERY_FAILED` | — | — | — |
-///
-/// Sign.Plus reports one decline twice (the audit action, then the envelope
-/// event), so a `Declined` callback runs twice for it; the audit one carries
-/// the recipient.
-///
-/// The ids: the envelope id is eSignGlobal's `envelopeId`, Ignisign's
-/// `signatureRequestId`, Sign.Plus's `envelope_id` and Constellation1's
-/// `SigningSessionId`; the signer id is eSignGlobal's signer `businessId`
-/// (else its e-mail), Ignisign's `signerId`, Sign.Plus's `recipient_id` and
-/// Constellation1's `SignerId`.
+/// Each vendor module has a `# Lifecycle` section with its own table: the
+/// events it maps, and where the envelope and signer ids come from (for
+/// example [`docusign`](crate::docusign), [`esignglobal`](crate::esignglobal),
+/// [`pandadoc`](crate::pandadoc)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Lifecycle {

@@ -27,15 +27,11 @@
 //! Every failure is a [`MultipartError`], never a panic; the body's size is
 //! bounded by the caller (`Webhooks` refuses bodies over its limit first).
 //!
-//! ```
-//! use esign_webhooks::multipart::{Form, boundary};
-//!
-//! let content_type = b"multipart/form-data; boundary=X-BOUNDARY";
-//! let body = b"--X-BOUNDARY\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{\"a\":1}\r\n--X-BOUNDARY--\r\n";
-//! let form = Form::parse(body, boundary(content_type)?)?;
-//! assert_eq!(form.field("json")?.map(|part| part.content()), Some(&b"{\"a\":1}"[..]));
-//! # Ok::<(), esign_webhooks::multipart::MultipartError>(())
-//! ```
+//! The module is private: only Dropbox Sign reads multipart bodies, and the
+//! crate's public surface names nothing of it but [`MultipartError`]
+//! (re-exported at the root, for [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart)).
+//! Its examples are unit tests (`examples_of_the_docs`), since a doctest
+//! cannot reach a private module.
 
 use std::borrow::Cow;
 
@@ -75,16 +71,16 @@ pub enum MultipartError {
     /// The body ends before the closing delimiter.
     #[error("the body ends before the closing multipart delimiter")]
     Unterminated,
-    /// The body has more than [`MAX_PARTS`] parts.
+    /// The body has more than `limit` parts.
     #[error("the body has more than {limit} parts")]
     TooManyParts {
-        /// [`MAX_PARTS`].
+        /// The most parts a body may have (64).
         limit: usize,
     },
-    /// A part's header section is larger than [`MAX_HEADER_BYTES`] or has no end.
+    /// A part's header section is larger than `limit` bytes or has no end.
     #[error("a part's header section exceeds {limit} bytes or does not end")]
     HeaderTooLarge {
-        /// [`MAX_HEADER_BYTES`].
+        /// The most bytes of one part's header section (8 KiB).
         limit: usize,
     },
     /// A part header line is not `Name: value` in UTF-8, or is folded.
@@ -107,7 +103,7 @@ pub enum MultipartError {
     DuplicateField,
     /// A body read without its `Content-Type` could be read more than one
     /// way: it has text before its first delimiter or after its closing one,
-    /// or a part holds a line that starts like a delimiter ([`Form::parse_whole`]).
+    /// or a part holds a line that starts like a delimiter.
     #[error("the body's multipart framing is ambiguous without its content type")]
     AmbiguousFraming,
 }
@@ -121,6 +117,9 @@ pub struct Part<'a> {
     content: &'a [u8],
 }
 
+// Dropbox Sign reads only `content`; the other accessors are what the
+// tests check the parse with (names, escaped file names, content types).
+#[cfg_attr(not(test), allow(dead_code))]
 impl<'a> Part<'a> {
     /// The field name (`Content-Disposition: form-data; name="…"`).
     pub fn name(&self) -> &str {
@@ -165,17 +164,6 @@ impl<'a> Form<'a> {
     /// from its own first line ([`boundary_in_body`]): there, a preamble, an
     /// epilogue or a part's content is where a second, different body could
     /// hide, so none may look like one.
-    ///
-    /// ```
-    /// use esign_webhooks::multipart::{Form, MultipartError};
-    ///
-    /// let body = b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n{}\r\n--b--\r\n";
-    /// assert_eq!(Form::parse_whole(body, "b")?.parts().len(), 1);
-    /// let mut epilogue = body.to_vec();
-    /// epilogue.extend_from_slice(b"--c\r\n");
-    /// assert_eq!(Form::parse_whole(&epilogue, "b"), Err(MultipartError::AmbiguousFraming));
-    /// # Ok::<(), MultipartError>(())
-    /// ```
     pub fn parse_whole(body: &'a [u8], boundary: &str) -> Result<Form<'a>, MultipartError> {
         let opening_at_start = body
             .strip_prefix(b"--")
@@ -230,6 +218,7 @@ impl<'a> Form<'a> {
     }
 
     /// Every part, in body order.
+    #[cfg_attr(not(test), allow(dead_code))] // read by the tests only
     pub fn parts(&self) -> &[Part<'a>] {
         &self.parts
     }
@@ -247,14 +236,6 @@ impl<'a> Form<'a> {
 }
 
 /// The boundary of a `Content-Type: multipart/form-data; boundary=…` header value.
-///
-/// ```
-/// use esign_webhooks::multipart::{MultipartError, boundary};
-/// assert_eq!(boundary(b"multipart/form-data; boundary=\"a b\"")?, "a b");
-/// assert_eq!(boundary(b"Multipart/Form-Data;charset=utf-8;BOUNDARY=xyz")?, "xyz");
-/// assert_eq!(boundary(b"application/json"), Err(MultipartError::NotFormData));
-/// # Ok::<(), MultipartError>(())
-/// ```
 pub fn boundary(content_type: &[u8]) -> Result<&str, MultipartError> {
     let text = core::str::from_utf8(content_type).map_err(|_| MultipartError::MalformedParameters)?;
     let (media_type, mut params) = text.split_once(';').unwrap_or((text, ""));
@@ -283,12 +264,6 @@ pub fn boundary(content_type: &[u8]) -> Result<&str, MultipartError> {
 
 /// The boundary of a body's first delimiter line (`--boundary` CRLF at its very
 /// start), for a body read back without its headers.
-///
-/// ```
-/// use esign_webhooks::multipart::boundary_in_body;
-/// assert_eq!(boundary_in_body(b"--abc123\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{}\r\n--abc123--"), Ok("abc123"));
-/// assert!(boundary_in_body(b"{\"event\":{}}").is_err());
-/// ```
 pub fn boundary_in_body(body: &[u8]) -> Result<&str, MultipartError> {
     let rest = body.strip_prefix(b"--").ok_or(MultipartError::NoDelimiter)?;
     let line_end = rest
@@ -468,6 +443,33 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The examples the docs gave while the module was public.
+    #[test]
+    fn examples_of_the_docs() -> Result<(), MultipartError> {
+        let content_type = b"multipart/form-data; boundary=X-BOUNDARY";
+        let body =
+            b"--X-BOUNDARY\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{\"a\":1}\r\n--X-BOUNDARY--\r\n";
+        let form = Form::parse(body, boundary(content_type)?)?;
+        assert_eq!(form.field("json")?.map(|part| part.content()), Some(&b"{\"a\":1}"[..]));
+
+        let body = b"--b\r\nContent-Disposition: form-data; name=json\r\n\r\n{}\r\n--b--\r\n";
+        assert_eq!(Form::parse_whole(body, "b")?.parts().len(), 1);
+        let mut epilogue = body.to_vec();
+        epilogue.extend_from_slice(b"--c\r\n");
+        assert_eq!(Form::parse_whole(&epilogue, "b"), Err(MultipartError::AmbiguousFraming));
+
+        assert_eq!(boundary(b"multipart/form-data; boundary=\"a b\"")?, "a b");
+        assert_eq!(boundary(b"Multipart/Form-Data;charset=utf-8;BOUNDARY=xyz")?, "xyz");
+        assert_eq!(boundary(b"application/json"), Err(MultipartError::NotFormData));
+
+        assert_eq!(
+            boundary_in_body(b"--abc123\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{}\r\n--abc123--"),
+            Ok("abc123")
+        );
+        assert!(boundary_in_body(b"{\"event\":{}}").is_err());
+        Ok(())
+    }
 
     const BODY: &[u8] = b"preamble\r\n--b0undary\r\nContent-Disposition: form-data; name=\"json\"\r\nContent-Type: application/json\r\n\r\n{\"x\":\"--b0undar\"}\r\n--b0undary  \r\ncontent-disposition: FORM-DATA; filename=\"a \\\"b\\\".pdf\"; name=file\r\n\r\n%PDF\r\n\r\n--b0undary--\r\nepilogue";
 

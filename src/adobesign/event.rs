@@ -20,112 +20,99 @@ use super::{AgreementStatus, EventKind, ParticipantRole, WebhookScope};
 /// What its check proves, and what not, is in the [module docs](super).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct Event {
     /// The webhook the notification is for.
-    #[serde(rename = "webhookId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_id: Option<String>,
     /// The webhook's name (`webhookname` in one table of Adobe's, `webhookName` in its payloads).
-    #[serde(rename = "webhookName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_name: Option<String>,
     /// The notification's unique id: "helpful in identifying duplicate notifications".
-    #[serde(rename = "webhookNotificationId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notification_id: Option<String>,
     /// The URL the notification was sent to.
-    #[serde(rename = "webhookUrlInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_url_info: Option<WebhookUrlInfo>,
     /// What the webhook is registered on.
-    #[serde(rename = "webhookScope", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_scope: Option<WebhookScope>,
     /// The users the notification applies to.
-    #[serde(
-        rename = "webhookNotificationApplicableUsers",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub webhook_notification_applicable_users: Vec<ApplicableUser>,
     /// What happened.
     pub event: EventKind,
     /// The sub-event, for the few events that have one.
-    #[serde(rename = "subEvent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_event: Option<String>,
     /// When it happened (ISO 8601, e.g. `2024-05-30T22:57:28Z`).
-    #[serde(rename = "eventDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_date: Option<String>,
     /// The resource type (`agreement`, `widget`, `megasign`; case varies).
-    #[serde(rename = "eventResourceType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_resource_type: Option<String>,
     /// For agreements made from a widget or a MegaSign: `WIDGET` or `MEGASIGN`.
-    #[serde(rename = "eventResourceParentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_resource_parent_type: Option<String>,
     /// The widget or MegaSign the agreement was made from.
-    #[serde(rename = "eventResourceParentId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_resource_parent_id: Option<String>,
     /// The role of the participant user, on action and completion events.
-    #[serde(rename = "participantRole", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_role: Option<ParticipantRole>,
     /// The action, on action and reminder events.
-    #[serde(rename = "actionType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_type: Option<String>,
     /// The participant the event is about.
-    #[serde(rename = "participantUserId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_user_id: Option<String>,
     /// That participant's e-mail address.
-    #[serde(rename = "participantUserEmail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_user_email: Option<String>,
     /// Who acted.
-    #[serde(rename = "actingUserId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_user_id: Option<String>,
     /// Their e-mail address.
-    #[serde(rename = "actingUserEmail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_user_email: Option<String>,
     /// Their IP address.
-    #[serde(rename = "actingUserIpAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_user_ip_address: Option<String>,
     /// Who acted on the sender's behalf (account sharing; Webhooks 2.0).
-    #[serde(rename = "initiatingUserId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiating_user_id: Option<String>,
     /// Their e-mail address.
-    #[serde(rename = "initiatingUserEmail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiating_user_email: Option<String>,
     /// The account (`AGREEMENT_READY_TO_NOTARIZE`).
-    #[serde(rename = "accountId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The sender's account (`AGREEMENT_EXPIRATION_UPDATED`).
-    #[serde(rename = "originatorAccountId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub originator_account_id: Option<String>,
     /// The agreement, on agreement events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
     /// Why it was cancelled (recalled, rejected, auto-cancelled).
-    #[serde(
-        rename = "agreementCancellationInfo",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement_cancellation_info: Option<CancellationInfo>,
     /// About its expiry (`AGREEMENT_EXPIRED`).
-    #[serde(rename = "agreementExpirationInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement_expiration_info: Option<ExpirationInfo>,
     /// The reminder (`AGREEMENT_REMINDER_*`).
-    #[serde(rename = "reminderInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_info: Option<ReminderInfo>,
     /// The widget, on widget events, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget: Option<Value>,
     /// The MegaSign, on MegaSign events, as sent.
-    #[serde(rename = "megaSign", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mega_sign: Option<Value>,
     /// The library document, on library events, as sent.
-    #[serde(rename = "libraryDocument", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library_document: Option<Value>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
-    #[serde(
-        rename = "conditionalParametersTrimmed",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub conditional_parameters_trimmed: Vec<String>,
     /// The `X-AdobeSign-ClientId` the request carried, once verified; `None`
     /// for a body parsed without its request.
@@ -157,6 +144,7 @@ impl core::fmt::Debug for WebhookUrlInfo {
 /// An entry of `webhookNotificationApplicableUsers`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicableUser {
     /// The user's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,29 +156,20 @@ pub struct ApplicableUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<ParticipantRole>,
     /// Whether the payload applies to them.
-    #[serde(
-        rename = "payloadApplicable",
-        default,
-        deserialize_with = "lenient::bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
     pub payload_applicable: Option<bool>,
 }
 
 /// `agreementCancellationInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct CancellationInfo {
     /// The reason given (or Adobe's message for auto-cancellation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the other participants were told.
-    #[serde(
-        rename = "notifyOthers",
-        default,
-        deserialize_with = "lenient::bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
     pub notify_others: Option<bool>,
 }
 
@@ -206,6 +185,7 @@ pub struct ExpirationInfo {
 /// `reminderInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct ReminderInfo {
     /// The reminder's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -214,18 +194,14 @@ pub struct ReminderInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Who is reminded.
-    #[serde(
-        rename = "participantList",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub participant_list: Vec<ReminderParticipant>,
 }
 
 /// A participant of a reminder.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct ReminderParticipant {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,13 +210,14 @@ pub struct ReminderParticipant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User id.
-    #[serde(rename = "participantUserId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_user_id: Option<String>,
 }
 
 /// `agreement`: the agreement the event is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct Agreement {
     /// Its id: query its status and download its documents with it.
     pub id: String,
@@ -248,7 +225,7 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `ESIGN` or `WRITTEN`.
-    #[serde(rename = "signatureType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_type: Option<String>,
     /// Its state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -257,35 +234,25 @@ pub struct Agreement {
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub ccs: Vec<Cc>,
     /// The offline device, for agreements created offline.
-    #[serde(rename = "deviceInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_info: Option<DeviceInfo>,
     /// Whether limited document visibility is on.
-    #[serde(
-        rename = "documentVisibilityEnabled",
-        default,
-        deserialize_with = "lenient::bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
     pub document_visibility_enabled: Option<bool>,
     /// When it was created.
-    #[serde(rename = "createdDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// When it expires, if it does.
-    #[serde(rename = "expirationTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration_time: Option<String>,
     /// Your external id.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<ExternalId>,
     /// Where signers go after signing.
-    #[serde(rename = "postSignOption", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_sign_option: Option<PostSignOption>,
     /// Hours before the first reminder.
-    #[serde(
-        rename = "firstReminderDelay",
-        default,
-        deserialize_with = "lenient::int",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub first_reminder_delay: Option<i64>,
     /// Its locale (`en_US`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,53 +261,44 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// How often reminders are sent.
-    #[serde(rename = "reminderFrequency", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_frequency: Option<String>,
     /// The sender's e-mail address.
-    #[serde(rename = "senderEmail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_email: Option<String>,
     /// Vaulting settings.
-    #[serde(rename = "vaultingInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vaulting_info: Option<VaultingInfo>,
     /// The custom workflow.
-    #[serde(rename = "workflowId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow_id: Option<String>,
     /// The participant sets (`includeParticipantsInfo`).
-    #[serde(rename = "participantSetsInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_sets_info: Option<ParticipantSetsInfo>,
     /// The documents (`includeDocumentsInfo`).
-    #[serde(rename = "documentsInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents_info: Option<DocumentsInfo>,
     /// Supporting documents, when sent at this level.
-    #[serde(
-        rename = "supportingDocuments",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub supporting_documents: Vec<SupportingDocument>,
     /// The signed PDF (`includeSignedDocuments`, `AGREEMENT_WORKFLOW_COMPLETED`).
-    #[serde(rename = "signedDocumentInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_document_info: Option<SignedDocumentInfo>,
     /// E-mail settings, as sent.
-    #[serde(rename = "emailOption", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_option: Option<Value>,
     /// The group the agreement was created in.
-    #[serde(rename = "createdGroupId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_group_id: Option<String>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
-    #[serde(
-        rename = "conditionalParametersTrimmed",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub conditional_parameters_trimmed: Vec<String>,
 }
 
 /// A copy recipient.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct Cc {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -349,30 +307,26 @@ pub struct Cc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Pages they can see.
-    #[serde(
-        rename = "visiblePages",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub visible_pages: Vec<String>,
 }
 
 /// `deviceInfo` of an offline agreement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct DeviceInfo {
     /// The application.
-    #[serde(rename = "applicationDescription", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_description: Option<String>,
     /// The device.
-    #[serde(rename = "deviceDescription", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_description: Option<String>,
     /// Where it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// The device's time.
-    #[serde(rename = "deviceTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_time: Option<String>,
 }
 
@@ -408,17 +362,13 @@ pub struct ExternalId {
 /// `postSignOption`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct PostSignOption {
     /// Seconds before redirecting.
-    #[serde(
-        rename = "redirectDelay",
-        default,
-        deserialize_with = "lenient::int",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub redirect_delay: Option<i64>,
     /// Where to.
-    #[serde(rename = "redirectUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
 }
 
@@ -434,36 +384,23 @@ pub struct VaultingInfo {
 /// `participantSetsInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct ParticipantSetsInfo {
     /// Every participant set.
-    #[serde(
-        rename = "participantSets",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub participant_sets: Vec<ParticipantSet>,
     /// The sets whose turn is next.
-    #[serde(
-        rename = "nextParticipantSets",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub next_participant_sets: Vec<ParticipantSet>,
 }
 
 /// A participant set: one or more members acting as one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct ParticipantSet {
     /// Its members.
-    #[serde(
-        rename = "memberInfos",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub member_infos: Vec<Member>,
     /// Its place in the signing order.
     #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
@@ -481,13 +418,14 @@ pub struct ParticipantSet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A private message to it.
-    #[serde(rename = "privateMessage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_message: Option<String>,
 }
 
 /// A member of a participant set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct Member {
     /// The participant's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -502,48 +440,46 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A private message.
-    #[serde(rename = "privateMessage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_message: Option<String>,
     /// Status (`ACTIVE`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The user id.
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// How they authenticate.
-    #[serde(rename = "securityOption", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_option: Option<SecurityOption>,
 }
 
 /// `securityOption`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct SecurityOption {
     /// `NONE`, `PASSWORD`, `PHONE`, `KBA`, `WEB_IDENTITY`, `ADOBE_SIGN`, `GOV_ID`, `DIG_ID` or `EMAIL_OTP`.
-    #[serde(rename = "authenticationMethod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_method: Option<String>,
 }
 
 /// `documentsInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct DocumentsInfo {
     /// The documents.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     /// Supporting documents.
-    #[serde(
-        rename = "supportingDocuments",
-        default,
-        deserialize_with = "lenient::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub supporting_documents: Vec<SupportingDocument>,
 }
 
 /// A document of an agreement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct Document {
     /// Its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -552,15 +488,10 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Its page count.
-    #[serde(
-        rename = "numPages",
-        default,
-        deserialize_with = "lenient::int",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub num_pages: Option<i64>,
     /// Its MIME type.
-    #[serde(rename = "mimeType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -570,26 +501,22 @@ pub struct Document {
 /// A supporting document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "camelCase")]
 pub struct SupportingDocument {
     /// Its label.
-    #[serde(rename = "displayLabel", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_label: Option<String>,
     /// The field it belongs to.
-    #[serde(rename = "fieldName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_name: Option<String>,
     /// Its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Its MIME type.
-    #[serde(rename = "mimeType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// Its page count.
-    #[serde(
-        rename = "numPages",
-        default,
-        deserialize_with = "lenient::int",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub num_pages: Option<i64>,
 }
 
@@ -618,5 +545,78 @@ impl Event {
     /// ([`dangerous::parse_unverified`](crate::dangerous::parse_unverified)).
     pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_ref().map(super::ClientId::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::Event;
+
+    /// Keys of Adobe's payloads the types do not model (so not written back).
+    const UNMODELED: [&str; 5] = [
+        "allUnsigned",
+        "documentVisibilityEnabled",
+        "firstReminderDelay",
+        "notifyOthers",
+        "payloadApplicable",
+    ];
+
+    /// Compares the keys of `read` (a fixture) and `written` (its serde form)
+    /// at every place; returns how many keys were found in both.
+    fn same_keys(written: &Value, read: &Value, path: &str) -> usize {
+        match (written, read) {
+            (Value::Object(written), Value::Object(read)) => {
+                for key in written.keys() {
+                    assert!(
+                        read.contains_key(key),
+                        "{path}.{key} is written but is no key of Adobe's"
+                    );
+                }
+                let mut found = 0;
+                for (key, original) in read {
+                    let at = format!("{path}.{key}");
+                    match written.get(key) {
+                        Some(value) => found += 1 + same_keys(value, original, &at),
+                        // Empty values read as absent (the lenient readers).
+                        None if original.is_null() || original == "" => {}
+                        None if UNMODELED.contains(&key.as_str()) => {}
+                        None => panic!("{at} is in the payload but not written back: a misspelled field?"),
+                    }
+                }
+                found
+            }
+            (Value::Array(written), Value::Array(read)) => written
+                .iter()
+                .zip(read)
+                .enumerate()
+                .map(|(index, (value, original))| same_keys(value, original, &format!("{path}[{index}]")))
+                .sum(),
+            _ => 0,
+        }
+    }
+
+    /// The serde form spells every field as Adobe does (`rename_all` and the
+    /// wire names agree): a fixture read and written back keeps every key
+    /// with a value, and writes no key the fixture lacks.
+    #[test]
+    fn the_serde_form_spells_every_key_as_adobe_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/adobesign");
+        let mut keys = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|ext| ext != "json") {
+                continue;
+            }
+            let body = std::fs::read(&path).unwrap();
+            let Ok(event) = serde_json::from_slice::<Event>(&body) else {
+                continue;
+            };
+            let read: Value = serde_json::from_slice(&body).unwrap();
+            let written = serde_json::to_value(&event).unwrap();
+            keys += same_keys(&written, &read, &path.display().to_string());
+        }
+        assert!(keys > 1000, "only {keys} keys checked");
     }
 }

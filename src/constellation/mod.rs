@@ -47,6 +47,21 @@
 //! documents no event or delivery id, retry policy, expected response or
 //! Content-Type.
 //!
+//! # Lifecycle
+//!
+//! | Constellation1 status | [`Lifecycle`](crate::Lifecycle) | envelope id | signer id |
+//! |---|---|---|---|
+//! | session `InSent` | `Sent` | `SigningSessionId` | – |
+//! | signer `Invited` | `Sent` | `SigningSessionId` | `SignerId` |
+//! | signer `InProgress` | `Viewed` | `SigningSessionId` | `SignerId` |
+//! | signer `Completed` | `Signed` | `SigningSessionId` | `SignerId` |
+//! | session `Completed` | `Completed` | `SigningSessionId` | – |
+//! | signer `Declined` | `Declined` (reason: the declined reason) | `SigningSessionId` | `SignerId` |
+//! | session `Expired` | `Expired` | `SigningSessionId` | – |
+//! | session `Cancelled` | `Cancelled` | `SigningSessionId` | – |
+//! | signer `AuthenticationFailed` | `Failed` | `SigningSessionId` | `SignerId` |
+//! | every other status (`InDraft`, …) | – | | |
+//!
 //! # What identifies one event
 //!
 //! No event or delivery id is documented, and the body carries no time.

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use tokio_postgres::{Client, NoTls};
 
-use super::bridge::Bridge;
+use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
-use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
+use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError};
 
 /// The migration that creates the table (`migrations/postgres/0001_esign_webhooks_dedup.sql`).
 pub const MIGRATION: &str = include_str!("../../migrations/postgres/0001_esign_webhooks_dedup.sql");
@@ -40,7 +40,7 @@ const RELEASE: &str = "DELETE FROM esign_webhooks_dedup WHERE key = $1 AND state
 /// that share a database: one table, `esign_webhooks_dedup` (key, state,
 /// token, lease or TTL expiry), created by [`migrate`](PostgresStore::migrate)
 /// or by applying [`MIGRATION`] with your own tool. Implements both
-/// [`DedupStore`] and [`AsyncDedupStore`].
+/// [`DedupStore`](super::DedupStore) and [`AsyncDedupStore`](super::AsyncDedupStore).
 ///
 /// * **Atomic lifecycle**: a claim and a completion are each one
 ///   `INSERT … ON CONFLICT DO UPDATE … WHERE` on the unique key (expired rows
@@ -129,6 +129,16 @@ impl PostgresStore {
                 })
                 .await
         })
+    }
+}
+
+impl BridgedBackend for PostgresStore {
+    fn bridge(&self) -> &Bridge {
+        &self.bridge
+    }
+
+    fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     fn claim_future(
@@ -261,53 +271,6 @@ fn pg_error(err: tokio_postgres::Error) -> StoreError {
 /// Milliseconds, at least 1.
 fn millis(duration: Duration) -> i64 {
     duration.as_millis().clamp(1, i64::MAX as u128) as i64
-}
-
-impl DedupStore for PostgresStore {
-    fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
-        self.bridge
-            .block(self.timeout, "the claim", self.claim_future(key, token, lease))
-    }
-
-    fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
-        self.bridge
-            .block(self.timeout, "the completion", self.complete_future(key, token, ttl))
-    }
-
-    fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError> {
-        self.bridge
-            .block(self.timeout, "the release", self.release_future(key, token))
-    }
-}
-
-impl AsyncDedupStore for PostgresStore {
-    fn claim_async<'a>(
-        &'a self,
-        key: &'a DedupKey,
-        token: ClaimToken,
-        lease: Duration,
-    ) -> StoreFuture<'a, ClaimOutcome> {
-        let future = self.claim_future(key, token, lease);
-        Box::pin(self.bridge.run(self.timeout, "the claim", future))
-    }
-
-    fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
-        let future = self.complete_future(key, token, ttl);
-        Box::pin(self.bridge.run(self.timeout, "the completion", future))
-    }
-
-    fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool> {
-        let future = self.release_future(key, token);
-        Box::pin(self.bridge.run(self.timeout, "the release", future))
-    }
-
-    /// Starts the release on the store's runtime.
-    fn release_detached(&self, key: &DedupKey, token: ClaimToken) {
-        let future = self.release_future(key, token);
-        self.bridge.detach(self.timeout, async move {
-            let _ = future.await;
-        });
-    }
 }
 
 impl fmt::Debug for PostgresStore {

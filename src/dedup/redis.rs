@@ -10,9 +10,9 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{RedisError, Script};
 
-use super::bridge::Bridge;
+use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
-use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
+use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError};
 
 /// Claims KEYS[1] for the pending value ARGV[1] (`p:<token>`) for ARGV[2] ms.
 /// 0: claimed (or already ours), 1: another attempt's claim, 2: done.
@@ -46,7 +46,7 @@ return 0";
 
 /// A deduplication store in Redis (feature `redis`), for receivers behind a
 /// load balancer: every instance sees every key. Implements both
-/// [`DedupStore`] (for `handle`) and [`AsyncDedupStore`] (for `handle_async`).
+/// [`DedupStore`](super::DedupStore) (for `handle`) and [`AsyncDedupStore`](super::AsyncDedupStore) (for `handle_async`).
 ///
 /// * **Atomic lifecycle**: each operation is one Lua script, so a claim
 ///   (`SET … PX` when absent), a completion and a release cannot interleave;
@@ -212,6 +212,16 @@ impl RedisStore {
             .map_err(redis_error)
         }
     }
+}
+
+impl BridgedBackend for RedisStore {
+    fn bridge(&self) -> &Bridge {
+        &self.bridge
+    }
+
+    fn timeout(&self) -> Duration {
+        self.timeout
+    }
 
     fn claim_future(
         &self,
@@ -351,53 +361,6 @@ fn is_host_and_port(authority: &str) -> bool {
         }
     };
     host_ok && port.is_none_or(|port| (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit()))
-}
-
-impl DedupStore for RedisStore {
-    fn claim(&self, key: &DedupKey, token: ClaimToken, lease: Duration) -> Result<ClaimOutcome, StoreError> {
-        self.bridge
-            .block(self.timeout, "the claim", self.claim_future(key, token, lease))
-    }
-
-    fn complete(&self, key: &DedupKey, token: ClaimToken, ttl: Duration) -> Result<bool, StoreError> {
-        self.bridge
-            .block(self.timeout, "the completion", self.complete_future(key, token, ttl))
-    }
-
-    fn release(&self, key: &DedupKey, token: ClaimToken) -> Result<bool, StoreError> {
-        self.bridge
-            .block(self.timeout, "the release", self.release_future(key, token))
-    }
-}
-
-impl AsyncDedupStore for RedisStore {
-    fn claim_async<'a>(
-        &'a self,
-        key: &'a DedupKey,
-        token: ClaimToken,
-        lease: Duration,
-    ) -> StoreFuture<'a, ClaimOutcome> {
-        let future = self.claim_future(key, token, lease);
-        Box::pin(self.bridge.run(self.timeout, "the claim", future))
-    }
-
-    fn complete_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken, ttl: Duration) -> StoreFuture<'a, bool> {
-        let future = self.complete_future(key, token, ttl);
-        Box::pin(self.bridge.run(self.timeout, "the completion", future))
-    }
-
-    fn release_async<'a>(&'a self, key: &'a DedupKey, token: ClaimToken) -> StoreFuture<'a, bool> {
-        let future = self.release_future(key, token);
-        Box::pin(self.bridge.run(self.timeout, "the release", future))
-    }
-
-    /// Starts the release on the store's runtime.
-    fn release_detached(&self, key: &DedupKey, token: ClaimToken) {
-        let future = self.release_future(key, token);
-        self.bridge.detach(self.timeout, async move {
-            let _ = future.await;
-        });
-    }
 }
 
 impl fmt::Debug for RedisStore {

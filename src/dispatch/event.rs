@@ -104,10 +104,14 @@ macro_rules! event_enum {
                 use serde::ser::SerializeStruct;
                 let mut out = serializer.serialize_struct("Event", 2)?;
                 out.serialize_field("vendor", &self.vendor())?;
+                // `end` inside each arm: with no vendor compiled in, the match
+                // has no arm, and code after it would be unreachable.
                 match *self {
-                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => out.serialize_field("event", event)?,)*
+                    $(#[cfg(feature = $feature)] Event::$variant(ref event) => {
+                        out.serialize_field("event", event)?;
+                        out.end()
+                    })*
                 }
-                out.end()
             }
         }
 

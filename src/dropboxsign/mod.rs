@@ -6,8 +6,8 @@
 //! requests made by an API app, to the app's callback URL. "The default
 //! format … is a multipart ('form/multipart') POST request, with the message
 //! details in a POST field named 'json'"; an account can also be set to post
-//! the JSON itself. Both are read ([`crate::multipart`] for the first, the
-//! boundary taken from `Content-Type`; a form that cannot be read is
+//! the JSON itself. Both are read (the first by the crate's strict RFC 7578
+//! reader, the boundary taken from `Content-Type`; a form that cannot be read is
 //! [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart), one
 //! without a `json` field [`ErrorKind::MissingField`](crate::ErrorKind::MissingField)):
 //!

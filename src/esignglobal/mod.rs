@@ -28,6 +28,22 @@
 //! body [`SUCCESS_RESPONSE`]. Do slow work after answering. No event or
 //! delivery id is sent: deduplicate on (event, envelope id, signer, status).
 //!
+//! # Lifecycle
+//!
+//! | eSignGlobal event | [`Lifecycle`](crate::Lifecycle) | envelope id | signer id |
+//! |---|---|---|---|
+//! | `ENVELOPE_START` | `Sent` | `envelopeId` | – |
+//! | `ENVELOPE_SIGNER_VIEWED` | `Viewed` | `envelopeId` | the signer's `businessId` (else its e-mail) |
+//! | `ENVELOPE_SIGNER_SIGNED` | `Signed` | `envelopeId` | the signer's `businessId` (else its e-mail) |
+//! | `ENVELOPE_FINISH` | `Completed` | `envelopeId` | – |
+//! | `SIGNER_DECLINED` | `Declined` (reason: the envelope's decline reason, else the signer's) | `envelopeId` | the declined signer's `businessId` (else its e-mail) |
+//! | `ENVELOPE_DECLINED` | `Declined` (reason: the decliner's message) | `envelopeId` | the decliner's e-mail |
+//! | `ENVELOPE_EXPIRED` | `Expired` | `envelopeId` | – |
+//! | `ENVELOPE_CANCEL` | `Cancelled` (reason: the cancellation's) | `envelopeId` | – |
+//! | `ENVELOPE_SIGNER_FAILED` | `Failed` (reason: the envelope's description) | `envelopeId` | – |
+//! | `ENVELOPE_DELIVERY_FAILED` | `DeliveryFailed` | `envelopeId` | the signer whose notification failed |
+//! | every other event (`ENVELOPE_ALL_SIGNER_SIGNED`, …) | – | | |
+//!
 //! # What identifies one event
 //!
 //! No event or delivery id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)

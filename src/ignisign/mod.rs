@@ -74,6 +74,24 @@
 //! # Ok::<(), esign_webhooks::Error>(())
 //! ```
 //!
+//! # Lifecycle
+//!
+//! | Ignisign topic/action | [`Lifecycle`](crate::Lifecycle) | envelope id | signer id |
+//! |---|---|---|---|
+//! | `SIGNATURE_REQUEST/LAUNCHED` | `Sent` | `signatureRequestId` | – |
+//! | `SIGNATURE_SESSION/INITIALIZED` | `Viewed` | `signatureRequestId` | `signerId` |
+//! | `SIGNATURE/FINALIZED` | `Signed` | `signatureRequestId` | `signerId` |
+//! | `SIGNATURE_REQUEST/COMPLETED` | `Completed` | `signatureRequestId` | – |
+//! | `SIGNATURE_REQUEST/EXPIRED` | `Expired` | `signatureRequestId` | – |
+//! | `SIGNATURE_REQUEST/CANCELLED` | `Cancelled` | `signatureRequestId` | – |
+//! | `SIGNATURE_REQUEST/FAILED` | `Failed` | `signatureRequestId` | – |
+//! | `SIGNATURE/FAILED` | `Failed` | `signatureRequestId` | `signerId` |
+//! | every other message (`SIGNER/CREATED`, …) | – | | |
+//!
+//! A message that carries an error gives its message (else its code) as the
+//! step's reason. Ignisign has no decline event, nor one for an undelivered
+//! notification.
+//!
 //! # What identifies one event
 //!
 //! Ignisign sends no event id, and its messages carry no time of their own:

@@ -86,5 +86,5 @@
 //! Documentation that lists every vendor: the README's vendor table, the
 //! security manual's row, the quickstart example. A registrar method beyond
 //! `on(kind)` (several dimensions, as Ignisign's topic, action and nature)
-//! lives in `src/registry/vendor/<slug>.rs`, because registrations are the
+//! lives in `src/registry/registrars/<slug>.rs`, because registrations are the
 //! registry's layer.

@@ -7,7 +7,8 @@ const BODY: &[u8] = br#"[{"event":"document_state_changed","data":{"id":"doc1","
 
 #[test]
 fn reproduces_the_local_vector() {
-    // ../shared/specs/other-vendors.md §15 "Locally computed": PandaDoc, key `shared-key`.
+    // A regression vector computed locally (not vendor data) from the documented
+    // construction: HMAC-SHA256 of the raw body, key `shared-key`, hex, in `?signature=`.
     let verifier = Verifier::new(Secret::new("shared-key"));
     let headers: [(&str, &str); 0] = [];
     let query = "signature=9c61574911c5ed7c4a3d356571a05f924300998b4a43d3e0a4118a45a3bcf4c2";

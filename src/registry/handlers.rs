@@ -6,7 +6,7 @@ use super::confirm::Confirmers;
 use super::core::{Registry, Slot, matcher};
 use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
-use super::vendor::VendorHandlers;
+use super::registrars::VendorHandlers;
 use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
 use crate::dedup::{AsyncDeduplicator, Deduplicator};
 use crate::lifecycle::Lifecycle;

@@ -44,11 +44,11 @@ mod handler_error;
 mod handlers;
 mod lifecycle;
 mod methods;
+mod registrars;
 mod report;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod transport;
-mod vendor;
 
 use std::sync::Arc;
 
@@ -59,21 +59,21 @@ pub use confirmed::{ConfirmedEvent, Registered};
 pub use handler_error::HandlerError;
 pub use handlers::{AsyncHandlers, Handlers};
 pub use lifecycle::LifecycleEvent;
+#[cfg(feature = "constellation")]
+pub use registrars::ConstellationHandlers;
+#[cfg(feature = "esignglobal")]
+pub use registrars::EsignGlobalHandlers;
+#[cfg(feature = "ignisign")]
+pub use registrars::IgnisignHandlers;
+#[cfg(feature = "pandadoc")]
+pub use registrars::PandaDocHandlers;
+#[cfg(feature = "signplus")]
+pub use registrars::SignPlusHandlers;
+pub use registrars::VendorHandlers;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
-#[cfg(feature = "constellation")]
-pub use vendor::ConstellationHandlers;
-#[cfg(feature = "esignglobal")]
-pub use vendor::EsignGlobalHandlers;
-#[cfg(feature = "ignisign")]
-pub use vendor::IgnisignHandlers;
-#[cfg(feature = "pandadoc")]
-pub use vendor::PandaDocHandlers;
-#[cfg(feature = "signplus")]
-pub use vendor::SignPlusHandlers;
-pub use vendor::VendorHandlers;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

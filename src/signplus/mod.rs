@@ -36,6 +36,23 @@
 //! [`EnvelopeStatus`], [`RecipientRole`], [`FlowType`] and [`LegalityLevel`]
 //! come from the REST model, for the follow-up calls you make.
 //!
+//! # Lifecycle
+//!
+//! | Sign.Plus event | [`Lifecycle`](crate::Lifecycle) | envelope id | signer id |
+//! |---|---|---|---|
+//! | `envelope_audit_trail`, action `ENVELOPE_VIEWED` | `Viewed` | `envelope_id` | `recipient_id` |
+//! | `envelope_audit_trail`, action `ENVELOPE_SIGNED` | `Signed` | `envelope_id` | `recipient_id` |
+//! | `envelope_audit_trail`, action `ENVELOPE_DECLINED` | `Declined` | `envelope_id` | `recipient_id` |
+//! | `envelope_completed` | `Completed` | `envelope_id` | – |
+//! | `envelope_declined` | `Declined` | `envelope_id` | – |
+//! | `envelope_expired` | `Expired` | `envelope_id` | – |
+//! | `envelope_voided` | `Cancelled` | `envelope_id` | – |
+//! | every other event or audit action | – | | |
+//!
+//! Sign.Plus reports one decline twice (the audit action, then the envelope
+//! event), so a `Declined` callback runs twice for it; the audit one carries
+//! the recipient. No event says the envelope was sent.
+//!
 //! # What identifies one event
 //!
 //! Sign.Plus documents no delivery or event id, and the body carries no time.

@@ -60,6 +60,19 @@ struct Found<'a> {
     id: Option<&'a [u8]>,
 }
 
+/// Where the signed content puts its separator: before the body (timestamp
+/// first) or after it (timestamp last), or nowhere (the body alone).
+#[derive(Clone, Copy)]
+struct Framing<'s> {
+    before_body: Option<&'s [u8]>,
+    after_body: Option<&'s [u8]>,
+}
+
+/// The HMAC check, phase by phase: find the signature candidates (and what
+/// the signed content needs), read the timestamp, decode the candidates, find
+/// the first key whose MAC matches one, and only then, for an authentic
+/// request, the timestamp's age. The order of the phases is the order of the
+/// errors a request can meet.
 pub(super) fn hmac<H: Headers + ?Sized>(
     scheme: &HmacScheme,
     keys: &[Key],
@@ -74,6 +87,27 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         }
         _ => None,
     };
+    let mut found = find_signatures(scheme, headers, decoded_query.as_deref())?;
+    let framing = find_signed_parts(scheme, headers, &mut found)?;
+    let timestamp = read_timestamp(scheme, found.timestamp)?;
+    let decoded = decode_candidates(scheme, &found.signatures)?;
+    let Some(index) = first_matching_key(keys, &found, framing, incoming.body(), &decoded) else {
+        return Err(Error::new(ErrorKind::AuthenticationFailed));
+    };
+    if let Some(ts) = timestamp {
+        check_tolerance(ts, now(), scheme.tolerance.as_secs())?;
+    }
+    Ok(Verified::new(Some(index), timestamp))
+}
+
+/// Collects the signature candidates where the scheme puts them (and the
+/// timestamp when it shares their header). `decoded_query` is the
+/// percent-decoded query parameter, for [`SignatureLocation::QueryParameter`].
+fn find_signatures<'a, H: Headers + ?Sized>(
+    scheme: &HmacScheme,
+    headers: &'a H,
+    decoded_query: Option<&'a [u8]>,
+) -> Result<Found<'a>, Error> {
     let mut found = Found {
         signatures: Inline::default(),
         timestamp: None,
@@ -130,7 +164,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             }
         }
         SignatureLocation::QueryParameter { .. } => {
-            if let Some(decoded) = decoded_query.as_deref() {
+            if let Some(decoded) = decoded_query {
                 found.signatures.push(decoded);
             }
         }
@@ -159,17 +193,35 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             found.signatures.push(trim(signature));
         }
     }
+    Ok(found)
+}
 
-    // The separator before the body (timestamp first) or after it (timestamp last).
-    let (before_body, after_body) = match &scheme.content {
-        SignedContent::Body => (None, None),
+/// Finds the other parts of the signed content (the delivery id, the
+/// timestamp), refusing a request that lacks one; returns where the
+/// separator goes.
+fn find_signed_parts<'s, 'a, H: Headers + ?Sized>(
+    scheme: &'s HmacScheme,
+    headers: &'a H,
+    found: &mut Found<'a>,
+) -> Result<Framing<'s>, Error> {
+    Ok(match &scheme.content {
+        SignedContent::Body => Framing {
+            before_body: None,
+            after_body: None,
+        },
         SignedContent::TimestampThenBody { timestamp, separator } => {
-            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
-            (Some(separator.as_bytes()), None)
+            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            Framing {
+                before_body: Some(separator.as_bytes()),
+                after_body: None,
+            }
         }
         SignedContent::BodyThenTimestamp { timestamp, separator } => {
-            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
-            (None, Some(separator.as_bytes()))
+            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            Framing {
+                before_body: None,
+                after_body: Some(separator.as_bytes()),
+            }
         }
         SignedContent::IdTimestampBody {
             id_header,
@@ -177,42 +229,54 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             separator,
         } => {
             found.id = Some(trim(single_header(headers, id_header)?));
-            read_timestamp(&mut found, timestamp, headers, &scheme.signature)?;
-            (Some(separator.as_bytes()), None)
+            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            Framing {
+                before_body: Some(separator.as_bytes()),
+                after_body: None,
+            }
         }
-    };
-    let timestamp = match found.timestamp {
-        Some(raw) => {
-            let value = match scheme.timestamp_unit {
-                TimestampUnit::Seconds => parse_timestamp(raw),
-                TimestampUnit::Milliseconds => parse_timestamp(raw).map(|ms| ms.div_euclid(1000)),
-                TimestampUnit::Rfc3339 => rfc3339::parse(raw),
-            };
-            let reason = match scheme.timestamp_unit {
-                TimestampUnit::Rfc3339 => "the timestamp is not an RFC 3339 date-time",
-                _ => "the timestamp is not an integer number of Unix seconds or milliseconds",
-            };
-            Some(value.ok_or_else(|| malformed(timestamp_source_name(scheme), reason))?)
-        }
-        None => None,
-    };
+    })
+}
 
+/// The timestamp found, as Unix seconds, in the scheme's unit; `None` when
+/// the scheme signs none.
+fn read_timestamp(scheme: &HmacScheme, raw: Option<&[u8]>) -> Result<Option<i64>, Error> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let value = match scheme.timestamp_unit {
+        TimestampUnit::Seconds => parse_timestamp(raw),
+        TimestampUnit::Milliseconds => parse_timestamp(raw).map(|ms| ms.div_euclid(1000)),
+        TimestampUnit::Rfc3339 => rfc3339::parse(raw),
+    };
+    let reason = match scheme.timestamp_unit {
+        TimestampUnit::Rfc3339 => "the timestamp is not an RFC 3339 date-time",
+        _ => "the timestamp is not an integer number of Unix seconds or milliseconds",
+    };
+    Ok(Some(
+        value.ok_or_else(|| malformed(timestamp_source_name(scheme), reason))?,
+    ))
+}
+
+/// Decodes every candidate once (without the scheme's prefix); candidates
+/// that are not a MAC are skipped. None left: a wrong signature (401) when
+/// one was well encoded but of the wrong length, a malformed header otherwise.
+fn decode_candidates(scheme: &HmacScheme, signatures: &Inline<&[u8]>) -> Result<Inline<[u8; MAC_LEN]>, Error> {
     // Built only on the error paths: an allocation per request otherwise.
     let signature_name = || signature_field_name(&scheme.signature);
-    if found.signatures.is_empty() {
+    if signatures.is_empty() {
         return Err(Error::new(ErrorKind::MalformedHeader {
             name: signature_name(),
             reason: "no signature of a supported version or key",
         }));
     }
 
-    // Decode every candidate once; candidates that are not a MAC are skipped.
     let mut decoded: Inline<[u8; MAC_LEN]> = Inline::default();
     let mut buffer = FixedBuf::<MAC_LEN>::new();
     // A well-encoded value of the wrong length is a wrong signature (401),
     // like a right-length one; only text that is not in the encoding is malformed.
     let mut wrong_length = false;
-    for raw in found.signatures.iter() {
+    for raw in signatures.iter() {
         let raw = match &scheme.prefix {
             Some(prefix) => match raw.strip_prefix(prefix.as_bytes()) {
                 Some(rest) => rest,
@@ -242,12 +306,24 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             },
         }));
     }
+    Ok(decoded)
+}
 
-    let body = incoming.body();
+/// The index of the first key whose MAC of the signed content equals a
+/// candidate. Every key is computed and every candidate compared in constant
+/// time, whichever matches, so the timing tells nothing of which key (or
+/// candidate) matched.
+fn first_matching_key(
+    keys: &[Key],
+    found: &Found<'_>,
+    framing: Framing<'_>,
+    body: &[u8],
+    decoded: &Inline<[u8; MAC_LEN]>,
+) -> Option<usize> {
     let mut matched: Option<usize> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut mac = key.mac.clone();
-        if let Some(separator) = before_body {
+        if let Some(separator) = framing.before_body {
             if let Some(id) = found.id {
                 mac.update(id);
                 mac.update(separator);
@@ -258,7 +334,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             mac.update(separator);
         }
         mac.update(body);
-        if let Some(separator) = after_body {
+        if let Some(separator) = framing.after_body {
             mac.update(separator);
             if let Some(raw) = found.timestamp {
                 mac.update(raw);
@@ -273,14 +349,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
             matched = Some(index);
         }
     }
-    let Some(index) = matched else {
-        return Err(Error::new(ErrorKind::AuthenticationFailed));
-    };
-
-    if let Some(ts) = timestamp {
-        check_tolerance(ts, now(), scheme.tolerance.as_secs())?;
-    }
-    Ok(Verified::new(Some(index), timestamp))
+    matched
 }
 
 /// Whether `raw` is valid text in `encoding`, whatever its decoded length
@@ -317,7 +386,9 @@ fn timestamp_source_name(scheme: &HmacScheme) -> &str {
     }
 }
 
-fn read_timestamp<'a, H: Headers + ?Sized>(
+/// Takes the timestamp from its header, or checks that the signature's
+/// header held it (a parameter, or the signature's prefix).
+fn locate_timestamp<'a, H: Headers + ?Sized>(
     found: &mut Found<'a>,
     location: &TimestampLocation,
     headers: &'a H,

@@ -5,7 +5,8 @@ use crate::{ErrorKind, FixedClock, Incoming, Secret, Vendor};
 
 #[test]
 fn reproduces_the_local_vector() {
-    // ../shared/specs/other-vendors.md §15 "Locally computed": Yousign, key `test-secret`.
+    // A regression vector computed locally (not vendor data) from the documented
+    // construction: HMAC-SHA256 of the raw body, key `test-secret`, hex, `sha256=` prefix.
     let body = br#"{"event_id":"e1","event_name":"signature_request.done","event_time":"1700000000","data":{}}"#;
     let headers = [(
         "X-Yousign-Signature-256",

@@ -6,8 +6,7 @@ use crate::{ErrorKind, FixedClock, Incoming, Secret, Vendor};
 /// Zoho Sign's published sample, "Securing Zoho Sign webhooks with HMAC
 /// authentication"
 /// (https://help.zoho.com/portal/en/kb/zoho-sign/admin-guide/webhooks/articles/securing-zoho-sign-webhooks-with-hmac-authentication),
-/// as recorded in ../shared/specs/other-vendors.md §15: key
-/// `thisisthesamplekeyfortestingpurposes`, the payload exactly as printed
+/// with its key `thisisthesamplekeyfortestingpurposes`, the payload exactly as printed
 /// (with its doubled leading brace), expected base64 signature below.
 #[test]
 fn reproduces_zoho_signs_published_sample() {
