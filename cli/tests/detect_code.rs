@@ -139,7 +139,13 @@ fn detect_prints_code_that_compiles() {
     headers.push(json.clone());
     let path = write_capture(&dir, "header", "/hooks", &headers, &signed.body);
     cases.push(("signplus", detected_code(&path, "signplus", None, SECRET)));
-    let path = write_capture(&dir, "query", &format!("/hooks?token={SECRET}"), &[json.clone()], BODY);
+    let path = write_capture(
+        &dir,
+        "query",
+        &format!("/hooks?token={SECRET}"),
+        std::slice::from_ref(&json),
+        BODY,
+    );
     cases.push(("constellation", detected_code(&path, "constellation", None, SECRET)));
     let signed = Signer::basic_auth("esign", Secret::new(SECRET)).sign(BODY);
     let mut headers = signed.headers.clone();
