@@ -1,6 +1,7 @@
 //! The Adobe Acrobat Sign check: the `X-AdobeSign-ClientId` request header
 //! against the configured client ids, and optionally a URL token.
 
+use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 use crate::secret::Secret;
@@ -122,5 +123,34 @@ impl core::fmt::Debug for Verifier {
             .field("client_ids", &format_args!("{} [REDACTED]", self.client_ids.len()))
             .field("url_token", &self.url_token)
             .finish()
+    }
+}
+
+impl crate::plugin::private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
+impl crate::plugin::VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        Verifier::validate(self)
+    }
+
+    /// The request carries `X-AdobeSign-ClientId`.
+    fn identifies<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> bool {
+        incoming.headers().values(CLIENT_ID_HEADER).next().is_some()
+    }
+
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming).map(|(_, verified)| verified)
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let ids = config.vendor_secrets(crate::Vendor::AdobeSign, env)?;
+        Ok(Verifier::client_ids(
+            ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()),
+        ))
     }
 }

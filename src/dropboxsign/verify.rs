@@ -8,6 +8,7 @@ use serde::Deserialize;
 use subtle::{ConstantTimeEq, ConstantTimeLess};
 
 use super::body;
+use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
 use crate::secret::Secret;
@@ -179,5 +180,37 @@ impl Time<'_> {
             Time::Unsigned(n) => Cow::Owned(n.to_string()),
             Time::Signed(n) => Cow::Owned(n.to_string()),
         }
+    }
+}
+
+impl crate::plugin::private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
+impl crate::plugin::VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        Verifier::validate(self)
+    }
+
+    /// Dropbox Sign sends no credential header: nothing but the body names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming).map(|(verified, _)| verified)
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let mut keys = config.vendor_secrets(crate::Vendor::DropboxSign, env)?;
+        let first = keys.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for key in keys {
+            verifier = verifier.with_api_key(key);
+        }
+        Ok(verifier)
     }
 }

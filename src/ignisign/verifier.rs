@@ -4,6 +4,9 @@ use super::api_key::ApiKey;
 use super::delivery::Delivery;
 use super::enums::AppEnv;
 use super::envelope;
+use crate::clock::Clock;
+use crate::headers::{Headers, Incoming};
+use crate::verify::Verified;
 use crate::{Error, ErrorKind, Vendor};
 
 /// Accepts Ignisign deliveries for one application and environment.
@@ -117,5 +120,32 @@ impl Verifier {
             return Err(Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
         }
         Ok(())
+    }
+}
+
+impl crate::plugin::private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
+impl crate::plugin::VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        Verifier::validate(self)
+    }
+
+    /// Ignisign sends no credential: nothing in a request names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// The SDK's required fields, application id and environment, on a
+    /// minimal parse. The token is checked in the confirmation phase.
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check_envelope(incoming.body()).map(|()| Verified::new(None, None))
+    }
+
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
     }
 }

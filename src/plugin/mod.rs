@@ -12,7 +12,9 @@
 //! this crate implements it.
 
 mod shape;
+mod simple;
 pub(crate) mod table;
+mod verifier;
 
 use core::fmt::Debug;
 use core::ops::Range;
@@ -20,16 +22,18 @@ use std::borrow::Cow;
 
 use http::{Response, StatusCode};
 
+pub use crate::wire_enum::WireName;
 pub use shape::BodyShape;
+pub use simple::SimpleVendor;
+pub use verifier::VendorVerifier;
 
+use crate::Vendor;
 use crate::clock::Clock;
-use crate::config::{ConfigError, VendorConfig};
 use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::LifecycleStep;
 use crate::verify::Verified;
-use crate::{Vendor, verify};
 
 pub(crate) mod private {
     /// Seals [`Plugin`](super::Plugin): only this crate implements it.
@@ -47,8 +51,9 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// The vendor's id.
     const VENDOR: Vendor;
 
-    /// How deliveries are authenticated: what the builder method takes.
-    type Verifier: Debug + Clone + Send + Sync + 'static;
+    /// How deliveries are authenticated: what the builder method takes. It
+    /// owns its checks ([`VendorVerifier`]).
+    type Verifier: VendorVerifier;
 
     /// What [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns for this vendor.
     type Event: Debug + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static;
@@ -56,33 +61,6 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// What callbacks receive once the event is confirmed: the same type as
     /// [`Event`](Plugin::Event) for every vendor without a confirmation phase.
     type Confirmed: Debug + Clone + PartialEq + Send + Sync + 'static;
-
-    /// The engine verifier behind [`Verifier`](Plugin::Verifier), when the
-    /// vendor's check is the shared engine's.
-    fn engine(verifier: &Self::Verifier) -> Option<&verify::Verifier>;
-
-    /// Refuses a configuration that cannot work (an empty secret, header name
-    /// or application id). Called by `build()`.
-    fn validate(verifier: &Self::Verifier) -> Result<(), Error> {
-        match Self::engine(verifier) {
-            Some(engine) => engine.validate(),
-            None => Ok(()),
-        }
-    }
-
-    /// The verifier a configuration file's table for this vendor describes
-    /// (`[signplus]` …), secrets read through `env` (see [`crate::config`]).
-    fn verifier_from_config(
-        config: &VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Self::Verifier, ConfigError>;
-
-    /// `true` when the request carries this vendor's configured credential
-    /// (its signature or token header, `Authorization: Basic`, its query
-    /// parameter): strong evidence that the request is this vendor's.
-    fn identifies<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> bool {
-        Self::engine(verifier).is_some_and(|engine| engine.identifies(incoming))
-    }
 
     /// `true` when the body has this vendor's distinctive top-level keys:
     /// evidence used when no credential names a vendor, to choose among
@@ -99,26 +77,11 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         false
     }
 
-    /// Checks the request's authenticity without the typed parse (what
-    /// [`Webhooks::verify`](crate::Webhooks::verify) runs). Defaults to the
-    /// engine's check; a vendor without one must override it, and until it
-    /// does every request is refused.
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Self::Verifier,
-        incoming: &Incoming<'_, H>,
-        clock: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        match Self::engine(verifier) {
-            Some(engine) => engine.verify(incoming, clock),
-            None => Err(Error::configuration("this vendor has no verification configured")),
-        }
-    }
-
-    /// What [`authenticate`](Plugin::authenticate) established, with the part
+    /// What [`VendorVerifier::authenticate`] established, with the part
     /// of the body its proof covers and the request value the event keeps
     /// (see [`Authenticated`]): what `dispatch` parses, and what
     /// [`VerifiedBody`](crate::VerifiedBody) carries so that a later parse
-    /// reads exactly those bytes. Defaults to `authenticate` over the whole
+    /// reads exactly those bytes. Defaults to the verifier's check over the whole
     /// body, keeping nothing; a vendor whose proof covers one part of the body
     /// (Dropbox Sign's `json` field) or whose event keeps a header (Adobe's
     /// client id, PandaDoc's event id) overrides it.
@@ -127,7 +90,9 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<Authenticated, Error> {
-        Self::authenticate(verifier, incoming, clock).map(|verified| Authenticated::whole(verified, incoming.body()))
+        verifier
+            .authenticate(incoming, clock)
+            .map(|verified| Authenticated::whole(verified, incoming.body()))
     }
 
     /// Parses a body whose authenticity was established: the precise parse,

@@ -5,8 +5,10 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use subtle::{Choice, ConstantTimeEq};
 
+use crate::clock::Clock;
 use crate::encoding::{self, FixedBuf};
 use crate::error::ErrorKind;
+use crate::headers::{Headers, Incoming};
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Error, Secret, Vendor};
 
@@ -138,4 +140,38 @@ pub fn event_hash(webhook_id: &Secret, event_type: &str, time: i64) -> String {
     mac.update(b"@");
     mac.update(time.to_string().as_bytes());
     encoding::encode_hex(&mac.finalize().into_bytes())
+}
+
+impl crate::plugin::private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
+impl crate::plugin::VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        Verifier::validate(self)
+    }
+
+    /// SignWell sends no credential header: nothing outside the body names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// `event.hash` over `"<event.type>@<event.time>"`, read from a minimal
+    /// parse of the body. The body itself is not covered.
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming.body())
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let mut ids = config.vendor_secrets(crate::Vendor::SignWell, env)?;
+        let first = ids.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for id in ids {
+            verifier = verifier.with_webhook_id(id);
+        }
+        Ok(verifier)
+    }
 }
