@@ -214,9 +214,18 @@ fn file_errors_name_the_key_and_the_position() {
             "not `method`",
         ),
         (r#"{"ignisign": {"app_id": "appId_x"}}"#, "`app_env`"),
+        // Another vendor's own keys are unknown keys of the engine's table.
         (
             r#"{"signplus": {"app_id": "appId_x", "app_env": "PRODUCTION"}}"#,
-            "needs `method`",
+            "unknown field `app_id`",
+        ),
+        (
+            r#"{"ignisign": {"app_id": "appId_x", "app_env": "PRODUCTION", "secret_env": "S"}}"#,
+            "not `secret_env`",
+        ),
+        (
+            r#"{"ignisign": {"app_id": "appId_x", "app_env": "PRODUCTION", "api_key_env": "K"}}"#,
+            "not both",
         ),
         (
             r#"{"signplus": {"method": "query_token", "query_parameter": "t", "secret_env": "S", "dangerous_inline_secret": "x"}}"#,

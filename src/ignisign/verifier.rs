@@ -142,6 +142,11 @@ impl crate::plugin::VendorVerifier for Verifier {
         self.check_envelope(incoming.body()).map(|()| Verified::new(None, None))
     }
 
+    /// Ignisign's own table: `app_id` and `app_env`, or `api_key_env`.
+    fn read_table<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<crate::config::VendorConfig, A::Error> {
+        super::config::read_table(map)
+    }
+
     fn from_config(
         config: &crate::config::VendorConfig,
         env: &dyn Fn(&str) -> Option<String>,

@@ -25,6 +25,7 @@ use http::{Response, StatusCode};
 pub use crate::wire_enum::WireName;
 pub use shape::BodyShape;
 pub use simple::SimpleVendor;
+pub(crate) use verifier::TableSeed;
 pub use verifier::VendorVerifier;
 
 use crate::Vendor;

@@ -1,6 +1,7 @@
 //! [`VendorVerifier`]: the checks a vendor's `Verifier` owns.
 
 use core::fmt::Debug;
+use core::marker::PhantomData;
 
 use crate::clock::Clock;
 use crate::config::{ConfigError, VendorConfig};
@@ -37,6 +38,15 @@ pub trait VendorVerifier: private::Sealed + Debug + Clone + Send + Sync + Sized 
         clock: &dyn Clock,
     ) -> Result<Verified, Error>;
 
+    /// Reads this vendor's table of a configuration file from the table's
+    /// own map, so that an error carries the table's line and column.
+    /// Defaults to the engine's table ([`VendorConfig`]); a vendor with keys
+    /// of its own reads and checks them here, and keeps them with
+    /// `VendorConfig::own_table`.
+    fn read_table<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<VendorConfig, A::Error> {
+        VendorConfig::read(map)
+    }
+
     /// The verifier this vendor's table of a configuration file describes
     /// (`[signplus]` …), secrets read through `env` (see [`crate::config`]).
     fn from_config(table: &VendorConfig, env: &dyn Fn(&str) -> Option<String>) -> Result<Self, ConfigError>;
@@ -45,5 +55,35 @@ pub trait VendorVerifier: private::Sealed + Debug + Clone + Send + Sync + Sized 
     /// `build()` then emits the `dangerous` trace.
     fn is_unverified(&self) -> bool {
         false
+    }
+}
+
+/// Reads one vendor's table with its verifier's reader
+/// ([`VendorVerifier::read_table`]), inside the file's deserializer.
+pub(crate) struct TableSeed<V>(PhantomData<V>);
+
+impl<V> TableSeed<V> {
+    pub(crate) fn new() -> Self {
+        TableSeed(PhantomData)
+    }
+}
+
+impl<'de, V: VendorVerifier> serde::de::DeserializeSeed<'de> for TableSeed<V> {
+    type Value = VendorConfig;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<VendorConfig, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, V: VendorVerifier> serde::de::Visitor<'de> for TableSeed<V> {
+    type Value = VendorConfig;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a vendor table (method, secret_env, …)")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<VendorConfig, A::Error> {
+        V::read_table(map)
     }
 }
