@@ -38,7 +38,7 @@ impl Plugin for PandaDoc {
         shape.is_array() && shape.has("event") && shape.has("data")
     }
 
-    /// [`authenticate`], keeping the delivery id from
+    /// The verifier's check (with the URI guard below), keeping the delivery id from
     /// `X-PandaDoc-Webhook-Event-Id` when it is sent once and is text, so
     /// that a later parse gives the same [`Delivery::event_id`] (and dedup
     /// key) as `dispatch`.

@@ -1,11 +1,18 @@
 //! The vendor plug-in: everything the central code (dispatch, deduplication,
 //! registry, integrations) needs to know about a vendor, in one sealed trait.
 //!
-//! A vendor is its folder (`src/<slug>/`), one `impl Plugin` in that folder
-//! (`src/<slug>/plugin.rs`) and one line in the vendor table
-//! (`src/plugin/table.rs`). The central code is generated
-//! from the table and calls the trait: it names no vendor. See
+//! A vendor is its folder (`src/<slug>/`) and one line in the vendor table
+//! (`src/plugin/table.rs`). The central code is generated from the table
+//! and calls [`Plugin`]: it names no vendor. See
 //! [`manual::adding_a_vendor`](crate::manual::adding_a_vendor).
+//!
+//! The contract comes in two tiers (axum's `FromRequestParts` →
+//! `FromRequest` bridge): most vendors write a [`SimpleVendor`], only what
+//! is their own, and the full [`Plugin`] and [`EventKinds`] follow by a
+//! blanket impl; a vendor whose proof, confirmation or event shape differs
+//! implements [`Plugin`] in full. Either way the vendor's `Verifier` owns
+//! its checks ([`VendorVerifier`], rustls's habit), written once for every
+//! engine vendor by `vendor_verifier!`.
 //!
 //! The trait is sealed: it is public so that its marker types can appear in
 //! public type names (`VendorHandlers<'_, docusign::DocuSign, M>`), but only
@@ -44,10 +51,11 @@ pub(crate) mod private {
 /// A vendor, as the central code sees it. Implemented by one marker type per
 /// vendor module (`signplus::SignPlus`, `docusign::DocuSign`, …).
 ///
-/// Every method has the behaviour most vendors need by default; a vendor
-/// overrides only what differs (Ignisign's local application checks and
-/// remote token confirmation, Dropbox Sign's proof inside the body, Adobe's
-/// response echo).
+/// Most vendors get it from [`SimpleVendor`]. A vendor that implements it
+/// in full overrides only what differs from the defaults (Ignisign's remote
+/// token confirmation, Dropbox Sign's proof inside the body, Adobe's
+/// response echo); the checks themselves are its verifier's
+/// ([`VendorVerifier`]).
 pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// The vendor's id.
     const VENDOR: Vendor;
