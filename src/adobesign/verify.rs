@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::secret::Secret;
 use crate::verify::{self, Verified};
 
@@ -62,18 +63,6 @@ impl Verifier {
         self
     }
 
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.client_ids.is_empty() {
-            return Err(Error::configuration("no Adobe Acrobat Sign client id is configured"));
-        }
-        if self.client_ids.iter().any(Secret::is_blank) {
-            return Err(Error::configuration(
-                "an Adobe Acrobat Sign client id is empty or blank",
-            ));
-        }
-        self.url_token.as_ref().map_or(Ok(()), verify::Verifier::validate)
-    }
-
     /// The configured client id the request's header matches: every id is
     /// compared, in constant time.
     pub(super) fn matching_client_id<H: Headers + ?Sized>(&self, headers: &H) -> Result<usize, Error> {
@@ -126,12 +115,20 @@ impl core::fmt::Debug for Verifier {
     }
 }
 
-impl crate::plugin::private::Sealed for Verifier {}
+impl private::Sealed for Verifier {}
 
-/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
-impl crate::plugin::VendorVerifier for Verifier {
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
     fn validate(&self) -> Result<(), Error> {
-        Verifier::validate(self)
+        if self.client_ids.is_empty() {
+            return Err(Error::configuration("no Adobe Acrobat Sign client id is configured"));
+        }
+        if self.client_ids.iter().any(Secret::is_blank) {
+            return Err(Error::configuration(
+                "an Adobe Acrobat Sign client id is empty or blank",
+            ));
+        }
+        self.url_token.as_ref().map_or(Ok(()), verify::Verifier::validate)
     }
 
     /// The request carries `X-AdobeSign-ClientId`.

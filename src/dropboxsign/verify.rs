@@ -11,6 +11,7 @@ use super::body;
 use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::secret::Secret;
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Vendor, encoding};
@@ -60,13 +61,6 @@ impl Verifier {
     pub fn with_api_key(mut self, api_key: impl Into<Secret>) -> Self {
         self.keys.push(Key::new(&api_key.into()));
         self
-    }
-
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.keys.iter().any(|key| key.empty) {
-            return Err(Error::configuration("a Dropbox Sign API key is empty or blank"));
-        }
-        Ok(())
     }
 
     /// Checks a request: finds the callback JSON, reads `event_time`,
@@ -183,12 +177,15 @@ impl Time<'_> {
     }
 }
 
-impl crate::plugin::private::Sealed for Verifier {}
+impl private::Sealed for Verifier {}
 
-/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
-impl crate::plugin::VendorVerifier for Verifier {
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
     fn validate(&self) -> Result<(), Error> {
-        Verifier::validate(self)
+        if self.keys.iter().any(|key| key.empty) {
+            return Err(Error::configuration("a Dropbox Sign API key is empty or blank"));
+        }
+        Ok(())
     }
 
     /// Dropbox Sign sends no credential header: nothing but the body names it.

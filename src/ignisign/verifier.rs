@@ -6,6 +6,7 @@ use super::enums::AppEnv;
 use super::envelope;
 use crate::clock::Clock;
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::verify::Verified;
 use crate::{Error, ErrorKind, Vendor};
 
@@ -76,14 +77,6 @@ impl Verifier {
         &self.app_env
     }
 
-    /// Refuses an empty application id.
-    pub(crate) fn validate(&self) -> Result<(), Error> {
-        if self.app_id.trim().is_empty() {
-            return Err(Error::configuration("the Ignisign application id is empty").with_vendor(Vendor::Ignisign));
-        }
-        Ok(())
-    }
-
     /// The SDK's steps 2 to 4 on a minimal parse of the body.
     pub(crate) fn check_envelope(&self, body: &[u8]) -> Result<(), Error> {
         envelope::with_required_fields(body, |fields| {
@@ -123,12 +116,16 @@ impl Verifier {
     }
 }
 
-impl crate::plugin::private::Sealed for Verifier {}
+impl private::Sealed for Verifier {}
 
-/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
-impl crate::plugin::VendorVerifier for Verifier {
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
+    /// Refuses an empty application id.
     fn validate(&self) -> Result<(), Error> {
-        Verifier::validate(self)
+        if self.app_id.trim().is_empty() {
+            return Err(Error::configuration("the Ignisign application id is empty").with_vendor(Vendor::Ignisign));
+        }
+        Ok(())
     }
 
     /// Ignisign sends no credential: nothing in a request names it.

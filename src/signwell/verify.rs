@@ -9,6 +9,7 @@ use crate::clock::Clock;
 use crate::encoding::{self, FixedBuf};
 use crate::error::ErrorKind;
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Error, Secret, Vendor};
 
@@ -47,13 +48,6 @@ impl Verifier {
 
     fn key(webhook_id: &Secret) -> (HmacSha256, bool) {
         (keyed_mac(webhook_id.expose()), webhook_id.is_blank())
-    }
-
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.keys.iter().any(|(_, empty)| *empty) {
-            return Err(Error::configuration("a SignWell webhook id is empty or blank"));
-        }
-        Ok(())
     }
 
     /// Reads `event.type`, `event.time` and `event.hash` from the body and
@@ -142,12 +136,15 @@ pub fn event_hash(webhook_id: &Secret, event_type: &str, time: i64) -> String {
     encoding::encode_hex(&mac.finalize().into_bytes())
 }
 
-impl crate::plugin::private::Sealed for Verifier {}
+impl private::Sealed for Verifier {}
 
-/// The checks of the vendor's own proof (see [`VendorVerifier`](crate::plugin::VendorVerifier)).
-impl crate::plugin::VendorVerifier for Verifier {
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
     fn validate(&self) -> Result<(), Error> {
-        Verifier::validate(self)
+        if self.keys.iter().any(|(_, empty)| *empty) {
+            return Err(Error::configuration("a SignWell webhook id is empty or blank"));
+        }
+        Ok(())
     }
 
     /// SignWell sends no credential header: nothing outside the body names it.
