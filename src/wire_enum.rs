@@ -7,6 +7,17 @@
 //! (`as_str()` / `code()`), `is_unknown()`, and serde impls that read and write
 //! exactly the vendor's representation.
 
+/// A string enum of a vendor's wire format (`string_enum!`), as the
+/// plug-in contract sees it: its value as sent, and whether this version of
+/// the crate knows it. Sealed: only this crate implements it.
+pub trait WireName: crate::plugin::private::Sealed {
+    /// The value exactly as the vendor sends it.
+    fn wire_name(&self) -> &str;
+
+    /// `true` for a value this version of the crate does not know.
+    fn is_unknown_value(&self) -> bool;
+}
+
 /// Defines a string enum. `case_insensitive` makes parsing ignore ASCII case
 /// (the `Unknown` variant still keeps the value exactly as received).
 macro_rules! string_enum {
@@ -52,6 +63,18 @@ macro_rules! string_enum {
             /// Parses a wire value; values the crate does not know become `Unknown`.
             pub fn from_wire(raw: &str) -> Self {
                 $crate::wire_enum::string_enum!(@match $name, raw, $($case)?, $($variant => $wire),*)
+            }
+        }
+
+        impl $crate::plugin::private::Sealed for $name {}
+
+        impl $crate::wire_enum::WireName for $name {
+            fn wire_name(&self) -> &str {
+                self.as_str()
+            }
+
+            fn is_unknown_value(&self) -> bool {
+                self.is_unknown()
             }
         }
 

@@ -214,9 +214,18 @@ fn file_errors_name_the_key_and_the_position() {
             "not `method`",
         ),
         (r#"{"ignisign": {"app_id": "appId_x"}}"#, "`app_env`"),
+        // Another vendor's own keys are unknown keys of the engine's table.
         (
             r#"{"signplus": {"app_id": "appId_x", "app_env": "PRODUCTION"}}"#,
-            "needs `method`",
+            "unknown field `app_id`",
+        ),
+        (
+            r#"{"ignisign": {"app_id": "appId_x", "app_env": "PRODUCTION", "secret_env": "S"}}"#,
+            "not `secret_env`",
+        ),
+        (
+            r#"{"ignisign": {"app_id": "appId_x", "app_env": "PRODUCTION", "api_key_env": "K"}}"#,
+            "not both",
         ),
         (
             r#"{"signplus": {"method": "query_token", "query_parameter": "t", "secret_env": "S", "dangerous_inline_secret": "x"}}"#,
@@ -542,4 +551,30 @@ fn toml_errors_drop_the_source_line_and_the_value() {
     let err = Config::from_toml("max_body_size = 67108865\n[signwell]\nsecret_env = \"S\"\n").unwrap_err();
     assert!(err.message().contains("at most 67108864"), "{err}");
     assert_eq!(err.position().map(|(line, _)| line), Some(1), "{err}");
+}
+
+/// Ignisign's table is Ignisign's own: read by its verifier inside the
+/// file's reader, so its errors keep their line, and its keys are kept for
+/// it alone (their values never shown by `Debug`).
+#[test]
+fn a_vendors_own_table_is_checked_where_it_stands() {
+    let err = json_error(
+        "{\n  \"signplus\": {\"method\": \"header_token\", \"header\": \"X\", \"secret_env\": \"S\"},\n  \"ignisign\": {\"app_id\": \"appId_x\",\n    \"secret_env\": \"S\"}\n}",
+    );
+    assert!(err.message().contains("not `secret_env`"), "{err}");
+    assert_eq!(err.position().map(|(line, _)| line), Some(4), "{err}");
+
+    let config = Config::from_json(r#"{"ignisign": {"app_id": "appId_x", "app_env": "PRODUCTION"}}"#).unwrap();
+    let table = config.vendor("ignisign").unwrap();
+    assert_eq!(table.own_key("app_id"), Some("appId_x"));
+    assert_eq!(table.own_key("app_env"), Some("PRODUCTION"));
+    assert_eq!(table.own_key("api_key_env"), None);
+    assert_eq!(table.method, None);
+    let shown = format!("{table:?}");
+    assert!(shown.contains("app_id") && !shown.contains("appId_x"), "{shown}");
+
+    // An engine vendor's table has no own keys.
+    let config =
+        Config::from_json(r#"{"signplus": {"method": "header_token", "header": "X", "secret_env": "S"}}"#).unwrap();
+    assert_eq!(config.vendor("signplus").unwrap().own_key("app_id"), None);
 }

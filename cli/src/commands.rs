@@ -428,10 +428,10 @@ pub fn send(
 /// An Ignisign sample addressed to the configured application.
 fn ignisign_body(body: &[u8], table: &esign_webhooks::config::VendorConfig) -> Result<Vec<u8>, String> {
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| err.to_string())?;
-    if let (Some(object), Some(app_id)) = (value.as_object_mut(), &table.app_id) {
+    if let (Some(object), Some(app_id)) = (value.as_object_mut(), table.own_key("app_id")) {
         object.insert("appId".to_owned(), json!(app_id));
-        if let Some(env) = &table.app_env {
-            object.insert("appEnv".to_owned(), json!(env.to_string()));
+        if let Some(env) = table.own_key("app_env") {
+            object.insert("appEnv".to_owned(), json!(env));
         }
     }
     serde_json::to_vec_pretty(&value).map_err(|err| err.to_string())

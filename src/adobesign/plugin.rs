@@ -11,7 +11,6 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, empty_response, private};
-use crate::verify::{self, Verified};
 use crate::{Error, Vendor};
 
 /// The Adobe Acrobat Sign plug-in (see [`Plugin`]).
@@ -27,48 +26,11 @@ impl Plugin for AdobeSign {
     type Event = Event;
     type Confirmed = Event;
 
-    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
-        None
-    }
-
-    fn validate(verifier: &Verifier) -> Result<(), Error> {
-        verifier.validate()
-    }
-
-    /// The request carries `X-AdobeSign-ClientId`.
-    fn identifies<H: Headers + ?Sized>(_: &Verifier, incoming: &Incoming<'_, H>) -> bool {
-        incoming.headers().values(CLIENT_ID_HEADER).next().is_some()
-    }
-
-    /// `secret_env`: the variable(s) holding the value, several for a rotation.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        let ids = config.vendor_secrets(Self::VENDOR, env)?;
-        Ok(Verifier::client_ids(
-            ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()),
-        ))
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
-
     /// `webhookNotificationId`, `webhookUrlInfo` or `webhookScope`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         ["webhookNotificationId", "webhookUrlInfo", "webhookScope"]
             .iter()
             .any(|key| shape.has(key))
-    }
-
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        verifier.check(incoming).map(|(_, verified)| verified)
     }
 
     /// Checks, and keeps the configured client id the request matched so
@@ -109,6 +71,11 @@ impl Plugin for AdobeSign {
             }
             _ => DedupKey::from_json(Vendor::AdobeSign, event),
         }
+    }
+
+    /// Adobe's `event` (`AGREEMENT_WORKFLOW_COMPLETED`, …), as sent.
+    fn kind_name(event: &Event) -> Cow<'_, str> {
+        Cow::Borrowed(event.kind().as_str())
     }
 
     fn lifecycle(event: &Event) -> Option<LifecycleStep> {

@@ -1,8 +1,10 @@
 //! The Adobe Acrobat Sign check: the `X-AdobeSign-ClientId` request header
 //! against the configured client ids, and optionally a URL token.
 
+use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::secret::Secret;
 use crate::verify::{self, Verified};
 
@@ -61,18 +63,6 @@ impl Verifier {
         self
     }
 
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.client_ids.is_empty() {
-            return Err(Error::configuration("no Adobe Acrobat Sign client id is configured"));
-        }
-        if self.client_ids.iter().any(Secret::is_blank) {
-            return Err(Error::configuration(
-                "an Adobe Acrobat Sign client id is empty or blank",
-            ));
-        }
-        self.url_token.as_ref().map_or(Ok(()), verify::Verifier::validate)
-    }
-
     /// The configured client id the request's header matches: every id is
     /// compared, in constant time.
     pub(super) fn matching_client_id<H: Headers + ?Sized>(&self, headers: &H) -> Result<usize, Error> {
@@ -122,5 +112,42 @@ impl core::fmt::Debug for Verifier {
             .field("client_ids", &format_args!("{} [REDACTED]", self.client_ids.len()))
             .field("url_token", &self.url_token)
             .finish()
+    }
+}
+
+impl private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        if self.client_ids.is_empty() {
+            return Err(Error::configuration("no Adobe Acrobat Sign client id is configured"));
+        }
+        if self.client_ids.iter().any(Secret::is_blank) {
+            return Err(Error::configuration(
+                "an Adobe Acrobat Sign client id is empty or blank",
+            ));
+        }
+        self.url_token.as_ref().map_or(Ok(()), verify::Verifier::validate)
+    }
+
+    /// The request carries `X-AdobeSign-ClientId`.
+    fn identifies<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> bool {
+        incoming.headers().values(CLIENT_ID_HEADER).next().is_some()
+    }
+
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming).map(|(_, verified)| verified)
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let ids = config.vendor_secrets(crate::Vendor::AdobeSign, env)?;
+        Ok(Verifier::client_ids(
+            ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()),
+        ))
     }
 }

@@ -1,50 +1,33 @@
 //! The BoldSign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps BoldSign events.
 
-use std::borrow::Cow;
-
 use super::{Data, Event, EventType, SignerStatus, UserType, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The BoldSign plug-in (see [`Plugin`]).
+/// The BoldSign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct BoldSign;
 
 impl private::Sealed for BoldSign {}
 
-impl Plugin for BoldSign {
+impl SimpleVendor for BoldSign {
     const VENDOR: Vendor = Vendor::BoldSign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventType;
 
     /// `event` with `context`: no other vendor sends a top-level `context`.
     /// (BoldSign is otherwise told by its `X-BoldSign-Signature` header.)
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("event") && shape.has("context")
+    }
+
+    fn kind(event: &Event) -> &EventType {
+        event.kind()
     }
 
     /// `event` with `data`, or `event` alone (the verification request):
@@ -55,10 +38,6 @@ impl Plugin for BoldSign {
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {
         super::parse(body)
-    }
-
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
     }
 
     /// `event.id`, BoldSign's unique event id, with `event.eventType`.
@@ -75,14 +54,6 @@ impl Plugin for BoldSign {
 
     fn is_unknown(event: &Event) -> bool {
         event.kind().is_unknown() || matches!(event.data, Data::Unknown(_))
-    }
-}
-
-impl EventKinds for BoldSign {
-    type Kind = EventType;
-
-    fn kind(event: &Event) -> &EventType {
-        event.kind()
     }
 }
 

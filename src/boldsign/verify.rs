@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::Secret;
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
 
-crate::verify::vendor_verifier!("BoldSign");
+crate::verify::vendor_verifier!(BoldSign "BoldSign", documented = scheme);
 
 /// BoldSign's scheme: `X-BoldSign-Signature: t=<unix>, s0=<hex>[, s1=<hex>]`,
 /// each signature the lowercase hex HMAC-SHA256 of `<t>.<raw body>`; `s0` is

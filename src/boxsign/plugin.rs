@@ -1,53 +1,36 @@
 //! The Box Sign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Box Sign deliveries.
 
-use std::borrow::Cow;
-
 use super::{ALGORITHM_HEADER, Event, EventKind, VERSION_HEADER, Verifier};
 use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::error::ErrorKind;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::verify::{self, Verified};
+use crate::plugin::{BodyShape, SimpleVendor, private};
+use crate::verify::Verified;
 use crate::{Error, Vendor};
 
-/// The Box Sign plug-in (see [`Plugin`]).
+/// The Box Sign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct BoxSign;
 
 impl private::Sealed for BoxSign {}
 
-impl Plugin for BoxSign {
+impl SimpleVendor for BoxSign {
     const VENDOR: Vendor = Vendor::BoxSign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `trigger` with `webhook`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("trigger") && shape.has("webhook")
+    }
+
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
     }
 
     /// Box's SDKs accept only version `1` of `HmacSHA256`: a delivery that
@@ -67,10 +50,6 @@ impl Plugin for BoxSign {
 
     fn parse(body: &[u8]) -> Result<Event, Error> {
         super::parse(body)
-    }
-
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
     }
 
     /// The webhook event's `id`, which Box keeps across retries (unlike
@@ -94,18 +73,6 @@ impl Plugin for BoxSign {
             _ => return None,
         };
         Some(LifecycleStep::new(kind, event.sign_request_id()))
-    }
-
-    fn is_unknown(event: &Event) -> bool {
-        event.kind().is_unknown()
-    }
-}
-
-impl EventKinds for BoxSign {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        event.kind()
     }
 }
 

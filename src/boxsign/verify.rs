@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::Secret;
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit};
 
-crate::verify::vendor_verifier!("Box Sign");
+crate::verify::vendor_verifier!(BoxSign "Box Sign", documented = scheme);
 
 /// The signature made with the primary key.
 pub const PRIMARY_HEADER: &str = "BOX-SIGNATURE-PRIMARY";

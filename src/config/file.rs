@@ -3,7 +3,9 @@
 use core::fmt;
 use std::path::Path;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use core::marker::PhantomData;
+
+use serde::de::{self, MapAccess, Visitor};
 
 use super::error::without_value;
 use super::{ConfigError, VendorConfig};
@@ -108,19 +110,30 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-impl<'de> Deserialize<'de> for Config {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ConfigVisitor)
+/// How the file's reader reads one vendor's table: with that vendor's
+/// verifier's reader, so that each vendor checks its own keys. Implemented
+/// where the vendors are known (generated from the vendor table, in
+/// `dispatch::from_config`, with `Config`'s `Deserialize`): this layer names no
+/// vendor.
+pub(crate) trait ReadTable {
+    /// Reads `vendor`'s table, the map's next value.
+    fn read_table<'de, A: MapAccess<'de>>(vendor: Vendor, map: &mut A) -> Result<VendorConfig, A::Error>;
+}
+
+/// The file's reader: the body size, and each vendor's table read by `R`.
+pub(crate) struct ConfigVisitor<R>(PhantomData<R>);
+
+impl<R> ConfigVisitor<R> {
+    pub(crate) fn new() -> Self {
+        ConfigVisitor(PhantomData)
     }
 }
 
-struct ConfigVisitor;
-
-impl<'de> Visitor<'de> for ConfigVisitor {
+impl<'de, R: ReadTable> Visitor<'de> for ConfigVisitor<R> {
     type Value = Config;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a table of vendors (esignglobal, ignisign, signplus, constellation)")
+        f.write_str("a table of vendors, keyed by slug")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {
@@ -144,32 +157,18 @@ impl<'de> Visitor<'de> for ConfigVisitor {
                 }
                 continue;
             }
-            let Some(slug) = Vendor::ALL.iter().map(|vendor| vendor.slug()).find(|slug| *slug == key) else {
+            let Some(vendor) = Vendor::ALL.iter().copied().find(|vendor| vendor.slug() == key) else {
                 return Err(de::Error::custom(format!(
                     "unknown key `{key}`: expected a vendor ({}) or max_body_size",
                     vendor_keys()
                 )));
             };
+            let slug = vendor.slug();
             if config.vendor(slug).is_some() {
                 return Err(de::Error::custom(format!("`{slug}` is given twice")));
             }
-            let vendor: VendorConfig = map.next_value()?;
-            match (slug == "ignisign", vendor.method) {
-                (true, Some(_)) => {
-                    return Err(de::Error::custom(
-                        "`ignisign` takes `app_id` and `app_env` (or `api_key_env`), not `method`: Ignisign signs nothing",
-                    ));
-                }
-                (false, None)
-                    if vendor.app_id.is_some() || vendor.app_env.is_some() || vendor.api_key_env.is_some() =>
-                {
-                    return Err(de::Error::custom(format!(
-                        "`{slug}` needs `method` (`app_id`/`app_env` are Ignisign's keys)"
-                    )));
-                }
-                _ => {}
-            }
-            config.vendors.push((slug, vendor));
+            let table = R::read_table(vendor, &mut map)?;
+            config.vendors.push((slug, table));
         }
         // The vendors' fixed order, whatever the file's (TOML tables come sorted).
         config

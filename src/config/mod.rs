@@ -6,8 +6,10 @@
 //!
 //! # The file
 //!
-//! One table per vendor, keyed by the vendor's lowercase slug (`esignglobal`,
-//! `ignisign`, `signplus`, `constellation`); only the vendors present are accepted.
+//! One table per vendor, keyed by the vendor's slug ([`Vendor::slug`](crate::Vendor::slug));
+//! only the vendors present are accepted. Each table is read by its vendor's
+//! verifier: the engine's keys below for most, a table of its own for a
+//! vendor whose check is not the engine's (Ignisign's application).
 //!
 //! ```toml
 //! max_body_size = 1048576                  # optional, bytes (default 1 MiB, at most 64 MiB)
@@ -45,7 +47,7 @@
 //! | `dangerous_inline_secret` | instead of `secret_env` | the secret(s) written in the file; avoid |
 //! | `secret_format` | with a secret | `raw` (default), `base64` or `standard_webhooks` (`whsec_…`) |
 //! | `tolerance_secs` | `hmac` with a timestamp | overrides the scheme's tolerance |
-//! | `app_id`, `app_env` / `api_key_env` | Ignisign | the application checked |
+//! | `app_id`, `app_env` / `api_key_env` | Ignisign's own table | the application checked ([`VendorConfig::own_key`]) |
 //!
 //! The same keys in JSON: `{"signplus": {"method": "query_token", …}}`.
 //! TOML needs the `config-toml` feature; JSON always works.
@@ -81,5 +83,6 @@ mod vendor;
 
 pub use error::ConfigError;
 pub use file::{Config, MAX_BODY_SIZE_LIMIT};
+pub(crate) use file::{ConfigVisitor, ReadTable};
 pub(crate) use vendor::is_blank;
 pub use vendor::{Method, SecretFormat, VendorConfig};

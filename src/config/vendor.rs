@@ -83,9 +83,6 @@ struct RawVendorConfig {
     #[serde(default)]
     secret_format: SecretFormat,
     tolerance_secs: Option<u64>,
-    app_id: Option<String>,
-    app_env: Option<String>,
-    api_key_env: Option<String>,
 }
 
 /// One vendor's table: a [`Method`], what it needs, and where its secrets are.
@@ -95,16 +92,18 @@ struct RawVendorConfig {
 /// need the loud key `dangerous_inline_secret`: a file in a repository or an
 /// image is readable by more people than the secret should be.
 ///
-/// Ignisign signs nothing and takes `app_id` and `app_env` (or `api_key_env`,
-/// the variable holding a new-style API key) instead of a method.
+/// A vendor whose check is not the engine's may read a table of its own
+/// instead (its verifier's reader, with its own keys and checks): those
+/// keys are kept as [`own_key`](VendorConfig::own_key)s, and `method` is
+/// then `None`.
 ///
 /// Its `Debug` shows how many variables `secret_env` names, not their names
 /// (a secret pasted there by mistake stays unprinted), no inline secret and
-/// not `api_key_env`'s name.
+/// the names of a vendor's own keys but not their values.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct VendorConfig {
-    /// The method; `None` for Ignisign.
+    /// The method; `None` for a vendor whose check is its own.
     pub method: Option<Method>,
     /// The HMAC scheme, for `method = "hmac"`.
     pub scheme: Option<HmacScheme>,
@@ -121,12 +120,8 @@ pub struct VendorConfig {
     pub secret_format: SecretFormat,
     /// The timestamp tolerance in seconds, overriding the scheme's.
     pub tolerance_secs: Option<u64>,
-    /// Ignisign: the application id.
-    pub app_id: Option<String>,
-    /// Ignisign: the environment.
-    pub app_env: Option<String>,
-    /// Ignisign: the environment variable holding an API key of the form `sk_<env>_<appId>_<secret>`.
-    pub api_key_env: Option<String>,
+    /// The keys of a vendor's own table, as its verifier's reader checked them.
+    own: Vec<(String, String)>,
 }
 
 impl fmt::Debug for VendorConfig {
@@ -147,12 +142,19 @@ impl fmt::Debug for VendorConfig {
             )
             .field("secret_format", &self.secret_format)
             .field("tolerance_secs", &self.tolerance_secs)
-            .field("app_id", &self.app_id)
-            .field("app_env", &self.app_env)
-            .field(
-                "api_key_env",
-                &self.api_key_env.as_ref().map(|_| format_args!("[REDACTED]")),
-            )
+            .field("own", &OwnKeys(&self.own))
+            .finish()
+    }
+}
+
+/// A vendor's own keys by name, their values redacted: one may name the
+/// variable holding a key, or be a key pasted in the wrong place.
+struct OwnKeys<'a>(&'a [(String, String)]);
+
+impl fmt::Debug for OwnKeys<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(key, _)| (key, format_args!("[REDACTED]"))))
             .finish()
     }
 }
@@ -175,8 +177,7 @@ impl<'de> serde::de::Visitor<'de> for VendorVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<VendorConfig, A::Error> {
-        let raw = RawVendorConfig::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        VendorConfig::check(raw).map_err(serde::de::Error::custom)
+        VendorConfig::read(map)
     }
 }
 
@@ -187,6 +188,37 @@ pub(crate) fn is_blank(text: &str) -> bool {
 }
 
 impl VendorConfig {
+    /// Reads an engine table from the table's own map (so that errors carry
+    /// the table's position): what every vendor's verifier reads unless it
+    /// has a table of its own.
+    pub(crate) fn read<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<VendorConfig, A::Error> {
+        let raw = RawVendorConfig::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        VendorConfig::check(raw).map_err(serde::de::Error::custom)
+    }
+
+    /// The table of a vendor whose verifier reads keys of its own, already
+    /// checked by that reader: no method, no secret, only those keys.
+    pub(crate) fn own_table(own: impl IntoIterator<Item = (&'static str, String)>) -> VendorConfig {
+        VendorConfig {
+            method: None,
+            scheme: None,
+            header: None,
+            query_parameter: None,
+            username: None,
+            secret_env: Vec::new(),
+            dangerous_inline_secret: Vec::new(),
+            secret_format: SecretFormat::Raw,
+            tolerance_secs: None,
+            own: own.into_iter().map(|(key, value)| (key.to_owned(), value)).collect(),
+        }
+    }
+
+    /// A key of the vendor's own table (`app_id` in `[ignisign]`), when the
+    /// table is the vendor's own and gives it.
+    pub fn own_key(&self, key: &str) -> Option<&str> {
+        self.own.iter().find(|(k, _)| k == key).map(|(_, value)| value.as_str())
+    }
+
     /// Checks the keys together; errors name the key at fault.
     fn check(raw: RawVendorConfig) -> Result<VendorConfig, String> {
         let given = |present: bool, key: &str, method: Method| -> Result<(), String> {
@@ -197,8 +229,8 @@ impl VendorConfig {
             }
         };
         // `scheme` may be left out for a vendor that documents its scheme
-        // (`Plugin::verifier_from_config` passes it); eSignGlobal's is not
-        // published, so its table must give one.
+        // (`vendor_verifier!(…, documented = scheme)` passes it); a vendor
+        // that publishes none needs it in its table, refused when built.
         if raw.scheme.is_some() && raw.method != Some(Method::Hmac) {
             return Err("`scheme` goes with method = \"hmac\" only".to_owned());
         }
@@ -207,38 +239,19 @@ impl VendorConfig {
         given(raw.username.is_some(), "username", Method::BasicAuth)?;
         let secret_env = raw.secret_env.map(OneOrMany::into_vec).unwrap_or_default();
         let inline: Vec<String> = raw.dangerous_inline_secret.map(OneOrMany::into_vec).unwrap_or_default();
-        let ignisign = raw.app_id.is_some() || raw.app_env.is_some() || raw.api_key_env.is_some();
         match raw.method {
-            None if ignisign => {
-                if raw.api_key_env.is_none() && (raw.app_id.is_none() || raw.app_env.is_none()) {
-                    return Err("give `app_id` and `app_env`, or `api_key_env`".to_owned());
-                }
-                if raw.api_key_env.is_some() && (raw.app_id.is_some() || raw.app_env.is_some()) {
-                    return Err("give `app_id` and `app_env`, or `api_key_env`, not both".to_owned());
-                }
-                if !secret_env.is_empty() || !inline.is_empty() {
-                    return Err(
-                        "`secret_env` does not apply with `app_id`/`api_key_env` (Ignisign signs nothing)".to_owned(),
-                    );
-                }
-            }
-            // No `method`: vendors with a check of their own (Dropbox Sign's API
-            // key, SignWell's webhook id, Adobe's client ids) need only the
-            // secret; the engine vendors refuse the table when it is built.
+            // No `method`: vendors with a check of their own (an API key, a
+            // webhook id, client ids) need only the secret; the engine vendors
+            // refuse the table when it is built.
             None if secret_env.is_empty() && inline.is_empty() => {
                 return Err(
                     "`method` is required: hmac, header_token, basic_auth, query_token or dangerous_accept_unverified \
-                     (or `secret_env` alone, for Dropbox Sign, SignWell and Adobe Acrobat Sign)"
+                     (or `secret_env` alone, for a vendor whose check is its own)"
                         .to_owned(),
                 );
             }
             None => {}
             Some(method) => {
-                if ignisign {
-                    return Err(
-                        "`app_id`, `app_env` and `api_key_env` are Ignisign's keys, which take no `method`".to_owned(),
-                    );
-                }
                 let unverified = method == Method::DangerousAcceptUnverified;
                 match (unverified, secret_env.is_empty() && inline.is_empty()) {
                     (true, false) => {
@@ -280,9 +293,7 @@ impl VendorConfig {
             dangerous_inline_secret: inline.into_iter().map(Secret::new).collect(),
             secret_format: raw.secret_format,
             tolerance_secs: raw.tolerance_secs,
-            app_id: raw.app_id,
-            app_env: raw.app_env,
-            api_key_env: raw.api_key_env,
+            own: Vec::new(),
         })
     }
 
@@ -386,19 +397,6 @@ impl VendorConfig {
         Ok(verifier)
     }
 
-    /// The verifier of a vendor whose check is the engine's, its documented
-    /// scheme used when the table gives none: what most vendors' plug-ins
-    /// return from `verifier_from_config`.
-    pub(crate) fn vendor_engine_verifier(
-        &self,
-        vendor: crate::Vendor,
-        documented: Option<HmacScheme>,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, ConfigError> {
-        self.refuse_ignisign_keys(vendor.slug())?;
-        self.engine_verifier(vendor.slug(), documented, env)
-    }
-
     /// The secrets of a vendor whose check is its own (an API key, a webhook
     /// id, client ids): at least one, from `secret_env` or inline.
     pub(crate) fn vendor_secrets(
@@ -406,7 +404,6 @@ impl VendorConfig {
         vendor: crate::Vendor,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Vec<Secret>, ConfigError> {
-        self.refuse_ignisign_keys(vendor.slug())?;
         let secrets = self.secrets(vendor.slug(), env)?;
         if secrets.is_empty() {
             return Err(ConfigError::key(
@@ -415,16 +412,5 @@ impl VendorConfig {
             ));
         }
         Ok(secrets)
-    }
-
-    /// Refuses the Ignisign keys, for vendors that verify with the engine.
-    pub(crate) fn refuse_ignisign_keys(&self, vendor: &str) -> Result<(), ConfigError> {
-        if self.app_id.is_some() || self.app_env.is_some() || self.api_key_env.is_some() {
-            return Err(ConfigError::key(
-                vendor.to_owned(),
-                "`app_id`, `app_env` and `api_key_env` are Ignisign's keys".to_owned(),
-            ));
-        }
-        Ok(())
     }
 }

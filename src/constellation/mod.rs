@@ -89,7 +89,6 @@
 //! the sender knows it; every field is as the sender wrote it, and nothing is
 //! timestamped.
 
-pub(crate) mod config;
 mod guid;
 mod keys;
 mod plugin;

@@ -8,7 +8,7 @@ use crate::dedup_key::DedupKey;
 use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Plugin, private};
-use crate::{Vendor, constellation, verify};
+use crate::{Vendor, constellation};
 
 /// The Constellation1 eSign plug-in (see [`Plugin`]).
 #[derive(Debug, Clone, Copy)]
@@ -22,17 +22,6 @@ impl Plugin for Constellation {
     type Verifier = Verifier;
     type Event = Update;
     type Confirmed = Update;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        super::config::verifier_from_config(config, env)
-    }
 
     /// `Data` in upper or mixed case (`Data`, `DATA`), the documented C#
     /// model's casing, which no other vendor uses; or a lower-case `data` that

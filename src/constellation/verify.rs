@@ -7,4 +7,4 @@
 //! ([`Verifier::basic_auth`]), and confirm the session's state through the
 //! Constellation1 API before acting on an event.
 
-crate::verify::vendor_verifier!("Constellation1 eSign");
+crate::verify::vendor_verifier!(Constellation "Constellation1 eSign");

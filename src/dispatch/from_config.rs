@@ -1,8 +1,10 @@
 //! `Webhooks::from_config` and `Config::builder`: a [`WebhooksBuilder`] from
 //! a configuration file, each vendor's table read by its plug-in.
 
+use serde::de::{Deserialize, Deserializer, MapAccess};
+
 use crate::Vendor;
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, ConfigVisitor, ReadTable, VendorConfig};
 use crate::dispatch::vendors::configure;
 use crate::dispatch::{Webhooks, WebhooksBuilder};
 
@@ -56,3 +58,36 @@ impl Config {
         Ok(builder)
     }
 }
+
+/// A configuration file's reader: each vendor's table read by its verifier.
+impl<'de> Deserialize<'de> for Config {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ConfigVisitor::<TableReaders>::new())
+    }
+}
+
+/// Each vendor's table reader, generated from the vendor table.
+struct TableReaders;
+
+macro_rules! table_readers {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        impl ReadTable for TableReaders {
+            fn read_table<'de, A: MapAccess<'de>>(vendor: Vendor, map: &mut A) -> Result<VendorConfig, A::Error> {
+                match vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => map.next_value_seed(
+                            crate::plugin::TableSeed::<crate::$module::Verifier>::new(),
+                        ),
+                    )*
+                    // A vendor not compiled in: the engine's table, refused
+                    // by name when the receiver is built.
+                    #[allow(unreachable_patterns)]
+                    _ => map.next_value::<VendorConfig>(),
+                }
+            }
+        }
+    };
+}
+
+crate::vendor::vendor_table!(table_readers);

@@ -8,7 +8,7 @@ use crate::dispatch::Event;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 #[allow(unused_imports)] // unused when every vendor feature is off
-use crate::plugin::{Authenticated, BodyShape, Plugin};
+use crate::plugin::{Authenticated, BodyShape, Plugin, VendorVerifier};
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
@@ -56,9 +56,8 @@ macro_rules! vendors {
                 $(
                     #[cfg(feature = $feature)]
                     if let Some(verifier) = &self.$module {
-                        <crate::$module::$marker as Plugin>::validate(verifier)
-                            .map_err(|err| err.with_vendor(Vendor::$variant))?;
-                        if <crate::$module::$marker as Plugin>::engine(verifier).is_some_and(|engine| engine.is_unverified()) {
+                        verifier.validate().map_err(|err| err.with_vendor(Vendor::$variant))?;
+                        if verifier.is_unverified() {
                             crate::trace::dangerous("dangerous_accept_unverified", Some(Vendor::$variant));
                         }
                     }
@@ -73,7 +72,7 @@ macro_rules! vendors {
                 $(
                     #[cfg(feature = $feature)]
                     if let Some(verifier) = &self.$module {
-                        if <crate::$module::$marker as Plugin>::identifies(verifier, incoming) {
+                        if verifier.identifies(incoming) {
                             set.insert(Vendor::$variant);
                         }
                     }
@@ -175,7 +174,7 @@ macro_rules! vendors {
                 $(
                     #[cfg(feature = $feature)]
                     Vendor::$variant => Ok(builder.$module(
-                        <crate::$module::$marker as Plugin>::verifier_from_config(table, env)?,
+                        <crate::$module::Verifier as VendorVerifier>::from_config(table, env)?,
                     )),
                 )*
                 #[allow(unreachable_patterns)]

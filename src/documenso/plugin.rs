@@ -1,45 +1,24 @@
 //! The Documenso plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Documenso deliveries.
 
-use std::borrow::Cow;
-
 use super::{Event, EventKind, Recipient, SigningStatus, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The Documenso plug-in (see [`Plugin`]).
+/// The Documenso plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct Documenso;
 
 impl private::Sealed for Documenso {}
 
-impl Plugin for Documenso {
+impl SimpleVendor for Documenso {
     const VENDOR: Vendor = Vendor::Documenso;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods (`method = "header_token"`, `header = "X-Documenso-Secret"`).
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, None, env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `webhookEndpoint`, or `event` with `payload` and `createdAt`.
     fn claims(shape: &BodyShape<'_>) -> bool {
@@ -47,12 +26,12 @@ impl Plugin for Documenso {
             && (shape.has("webhookEndpoint") || (shape.has("event") && shape.has("payload") && shape.has("createdAt")))
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &EventKind {
+        &event.event
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `event` and the typed `payload` in its wire form; **not** `createdAt`,
@@ -75,14 +54,6 @@ impl Plugin for Documenso {
                 .status
                 .as_ref()
                 .is_some_and(super::DocumentStatus::is_unknown)
-    }
-}
-
-impl EventKinds for Documenso {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        &event.event
     }
 }
 

@@ -1,6 +1,6 @@
 //! Unit tests: compiled only under #[cfg(test)].
 use super::*;
-use crate::plugin::Plugin;
+use crate::plugin::{Plugin, VendorVerifier};
 use crate::{ErrorKind, FixedClock, Incoming, Secret, Vendor};
 
 #[test]
@@ -21,7 +21,7 @@ fn the_secret_header_is_compared_exactly() {
         assert!(result.is_err(), "{wrong:?}");
     }
     // Documenso sends an empty string when no secret is set: an empty secret cannot be configured.
-    assert!(Documenso::validate(&Verifier::new(Secret::new(""))).is_err());
+    assert!(Verifier::new(Secret::new("")).validate().is_err());
 }
 
 #[test]

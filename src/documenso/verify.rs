@@ -10,7 +10,7 @@
 
 use crate::Secret;
 
-crate::verify::vendor_verifier!("Documenso");
+crate::verify::vendor_verifier!(Documenso "Documenso");
 
 /// The header Documenso puts the secret in.
 pub const SECRET_HEADER: &str = "X-Documenso-Secret";

@@ -1,57 +1,36 @@
 //! The DocuSeal plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps DocuSeal deliveries.
 
-use std::borrow::Cow;
-
 use super::{Data, Event, EventKind, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The DocuSeal plug-in (see [`Plugin`]).
+/// The DocuSeal plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct DocuSeal;
 
 impl private::Sealed for DocuSeal {}
 
-impl Plugin for DocuSeal {
+impl SimpleVendor for DocuSeal {
     const VENDOR: Vendor = Vendor::DocuSeal;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `event_type` with `data`: no other vendor names its event `event_type`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("event_type") && shape.has("data") && !shape.is_array()
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `event_type`, `timestamp` and `data.id`. DocuSeal writes the event's
@@ -72,18 +51,6 @@ impl Plugin for DocuSeal {
 
     fn lifecycle(event: &Event) -> Option<LifecycleStep> {
         docuseal_step(event)
-    }
-
-    fn is_unknown(event: &Event) -> bool {
-        event.kind().is_unknown()
-    }
-}
-
-impl EventKinds for DocuSeal {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        event.kind()
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::Secret;
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
 
-crate::verify::vendor_verifier!("DocuSeal");
+crate::verify::vendor_verifier!(DocuSeal "DocuSeal", documented = scheme);
 
 /// The header DocuSeal signs deliveries in.
 pub const SIGNATURE_HEADER: &str = "X-Docuseal-Signature";

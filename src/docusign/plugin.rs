@@ -1,45 +1,24 @@
 //! The DocuSign Connect plug-in: how the central code identifies,
 //! authenticates, parses, deduplicates and maps Connect messages.
 
-use std::borrow::Cow;
-
 use super::{Event, EventKind, RecipientStatus, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The DocuSign Connect plug-in (see [`Plugin`]).
+/// The DocuSign Connect plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct DocuSign;
 
 impl private::Sealed for DocuSign {}
 
-impl Plugin for DocuSign {
+impl SimpleVendor for DocuSign {
     const VENDOR: Vendor = Vendor::DocuSign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `event` with one of the JSON SIM envelope members no other vendor
     /// sends (`configurationId`, `generatedDateTime`, or `apiVersion` with
@@ -54,12 +33,12 @@ impl Plugin for DocuSign {
                 || (shape.has("apiVersion") && shape.has("uri")))
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `event`, the envelope id, the recipient id (recipient events) and
@@ -93,14 +72,6 @@ impl Plugin for DocuSign {
                 .recipient()
                 .and_then(|recipient| recipient.status.as_ref())
                 .is_some_and(RecipientStatus::is_unknown)
-    }
-}
-
-impl EventKinds for DocuSign {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        event.kind()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Unit tests: this file is compiled only under #[cfg(test)] (declared by its parent module).
 use super::*;
 use crate::lifecycle::Lifecycle;
-use crate::plugin::{BodyShape, Plugin};
+use crate::plugin::{BodyShape, Plugin, VendorVerifier};
 use crate::{ErrorKind, Vendor};
 
 macro_rules! fixture {
@@ -225,7 +225,7 @@ fn events_round_trip_through_serde() {
 
 #[test]
 fn empty_key_lists_are_refused() {
-    assert!(DocuSign::validate(&Verifier::hmac([])).is_err());
-    assert!(DocuSign::validate(&Verifier::hmac([crate::Secret::new("")])).is_err());
-    assert!(DocuSign::validate(&Verifier::hmac([crate::Secret::new("k")])).is_ok());
+    assert!(Verifier::hmac([]).validate().is_err());
+    assert!(Verifier::hmac([crate::Secret::new("")]).validate().is_err());
+    assert!(Verifier::hmac([crate::Secret::new("k")]).validate().is_ok());
 }

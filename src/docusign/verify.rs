@@ -4,7 +4,7 @@
 use crate::Secret;
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent};
 
-crate::verify::vendor_verifier!("DocuSign Connect");
+crate::verify::vendor_verifier!(DocuSign "DocuSign Connect", documented = scheme);
 
 /// The Connect HMAC scheme: base64 HMAC-SHA256 of the raw body, one header
 /// `X-DocuSign-Signature-1` … `-N` per active Connect HMAC key.

@@ -12,7 +12,6 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, body_response, private};
-use crate::verify::{self, Verified};
 use crate::{Error, Vendor};
 
 /// The Dropbox Sign plug-in (see [`Plugin`]).
@@ -28,38 +27,6 @@ impl Plugin for DropboxSign {
     type Event = Event;
     type Confirmed = Event;
 
-    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
-        None
-    }
-
-    fn validate(verifier: &Verifier) -> Result<(), Error> {
-        verifier.validate()
-    }
-
-    /// Dropbox Sign sends no credential header: nothing but the body names it.
-    fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
-        false
-    }
-
-    /// `secret_env`: the variable(s) holding the value, several for a rotation.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        let mut keys = config.vendor_secrets(Self::VENDOR, env)?;
-        let first = keys.remove(0); // `vendor_secrets` gives at least one
-        let mut verifier = Verifier::new(first);
-        for key in keys {
-            verifier = verifier.with_api_key(key);
-        }
-        Ok(verifier)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
-
     /// A JSON body with `event` and an `"event_hash"` key, or a non-JSON body
     /// that starts with a multipart delimiter and has an `"event_hash"` key.
     fn claims(shape: &BodyShape<'_>) -> bool {
@@ -71,12 +38,9 @@ impl Plugin for DropboxSign {
         }
     }
 
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        verifier.check(incoming).map(|(verified, _)| verified)
+    /// Dropbox Sign's `event.event_type` (`signature_request_signed`, …), as sent.
+    fn kind_name(event: &Event) -> Cow<'_, str> {
+        Cow::Borrowed(event.kind().as_str())
     }
 
     /// The callback JSON whose hash was checked: the `json` field delimited

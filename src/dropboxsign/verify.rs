@@ -8,8 +8,10 @@ use serde::Deserialize;
 use subtle::{ConstantTimeEq, ConstantTimeLess};
 
 use super::body;
+use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::secret::Secret;
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Vendor, encoding};
@@ -59,13 +61,6 @@ impl Verifier {
     pub fn with_api_key(mut self, api_key: impl Into<Secret>) -> Self {
         self.keys.push(Key::new(&api_key.into()));
         self
-    }
-
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.keys.iter().any(|key| key.empty) {
-            return Err(Error::configuration("a Dropbox Sign API key is empty or blank"));
-        }
-        Ok(())
     }
 
     /// Checks a request: finds the callback JSON, reads `event_time`,
@@ -179,5 +174,40 @@ impl Time<'_> {
             Time::Unsigned(n) => Cow::Owned(n.to_string()),
             Time::Signed(n) => Cow::Owned(n.to_string()),
         }
+    }
+}
+
+impl private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        if self.keys.iter().any(|key| key.empty) {
+            return Err(Error::configuration("a Dropbox Sign API key is empty or blank"));
+        }
+        Ok(())
+    }
+
+    /// Dropbox Sign sends no credential header: nothing but the body names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming).map(|(verified, _)| verified)
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let mut keys = config.vendor_secrets(crate::Vendor::DropboxSign, env)?;
+        let first = keys.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for key in keys {
+            verifier = verifier.with_api_key(key);
+        }
+        Ok(verifier)
     }
 }

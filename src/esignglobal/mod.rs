@@ -75,7 +75,6 @@
 //! URL token, and the App callback channel, cover nothing of the body: every
 //! field is as the sender wrote it.
 
-pub(crate) mod config;
 mod detect;
 mod event;
 mod model;

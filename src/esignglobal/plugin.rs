@@ -10,7 +10,7 @@ use crate::dedup_key::DedupKey;
 use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Plugin, body_response, private};
-use crate::{Vendor, esignglobal, verify};
+use crate::{Vendor, esignglobal};
 
 /// The eSignGlobal plug-in (see [`Plugin`]).
 #[derive(Debug, Clone, Copy)]
@@ -24,17 +24,6 @@ impl Plugin for EsignGlobal {
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        super::config::verifier_from_config(config, env)
-    }
 
     /// Webhook: `event` + `eventPayload`; App callback: `callBackEnum`,
     /// `callBackDesc` or `callBackEnvelopeVO`.

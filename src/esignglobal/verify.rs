@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::Secret;
 use crate::verify::HmacScheme;
 
-crate::verify::vendor_verifier!("eSignGlobal");
+crate::verify::vendor_verifier!(EsignGlobal "eSignGlobal");
 
 impl Verifier {
     /// Checks an HMAC-SHA256 signature made with the webhook's secret key,

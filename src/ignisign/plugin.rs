@@ -11,7 +11,7 @@ use crate::dedup_key::DedupKey;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Confirmation, Plugin, private};
-use crate::verify::{self, Verified};
+use crate::verify::Verified;
 use crate::{Error, Vendor, ignisign};
 
 /// The Ignisign plug-in (see [`Plugin`]): local application checks, then a
@@ -28,43 +28,11 @@ impl Plugin for Ignisign {
     type Event = Delivery;
     type Confirmed = Message;
 
-    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
-        None
-    }
-
-    fn validate(verifier: &Verifier) -> Result<(), Error> {
-        verifier.validate()
-    }
-
-    /// Ignisign sends no credential: nothing in a request names it.
-    fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
-        false
-    }
-
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        super::config::verifier_from_config(config, env)
-    }
-
     /// `topic`, `msgNature` or `verificationToken`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         ["topic", "msgNature", "verificationToken"]
             .iter()
             .any(|key| shape.has(key))
-    }
-
-    /// The SDK's required fields, application id and environment, on a
-    /// minimal parse. The token is checked in the confirmation phase.
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        verifier
-            .check_envelope(incoming.body())
-            .map(|()| Verified::new(None, None))
     }
 
     fn parse(body: &[u8]) -> Result<Delivery, Error> {

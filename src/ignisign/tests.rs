@@ -3,6 +3,7 @@ use http::{Response, StatusCode};
 use serde_json::{Value, json};
 
 use super::*;
+use crate::plugin::VendorVerifier;
 use crate::{ErrorKind, Secret, Vendor};
 
 const APP_ID: &str = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";

@@ -4,6 +4,10 @@ use super::api_key::ApiKey;
 use super::delivery::Delivery;
 use super::enums::AppEnv;
 use super::envelope;
+use crate::clock::Clock;
+use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
+use crate::verify::Verified;
 use crate::{Error, ErrorKind, Vendor};
 
 /// Accepts Ignisign deliveries for one application and environment.
@@ -73,14 +77,6 @@ impl Verifier {
         &self.app_env
     }
 
-    /// Refuses an empty application id.
-    pub(crate) fn validate(&self) -> Result<(), Error> {
-        if self.app_id.trim().is_empty() {
-            return Err(Error::configuration("the Ignisign application id is empty").with_vendor(Vendor::Ignisign));
-        }
-        Ok(())
-    }
-
     /// The SDK's steps 2 to 4 on a minimal parse of the body.
     pub(crate) fn check_envelope(&self, body: &[u8]) -> Result<(), Error> {
         envelope::with_required_fields(body, |fields| {
@@ -117,5 +113,41 @@ impl Verifier {
             return Err(Error::new(ErrorKind::RecipientMismatch { field: "appEnv" }).with_vendor(Vendor::Ignisign));
         }
         Ok(())
+    }
+}
+
+impl private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
+    /// Refuses an empty application id.
+    fn validate(&self) -> Result<(), Error> {
+        if self.app_id.trim().is_empty() {
+            return Err(Error::configuration("the Ignisign application id is empty").with_vendor(Vendor::Ignisign));
+        }
+        Ok(())
+    }
+
+    /// Ignisign sends no credential: nothing in a request names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// The SDK's required fields, application id and environment, on a
+    /// minimal parse. The token is checked in the confirmation phase.
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check_envelope(incoming.body()).map(|()| Verified::new(None, None))
+    }
+
+    /// Ignisign's own table: `app_id` and `app_env`, or `api_key_env`.
+    fn read_table<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<crate::config::VendorConfig, A::Error> {
+        super::config::read_table(map)
+    }
+
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        super::config::verifier_from_config(config, env)
     }
 }

@@ -1,57 +1,36 @@
 //! The OpenSign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps OpenSign deliveries.
 
-use std::borrow::Cow;
-
 use super::{Event, EventKind, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The OpenSign plug-in (see [`Plugin`]).
+/// The OpenSign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct OpenSign;
 
 impl private::Sealed for OpenSign {}
 
-impl Plugin for OpenSign {
+impl SimpleVendor for OpenSign {
     const VENDOR: Vendor = Vendor::OpenSign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `objectId` with `event`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("objectId") && shape.has("event")
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `event`, `objectId`, the acting signer and the event's own time: no
@@ -82,17 +61,5 @@ impl Plugin for OpenSign {
                 .reason(event.declined_reason.as_deref()),
             _ => step,
         })
-    }
-
-    fn is_unknown(event: &Event) -> bool {
-        event.kind().is_unknown()
-    }
-}
-
-impl EventKinds for OpenSign {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        event.kind()
     }
 }

@@ -3,7 +3,7 @@
 use crate::Secret;
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent};
 
-crate::verify::vendor_verifier!("OpenSign");
+crate::verify::vendor_verifier!(OpenSign "OpenSign", documented = scheme);
 
 /// The header OpenSign signs deliveries in.
 pub const SIGNATURE_HEADER: &str = "x-webhook-signature";

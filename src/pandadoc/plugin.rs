@@ -9,7 +9,7 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, Plugin, private};
-use crate::verify::{self, SignatureLocation, Verified};
+use crate::verify::{SignatureLocation, Verified};
 use crate::{Error, Vendor};
 
 /// The PandaDoc plug-in (see [`Plugin`]).
@@ -25,20 +25,6 @@ impl Plugin for PandaDoc {
     type Event = Delivery;
     type Confirmed = Delivery;
 
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
     /// The event's kind as the vendor writes it.
     fn kind_name(event: &Self::Event) -> Cow<'_, str> {
         match event.notifications.first() {
@@ -52,30 +38,7 @@ impl Plugin for PandaDoc {
         shape.is_array() && shape.has("event") && shape.has("data")
     }
 
-    /// The engine's check, after a clear error when the signature is in the
-    /// query string but the caller passed no URI at all: a call of `dispatch`
-    /// where `dispatch_incoming` with the URI is needed, a server bug (500),
-    /// not a forged request. A URI passed without a query (or without
-    /// `signature`) is the sender's fault: the engine answers 401.
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        clock: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        let in_query = verifier
-            .inner
-            .scheme()
-            .is_some_and(|scheme| matches!(scheme.signature_location(), SignatureLocation::QueryParameter { .. }));
-        if in_query && !incoming.has_uri() {
-            return Err(Error::configuration(
-                "PandaDoc signs deliveries in the `signature` query parameter, but the request's URI was not \
-                 passed: use Webhooks::dispatch_incoming (or handle_incoming) with Incoming::with_uri",
-            ));
-        }
-        verifier.inner.verify(incoming, clock)
-    }
-
-    /// [`authenticate`](Plugin::authenticate), keeping the delivery id from
+    /// The verifier's check (with the URI guard below), keeping the delivery id from
     /// `X-PandaDoc-Webhook-Event-Id` when it is sent once and is text, so
     /// that a later parse gives the same [`Delivery::event_id`] (and dedup
     /// key) as `dispatch`.
@@ -84,7 +47,7 @@ impl Plugin for PandaDoc {
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<Authenticated, Error> {
-        let verified = Self::authenticate(verifier, incoming, clock)?;
+        let verified = authenticate(verifier, incoming, clock)?;
         let mut ids = incoming.headers().values(EVENT_ID_HEADER);
         let event_id = match (ids.next(), ids.next()) {
             (Some(id), None) => core::str::from_utf8(id.trim_ascii())
@@ -162,4 +125,27 @@ fn notification_step(notification: &Notification) -> Option<LifecycleStep> {
         (EventKind::DocumentCreationFailed, _) => step(Lifecycle::Failed),
         _ => return None,
     })
+}
+
+/// The engine's check, after a clear error when the signature is in the
+/// query string but the caller passed no URI at all: a call of `dispatch`
+/// where `dispatch_incoming` with the URI is needed, a server bug (500),
+/// not a forged request. A URI passed without a query (or without
+/// `signature`) is the sender's fault: the engine answers 401.
+fn authenticate<H: Headers + ?Sized>(
+    verifier: &Verifier,
+    incoming: &Incoming<'_, H>,
+    clock: &dyn Clock,
+) -> Result<Verified, Error> {
+    let in_query = verifier
+        .inner
+        .scheme()
+        .is_some_and(|scheme| matches!(scheme.signature_location(), SignatureLocation::QueryParameter { .. }));
+    if in_query && !incoming.has_uri() {
+        return Err(Error::configuration(
+            "PandaDoc signs deliveries in the `signature` query parameter, but the request's URI was not \
+             passed: use Webhooks::dispatch_incoming (or handle_incoming) with Incoming::with_uri",
+        ));
+    }
+    verifier.inner.verify(incoming, clock)
 }

@@ -13,7 +13,7 @@ fn reproduces_the_local_vector() {
     let headers: [(&str, &str); 0] = [];
     let query = "signature=9c61574911c5ed7c4a3d356571a05f924300998b4a43d3e0a4118a45a3bcf4c2";
     let incoming = Incoming::new(BODY, &headers).with_query(Some(query));
-    assert!(PandaDoc::authenticate(&verifier, &incoming, &FixedClock(0)).is_ok());
+    assert!(PandaDoc::authenticate_part(&verifier, &incoming, &FixedClock(0)).is_ok());
     let (delivery, _) = PandaDoc::receive(&verifier, &incoming, &FixedClock(0)).unwrap();
     assert_eq!(delivery.notifications[0].data.status, Some(DocumentStatus::Completed));
 }
@@ -22,12 +22,12 @@ fn reproduces_the_local_vector() {
 fn a_missing_uri_is_a_clear_configuration_error() {
     let verifier = Verifier::new(Secret::new("shared-key"));
     let headers: [(&str, &str); 0] = [];
-    let err = PandaDoc::authenticate(&verifier, &Incoming::new(BODY, &headers), &FixedClock(0)).unwrap_err();
+    let err = PandaDoc::authenticate_part(&verifier, &Incoming::new(BODY, &headers), &FixedClock(0)).unwrap_err();
     assert_eq!(err.status(), 500);
     assert!(err.to_string().contains("dispatch_incoming"), "{err}");
     // A query string without the parameter is the sender's fault: 400.
     let incoming = Incoming::new(BODY, &headers).with_query(Some("token=x"));
-    let err = PandaDoc::authenticate(&verifier, &incoming, &FixedClock(0)).unwrap_err();
+    let err = PandaDoc::authenticate_part(&verifier, &incoming, &FixedClock(0)).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MissingQueryParameter { .. }));
 }
 
@@ -38,7 +38,7 @@ fn a_uri_without_a_query_is_the_senders_fault_not_a_server_error() {
     let verifier = Verifier::new(Secret::new("shared-key"));
     let headers: [(&str, &str); 0] = [];
     let incoming = Incoming::new(BODY, &headers).with_query(None);
-    let err = PandaDoc::authenticate(&verifier, &incoming, &FixedClock(0)).unwrap_err();
+    let err = PandaDoc::authenticate_part(&verifier, &incoming, &FixedClock(0)).unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::MissingQueryParameter { uri_passed: true, .. }),
         "{err:?}"

@@ -12,7 +12,7 @@
 use crate::Secret;
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 
-crate::verify::vendor_verifier!("PandaDoc");
+crate::verify::vendor_verifier!(PandaDoc "PandaDoc", documented = scheme);
 
 /// The query parameter PandaDoc puts its signature in.
 pub const SIGNATURE_PARAMETER: &str = "signature";

@@ -1,17 +1,26 @@
 //! The vendor plug-in: everything the central code (dispatch, deduplication,
 //! registry, integrations) needs to know about a vendor, in one sealed trait.
 //!
-//! A vendor is its folder (`src/<slug>/`), one `impl Plugin` in that folder
-//! (`src/<slug>/plugin.rs`) and one line in the vendor table
-//! (`vendor_table!` in `src/vendor.rs`). The central code is generated
-//! from the table and calls the trait: it names no vendor. See
+//! A vendor is its folder (`src/<slug>/`) and one line in the vendor table
+//! (`vendor_table!` in `src/vendor.rs`). The central code is generated from
+//! the table and calls [`Plugin`]: it names no vendor. See
 //! [`manual::adding_a_vendor`](crate::manual::adding_a_vendor).
+//!
+//! The contract comes in two tiers (axum's `FromRequestParts` →
+//! `FromRequest` bridge): most vendors write a [`SimpleVendor`], only what
+//! is their own, and the full [`Plugin`] and [`EventKinds`] follow by a
+//! blanket impl; a vendor whose proof, confirmation or event shape differs
+//! implements [`Plugin`] in full. Either way the vendor's `Verifier` owns
+//! its checks ([`VendorVerifier`], rustls's habit), written once for every
+//! engine vendor by `vendor_verifier!`.
 //!
 //! The trait is sealed: it is public so that its marker types can appear in
 //! public type names (`VendorHandlers<'_, docusign::DocuSign, M>`), but only
 //! this crate implements it.
 
 mod shape;
+mod simple;
+mod verifier;
 
 use core::fmt::Debug;
 use core::ops::Range;
@@ -19,16 +28,19 @@ use std::borrow::Cow;
 
 use http::{Response, StatusCode};
 
+pub use crate::wire_enum::WireName;
 pub use shape::BodyShape;
+pub use simple::SimpleVendor;
+pub(crate) use verifier::TableSeed;
+pub use verifier::VendorVerifier;
 
+use crate::Vendor;
 use crate::clock::Clock;
-use crate::config::{ConfigError, VendorConfig};
 use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::LifecycleStep;
 use crate::verify::Verified;
-use crate::{Vendor, verify};
 
 pub(crate) mod private {
     /// Seals [`Plugin`](super::Plugin): only this crate implements it.
@@ -38,16 +50,18 @@ pub(crate) mod private {
 /// A vendor, as the central code sees it. Implemented by one marker type per
 /// vendor module (`signplus::SignPlus`, `docusign::DocuSign`, …).
 ///
-/// Every method has the behaviour most vendors need by default; a vendor
-/// overrides only what differs (Ignisign's local application checks and
-/// remote token confirmation, Dropbox Sign's proof inside the body, Adobe's
-/// response echo).
+/// Most vendors get it from [`SimpleVendor`]. A vendor that implements it
+/// in full overrides only what differs from the defaults (Ignisign's remote
+/// token confirmation, Dropbox Sign's proof inside the body, Adobe's
+/// response echo); the checks themselves are its verifier's
+/// ([`VendorVerifier`]).
 pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// The vendor's id.
     const VENDOR: Vendor;
 
-    /// How deliveries are authenticated: what the builder method takes.
-    type Verifier: Debug + Clone + Send + Sync + 'static;
+    /// How deliveries are authenticated: what the builder method takes. It
+    /// owns its checks ([`VendorVerifier`]).
+    type Verifier: VendorVerifier;
 
     /// What [`Webhooks::dispatch`](crate::Webhooks::dispatch) returns for this vendor.
     type Event: Debug + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static;
@@ -55,33 +69,6 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// What callbacks receive once the event is confirmed: the same type as
     /// [`Event`](Plugin::Event) for every vendor without a confirmation phase.
     type Confirmed: Debug + Clone + PartialEq + Send + Sync + 'static;
-
-    /// The engine verifier behind [`Verifier`](Plugin::Verifier), when the
-    /// vendor's check is the shared engine's.
-    fn engine(verifier: &Self::Verifier) -> Option<&verify::Verifier>;
-
-    /// Refuses a configuration that cannot work (an empty secret, header name
-    /// or application id). Called by `build()`.
-    fn validate(verifier: &Self::Verifier) -> Result<(), Error> {
-        match Self::engine(verifier) {
-            Some(engine) => engine.validate(),
-            None => Ok(()),
-        }
-    }
-
-    /// The verifier a configuration file's table for this vendor describes
-    /// (`[signplus]` …), secrets read through `env` (see [`crate::config`]).
-    fn verifier_from_config(
-        config: &VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Self::Verifier, ConfigError>;
-
-    /// `true` when the request carries this vendor's configured credential
-    /// (its signature or token header, `Authorization: Basic`, its query
-    /// parameter): strong evidence that the request is this vendor's.
-    fn identifies<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> bool {
-        Self::engine(verifier).is_some_and(|engine| engine.identifies(incoming))
-    }
 
     /// `true` when the body has this vendor's distinctive top-level keys:
     /// evidence used when no credential names a vendor, to choose among
@@ -98,26 +85,11 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         false
     }
 
-    /// Checks the request's authenticity without the typed parse (what
-    /// [`Webhooks::verify`](crate::Webhooks::verify) runs). Defaults to the
-    /// engine's check; a vendor without one must override it, and until it
-    /// does every request is refused.
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Self::Verifier,
-        incoming: &Incoming<'_, H>,
-        clock: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        match Self::engine(verifier) {
-            Some(engine) => engine.verify(incoming, clock),
-            None => Err(Error::configuration("this vendor has no verification configured")),
-        }
-    }
-
-    /// What [`authenticate`](Plugin::authenticate) established, with the part
+    /// What [`VendorVerifier::authenticate`] established, with the part
     /// of the body its proof covers and the request value the event keeps
     /// (see [`Authenticated`]): what `dispatch` parses, and what
     /// [`VerifiedBody`](crate::VerifiedBody) carries so that a later parse
-    /// reads exactly those bytes. Defaults to `authenticate` over the whole
+    /// reads exactly those bytes. Defaults to the verifier's check over the whole
     /// body, keeping nothing; a vendor whose proof covers one part of the body
     /// (Dropbox Sign's `json` field) or whose event keeps a header (Adobe's
     /// client id, PandaDoc's event id) overrides it.
@@ -126,7 +98,9 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<Authenticated, Error> {
-        Self::authenticate(verifier, incoming, clock).map(|verified| Authenticated::whole(verified, incoming.body()))
+        verifier
+            .authenticate(incoming, clock)
+            .map(|verified| Authenticated::whole(verified, incoming.body()))
     }
 
     /// Parses a body whose authenticity was established: the precise parse,

@@ -82,7 +82,6 @@
 //! proves only that the sender knows it; every field is as the sender wrote it,
 //! and nothing is timestamped.
 
-pub(crate) mod config;
 mod event;
 mod kinds;
 mod plugin;

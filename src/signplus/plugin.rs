@@ -1,54 +1,37 @@
 //! The Sign.Plus plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Sign.Plus deliveries.
 
-use std::borrow::Cow;
-
 use super::{AuditAction, Data, Event, EventKind, Verifier};
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::filter::Filter;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, signplus, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
+use crate::{Vendor, signplus};
 
-/// The Sign.Plus plug-in (see [`Plugin`]).
+/// The Sign.Plus plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct SignPlus;
 
 impl private::Sealed for SignPlus {}
 
-impl Plugin for SignPlus {
+impl SimpleVendor for SignPlus {
     const VENDOR: Vendor = Vendor::SignPlus;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        super::config::verifier_from_config(config, env)
-    }
+    type Kind = EventKind;
 
     /// `hook`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         shape.has("hook")
     }
 
+    fn kind(event: &Event) -> &EventKind {
+        event.kind()
+    }
+
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {
         super::parse(body)
-    }
-
-    fn kind_name(event: &Event) -> Cow<'_, str> {
-        Cow::Borrowed(event.kind().as_str())
-    }
-
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
     }
 
     /// `hook.event`, `hook.id`, `envelope_id`, and for audit trails
@@ -75,14 +58,6 @@ impl Plugin for SignPlus {
 
     fn is_unknown(event: &Event) -> bool {
         event.kind().is_unknown() || event.audit_action().is_some_and(signplus::AuditAction::is_unknown)
-    }
-}
-
-impl EventKinds for SignPlus {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        event.kind()
     }
 }
 

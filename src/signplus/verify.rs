@@ -11,4 +11,4 @@
 //! None of these proves the body came from Sign.Plus: it proves the sender knew
 //! the URL. Confirm the envelope's state through the Sign.Plus API before acting.
 
-crate::verify::vendor_verifier!("Sign.Plus");
+crate::verify::vendor_verifier!(SignPlus "Sign.Plus");

@@ -11,7 +11,7 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::verify::{self, Verified};
+use crate::verify::Verified;
 use crate::{Error, Vendor};
 
 /// The SignWell plug-in (see [`Plugin`]).
@@ -26,38 +26,6 @@ impl Plugin for SignWell {
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;
-
-    fn engine(_: &Verifier) -> Option<&verify::Verifier> {
-        None
-    }
-
-    fn validate(verifier: &Verifier) -> Result<(), Error> {
-        verifier.validate()
-    }
-
-    /// SignWell sends no credential header: nothing outside the body names it.
-    fn identifies<H: Headers + ?Sized>(_: &Verifier, _: &Incoming<'_, H>) -> bool {
-        false
-    }
-
-    /// `secret_env`: the variable(s) holding the value, several for a rotation.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        let mut ids = config.vendor_secrets(Self::VENDOR, env)?;
-        let first = ids.remove(0); // `vendor_secrets` gives at least one
-        let mut verifier = Verifier::new(first);
-        for id in ids {
-            verifier = verifier.with_webhook_id(id);
-        }
-        Ok(verifier)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
 
     /// `event` and `data` at the top level, and `event.hash` inside: the
     /// top-level keys alone are shared with other vendors.
@@ -75,14 +43,9 @@ impl Plugin for SignWell {
         shape.has("event") && shape.has("data") && serde_json::from_slice::<Top>(shape.raw()).is_ok()
     }
 
-    /// `event.hash` over `"<event.type>@<event.time>"`, read from a minimal
-    /// parse of the body. The body itself is not covered.
-    fn authenticate<H: Headers + ?Sized>(
-        verifier: &Verifier,
-        incoming: &Incoming<'_, H>,
-        _: &dyn Clock,
-    ) -> Result<Verified, Error> {
-        verifier.check(incoming.body())
+    /// SignWell's `event.type` (`document_completed`, …), as sent.
+    fn kind_name(event: &Event) -> Cow<'_, str> {
+        Cow::Borrowed(event.kind().as_str())
     }
 
     fn parse(body: &[u8]) -> Result<Event, Error> {

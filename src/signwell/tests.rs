@@ -1,5 +1,6 @@
 //! Unit tests: compiled only under #[cfg(test)] (declared by the parent module).
 use super::*;
+use crate::plugin::VendorVerifier;
 use crate::{ErrorKind, Secret};
 
 const WEBHOOK_ID: &str = "8e9b3f52-6c1d-4a7e-b0f9-2d4c6e8a1b3f";

@@ -5,8 +5,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use subtle::{Choice, ConstantTimeEq};
 
+use crate::clock::Clock;
 use crate::encoding::{self, FixedBuf};
 use crate::error::ErrorKind;
+use crate::headers::{Headers, Incoming};
+use crate::plugin::{VendorVerifier, private};
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Error, Secret, Vendor};
 
@@ -45,13 +48,6 @@ impl Verifier {
 
     fn key(webhook_id: &Secret) -> (HmacSha256, bool) {
         (keyed_mac(webhook_id.expose()), webhook_id.is_blank())
-    }
-
-    pub(super) fn validate(&self) -> Result<(), Error> {
-        if self.keys.iter().any(|(_, empty)| *empty) {
-            return Err(Error::configuration("a SignWell webhook id is empty or blank"));
-        }
-        Ok(())
     }
 
     /// Reads `event.type`, `event.time` and `event.hash` from the body and
@@ -138,4 +134,41 @@ pub fn event_hash(webhook_id: &Secret, event_type: &str, time: i64) -> String {
     mac.update(b"@");
     mac.update(time.to_string().as_bytes());
     encoding::encode_hex(&mac.finalize().into_bytes())
+}
+
+impl private::Sealed for Verifier {}
+
+/// The checks of the vendor's own proof (see [`VendorVerifier`]).
+impl VendorVerifier for Verifier {
+    fn validate(&self) -> Result<(), Error> {
+        if self.keys.iter().any(|(_, empty)| *empty) {
+            return Err(Error::configuration("a SignWell webhook id is empty or blank"));
+        }
+        Ok(())
+    }
+
+    /// SignWell sends no credential header: nothing outside the body names it.
+    fn identifies<H: Headers + ?Sized>(&self, _: &Incoming<'_, H>) -> bool {
+        false
+    }
+
+    /// `event.hash` over `"<event.type>@<event.time>"`, read from a minimal
+    /// parse of the body. The body itself is not covered.
+    fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
+        self.check(incoming.body())
+    }
+
+    /// `secret_env`: the variable(s) holding the value, several for a rotation.
+    fn from_config(
+        config: &crate::config::VendorConfig,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, crate::config::ConfigError> {
+        let mut ids = config.vendor_secrets(crate::Vendor::SignWell, env)?;
+        let first = ids.remove(0); // `vendor_secrets` gives at least one
+        let mut verifier = Verifier::new(first);
+        for id in ids {
+            verifier = verifier.with_webhook_id(id);
+        }
+        Ok(verifier)
+    }
 }

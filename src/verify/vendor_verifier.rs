@@ -1,11 +1,26 @@
-//! The constructors every vendor's `Verifier` shares, written once.
+//! The `Verifier` every engine vendor shares, written once: its
+//! constructors and its checks.
 
 /// Defines a vendor `Verifier` newtype over the engine's
 /// [`Verifier`](crate::verify::Verifier), with the shared-token constructors,
-/// rotation and the explicit unverified mode. Vendor modules add their own
-/// constructors (an HMAC scheme, for instance) in an `impl` of their own.
+/// rotation and the explicit unverified mode, and its checks
+/// ([`VendorVerifier`](crate::plugin::VendorVerifier): validate, identifies,
+/// authenticate, and the reading of the vendor's configuration table). Vendor
+/// modules add their own constructors (an HMAC scheme, for instance) in an
+/// `impl` of their own.
+///
+/// `vendor_verifier!(Variant "Name")`, or `vendor_verifier!(Variant "Name",
+/// documented = scheme)` for a vendor that documents its HMAC scheme: a
+/// configuration table with `method = "hmac"` and no `scheme` then uses
+/// `scheme()`.
 macro_rules! vendor_verifier {
-    ($vendor:literal) => {
+    ($variant:ident $vendor:literal, documented = $scheme:path) => {
+        $crate::verify::vendor_verifier!(@define $variant $vendor, Some($scheme()));
+    };
+    ($variant:ident $vendor:literal) => {
+        $crate::verify::vendor_verifier!(@define $variant $vendor, None);
+    };
+    (@define $variant:ident $vendor:literal, $documented:expr) => {
         #[doc = concat!("How ", $vendor, " deliveries are authenticated.")]
         ///
         /// Built with one of the constructors below and passed to
@@ -69,6 +84,44 @@ macro_rules! vendor_verifier {
             /// The underlying engine verifier.
             pub fn engine(&self) -> &$crate::verify::Verifier {
                 &self.inner
+            }
+        }
+
+        impl $crate::plugin::private::Sealed for Verifier {}
+
+        impl $crate::plugin::VendorVerifier for Verifier {
+            fn validate(&self) -> Result<(), $crate::Error> {
+                self.inner.validate()
+            }
+
+            fn identifies<H: $crate::headers::Headers + ?Sized>(
+                &self,
+                incoming: &$crate::headers::Incoming<'_, H>,
+            ) -> bool {
+                self.inner.identifies(incoming)
+            }
+
+            fn authenticate<H: $crate::headers::Headers + ?Sized>(
+                &self,
+                incoming: &$crate::headers::Incoming<'_, H>,
+                clock: &dyn $crate::clock::Clock,
+            ) -> Result<$crate::verify::Verified, $crate::Error> {
+                self.inner.verify(incoming, clock)
+            }
+
+            /// The engine methods; with `method = "hmac"` and no `scheme`,
+            /// the vendor's documented scheme, when it documents one.
+            fn from_config(
+                table: &$crate::config::VendorConfig,
+                env: &dyn Fn(&str) -> Option<String>,
+            ) -> Result<Self, $crate::config::ConfigError> {
+                table
+                    .engine_verifier($crate::Vendor::$variant.slug(), $documented, env)
+                    .map(Verifier::from_engine)
+            }
+
+            fn is_unverified(&self) -> bool {
+                self.inner.is_unverified()
             }
         }
     };

@@ -1,57 +1,36 @@
 //! The Yousign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Yousign deliveries.
 
-use std::borrow::Cow;
-
 use super::{Event, EventKind, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The Yousign plug-in (see [`Plugin`]).
+/// The Yousign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct Yousign;
 
 impl private::Sealed for Yousign {}
 
-impl Plugin for Yousign {
+impl SimpleVendor for Yousign {
     const VENDOR: Vendor = Vendor::Yousign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = EventKind;
 
     /// `event_name` with `event_id` or `subscription_id`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         !shape.is_array() && shape.has("event_name") && (shape.has("event_id") || shape.has("subscription_id"))
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &EventKind {
+        &event.event_name
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `event_id`: unique per event and the same on every retry, as Yousign
@@ -80,14 +59,6 @@ impl Plugin for Yousign {
                 .as_ref()
                 .and_then(|signer| signer.status.as_ref())
                 .is_some_and(super::SignerStatus::is_unknown)
-    }
-}
-
-impl EventKinds for Yousign {
-    type Kind = EventKind;
-
-    fn kind(event: &Event) -> &EventKind {
-        &event.event_name
     }
 }
 

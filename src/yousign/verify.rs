@@ -8,7 +8,7 @@
 use crate::Secret;
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 
-crate::verify::vendor_verifier!("Yousign");
+crate::verify::vendor_verifier!(Yousign "Yousign", documented = scheme);
 
 /// The header Yousign puts its signature in.
 pub const SIGNATURE_HEADER: &str = "X-Yousign-Signature-256";

@@ -1,57 +1,36 @@
 //! The Zoho Sign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Zoho Sign deliveries.
 
-use std::borrow::Cow;
-
 use super::{Event, OperationType, Verifier};
+use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::{Vendor, verify};
+use crate::plugin::{BodyShape, SimpleVendor, private};
 
-/// The Zoho Sign plug-in (see [`Plugin`]).
+/// The Zoho Sign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct ZohoSign;
 
 impl private::Sealed for ZohoSign {}
 
-impl Plugin for ZohoSign {
+impl SimpleVendor for ZohoSign {
     const VENDOR: Vendor = Vendor::ZohoSign;
     type Verifier = Verifier;
     type Event = Event;
-    type Confirmed = Event;
-
-    fn engine(verifier: &Verifier) -> Option<&verify::Verifier> {
-        Some(&verifier.inner)
-    }
-
-    /// The engine methods; `method = "hmac"` without `scheme` is the documented scheme.
-    fn verifier_from_config(
-        config: &crate::config::VendorConfig,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Verifier, crate::config::ConfigError> {
-        config
-            .vendor_engine_verifier(Self::VENDOR, Some(super::scheme()), env)
-            .map(Verifier::from_engine)
-    }
-
-    /// The event's kind as the vendor writes it.
-    fn kind_name(event: &Self::Event) -> Cow<'_, str> {
-        Cow::Borrowed(<Self as EventKinds>::kind(event).as_str())
-    }
+    type Kind = OperationType;
 
     /// `requests` and `notifications`.
     fn claims(shape: &BodyShape<'_>) -> bool {
         !shape.is_array() && shape.has("requests") && shape.has("notifications")
     }
 
-    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-        super::parse(body)
+    fn kind(event: &Event) -> &OperationType {
+        event.operation_type()
     }
 
-    fn into_confirmed(event: Event) -> Result<Event, Event> {
-        Ok(event)
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
     }
 
     /// `request_id`, and each notification's operation, action id, actor
@@ -107,13 +86,5 @@ impl Plugin for ZohoSign {
                 .request_status
                 .as_ref()
                 .is_some_and(super::RequestStatus::is_unknown)
-    }
-}
-
-impl EventKinds for ZohoSign {
-    type Kind = OperationType;
-
-    fn kind(event: &Event) -> &OperationType {
-        event.operation_type()
     }
 }

@@ -12,7 +12,7 @@
 use crate::Secret;
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 
-crate::verify::vendor_verifier!("Zoho Sign");
+crate::verify::vendor_verifier!(ZohoSign "Zoho Sign", documented = scheme);
 
 /// The header Zoho Sign puts its signature in.
 pub const SIGNATURE_HEADER: &str = "X-ZS-WEBHOOK-SIGNATURE";
