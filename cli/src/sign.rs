@@ -5,32 +5,16 @@
 //! `event.hash`, Adobe's client id).
 
 use esign_webhooks::config::{Method, VendorConfig};
+use esign_webhooks::signwell;
 use esign_webhooks::testing::Signer;
-use esign_webhooks::verify::HmacScheme;
+use esign_webhooks::testing::demo::documented_scheme;
 use esign_webhooks::{Secret, Vendor};
-use esign_webhooks::{boldsign, boxsign, docuseal, docusign, opensign, pandadoc, signwell, yousign, zohosign};
 
 /// A delivery ready to post: the body, its headers and the query string.
 pub struct Delivery {
     pub body: Vec<u8>,
     pub headers: Vec<(String, String)>,
     pub query: Option<String>,
-}
-
-/// The scheme a vendor documents, for tables that set `method = "hmac"`
-/// without a `scheme` (the receiver uses the same one).
-fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
-    Some(match vendor {
-        Vendor::DocuSign => docusign::scheme(),
-        Vendor::BoldSign => boldsign::scheme(),
-        Vendor::Yousign => yousign::scheme(),
-        Vendor::PandaDoc => pandadoc::scheme(),
-        Vendor::ZohoSign => zohosign::scheme(),
-        Vendor::DocuSeal => docuseal::scheme(),
-        Vendor::OpenSign => opensign::scheme(),
-        Vendor::BoxSign => boxsign::scheme(),
-        _ => return None,
-    })
 }
 
 /// `body` signed for `key`'s table with `secrets`; unsigned when the vendor
@@ -64,7 +48,9 @@ pub fn sign(key: &str, table: &VendorConfig, secrets: Vec<Secret>, body: &[u8]) 
                 .clone()
                 .or_else(|| vendor.and_then(documented_scheme))
                 .ok_or_else(|| format!("{key}: no scheme"))?;
-            // Several keys sign several headers (Box Sign's primary and secondary).
+            // The scheme the vendor documents, when the table names none (the
+            // receiver uses the same one). Several keys sign several headers
+            // (Box Sign's primary and secondary).
             secrets
                 .fold(Signer::hmac(scheme, first), Signer::with_secret)
                 .sign(body)
