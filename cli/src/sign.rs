@@ -5,9 +5,8 @@
 //! `event.hash`, Adobe's client id).
 
 use esign_webhooks::config::{Method, VendorConfig};
-use esign_webhooks::signwell;
 use esign_webhooks::testing::Signer;
-use esign_webhooks::testing::demo::documented_scheme;
+use esign_webhooks::testing::demo::{self, documented_scheme};
 use esign_webhooks::{Secret, Vendor};
 
 /// A delivery ready to post: the body, its headers and the query string.
@@ -35,13 +34,8 @@ pub fn sign(key: &str, table: &VendorConfig, secrets: Vec<Secret>, body: &[u8]) 
         (Some(Vendor::AdobeSign), _) => {
             Signer::header_token(esign_webhooks::adobesign::CLIENT_ID_HEADER, first).sign(body)
         }
-        (Some(Vendor::SignWell), _) => {
-            return Ok(Delivery {
-                body: signwell_signed(body, &first)?,
-                headers: Vec::new(),
-                query: None,
-            });
-        }
+        // SignWell's proof is in the body (`event.hash`), as the demo signer makes it.
+        (Some(Vendor::SignWell), _) => demo::signer(Vendor::SignWell).with_secret(first).sign(body),
         (_, Some(Method::Hmac)) => {
             let scheme = table
                 .scheme
@@ -77,17 +71,4 @@ pub fn sign(key: &str, table: &VendorConfig, secrets: Vec<Secret>, body: &[u8]) 
         headers: request.headers,
         query: request.query,
     })
-}
-
-/// SignWell's proof is in the body: `event.hash`, the HMAC of `type@time`
-/// keyed with the webhook id.
-fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Result<Vec<u8>, String> {
-    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| err.to_string())?;
-    let event = &value["event"];
-    let (Some(kind), Some(time)) = (event["type"].as_str(), event["time"].as_i64()) else {
-        return Err("a SignWell sample needs `event.type` and a numeric `event.time`".to_owned());
-    };
-    let hash = signwell::event_hash(webhook_id, kind, time);
-    value["event"]["hash"] = serde_json::Value::String(hash);
-    serde_json::to_vec(&value).map_err(|err| err.to_string())
 }
