@@ -34,8 +34,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use esign_webhooks::dedup::{DedupKey, Deduplicator};
-use esign_webhooks::testing::{SignedRequest, demo};
 use esign_webhooks::registry::Unhandled;
+use esign_webhooks::testing::{SignedRequest, demo};
 use esign_webhooks::{ErrorKind, Event, HandlerError, Handlers, Lifecycle, Report, Vendor, Webhooks};
 
 /// Counts the calls of a registered callback.
@@ -126,7 +126,11 @@ impl Conformance {
         let vendor = self.vendor;
         let webhooks = demo::webhooks();
         let own = fixtures(vendor);
-        assert!(!own.is_empty(), "{vendor}: no fixture in tests/fixtures/{}/", vendor.slug());
+        assert!(
+            !own.is_empty(),
+            "{vendor}: no fixture in tests/fixtures/{}/",
+            vendor.slug()
+        );
         let signer = demo::signer(vendor);
 
         // Every fixture dispatches, to a stable dedup key.
@@ -220,7 +224,10 @@ impl Conformance {
             let (steps, report) = lifecycle_steps(&webhooks, &request);
             assert!(report.failures().is_empty(), "{vendor} {name}: {:?}", report.failures());
             let (again, _) = lifecycle_steps(&webhooks, &request);
-            assert_eq!(steps, again, "{vendor} {name}: lifecycle steps differ between deliveries");
+            assert_eq!(
+                steps, again,
+                "{vendor} {name}: lifecycle steps differ between deliveries"
+            );
             with_steps += usize::from(!steps.is_empty());
         }
         assert!(with_steps > 0, "{vendor}: no fixture gives a lifecycle step");
@@ -231,11 +238,17 @@ impl Conformance {
         deduplicated.on_any(|_| Ok(()));
         let request = signer.sign(body);
         let first = webhooks.handle_incoming(&deduplicated, &request.incoming()).unwrap();
-        assert!(!first.is_duplicate(), "{vendor} {name}: a first delivery is a duplicate");
+        assert!(
+            !first.is_duplicate(),
+            "{vendor} {name}: a first delivery is a duplicate"
+        );
         let second = webhooks
             .handle_incoming(&deduplicated, &signer.clone().at(demo::NOW + 60).sign(body).incoming())
             .unwrap();
-        assert!(second.is_duplicate(), "{vendor} {name}: a redelivery is not a duplicate");
+        assert!(
+            second.is_duplicate(),
+            "{vendor} {name}: a redelivery is not a duplicate"
+        );
 
         // The typed registrar fires for this vendor's events only.
         let register = self
@@ -245,11 +258,17 @@ impl Conformance {
         let mut registered = handlers();
         register(&mut registered, hits.clone());
         for (name, body) in &own {
-            let report = webhooks.handle_incoming(&registered, &signer.sign(body).incoming()).unwrap();
+            let report = webhooks
+                .handle_incoming(&registered, &signer.sign(body).incoming())
+                .unwrap();
             assert!(report.failures().is_empty(), "{vendor} {name}: {:?}", report.failures());
         }
         assert!(hits.count() > 0, "{vendor}: the registrar never fired");
-        assert!(hits.count() <= own.len(), "{vendor}: the registrar fired {} times", hits.count());
+        assert!(
+            hits.count() <= own.len(),
+            "{vendor}: the registrar fired {} times",
+            hits.count()
+        );
         let before = hits.count();
         for other in Vendor::ALL.iter().copied().filter(|other| *other != vendor) {
             for (_, body) in fixtures(other).into_iter().take(1) {
@@ -257,7 +276,11 @@ impl Conformance {
                 let _ = webhooks.handle_incoming(&registered, &request.incoming());
             }
         }
-        assert_eq!(hits.count(), before, "{vendor}: the registrar fired for another vendor's event");
+        assert_eq!(
+            hits.count(),
+            before,
+            "{vendor}: the registrar fired for another vendor's event"
+        );
     }
 }
 
@@ -284,7 +307,9 @@ pub fn lifecycle_steps(webhooks: &Webhooks, request: &SignedRequest) -> (Vec<Ste
             .push((event.kind, event.envelope_id.clone(), event.signer_id.clone()));
         Ok(())
     });
-    let report = webhooks.handle_incoming(&handlers, &request.incoming()).expect("handled");
+    let report = webhooks
+        .handle_incoming(&handlers, &request.incoming())
+        .expect("handled");
     let steps = seen.lock().unwrap().clone();
     (steps, report)
 }
