@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 use esign_webhooks::dedup::DedupKey;
 use esign_webhooks::pandadoc::{self, DocumentStatus, EventKind};
 use esign_webhooks::testing::{SignedRequest, Signer};
-use esign_webhooks::{Event, Handlers, Incoming, Lifecycle, Secret, Webhooks, yousign};
+use esign_webhooks::{Event, Handlers, Incoming, Lifecycle, Secret, Vendor, Webhooks, yousign};
+use vendor_conformance::Conformance;
 use vendor_fixtures::{fixture, lifecycle_steps, load};
 
 const KEY: &str = "pandadoc-subscription-shared-key";
@@ -33,7 +34,7 @@ fn sign(body: &[u8]) -> SignedRequest {
 
 #[test]
 fn conformance() {
-    vendor_conformance::Conformance::new(esign_webhooks::Vendor::PandaDoc)
+    Conformance::new(Vendor::PandaDoc)
         .registrar(|handlers, hits| {
             handlers.pandadoc().on(EventKind::ALL, move |_| hits.hit());
         })

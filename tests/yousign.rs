@@ -11,7 +11,8 @@ mod vendor_fixtures;
 use esign_webhooks::dedup::DedupKey;
 use esign_webhooks::testing::Signer;
 use esign_webhooks::yousign::{self, EventKind};
-use esign_webhooks::{ErrorKind, Event, Lifecycle, Secret, Webhooks, signplus};
+use esign_webhooks::{ErrorKind, Event, Lifecycle, Secret, Vendor, Webhooks, signplus};
+use vendor_conformance::Conformance;
 use vendor_fixtures::{fixture, lifecycle_steps, load};
 
 const SECRET: &str = "yousign-subscription-secret-key";
@@ -33,7 +34,7 @@ fn signer() -> Signer {
 
 #[test]
 fn conformance() {
-    vendor_conformance::Conformance::new(esign_webhooks::Vendor::Yousign)
+    Conformance::new(Vendor::Yousign)
         .registrar(|handlers, hits| {
             handlers.yousign().on(EventKind::ALL, move |_| hits.hit());
         })
