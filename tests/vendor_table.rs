@@ -88,7 +88,7 @@ fn every_vendor_has_every_piece() {
         let mut lacks = |piece: String| missing.push(format!("{vendor} ({slug}): {piece}"));
 
         if cfg!(feature = "all-vendors") && !vendor.is_compiled_in() {
-            lacks(format!("its cargo feature is not in `all-vendors` (Cargo.toml)"));
+            lacks("its cargo feature is not in `all-vendors` (Cargo.toml)".to_owned());
         }
         let fixtures = root().join("tests/fixtures").join(slug);
         if !has_fixture(&fixtures) {
