@@ -314,7 +314,7 @@ fn send_signs_samples_that_verify() {
 /// (DocuSign, Box Sign's two keys, PandaDoc's query signature) and a header
 /// token (Documenso): `send` signs each, the captures verify.
 #[test]
-fn send_signs_the_new_vendors_samples_that_verify() {
+fn send_signs_samples_with_each_vendors_own_proof() {
     let dir = temp_dir("send-new");
     let config = dir.join("esign-webhooks.json");
     std::fs::write(
