@@ -1,6 +1,7 @@
 //! The signed-request seeds of the `dispatch`, `split` and `signature_headers`
 //! fuzz targets (`fuzz/seeds/`), made from the test fixtures (the parse targets
-//! read `tests/fixtures/` itself):
+//! read `tests/fixtures/` itself) with each vendor's demo signer
+//! (`testing::demo`), for the receiver the targets fuzz:
 //! this test fails when a fixture or signer change makes the committed seeds
 //! stale. Regenerate them with
 //! `WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds`.
@@ -12,13 +13,18 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use esign_webhooks::Secret;
-use esign_webhooks::testing::{SignedRequest, Signer};
+use esign_webhooks::testing::{SignedRequest, Signer, demo};
 use esign_webhooks::verify::{
     Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
 };
+use esign_webhooks::{Incoming, Secret, Vendor};
 
 mod common;
+
+/// The fuzz targets' request format, to read a seed as the targets do.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_lib;
 
 use common::{NOW, fixtures, root};
 
@@ -30,22 +36,20 @@ fn encode(now: Option<i64>, request: &SignedRequest) -> Vec<u8> {
     if let Some(query) = &request.query {
         out.extend_from_slice(format!("?{query}\n").as_bytes());
     }
-    out.extend_from_slice(b"Content-Type: application/json");
-    for (name, value) in &request.headers {
-        out.extend_from_slice(format!("\n{name}: {value}").as_bytes());
+    // JSON unless the request says otherwise (Dropbox Sign's signer does).
+    if !request
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+    {
+        out.extend_from_slice(b"Content-Type: application/json\n");
     }
-    out.extend_from_slice(b"\n\n");
+    for (name, value) in &request.headers {
+        out.extend_from_slice(format!("{name}: {value}\n").as_bytes());
+    }
+    out.extend_from_slice(b"\n");
     out.extend_from_slice(&request.body);
     out
-}
-
-/// The eSignGlobal scheme of `fuzz_targets/dispatch.rs`.
-fn esg_scheme() -> HmacScheme {
-    HmacScheme::new(
-        SignatureLocation::parameters("x-esg-signature", ["v1"]),
-        SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
-        Encoding::Hex,
-    )
 }
 
 /// The signers matching `fuzz_targets/signature_headers.rs`'s verifiers.
@@ -100,32 +104,8 @@ fn seeds() -> BTreeMap<(String, String), Vec<u8>> {
     let mut add = |target: &str, name: String, bytes: Vec<u8>| {
         seeds.insert((target.to_owned(), name), bytes);
     };
-    let esg = Signer::hmac(esg_scheme(), Secret::new("esg-secret")).at(NOW);
-    let signplus = Signer::query_token("token", Secret::new("sp-token"));
-    let constellation = Signer::basic_auth("esign", Secret::new("c1-password"));
-    // The parse targets read `tests/fixtures/<vendor>/` directly (see `.ci/run`):
-    // only the signed requests of `dispatch` and `signature_headers` are made here.
-    for (vendor, signer) in [
-        ("esignglobal", Some(&esg)),
-        ("ignisign", None),
-        ("signplus", Some(&signplus)),
-        ("constellation", Some(&constellation)),
-    ] {
-        for (name, body) in fixtures(vendor) {
-            let request = match signer {
-                Some(signer) => signer.sign(&body),
-                None => Signer::header_token("x-unused", Secret::new("-"))
-                    .sign(&body)
-                    .remove_header("x-unused"),
-            };
-            add("dispatch", format!("{vendor}_{name}"), encode(None, &request));
-        }
-    }
-    // The vendors added since, each signed as `fuzz_targets/dispatch.rs`
-    // configures it (Dropbox Sign and SignWell sign inside the body: their
-    // fixtures come unsigned, as Ignisign's).
-    for (vendor, request) in new_vendor_requests() {
-        add("dispatch", vendor, encode(None, &request));
+    for (name, request) in dispatch_requests() {
+        add("dispatch", name, encode(None, &request));
     }
     for (name, request) in split_requests() {
         add("split", name, encode_as_is(&request));
@@ -146,52 +126,14 @@ fn seeds() -> BTreeMap<(String, String), Vec<u8>> {
     seeds
 }
 
-/// The signers of the vendors configured by their own scheme, with the keys
-/// of `fuzz_targets/dispatch.rs`.
-fn new_vendor_signers() -> Vec<(&'static str, Signer)> {
-    use esign_webhooks::{boldsign, boxsign, docuseal, docusign, opensign, pandadoc, yousign, zohosign};
-    let hmac = |scheme: HmacScheme, secret: &str| Signer::hmac(scheme, Secret::new(secret)).at(NOW);
-    vec![
-        ("docusign", hmac(docusign::scheme(), "docusign-secret")),
-        ("boldsign", hmac(boldsign::scheme(), "boldsign-secret")),
-        ("yousign", hmac(yousign::scheme(), "yousign-secret")),
-        ("pandadoc", hmac(pandadoc::scheme(), "pandadoc-shared-key")),
-        ("zohosign", hmac(zohosign::scheme(), "zohosign-secret")),
-        ("docuseal", hmac(docuseal::scheme(), "docuseal-secret")),
-        ("opensign", hmac(opensign::scheme(), "opensign-secret")),
-        ("boxsign", hmac(boxsign::scheme(), "boxsign-primary")),
-        (
-            "documenso",
-            Signer::header_token("X-Documenso-Secret", Secret::new("documenso-secret")),
-        ),
-        (
-            "adobesign",
-            Signer::query_token("token", Secret::new("adobesign-url-token")),
-        ),
-    ]
-}
-
-/// `(seed name, request)` for every fixture of the vendors added since the
-/// first four, signed as the fuzz target expects.
-fn new_vendor_requests() -> Vec<(String, SignedRequest)> {
+/// `(seed name, request)` for every fixture of every vendor, signed by the
+/// vendor's demo signer for the fuzz target's receiver (`testing::demo`).
+fn dispatch_requests() -> Vec<(String, SignedRequest)> {
     let mut requests = Vec::new();
-    for (vendor, signer) in new_vendor_signers() {
-        for (name, body) in fixtures(vendor) {
-            let mut request = signer.sign(&body);
-            if vendor == "adobesign" {
-                request
-                    .headers
-                    .push(("X-AdobeSign-ClientId".to_owned(), ADOBE_CLIENT_ID.to_owned()));
-            }
-            requests.push((format!("{vendor}_{name}"), request));
-        }
-    }
-    for vendor in ["dropboxsign", "signwell"] {
-        for (name, body) in fixtures(vendor) {
-            let request = Signer::header_token("x-unused", Secret::new("-"))
-                .sign(&body)
-                .remove_header("x-unused");
-            requests.push((format!("{vendor}_{name}"), request));
+    for vendor in Vendor::ALL {
+        let signer = demo::signer(*vendor);
+        for (name, body) in fixtures(vendor.slug()) {
+            requests.push((format!("{}_{name}", vendor.slug()), signer.sign(&body)));
         }
     }
     requests
@@ -218,7 +160,7 @@ fn encode_as_is(request: &SignedRequest) -> Vec<u8> {
 /// callback behind a forged multipart preamble and inside a forged part
 /// (issue 17's attack); a PandaDoc delivery with its event id header.
 fn split_requests() -> Vec<(String, SignedRequest)> {
-    let signer = Signer::dropboxsign("dropboxsign-api-key");
+    let signer = Signer::dropboxsign(demo::secret_texts(Vendor::DropboxSign)[0]);
     let mut requests = Vec::new();
     for (name, body) in fixtures("dropboxsign") {
         requests.push((format!("dropboxsign_{name}_multipart"), signer.multipart(&body)));
@@ -248,8 +190,7 @@ fn split_requests() -> Vec<(String, SignedRequest)> {
     ]
     .concat();
     requests.push(("dropboxsign_nested_attack".to_owned(), nested));
-    let pandadoc = Signer::hmac(esign_webhooks::pandadoc::scheme(), Secret::new("pandadoc-shared-key")).at(NOW);
-    let mut delivery = pandadoc.sign(&fixtures("pandadoc").swap_remove(0).1);
+    let mut delivery = demo::signer(Vendor::PandaDoc).sign(&fixtures("pandadoc").swap_remove(0).1);
     delivery
         .headers
         .push(("Content-Type".to_owned(), "application/json".to_owned()));
@@ -261,67 +202,32 @@ fn split_requests() -> Vec<(String, SignedRequest)> {
     requests
 }
 
-/// The Adobe Acrobat Sign client id of `fuzz_targets/dispatch.rs`.
-const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
-
-/// The seeds of the vendors signed by a scheme pass the fuzz target's
-/// verification (so the fuzzer starts past it), with the target's configuration.
+/// Every `dispatch` seed passes the fuzz target's verification (so the
+/// fuzzer starts past it), with the target's configuration.
 #[test]
-fn new_vendor_seeds_verify() {
-    use esign_webhooks::{
-        FixedClock, Webhooks, adobesign, boldsign, boxsign, documenso, docuseal, docusign, opensign, pandadoc, yousign,
-        zohosign,
-    };
-    let webhooks = Webhooks::builder()
-        .docusign(docusign::Verifier::hmac([Secret::new("docusign-secret")]))
-        .boldsign(boldsign::Verifier::new(Secret::new("boldsign-secret")))
-        .adobesign(
-            adobesign::Verifier::client_ids([ADOBE_CLIENT_ID])
-                .with_query_token("token", Secret::new("adobesign-url-token")),
-        )
-        .yousign(yousign::Verifier::new(Secret::new("yousign-secret")))
-        .pandadoc(pandadoc::Verifier::new(Secret::new("pandadoc-shared-key")))
-        .zohosign(zohosign::Verifier::new(Secret::new("zohosign-secret")))
-        .documenso(documenso::Verifier::new(Secret::new("documenso-secret")))
-        .docuseal(docuseal::Verifier::new(Secret::new("docuseal-secret")))
-        .opensign(opensign::Verifier::new(Secret::new("opensign-secret")))
-        .boxsign(boxsign::Verifier::new(
-            Secret::new("boxsign-primary"),
-            Secret::new("boxsign-secondary"),
-        ))
-        .max_body_size(1024 * 1024)
-        .clock(FixedClock(NOW))
-        .build()
-        .unwrap();
+fn dispatch_seeds_verify() {
+    let webhooks = demo::webhooks();
     let mut failed = Vec::new();
-    let mut verified = 0;
-    for (name, request) in new_vendor_requests() {
-        if name.starts_with("dropboxsign_") || name.starts_with("signwell_") {
-            continue;
-        }
-        let mut headers = request.headers.clone();
-        headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
-        let incoming = esign_webhooks::Incoming::new(&request.body, &headers).with_query(request.query.as_deref());
-        match webhooks.verify_incoming(&incoming) {
-            Ok(_) => verified += 1,
-            Err(err) => failed.push(format!("{name}: {err}")),
+    let requests = dispatch_requests();
+    for (name, request) in &requests {
+        // As the seed encodes it: JSON unless the request says otherwise.
+        let data = encode(None, request);
+        let seed = fuzz_lib::Request::decode(&data);
+        let incoming = Incoming::new(seed.body, &seed.headers).with_query(seed.query.as_deref());
+        if let Err(err) = webhooks.verify_incoming(&incoming) {
+            failed.push(format!("{name}: {err}"));
         }
     }
     assert!(failed.is_empty(), "{failed:#?}");
-    assert!(verified >= 10, "{verified}");
+    let vendors: std::collections::BTreeSet<_> = requests.iter().map(|(name, _)| name.split('_').next()).collect();
+    assert_eq!(vendors.len(), Vendor::ALL.len(), "a seed of every vendor: {vendors:?}");
 }
 
 /// The `split` seeds pass verification with the fuzz target's keys, so the
 /// fuzzer starts where the split path and `dispatch` could disagree.
 #[test]
 fn split_seeds_verify() {
-    use esign_webhooks::{FixedClock, Incoming, Webhooks, dropboxsign, pandadoc};
-    let webhooks = Webhooks::builder()
-        .dropboxsign(dropboxsign::Verifier::new(Secret::new("dropboxsign-api-key")))
-        .pandadoc(pandadoc::Verifier::new(Secret::new("pandadoc-shared-key")))
-        .clock(FixedClock(NOW))
-        .build()
-        .unwrap();
+    let webhooks = demo::webhooks();
     let requests = split_requests();
     let mut failed = Vec::new();
     for (name, request) in &requests {

@@ -94,3 +94,130 @@ string_enum! {{
     assert_eq!(codes, 349, "Ignisign's models 4.1.14 have 349 codes");
     check("src/ignisign/error_code.rs", &generated);
 }
+
+/// A libFuzzer dictionary entry: `"text"`, with `"`, `\` and every byte
+/// outside printable ASCII escaped.
+fn dict_entry(text: &str) -> String {
+    let mut out = String::from("\"");
+    for byte in text.bytes() {
+        match byte {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(byte));
+            }
+            b' '..=b'~' => out.push(char::from(byte)),
+            _ => out += &format!("\\x{byte:02X}"),
+        }
+    }
+    out + "\""
+}
+
+/// Every object key in `value`, at any depth.
+fn json_keys(value: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                keys.insert(key.clone());
+                json_keys(value, keys);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| json_keys(item, keys)),
+        _ => {}
+    }
+}
+
+/// The `dispatch` fuzz target's dictionary (`fuzz/dict/dispatch.dict`): the
+/// header and query names each vendor's demo signer sends (`testing::demo`,
+/// the configuration the target fuzzes) and the scheme markers below, then
+/// the JSON keys of each vendor's fixtures (`tests/fixtures/<slug>/`), each
+/// key once, under the first vendor (by slug) that has it.
+#[test]
+fn fuzz_dictionary() {
+    use esign_webhooks::Vendor;
+    use esign_webhooks::testing::demo;
+
+    // What no demo signer sends, but a delivery may carry: the generic
+    // markers of the schemes, Box Sign's other headers, PandaDoc's event id,
+    // a token header and a signature query parameter of configurable schemes.
+    const MARKERS: &[&str] = &[
+        "Authorization",
+        "Basic ",
+        "Content-Type",
+        "multipart/form-data; boundary=",
+        "application/json",
+        "X-PandaDoc-Webhook-Event-Id",
+        "X-Webhook-Token",
+        "BOX-SIGNATURE-ALGORITHM",
+        "BOX-SIGNATURE-SECONDARY",
+        "BOX-SIGNATURE-VERSION",
+        "?signature=",
+        "sha256=",
+        "t=",
+        "v1=",
+    ];
+    let fixtures_dir = root().join("tests/fixtures");
+    let mut slugs: Vec<&str> = Vendor::ALL.iter().map(|vendor| vendor.slug()).collect();
+    slugs.sort_unstable();
+    assert!(!slugs.is_empty(), "no vendor in Vendor::ALL");
+
+    let mut markers: Vec<String> = Vec::new();
+    let mut add_marker = |marker: String| {
+        if !markers.iter().any(|m| m.eq_ignore_ascii_case(&marker)) {
+            markers.push(marker);
+        }
+    };
+    let mut sections = String::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut entries = 0;
+    for slug in &slugs {
+        let vendor: Vendor = slug.parse().unwrap();
+        let dir = fixtures_dir.join(slug);
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .unwrap_or_else(|err| panic!("{slug}: no fixtures folder {}: {err}", dir.display()))
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "{slug}: no fixture in {}", dir.display());
+        let signed = demo::signer(vendor).sign(&fs::read(&files[0]).unwrap());
+        for (name, _) in &signed.headers {
+            add_marker(name.clone());
+        }
+        if let Some(query) = &signed.query {
+            for pair in query.split('&') {
+                let name = pair.split('=').next().unwrap_or_default();
+                add_marker(format!("?{name}="));
+            }
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for file in &files {
+            let value: serde_json::Value = serde_json::from_slice(&fs::read(file).unwrap())
+                .unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+            json_keys(&value, &mut keys);
+        }
+        sections += &format!("\n# {slug}\n");
+        for key in keys {
+            if seen.insert(key.clone()) {
+                sections += &dict_entry(&format!("\"{key}\""));
+                sections.push('\n');
+                entries += 1;
+            }
+        }
+    }
+    for marker in MARKERS {
+        add_marker((*marker).to_owned());
+    }
+    let mut generated = String::from(
+        "# libFuzzer dictionary for the `dispatch` target: every vendor's header names and\n\
+         # scheme markers, then the JSON keys of its fixtures. Generated from tests/fixtures/\n\
+         # and testing::demo by tests/generated.rs: do not edit by hand, regenerate with\n\
+         # `REGENERATE=1 cargo test --test generated`.\n\n# headers and scheme markers\n",
+    );
+    for marker in &markers {
+        generated += &dict_entry(marker);
+        generated.push('\n');
+    }
+    generated += &sections;
+    assert!(entries > 100, "{entries} JSON keys");
+    check("fuzz/dict/dispatch.dict", &generated);
+}

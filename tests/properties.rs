@@ -136,8 +136,12 @@ fn timestamps() -> impl Strategy<Value = i64> {
     ]
 }
 
+/// Any secret a builder accepts: not only white space (builders refuse a
+/// blank secret as a value pasted wrong).
 fn secrets() -> impl Strategy<Value = Vec<u8>> {
-    prop::collection::vec(any::<u8>(), 1..100)
+    prop::collection::vec(any::<u8>(), 1..100).prop_filter("a blank secret is refused at build", |secret| {
+        !secret.iter().all(u8::is_ascii_whitespace)
+    })
 }
 
 fn ids() -> impl Strategy<Value = String> {

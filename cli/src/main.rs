@@ -105,8 +105,8 @@ enum Command {
         /// Where to POST, e.g. http://127.0.0.1:3000/webhooks.
         #[arg(long)]
         url: String,
-        /// Only this vendor (esignglobal, ignisign, signplus, constellation).
-        #[arg(long)]
+        /// Only this vendor, by slug.
+        #[arg(long, value_parser = vendor_slugs())]
         vendor: Option<String>,
         /// Only this sample event (e.g. envelope_finish); `--event list` lists them.
         #[arg(long)]
@@ -134,6 +134,12 @@ enum SecretFormatArg {
     Base64,
     /// `whsec_…` (Standard Webhooks).
     StandardWebhooks,
+}
+
+/// `--vendor`'s accepted values, shown by `--help`: every vendor's slug,
+/// from the crate's vendor table.
+fn vendor_slugs() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(esign_webhooks::Vendor::ALL.iter().map(|vendor| vendor.slug()))
 }
 
 fn main() -> ExitCode {

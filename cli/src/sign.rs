@@ -6,31 +6,14 @@
 
 use esign_webhooks::config::{Method, VendorConfig};
 use esign_webhooks::testing::Signer;
-use esign_webhooks::verify::HmacScheme;
+use esign_webhooks::testing::demo::{self, documented_scheme};
 use esign_webhooks::{Secret, Vendor};
-use esign_webhooks::{boldsign, boxsign, docuseal, docusign, opensign, pandadoc, signwell, yousign, zohosign};
 
 /// A delivery ready to post: the body, its headers and the query string.
 pub struct Delivery {
     pub body: Vec<u8>,
     pub headers: Vec<(String, String)>,
     pub query: Option<String>,
-}
-
-/// The scheme a vendor documents, for tables that set `method = "hmac"`
-/// without a `scheme` (the receiver uses the same one).
-fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
-    Some(match vendor {
-        Vendor::DocuSign => docusign::scheme(),
-        Vendor::BoldSign => boldsign::scheme(),
-        Vendor::Yousign => yousign::scheme(),
-        Vendor::PandaDoc => pandadoc::scheme(),
-        Vendor::ZohoSign => zohosign::scheme(),
-        Vendor::DocuSeal => docuseal::scheme(),
-        Vendor::OpenSign => opensign::scheme(),
-        Vendor::BoxSign => boxsign::scheme(),
-        _ => return None,
-    })
 }
 
 /// `body` signed for `key`'s table with `secrets`; unsigned when the vendor
@@ -51,20 +34,17 @@ pub fn sign(key: &str, table: &VendorConfig, secrets: Vec<Secret>, body: &[u8]) 
         (Some(Vendor::AdobeSign), _) => {
             Signer::header_token(esign_webhooks::adobesign::CLIENT_ID_HEADER, first).sign(body)
         }
-        (Some(Vendor::SignWell), _) => {
-            return Ok(Delivery {
-                body: signwell_signed(body, &first)?,
-                headers: Vec::new(),
-                query: None,
-            });
-        }
+        // SignWell's proof is in the body (`event.hash`), as the demo signer makes it.
+        (Some(Vendor::SignWell), _) => demo::signer(Vendor::SignWell).with_secret(first).sign(body),
         (_, Some(Method::Hmac)) => {
             let scheme = table
                 .scheme
                 .clone()
                 .or_else(|| vendor.and_then(documented_scheme))
                 .ok_or_else(|| format!("{key}: no scheme"))?;
-            // Several keys sign several headers (Box Sign's primary and secondary).
+            // The scheme the vendor documents, when the table names none (the
+            // receiver uses the same one). Several keys sign several headers
+            // (Box Sign's primary and secondary).
             secrets
                 .fold(Signer::hmac(scheme, first), Signer::with_secret)
                 .sign(body)
@@ -91,17 +71,4 @@ pub fn sign(key: &str, table: &VendorConfig, secrets: Vec<Secret>, body: &[u8]) 
         headers: request.headers,
         query: request.query,
     })
-}
-
-/// SignWell's proof is in the body: `event.hash`, the HMAC of `type@time`
-/// keyed with the webhook id.
-fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Result<Vec<u8>, String> {
-    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| err.to_string())?;
-    let event = &value["event"];
-    let (Some(kind), Some(time)) = (event["type"].as_str(), event["time"].as_i64()) else {
-        return Err("a SignWell sample needs `event.type` and a numeric `event.time`".to_owned());
-    };
-    let hash = signwell::event_hash(webhook_id, kind, time);
-    value["event"]["hash"] = serde_json::Value::String(hash);
-    serde_json::to_vec(&value).map_err(|err| err.to_string())
 }

@@ -1,6 +1,8 @@
 //! What the fuzz targets share: the text format of a fuzzed request, so that
-//! seeds stay readable and libFuzzer can mutate headers and body alike, and
-//! the receiver with all sixteen vendors configured ([`all_vendors`]).
+//! seeds stay readable and libFuzzer can mutate headers and body alike. The
+//! receiver with every vendor configured is the crate's own
+//! `esign_webhooks::testing::demo::webhooks()`, the configuration the seeds
+//! are signed for (`tests/fuzz_seeds.rs`).
 //!
 //! ```text
 //! @1735689600              optional: the verifier's clock (Unix seconds), signature_headers only
@@ -13,7 +15,7 @@
 //! Input without an empty line is all body, with no header.
 
 /// The clock of the targets, also the time the seeds are signed at.
-pub const NOW: i64 = 1_735_689_600;
+pub use esign_webhooks::testing::demo::NOW;
 
 /// A request decoded from fuzzer bytes.
 #[derive(Debug)]
@@ -65,78 +67,4 @@ impl<'a> Request<'a> {
         }
         request
     }
-}
-
-use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
-use esign_webhooks::{
-    FixedClock, Secret, Webhooks, adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign,
-    dropboxsign, esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign,
-};
-
-/// The eSignGlobal scheme the seeds are signed with (the tests' stand-in).
-pub fn esg_scheme() -> HmacScheme {
-    HmacScheme::new(
-        SignatureLocation::parameters("x-esg-signature", ["v1"]),
-        SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
-        Encoding::Hex,
-    )
-}
-
-/// Every secret [`all_vendors`] configures, checked against every error's text.
-pub const SECRETS: [&str; 16] = [
-    "esg-secret",
-    "sp-token",
-    "c1-password",
-    "docusign-secret",
-    "dropboxsign-api-key",
-    "boldsign-secret",
-    "adobesign-url-token",
-    "yousign-secret",
-    "pandadoc-shared-key",
-    "zohosign-secret",
-    "documenso-secret",
-    "docuseal-secret",
-    "signwell-webhook-id",
-    "opensign-secret",
-    "boxsign-primary",
-    "boxsign-secondary",
-];
-
-/// The Adobe Acrobat Sign client id (not a secret: it is echoed).
-pub const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
-
-/// A receiver with all sixteen vendors configured with [`SECRETS`], a 1 MiB
-/// body limit and the clock at [`NOW`]: the configuration the seeds are
-/// signed for (`tests/fuzz_seeds.rs`).
-pub fn all_vendors() -> Webhooks {
-    Webhooks::builder()
-        .esignglobal(esignglobal::Verifier::new(Secret::new("esg-secret"), esg_scheme()))
-        .ignisign(ignisign::Verifier::new(
-            "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b",
-            ignisign::AppEnv::Development,
-        ))
-        .signplus(signplus::Verifier::query_token("token", Secret::new("sp-token")))
-        .constellation(constellation::Verifier::basic_auth("esign", Secret::new("c1-password")))
-        .docusign(docusign::Verifier::hmac([Secret::new("docusign-secret")]))
-        .dropboxsign(dropboxsign::Verifier::new(Secret::new("dropboxsign-api-key")))
-        .boldsign(boldsign::Verifier::new(Secret::new("boldsign-secret")))
-        .adobesign(
-            adobesign::Verifier::client_ids([ADOBE_CLIENT_ID])
-                .with_query_token("token", Secret::new("adobesign-url-token")),
-        )
-        .yousign(yousign::Verifier::new(Secret::new("yousign-secret")))
-        .pandadoc(pandadoc::Verifier::new(Secret::new("pandadoc-shared-key")))
-        .zohosign(zohosign::Verifier::new(Secret::new("zohosign-secret")))
-        .documenso(documenso::Verifier::new(Secret::new("documenso-secret")))
-        .docuseal(docuseal::Verifier::new(Secret::new("docuseal-secret")))
-        .signwell(signwell::Verifier::new(Secret::new("signwell-webhook-id")))
-        .opensign(opensign::Verifier::new(Secret::new("opensign-secret")))
-        .boxsign(boxsign::Verifier::new(
-            Secret::new("boxsign-primary"),
-            Secret::new("boxsign-secondary"),
-        ))
-        .max_body_size(1024 * 1024)
-        .clock(FixedClock(NOW))
-        .build()
-        .expect("a valid configuration")
 }

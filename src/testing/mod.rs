@@ -353,6 +353,7 @@ pub fn fast_path_agrees(vendor: crate::Vendor, body: &[u8]) -> Result<(), String
     crate::dispatch::fast_path_agrees(vendor, body)
 }
 
+pub mod demo;
 #[cfg(feature = "dropboxsign")]
 mod dropboxsign;
 #[cfg(feature = "dropboxsign")]

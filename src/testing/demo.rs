@@ -1,0 +1,317 @@
+//! The demo receiver: every vendor compiled into this build, configured with
+//! demo credentials, and for each vendor a [`VendorSigner`] that signs
+//! deliveries the way that vendor would, so that they pass the demo
+//! receiver's checks.
+//!
+//! The crate's own tests, fuzz targets, fuzz seeds and command-line tool
+//! build their all-vendors receiver here, so that there is one list of
+//! vendors and their test credentials, not one per file. Each function
+//! matches on [`Vendor`] without a wildcard: a vendor added to the table
+//! without its demo configuration is a compile error in this file.
+//!
+//! ```
+//! use esign_webhooks::Vendor;
+//! use esign_webhooks::testing::demo;
+//!
+//! let webhooks = demo::webhooks();
+//! let body = include_bytes!("../../tests/fixtures/esignglobal/envelope_finish.json");
+//! let request = demo::signer(Vendor::EsignGlobal).sign(body);
+//! let event = webhooks.dispatch_incoming(&request.incoming())?;
+//! assert_eq!(event.vendor(), Vendor::EsignGlobal);
+//!
+//! // Another key is refused.
+//! let forged = demo::signer(Vendor::EsignGlobal).with_secret("not-the-key").sign(body);
+//! assert!(webhooks.dispatch_incoming(&forged.incoming()).is_err());
+//! # Ok::<(), esign_webhooks::Error>(())
+//! ```
+
+use super::{SignedRequest, Signer};
+use crate::clock::FixedClock;
+use crate::dispatch::{Webhooks, WebhooksBuilder};
+use crate::secret::Secret;
+use crate::vendor::Vendor;
+use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+
+/// The demo receiver's clock (2025-01-01T00:00:00Z, Unix seconds), and the
+/// time a [`VendorSigner`] signs at unless told otherwise.
+pub const NOW: i64 = 1_735_689_600;
+
+/// The demo receiver's body limit: 1 MiB, so that fuzzed input reaches the
+/// size limits.
+pub const MAX_BODY_SIZE: usize = 1024 * 1024;
+
+/// The Adobe Acrobat Sign client id the demo receiver accepts (not a
+/// secret: Adobe echoes it in a header).
+pub const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
+
+/// The Ignisign application id of the demo receiver: the one in
+/// `tests/fixtures/ignisign/` (not a secret either).
+pub const IGNISIGN_APP_ID: &str = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";
+
+/// The eSignGlobal scheme of the demo receiver. eSignGlobal confirms each
+/// account's scheme on request, so this is a stand-in: a hex HMAC of
+/// `t.body` in `x-esg-signature: t=…,v1=…`.
+pub fn esignglobal_scheme() -> HmacScheme {
+    HmacScheme::new(
+        SignatureLocation::parameters("x-esg-signature", ["v1"]),
+        SignedContent::timestamp_then_body(TimestampLocation::parameter("t"), "."),
+        Encoding::Hex,
+    )
+}
+
+/// The texts of the demo credentials of `vendor`, first the one its
+/// [`VendorSigner`] signs with (Box Sign has a second, its secondary key).
+/// Distinct per vendor and easy to grep for, so that a test can check no
+/// error or `Debug` output shows one.
+pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
+    match vendor {
+        Vendor::EsignGlobal => &["esg-secret"],
+        // Ignisign signs nothing: its proof is a token checked with its API.
+        Vendor::Ignisign => &[],
+        Vendor::SignPlus => &["sp-token"],
+        Vendor::Constellation => &["c1-password"],
+        Vendor::DocuSign => &["docusign-secret"],
+        Vendor::DropboxSign => &["dropboxsign-api-key"],
+        Vendor::BoldSign => &["boldsign-secret"],
+        Vendor::AdobeSign => &["adobesign-url-token"],
+        Vendor::Yousign => &["yousign-secret"],
+        Vendor::PandaDoc => &["pandadoc-shared-key"],
+        Vendor::ZohoSign => &["zohosign-secret"],
+        Vendor::Documenso => &["documenso-secret"],
+        Vendor::DocuSeal => &["docuseal-secret"],
+        Vendor::SignWell => &["signwell-webhook-id"],
+        Vendor::OpenSign => &["opensign-secret"],
+        Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
+    }
+}
+
+/// Every demo credential text of every vendor (compiled in or not).
+pub fn all_secret_texts() -> Vec<&'static str> {
+    Vendor::ALL
+        .iter()
+        .flat_map(|vendor| secret_texts(*vendor))
+        .copied()
+        .collect()
+}
+
+/// The scheme `vendor` documents for its HMAC signature, when it documents
+/// exactly one; `None` for a vendor that signs otherwise (a token, Basic
+/// credentials, a proof inside the body), whose account-specific scheme is
+/// confirmed on request (eSignGlobal), or that is not compiled in.
+pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
+    macro_rules! scheme_of {
+        ($feature:literal, $module:ident) => {{
+            #[cfg(feature = $feature)]
+            let scheme = Some(crate::$module::scheme());
+            #[cfg(not(feature = $feature))]
+            let scheme = None;
+            scheme
+        }};
+    }
+    match vendor {
+        Vendor::DocuSign => scheme_of!("docusign", docusign),
+        Vendor::BoldSign => scheme_of!("boldsign", boldsign),
+        Vendor::Yousign => scheme_of!("yousign", yousign),
+        Vendor::PandaDoc => scheme_of!("pandadoc", pandadoc),
+        Vendor::ZohoSign => scheme_of!("zohosign", zohosign),
+        Vendor::DocuSeal => scheme_of!("docuseal", docuseal),
+        Vendor::OpenSign => scheme_of!("opensign", opensign),
+        Vendor::BoxSign => scheme_of!("boxsign", boxsign),
+        Vendor::EsignGlobal
+        | Vendor::Ignisign
+        | Vendor::SignPlus
+        | Vendor::Constellation
+        | Vendor::DropboxSign
+        | Vendor::AdobeSign
+        | Vendor::Documenso
+        | Vendor::SignWell => None,
+    }
+}
+
+/// A builder with every compiled-in vendor configured with its demo
+/// credentials, the clock at [`NOW`] and the body limit at
+/// [`MAX_BODY_SIZE`]; add or replace what a test needs, then `build()`.
+pub fn builder() -> WebhooksBuilder {
+    Vendor::ALL
+        .iter()
+        .fold(Webhooks::builder(), |builder, vendor| configure(builder, *vendor))
+        .clock(FixedClock(NOW))
+        .max_body_size(MAX_BODY_SIZE)
+}
+
+/// The demo receiver: [`builder`], built.
+///
+/// # Panics
+///
+/// Never with the demo configuration (it is checked by the crate's tests);
+/// it panics rather than return an error because a test has nothing better
+/// to do with one.
+#[allow(clippy::expect_used)]
+pub fn webhooks() -> Webhooks {
+    builder().build().expect("the demo configuration is valid")
+}
+
+/// `builder` with `vendor` configured with its demo credentials; unchanged
+/// when the vendor is not compiled in.
+fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
+    macro_rules! with {
+        ($feature:literal, |$secret:ident| $configured:expr) => {{
+            #[cfg(feature = $feature)]
+            let builder = {
+                let $secret = |index: usize| Secret::new(secret_texts(vendor).get(index).copied().unwrap_or_default());
+                $configured
+            };
+            builder
+        }};
+    }
+    match vendor {
+        Vendor::EsignGlobal => with!("esignglobal", |s| builder
+            .esignglobal(crate::esignglobal::Verifier::new(s(0), esignglobal_scheme()))),
+        Vendor::Ignisign => with!("ignisign", |_s| builder.ignisign(crate::ignisign::Verifier::new(
+            IGNISIGN_APP_ID,
+            crate::ignisign::AppEnv::Development
+        ))),
+        Vendor::SignPlus => with!("signplus", |s| builder
+            .signplus(crate::signplus::Verifier::query_token("token", s(0)))),
+        Vendor::Constellation => with!("constellation", |s| builder
+            .constellation(crate::constellation::Verifier::basic_auth("esign", s(0)))),
+        Vendor::DocuSign => with!("docusign", |s| builder
+            .docusign(crate::docusign::Verifier::hmac([s(0)]))),
+        Vendor::DropboxSign => with!("dropboxsign", |s| builder
+            .dropboxsign(crate::dropboxsign::Verifier::new(s(0)))),
+        Vendor::BoldSign => with!("boldsign", |s| builder.boldsign(crate::boldsign::Verifier::new(s(0)))),
+        Vendor::AdobeSign => with!("adobesign", |s| builder.adobesign(
+            crate::adobesign::Verifier::client_ids([ADOBE_CLIENT_ID]).with_query_token("token", s(0))
+        )),
+        Vendor::Yousign => with!("yousign", |s| builder.yousign(crate::yousign::Verifier::new(s(0)))),
+        Vendor::PandaDoc => with!("pandadoc", |s| builder.pandadoc(crate::pandadoc::Verifier::new(s(0)))),
+        Vendor::ZohoSign => with!("zohosign", |s| builder.zohosign(crate::zohosign::Verifier::new(s(0)))),
+        Vendor::Documenso => with!("documenso", |s| builder
+            .documenso(crate::documenso::Verifier::new(s(0)))),
+        Vendor::DocuSeal => with!("docuseal", |s| builder.docuseal(crate::docuseal::Verifier::new(s(0)))),
+        Vendor::SignWell => with!("signwell", |s| builder.signwell(crate::signwell::Verifier::new(s(0)))),
+        Vendor::OpenSign => with!("opensign", |s| builder.opensign(crate::opensign::Verifier::new(s(0)))),
+        Vendor::BoxSign => with!("boxsign", |s| builder
+            .boxsign(crate::boxsign::Verifier::new(s(0), s(1)))),
+    }
+}
+
+/// The signer of `vendor`'s deliveries for the demo receiver: its demo
+/// credential, at [`NOW`].
+pub fn signer(vendor: Vendor) -> VendorSigner {
+    VendorSigner {
+        vendor,
+        secret: Secret::new(secret_texts(vendor).first().copied().unwrap_or_default()),
+        timestamp: NOW,
+    }
+}
+
+/// Signs deliveries as one vendor would for the demo receiver: from
+/// [`signer`].
+///
+/// Each vendor's proof is made its own way: an HMAC header, a token in a
+/// header, Basic credentials or the query, or a hash inside the body
+/// (Dropbox Sign's `event_hash`, SignWell's `event.hash`, which rewrite the
+/// JSON). Ignisign signs nothing (its proof is a token checked later with
+/// its API), and a vendor that is not compiled in gets the body unsigned.
+#[derive(Debug, Clone)]
+pub struct VendorSigner {
+    vendor: Vendor,
+    secret: Secret,
+    timestamp: i64,
+}
+
+impl VendorSigner {
+    /// The vendor it signs for.
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// Signs with `secret` instead of the demo credential: a delivery the
+    /// demo receiver must refuse (except Ignisign's, which carries none).
+    pub fn with_secret(mut self, secret: impl Into<Secret>) -> Self {
+        self.secret = secret.into();
+        self
+    }
+
+    /// Signs as of this Unix time instead of [`NOW`] (for vendors that sign
+    /// a timestamp).
+    pub fn at(mut self, timestamp: i64) -> Self {
+        self.timestamp = timestamp;
+        self
+    }
+
+    /// The delivery of `body`.
+    pub fn sign(&self, body: &[u8]) -> SignedRequest {
+        let secret = self.secret.clone();
+        let hmac = |scheme: HmacScheme| Signer::hmac(scheme, secret.clone()).at(self.timestamp).sign(body);
+        let unsigned = || SignedRequest {
+            body: body.to_vec(),
+            headers: Vec::new(),
+            query: None,
+        };
+        macro_rules! when {
+            ($feature:literal, $signed:expr) => {{
+                #[cfg(feature = $feature)]
+                let request = $signed;
+                #[cfg(not(feature = $feature))]
+                let request = unsigned();
+                request
+            }};
+        }
+        match self.vendor {
+            Vendor::EsignGlobal => hmac(esignglobal_scheme()),
+            Vendor::Ignisign => unsigned(),
+            Vendor::SignPlus => Signer::query_token("token", secret).sign(body),
+            Vendor::Constellation => Signer::basic_auth("esign", secret).sign(body),
+            Vendor::DocuSign => when!("docusign", hmac(crate::docusign::scheme())),
+            Vendor::DropboxSign => when!("dropboxsign", Signer::dropboxsign(secret).json(body)),
+            Vendor::BoldSign => when!("boldsign", hmac(crate::boldsign::scheme())),
+            Vendor::AdobeSign => when!("adobesign", {
+                let mut request = Signer::query_token("token", secret).sign(body);
+                request.headers.push((
+                    crate::adobesign::CLIENT_ID_HEADER.to_owned(),
+                    ADOBE_CLIENT_ID.to_owned(),
+                ));
+                request
+            }),
+            Vendor::Yousign => when!("yousign", hmac(crate::yousign::scheme())),
+            Vendor::PandaDoc => when!("pandadoc", hmac(crate::pandadoc::scheme())),
+            Vendor::ZohoSign => when!("zohosign", hmac(crate::zohosign::scheme())),
+            Vendor::Documenso => when!(
+                "documenso",
+                Signer::header_token(crate::documenso::SECRET_HEADER, secret).sign(body)
+            ),
+            Vendor::DocuSeal => when!("docuseal", hmac(crate::docuseal::scheme())),
+            Vendor::SignWell => when!("signwell", {
+                let mut request = unsigned();
+                request.body = signwell_signed(body, &secret);
+                request
+            }),
+            Vendor::OpenSign => when!("opensign", hmac(crate::opensign::scheme())),
+            Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
+        }
+    }
+}
+
+/// SignWell's proof is in the body: `event.hash`, the HMAC of `type@time`
+/// keyed with the webhook id. A body without `event.type` and a numeric
+/// `event.time` is sent unchanged (and so fails verification).
+#[cfg(feature = "signwell")]
+fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Vec<u8> {
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return body.to_vec();
+    };
+    let Some(event) = value.get_mut("event").and_then(serde_json::Value::as_object_mut) else {
+        return body.to_vec();
+    };
+    let (Some(kind), Some(time)) = (
+        event.get("type").and_then(serde_json::Value::as_str),
+        event.get("time").and_then(serde_json::Value::as_i64),
+    ) else {
+        return body.to_vec();
+    };
+    let hash = crate::signwell::event_hash(webhook_id, kind, time);
+    event.insert("hash".to_owned(), serde_json::Value::String(hash));
+    serde_json::to_vec(&value).unwrap_or_else(|_| body.to_vec())
+}
