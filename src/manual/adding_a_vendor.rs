@@ -164,30 +164,38 @@
 //!
 //! Then the lines that name the module: `#[cfg(feature = "<slug>")] pub mod
 //! <slug>;` in `src/lib.rs` and the feature `<slug> = []` in `Cargo.toml`
-//! (added to `default`). A table line without its feature is not compiled at
-//! all (`unexpected cfg condition value: <slug>` at every expansion site);
-//! the feature without the `pub mod` line fails with `cannot find <slug> in
-//! crate`, pointing at the table line.
+//! (added to `all-vendors`). A table line without its feature is a compile
+//! error (`#![deny(unexpected_cfgs)]`: `unexpected cfg condition value:
+//! <slug>`); the feature without the `pub mod` line fails with `cannot find
+//! <slug> in crate`, pointing at the table line.
 //!
 //! ## 5. Fixtures, tests, seeds, rows
+//!
+//! `tests/vendor_table.rs` walks [`Vendor::ALL`](crate::Vendor::ALL) and
+//! fails, naming the vendor and the missing piece, until each of these
+//! exists:
 //!
 //! * `tests/fixtures/<slug>/`: one realistic delivery per documented event
 //!   (the vendor's published examples verbatim where there are some; a
 //!   `README.md` there says where each comes from).
-//! * `tests/<slug>.rs`: every fixture through `Webhooks::dispatch` with the
-//!   real scheme ([`testing::Signer`](crate::testing::Signer)); a wrong key,
-//!   a tampered body (where covered), a stale timestamp (where signed) and
-//!   another vendor's body refused; the vendor's published test vectors, with
-//!   their source; `Event::success_response`, the dedup key, the lifecycle
-//!   mapping, and the registrar.
-//! * The lists of every vendor that tests and tools keep: the all-vendors
-//!   receiver of `tests/no_leaks.rs`, `fuzz/fuzz_targets/dispatch.rs` and
-//!   `tests/fuzz_seeds.rs` (regenerate the seeds with
-//!   `WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds`), the CLI's samples
-//!   (`cli/src/samples.rs`) and, for an HMAC vendor, its documented scheme
-//!   (`cli/src/sign.rs`), and the fuzz dictionary.
-//! * Documentation that lists every vendor: the README's vendor tables, the
-//!   security manual's row, the "What is verified" row in `src/lib.rs`.
+//! * `tests/<slug>.rs`, which runs the vendor conformance suite
+//!   (`Conformance::new(Vendor::<Variant>)…run()` from
+//!   `tests/common/vendor_conformance.rs`: every fixture dispatches; a wrong
+//!   key, a tampered body where covered, a stale timestamp where signed and
+//!   another vendor's body are refused; dedup keys and lifecycle are stable;
+//!   the registrar fires), then only what is the vendor's own: its published
+//!   test vectors with their source, its fields, its answer.
+//! * Its demo credentials and signer in [`testing::demo`](crate::testing::demo)
+//!   (a `match` on `Vendor` with no catch-all: a missing entry does not
+//!   compile). The all-vendors receiver of the tests, the fuzz targets and the
+//!   CLI's `send` come from there.
+//! * Its fuzz seeds, `WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds`, and
+//!   the fuzz dictionary, `REGENERATE=1 cargo test --test generated`.
+//! * The README's rows ("What is verified", the feature table) and the
+//!   security manual's row.
+//!
+//! The CLI's samples are the fixtures themselves (embedded by `cli/build.rs`),
+//! so a vendor with fixtures has samples.
 //!
 //! A registrar method beyond `on(kind)` (several dimensions, as Ignisign's
 //! topic, action and nature) lives in `src/registry/registrars/<slug>.rs`,
