@@ -11,8 +11,8 @@
 use std::sync::OnceLock;
 
 use esign_webhooks::dedup::DedupKey;
-use esign_webhooks::{Event, Incoming, Vendor, VerifiedBody, Webhooks, dangerous};
 use esign_webhooks::testing::demo;
+use esign_webhooks::{Event, Incoming, Vendor, VerifiedBody, Webhooks, dangerous};
 use esign_webhooks_fuzz::Request;
 use libfuzzer_sys::fuzz_target;
 
