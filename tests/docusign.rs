@@ -52,7 +52,7 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     files.sort();
-    assert!(files.len() >= 27, "only {} fixtures", files.len());
+    assert!(files.len() >= 35, "only {} fixtures", files.len());
     files
 }
 
