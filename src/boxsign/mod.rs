@@ -67,6 +67,8 @@
 //! (`content/guides/webhooks/v2/index.md`, `box/developer.box.com` @
 //! `eee1aa64`), each retry with a new `BOX-DELIVERY-ID` and timestamp, the
 //! same payload `id`; after that the event is lost to the webhook.
+//! (`other-vendors.md` §14 states neither this policy nor that Box's guide
+//! checks only "older than ten minutes".)
 //!
 //! # Lifecycle
 //!

@@ -153,4 +153,16 @@ fn the_openapi_statuses_and_content_library_events_are_typed() {
     let step = PandaDoc::lifecycle(&delivery).unwrap();
     assert_eq!(step.kind, crate::Lifecycle::Expired);
     assert_eq!(step.envelope_id.as_deref(), Some("doc1"));
+    // A status newer than the crate is still kept, as Unknown.
+    let body = br#"[{"event":"document_state_changed","data":{"id":"doc1","status":"document.archived"}}]"#;
+    let delivery = parse(body).unwrap();
+    assert!(PandaDoc::is_unknown(&delivery));
+    assert_eq!(
+        delivery.notifications[0]
+            .data
+            .status
+            .as_ref()
+            .map(DocumentStatus::as_str),
+        Some("document.archived")
+    );
 }
