@@ -309,3 +309,35 @@ fn lifecycle_and_typed_callbacks() {
         ]
     );
 }
+
+/// Adobe's attribute table types `agreement.ccs` as "Array of Strings", its
+/// payload templates as objects (audit `fidelity-2026-12.md` §0 #12): both read.
+#[test]
+fn ccs_are_read_as_strings_and_as_objects() {
+    let webhooks = webhooks();
+    let strings = adobe(
+        webhooks
+            .dispatch(&fixture("agreement_created_ccs_strings"), &headers(CLIENT_ID))
+            .unwrap(),
+    );
+    let emails: Vec<_> = strings
+        .agreement
+        .as_ref()
+        .unwrap()
+        .ccs
+        .iter()
+        .map(|cc| cc.email.as_deref())
+        .collect();
+    assert_eq!(emails, [Some("legal@example.com"), Some("records@example.com")]);
+    let objects = adobe(
+        webhooks
+            .dispatch(&fixture("agreement_action_completed"), &headers(CLIENT_ID))
+            .unwrap(),
+    );
+    assert_eq!(objects.agreement.as_ref().unwrap().ccs.len(), 1);
+    // Neither a number nor a list of lists is a copy recipient.
+    let mut value: serde_json::Value = serde_json::from_slice(&fixture("agreement_created_ccs_strings")).unwrap();
+    value["agreement"]["ccs"] = serde_json::json!([7]);
+    let body = serde_json::to_vec(&value).unwrap();
+    assert!(dangerous::parse_unverified(Vendor::AdobeSign, &body).is_err());
+}

@@ -285,5 +285,5 @@ fn lifecycle_and_typed_registrar() {
         ]
     );
     assert_eq!(seen.iter().filter(|s| *s == "all").count(), FIXTURES.len());
-    assert!(seen.contains(&"typed 10".to_owned()));
+    assert!(seen.contains(&"typed 11".to_owned()));
 }

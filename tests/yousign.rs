@@ -91,6 +91,10 @@ fn success_response_dedup_key_and_lifecycle() {
         ),
         ("signature_request_done", Some(Lifecycle::Completed), None),
         ("signature_request_expired", Some(Lifecycle::Expired), None),
+        // The changelog's three: reactivated is ongoing again (Sent).
+        ("signature_request_reactivated", Some(Lifecycle::Sent), None),
+        ("signature_request_canceled", Some(Lifecycle::Cancelled), None),
+        ("signature_request_deleted", None, None),
         ("signature_request_reminder_executed", None, None),
         (
             "signer_done",

@@ -296,7 +296,22 @@ pub struct Agreement {
 }
 
 /// A copy recipient.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Adobe documents `ccs` two ways: the attribute table of its agreement
+/// events says "Array of Strings", every payload template shows objects
+/// `{email, label, visiblePages}` (`webhookeventsagreements.md`,
+/// `AdobeDocs/acrobat-sign-developer-guide` @ `80169965`). Both are read: a
+/// string is the copy recipient's e-mail address. An event is written back
+/// (serialized) as objects.
+///
+/// ```
+/// use esign_webhooks::adobesign::Cc;
+/// let cc: Cc = serde_json::from_str(r#""cc@example.com""#).unwrap();
+/// assert_eq!(cc.email.as_deref(), Some("cc@example.com"));
+/// let cc: Cc = serde_json::from_str(r#"{"email":"cc@example.com","label":"Legal","visiblePages":["1"]}"#).unwrap();
+/// assert_eq!(cc.label.as_deref(), Some("Legal"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 #[serde(rename_all = "camelCase")]
 pub struct Cc {
@@ -309,6 +324,46 @@ pub struct Cc {
     /// Pages they can see.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub visible_pages: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Cc {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The object form of the payload templates.
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Object {
+            #[serde(default)]
+            email: Option<String>,
+            #[serde(default)]
+            label: Option<String>,
+            #[serde(default, deserialize_with = "lenient::list")]
+            visible_pages: Vec<String>,
+        }
+
+        /// Either documented form.
+        #[derive(Deserialize)]
+        #[serde(untagged, expecting = "a copy recipient: an e-mail address or an object")]
+        enum Wire {
+            Email(String),
+            Object(Object),
+        }
+
+        Ok(match Wire::deserialize(deserializer)? {
+            Wire::Email(email) => Cc {
+                email: Some(email).filter(|email| !email.trim().is_empty()),
+                ..Cc::default()
+            },
+            Wire::Object(Object {
+                email,
+                label,
+                visible_pages,
+            }) => Cc {
+                email,
+                label,
+                visible_pages,
+            },
+        })
+    }
 }
 
 /// `deviceInfo` of an offline agreement.

@@ -29,8 +29,13 @@
 //! lists every documented agreement, library, MegaSign and widget event;
 //! "new event types can be added at any time" and arrive as `Unknown`.
 //! Adobe's payload *templates* write every value as a string (`"order": ""`);
-//! booleans and numbers are read either way. Widget, MegaSign and library
-//! objects are kept as sent (`serde_json::Value`).
+//! booleans and numbers are read either way. `agreement.ccs` is documented
+//! two ways, "Array of Strings" in the attribute table and objects
+//! `{email, label, visiblePages}` in every template: both are read ([`Cc`]).
+//! The table also spells `webhookname` and `megasign` where the templates and
+//! the example write `webhookName` and `megaSign`; the crate follows the
+//! templates. Widget, MegaSign and library objects are kept as sent
+//! (`serde_json::Value`).
 //!
 //! # Authentication: what it proves, and what it does not
 //!
@@ -98,6 +103,14 @@
 //! | `DeliveryFailed` | `AGREEMENT_EMAIL_BOUNCED` | participant | |
 //!
 //! The envelope id is `agreement.id`.
+//!
+//! `AGREEMENT_CREATED` → `Sent` is this crate's reading, not Adobe's: Adobe
+//! describes the event as an agreement (or draft) being created and does not
+//! say whether a draft's creation fires it, nor with which `agreement.status`.
+//! A draft created in the web UI may therefore produce a `Sent` step before
+//! anything is sent. When that matters, check [`Agreement::status`] (an
+//! `OUT_FOR_…` status means it was sent) or wait for the first participant
+//! event. The other rows follow Adobe's event descriptions.
 //!
 //! # What identifies one event
 //!

@@ -148,7 +148,13 @@ pub struct SignerDetail {
     pub id_verification: Option<IdVerification>,
     /// Knowledge-based-authentication settings and status.
     pub kba: Option<Kba>,
-    /// Authentication frequency and status.
+    /// Authentication frequency and status, sent as `authenticationSettings`:
+    /// BoldSign's SDK maps this member as
+    /// `[DataMember(Name = "authenticationSettings")]`
+    /// (`src/BoldSign/Model/Webhook/SignerDetails.cs`, `boldsign/api-csharp-sdk`
+    /// @ `f24752bf`). `signerAuthenticationSettings`, the name this crate read
+    /// before (and wrote into stored events), is still accepted.
+    #[serde(rename = "authenticationSettings", alias = "signerAuthenticationSettings")]
     pub signer_authentication_settings: Option<SignerAuthenticationSettings>,
     /// The last reminder (Unix seconds).
     pub last_reminder_sent_on: Option<i64>,

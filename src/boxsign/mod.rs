@@ -36,8 +36,18 @@
 //! `BOX-SIGNATURE-ALGORITHM: HmacSHA256`. [`Verifier::new`] checks both
 //! headers against both keys (either match passes, so keys rotate one at a
 //! time) and refuses timestamps more than 10 minutes from the clock, either
-//! way, as Box asks (Box itself only says "older than"), and an announced
-//! version other than `1` or algorithm other than `HmacSHA256`.
+//! way, and an announced version other than `1` or algorithm other than
+//! `HmacSHA256`.
+//!
+//! The bound on **future** timestamps is deliberate. Box's guide only says to
+//! refuse a delivery "older than ten minutes", but Box's own SDKs refuse
+//! future ones too: the generated SDKs' `WebhooksManager.validateMessage`
+//! fails when the delivery timestamp is later than the current time or more
+//! than `maxAge` (600 s) old, and their test vectors refuse a timestamp 20
+//! minutes ahead. The crate allows the same 10 minutes of clock skew both
+//! ways: a receiver whose clock runs more than 10 minutes slow refuses valid
+//! deliveries (401), so keep the clock synchronised, or widen the window with
+//! [`Verifier::with_tolerance`].
 //!
 //! *Proves*: the body and the delivery time are what a holder of one of your
 //! keys signed, less than 10 minutes ago. *Does not prove*: that it was not
@@ -52,7 +62,13 @@
 //!
 //! # The response
 //!
-//! Any 200–299 status within 30 seconds; the crate answers 200.
+//! Any 200–299 status within 30 seconds; the crate answers 200. Otherwise
+//! "Box will retry webhook deliveries up to 12 times over a period of 2 hours"
+//! (`content/guides/webhooks/v2/index.md`, `box/developer.box.com` @
+//! `eee1aa64`), each retry with a new `BOX-DELIVERY-ID` and timestamp, the
+//! same payload `id`; after that the event is lost to the webhook.
+//! (`other-vendors.md` §14 states neither this policy nor that Box's guide
+//! checks only "older than ten minutes".)
 //!
 //! # Lifecycle
 //!

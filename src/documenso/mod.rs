@@ -75,6 +75,17 @@
 //! approvers. The envelope id is `envelopeId`, else the numeric `id`; the
 //! signer id is the recipient's numeric `id`.
 //!
+//! The signer column is this crate's inference, not Documenso's: the webhook
+//! payload is the whole document with every recipient
+//! (`ZWebhookDocumentSchema`, `packages/lib/types/webhook-payload.ts`,
+//! `documenso/documenso` v2.17.0) and names no actor. `DOCUMENT_OPENED` names a
+//! signer only when the document has exactly one recipient (with several,
+//! none: the payload does not say who opened it); `DOCUMENT_SIGNED` takes the
+//! recipient with the latest `signedAt`, which is wrong when two sign in the
+//! same instant or a webhook is retried after a later signature. Where the
+//! signer matters, read the recipients' `readStatus`/`signingStatus` and
+//! times yourself.
+//!
 //! # What identifies one event
 //!
 //! No delivery or event id is sent. [`DedupKey::of`](crate::dedup::DedupKey::of)

@@ -185,8 +185,26 @@ pub struct FilledValue {
     pub value: FieldValue,
 }
 
-/// A filled-in value: DocuSeal sends a string, a number, a boolean, `null`
-/// or, for signatures, images and files, a URL (a string).
+/// A filled-in value, kept exactly as sent: every JSON value is one of these
+/// variants, so [`FieldValue::to_json`] gives back the raw value.
+///
+/// What DocuSeal sends (`Submitters::SerializeForWebhook.fetch_field_value`,
+/// `docusealco/docuseal` `lib/submitters/serialize_for_webhook.rb`): for
+/// `image`, `signature`, `initials`, `stamp`, `payment` and `kba` fields one
+/// URL (a string, or `null`); for `file` fields an **array** of URLs (see
+/// [`FieldValue::urls`]); for the other fields the value as entered (a
+/// string, number, boolean, `null`, or a list for a multiple selection).
+///
+/// ```
+/// use esign_webhooks::docuseal::FieldValue;
+///
+/// let file: FieldValue = serde_json::from_str(r#"["https://x.test/a.pdf","https://x.test/b.pdf"]"#).unwrap();
+/// assert_eq!(file.urls(), ["https://x.test/a.pdf", "https://x.test/b.pdf"]);
+/// assert_eq!(file.url(), None); // two files: no single URL
+/// let signature: FieldValue = serde_json::from_str(r#""https://x.test/signature.png""#).unwrap();
+/// assert_eq!(signature.urls(), ["https://x.test/signature.png"]);
+/// assert_eq!(signature.to_json(), serde_json::json!("https://x.test/signature.png"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -198,9 +216,11 @@ pub enum FieldValue {
     Bool(bool),
     /// A number field, exactly as sent.
     Number(serde_json::Number),
-    /// Text, a date, a selected option, or a file's URL (see [`FieldValue::url`]).
+    /// Text, a date, a selected option, or an image's or signature's URL (see
+    /// [`FieldValue::url`]).
     Text(String),
-    /// Anything else (a multiple selection's list, say), as received.
+    /// Anything else, as received: a `file` field's array of URLs (see
+    /// [`FieldValue::urls`]), a multiple selection's list.
     Other(serde_json::Value),
 }
 
@@ -229,10 +249,40 @@ impl FieldValue {
         }
     }
 
-    /// The text when it is an `http(s)://` URL (a signature, image or file).
+    /// The one URL of the value: the text when it is an `http(s)://` URL (an
+    /// image, a signature), or the only element of a `file` field's array.
+    /// `None` for a `file` field with several files: use [`FieldValue::urls`].
     pub fn url(&self) -> Option<&str> {
-        self.as_str()
-            .filter(|text| text.starts_with("https://") || text.starts_with("http://"))
+        match self.urls().as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Every `http(s)://` URL of the value: a `file` field's array of URLs
+    /// (DocuSeal sends files as an array, one URL per uploaded file), or the
+    /// one URL of an image or signature field; empty for any other value.
+    pub fn urls(&self) -> Vec<&str> {
+        match self {
+            FieldValue::Text(text) if is_url(text) => vec![text.as_str()],
+            FieldValue::Other(serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .filter(|text| is_url(text))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The value as DocuSeal sent it.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            FieldValue::Null => serde_json::Value::Null,
+            FieldValue::Bool(value) => serde_json::Value::Bool(*value),
+            FieldValue::Number(number) => serde_json::Value::Number(number.clone()),
+            FieldValue::Text(text) => serde_json::Value::String(text.clone()),
+            FieldValue::Other(value) => value.clone(),
+        }
     }
 
     /// `true` for `null`.
@@ -717,4 +767,9 @@ impl<'de> Deserialize<'de> for Event {
             data,
         })
     }
+}
+
+/// `true` for an `http://` or `https://` URL (DocuSeal's file links).
+fn is_url(text: &str) -> bool {
+    text.starts_with("https://") || text.starts_with("http://")
 }

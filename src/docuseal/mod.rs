@@ -22,8 +22,11 @@
 //! | `submission.created`, `submission.completed`, `submission.expired`, `submission.archived` | [`Submission`]: every submitter, the audit entries, documents |
 //! | `template.created`, `template.updated`, `template.archived` | [`Template`]: fields, roles, documents |
 //!
-//! A filled-in value ([`FieldValue`]) is a string, a number, a boolean,
-//! `null`, or for signatures, images and files a URL ([`FieldValue::url`]).
+//! A filled-in value ([`FieldValue`]) is kept as sent
+//! ([`FieldValue::to_json`]): a string, a number, a boolean, `null`, a list
+//! (a multiple selection), the URL of an image or signature
+//! ([`FieldValue::url`]), or, for a `file` field, an **array** of URLs
+//! ([`FieldValue::urls`]; `other-vendors.md` §9 does not say so).
 //! An event of a known family that this version does not know (`form.signed`)
 //! is typed by its family; one of an unknown family is [`Data::Unknown`],
 //! never an error. DocuSeal says each event "contains information available at
@@ -61,8 +64,13 @@
 //!
 //! Any status below 400 is a success to DocuSeal (3xx included); the crate
 //! answers 200. Failures (4xx, 5xx, timeouts: 8 s to connect, 15 s to read) are
-//! retried every `2^attempt` minutes, about 10 times within 48 hours. Answer
-//! quickly and queue slow work ([`Webhooks::verify`](crate::Webhooks::verify)).
+//! retried after `2^attempt` minutes (1, 2, 4, … minutes). DocuSeal's page says
+//! about 10 times within 48 hours; its code (`docusealco/docuseal` @ `a2d8b855`,
+//! the webhook jobs' `MAX_ATTEMPTS`) retries 11 times, over about 34 hours, and
+//! `form.completed` 13 times, over about 5.7 days; an event that already
+//! succeeded is not retried. `other-vendors.md` §9's "while attempt ≤ 10 (12)"
+//! means those 11 (13) retries. Answer quickly and queue slow work
+//! ([`Webhooks::verify`](crate::Webhooks::verify)).
 //!
 //! # Lifecycle
 //!

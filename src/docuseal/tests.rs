@@ -80,6 +80,22 @@ fn filled_values_are_strings_numbers_booleans_nulls_or_urls() {
     assert!(value("Middle Name").is_null());
     assert!(value("Signature").url().unwrap().ends_with("signature.png"));
     assert!(matches!(value("Services"), FieldValue::Other(serde_json::Value::Array(list)) if list.len() == 2));
+    // A multiple selection is a list, but not of URLs.
+    assert!(value("Services").urls().is_empty() && value("Services").url().is_none());
+    // Image and signature fields: one URL; `file` fields: an array of URLs
+    // (audit §0 #13, `Submitters::SerializeForWebhook.fetch_field_value`).
+    assert_eq!(value("Signature").urls().len(), 1);
+    let files = value("Supporting Documents");
+    assert_eq!(files.urls().len(), 2);
+    assert!(files.urls()[0].ends_with("payslip.pdf") && files.urls()[1].ends_with("contract.pdf"));
+    assert_eq!(files.url(), None, "two files: no single URL");
+    // Every value is kept as sent.
+    for filled in &submitter.values {
+        let raw: serde_json::Value = serde_json::to_value(&filled.value).unwrap();
+        assert_eq!(filled.value.to_json(), raw, "{}", filled.field);
+    }
+    let one: FieldValue = serde_json::from_str(r#"["https://x.test/only.pdf"]"#).unwrap();
+    assert_eq!(one.url(), Some("https://x.test/only.pdf"));
     assert_eq!(submitter.status, Some(SubmitterStatus::Completed));
     assert_eq!(submitter.documents.len(), 1);
     // A value may be absent altogether.

@@ -7,10 +7,21 @@ use crate::wire_enum::string_enum;
 string_enum! {
     /// The JSON SIM event name (`event`), e.g. `envelope-completed`.
     ///
-    /// The list is DocuSign's event-trigger page
+    /// The envelope and recipient events are DocuSign's event-trigger page
     /// (<https://developers.docusign.com/platform/webhooks/connect/event-triggers>);
-    /// the template events are known only from third-party configurations. Any
-    /// other name is kept as [`Unknown`](EventKind::Unknown).
+    /// the template and click events are in the `events` list of
+    /// `ConnectCustomConfiguration` in DocuSign's eSignature OpenAPI description
+    /// (read through a generated client: DocuSign's own file is too large for
+    /// the audit's snapshot); the workflow events are Workflow Builder's
+    /// (<https://developers.docusign.com/docs/workflow-builder-api/workflow-builder101/monitor-workflow>),
+    /// `extension-executed` the data-verification extension apps'
+    /// (<https://developers.docusign.com/changelog/04-25-2025>). The SMS opt-in
+    /// events are known from a third-party source only. Any other name is kept
+    /// as [`Unknown`](EventKind::Unknown).
+    ///
+    /// The workflow, extension, click and SMS messages name no envelope
+    /// (inference): every id of [`Data`](super::Data) is optional, so they
+    /// parse, and they map to no lifecycle step.
     ///
     /// ```
     /// use esign_webhooks::docusign::EventKind;
@@ -62,12 +73,28 @@ string_enum! {
         RecipientReassign => "recipient-reassign",
         /// The recipient chose "finish later".
         RecipientFinishLater => "recipient-finish-later",
-        /// A template was created (third-party sources only).
+        /// A template was created.
         TemplateCreated => "template-created",
-        /// A template was modified (third-party sources only).
+        /// A template was modified.
         TemplateModified => "template-modified",
-        /// A template was deleted (third-party sources only).
+        /// A template was deleted.
         TemplateDeleted => "template-deleted",
+        /// A signer agreed to a DocuSign Click clickwrap.
+        ClickAgreed => "click-agreed",
+        /// A signer declined a DocuSign Click clickwrap.
+        ClickDeclined => "click-declined",
+        /// A Workflow Builder (Maestro) workflow instance started (JSON SIM only).
+        WorkflowStarted => "workflow-started",
+        /// A Workflow Builder workflow instance failed (JSON SIM only).
+        WorkflowFailed => "workflow-failed",
+        /// A Workflow Builder workflow instance completed (JSON SIM only).
+        WorkflowCompleted => "workflow-completed",
+        /// A data-verification extension app ran (JSON SIM only).
+        ExtensionExecuted => "extension-executed",
+        /// A recipient opted in to SMS delivery (third-party source only).
+        SmsOptIn => "sms-opt-in",
+        /// A recipient opted out of SMS delivery (third-party source only).
+        SmsOptOut => "sms-opt-out",
     }
 }
 

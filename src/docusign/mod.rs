@@ -28,8 +28,13 @@
 //!   `-corrected`, `-purge`, `-deleted`, `-discard`; the recipient events
 //!   `recipient-sent`, `-resent`, `-delivered`, `-completed`, `-declined`,
 //!   `-authenticationfailed`, `-autoresponded`, `-delegate`, `-reassign`,
-//!   `-finish-later`; and `template-created`, `-modified`, `-deleted`. Any other
-//!   name is kept as [`EventKind::Unknown`].
+//!   `-finish-later`; `template-created`, `-modified`, `-deleted`;
+//!   `click-agreed`, `click-declined`; Workflow Builder's `workflow-started`,
+//!   `-failed`, `-completed`; `extension-executed`; and (third-party source
+//!   only) `sms-opt-in`, `sms-opt-out`. Any other name is kept as
+//!   [`EventKind::Unknown`]. The template events are in DocuSign's OpenAPI
+//!   description (`ConnectCustomConfiguration.events`), not only in
+//!   third-party configurations as `other-vendors.md` §2 had it.
 //! * `data` ([`Data`]): the account, user and envelope ids, `recipientId` in
 //!   recipient events, and [`EnvelopeSummary`] when the configuration has
 //!   "include data" options. DocuSign writes the summary's booleans and numbers

@@ -5,8 +5,13 @@
 //! Dropbox Sign POSTs each event to your account callback URL and, for
 //! requests made by an API app, to the app's callback URL. "The default
 //! format … is a multipart ('form/multipart') POST request, with the message
-//! details in a POST field named 'json'"; an account can also be set to post
-//! the JSON itself. Both are read (the first by the crate's strict RFC 7578
+//! details in a POST field named 'json'" (overview, walkthrough and OpenAPI
+//! description), while Dropbox Sign's glossary says callbacks are "Sent as
+//! HTTP POST with a JSON payload"
+//! (<https://developers.hellosign.com/api/manual-reference-pages/glossary/callbacks-events.md>).
+//! The vendor's pages conflict, and no setting that chooses between the two
+//! is documented, so the crate does not rely on either: both are read (the
+//! first by the crate's strict RFC 7578
 //! reader, the boundary taken from `Content-Type`; a form that cannot be read is
 //! [`ErrorKind::MalformedMultipart`](crate::ErrorKind::MalformedMultipart), one
 //! without a `json` field [`ErrorKind::MissingField`](crate::ErrorKind::MissingField)):

@@ -70,7 +70,10 @@ pub struct Notification {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Document {
-    /// The document's (or template's) id.
+    /// The document's (or template's, or content library item's) id.
+    /// PandaDoc publishes no payload schema for `document_creation_failed` or
+    /// the `content_library_item_*` events; their `data` is assumed to carry
+    /// an `id` like every other notification's.
     pub id: String,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,6 +10,10 @@ string_enum! {
     /// use esign_webhooks::pandadoc::EventKind;
     /// assert_eq!(EventKind::from_wire("document_state_changed"), EventKind::DocumentStateChanged);
     /// ```
+    ///
+    /// The list is PandaDoc's `WebhookSubscriptionTriggerEnum` (OpenAPI 8.8.0,
+    /// `PandaDoc/pandadoc-openapi-specification` @ `81beb8c8`), with the older
+    /// SDK's `template_modified`.
     pub enum EventKind {
         /// The document's status changed (see [`DocumentStatus`]).
         DocumentStateChanged => "document_state_changed",
@@ -33,8 +37,14 @@ string_enum! {
         TemplateUpdated => "template_updated",
         /// A template was deleted.
         TemplateDeleted => "template_deleted",
-        /// A template was modified (older SDK enum `WebhookEventTriggerEnum`).
+        /// A template was modified (older SDK enum `WebhookEventTriggerEnum`;
+        /// not in the current OpenAPI enum).
         TemplateModified => "template_modified",
+        /// A content library item was created
+        /// (<https://developers.pandadoc.com/reference/content-library>).
+        ContentLibraryItemCreated => "content_library_item_created",
+        /// Creating a content library item failed.
+        ContentLibraryItemCreationFailed => "content_library_item_creation_failed",
     }
 }
 
@@ -44,7 +54,18 @@ impl EventKind {
 }
 
 string_enum! {
-    /// `data.status` of a document (<https://developers.pandadoc.com/reference/handledocumentstatechanged>).
+    /// `data.status` of a document: PandaDoc's `DocumentStatusEnum` (OpenAPI
+    /// 8.8.0, `PandaDoc/pandadoc-openapi-specification` @ `81beb8c8`), plus
+    /// `document.cancelled`, which only the "Document State Changed Webhook"
+    /// page names (<https://developers.pandadoc.com/reference/handledocumentstatechanged>)
+    /// and the enum does not: it is kept so that such a delivery still reads.
+    ///
+    /// ```
+    /// use esign_webhooks::pandadoc::DocumentStatus;
+    /// // PandaDoc's "Expired" status is `document.voided`.
+    /// assert_eq!(DocumentStatus::from_wire("document.voided"), DocumentStatus::Voided);
+    /// assert!(!DocumentStatus::from_wire("document.scheduled").is_unknown());
+    /// ```
     pub enum DocumentStatus {
         /// Draft.
         Draft => "document.draft",
@@ -64,9 +85,22 @@ string_enum! {
         Paid => "document.paid",
         /// Every recipient completed.
         Completed => "document.completed",
-        /// Cancelled (voided).
+        /// Cancelled. Not in PandaDoc's OpenAPI enum; named only on the
+        /// state-changed webhook page.
         Cancelled => "document.cancelled",
         /// A recipient declined.
         Declined => "document.declined",
+        /// Expired: PandaDoc's "Expired" status is `document.voided` ("Expired -
+        /// document.voided - code 11",
+        /// <https://developers.pandadoc.com/reference/change-document-status-manually>).
+        Voided => "document.voided",
+        /// The document's file is uploaded and still being processed.
+        Uploaded => "document.uploaded",
+        /// Processing the document failed.
+        Error => "document.error",
+        /// Under external review.
+        ExternalReview => "document.external_review",
+        /// Scheduled to be sent.
+        Scheduled => "document.scheduled",
     }
 }

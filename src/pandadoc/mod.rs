@@ -27,17 +27,36 @@
 //!   `document_completed_pdf_ready`, `document_updated`, `recipient_completed`,
 //!   `document_deleted`, `document_creation_failed`, `document_section_added`,
 //!   `quote_updated`, `template_created`, `template_updated`,
-//!   `template_deleted` (and the older SDK's `template_modified`).
-//!   Document statuses: [`DocumentStatus`].
+//!   `template_deleted`, `content_library_item_created`,
+//!   `content_library_item_creation_failed` (PandaDoc's OpenAPI 8.8.0 trigger
+//!   enum), and the older SDK's `template_modified`.
+//!   Document statuses: [`DocumentStatus`], the OpenAPI `DocumentStatusEnum`
+//!   (`document.voided` is PandaDoc's "Expired") plus `document.cancelled`,
+//!   which only the state-changed webhook page names.
+//!   `other-vendors.md` §6 lists neither the two content-library events nor
+//!   `document.uploaded`, `.error`, `.voided`, `.external_review`,
+//!   `.scheduled`; the OpenAPI description is the better source.
 //! * Header `X-PandaDoc-Webhook-Event-Id`, stable across automatic and manual
 //!   retries, is kept in [`Delivery::event_id`].
 //!
 //! # Authentication
 //!
-//! Register the endpoint as `https://…/hook?signature={signature}`; PandaDoc
-//! fills in the hex HMAC-SHA256 of the raw body keyed with the subscription's
-//! shared key (<https://developers.pandadoc.com/docs/webhook-verification>).
-//! [`Verifier::new`] checks it in constant time. Pass the URI:
+//! Register the endpoint's plain URL (`https://…/hook`): PandaDoc appends the
+//! `signature` query parameter itself, "appended automatically … No
+//! additional configuration is required in the Developer Dashboard, the
+//! signature is always sent" (<https://developers.pandadoc.com/docs/webhook-verification>,
+//! updated 2026-07-20; older copies of that page, and `other-vendors.md` §6,
+//! said to register `?signature={signature}`, which is superseded). The value
+//! is the hex HMAC-SHA256 of the raw body keyed with the subscription's shared
+//! key. [`Verifier::new`] checks it in constant time.
+//!
+//! `signature` must appear once. PandaDoc does not say whether it substitutes
+//! a `{signature}` template or appends beside it, so a URL registered the old
+//! way could arrive as `?signature={signature}&signature=<hex>`: the unfilled
+//! placeholder (`{signature}`, or `%7Bsignature%7D`) carries no MAC and is
+//! ignored when another `signature` is present, and the other value is checked
+//! as usual. Two values that are not the placeholder are refused as ambiguous
+//! ([`MalformedQuery`](crate::ErrorKind::MalformedQuery), 400). Pass the URI:
 //!
 //! ```
 //! # use esign_webhooks::{Incoming, Secret, Webhooks, pandadoc};
@@ -84,9 +103,10 @@
 //! | `document_state_changed`, `document.completed` | `Completed` |
 //! | `document_state_changed`, `document.declined` / `document.rejected` | `Declined` |
 //! | `document_state_changed`, `document.cancelled` | `Cancelled` |
+//! | `document_state_changed`, `document.voided` (PandaDoc's "Expired") | `Expired` |
 //! | `document_creation_failed` | `Failed` |
 //!
-//! The envelope id is `data.id`.
+//! The envelope id is `data.id` (none when it is empty).
 //!
 //! # What identifies one event
 //!

@@ -106,7 +106,9 @@ impl Plugin for PandaDoc {
 
 /// What one notification means in lifecycle terms.
 fn notification_step(notification: &Notification) -> Option<LifecycleStep> {
-    let step = |kind| LifecycleStep::new(kind, Some(&notification.data.id));
+    // An empty id (a notification that names no document) is no envelope.
+    let id = Some(notification.data.id.as_str()).filter(|id| !id.is_empty());
+    let step = |kind| LifecycleStep::new(kind, id);
     let actor = notification
         .data
         .action_by
@@ -119,6 +121,7 @@ fn notification_step(notification: &Notification) -> Option<LifecycleStep> {
             DocumentStatus::Completed => step(Lifecycle::Completed),
             DocumentStatus::Declined | DocumentStatus::Rejected => step(Lifecycle::Declined),
             DocumentStatus::Cancelled => step(Lifecycle::Cancelled),
+            DocumentStatus::Voided => step(Lifecycle::Expired),
             _ => return None,
         },
         (EventKind::RecipientCompleted, _) => step(Lifecycle::Signed).signer(actor),
@@ -147,5 +150,62 @@ fn authenticate<H: Headers + ?Sized>(
              passed: use Webhooks::dispatch_incoming (or handle_incoming) with Incoming::with_uri",
         ));
     }
-    verifier.inner.verify(incoming, clock)
+    match incoming.query().and_then(without_unfilled_placeholder) {
+        Some(query) => {
+            let cleaned = Incoming::new(incoming.body(), incoming.headers()).with_query(Some(&query));
+            verifier.inner.verify(&cleaned, clock)
+        }
+        None => verifier.inner.verify(incoming, clock),
+    }
+}
+
+/// The unfilled template value of the `signature` parameter, as the crate's
+/// older docs told users to register it (`?signature={signature}`).
+const PLACEHOLDER: &str = "{signature}";
+
+/// The query without its `signature={signature}` pairs, when it has one and
+/// another `signature` too; `None` otherwise (the query is checked as sent).
+///
+/// PandaDoc now appends `signature` to the registered URL itself and does not
+/// say whether it substitutes a `{signature}` template or appends next to it.
+/// If it appends, a URL registered as `?signature={signature}` arrives with
+/// the parameter twice, one of them the literal placeholder, and the engine
+/// refuses every such delivery (`MalformedQuery`). The placeholder carries no
+/// MAC, so dropping it lets the other value be checked as usual; it weakens
+/// nothing. Two real values are still refused as ambiguous.
+fn without_unfilled_placeholder(query: &str) -> Option<String> {
+    // Written as sent or percent-encoded (`%7Bsignature%7D`, either case of hex).
+    let is_placeholder = |value: &str| {
+        value == PLACEHOLDER
+            || value
+                .get(..3)
+                .zip(value.get(3..value.len().saturating_sub(3)))
+                .zip(value.get(value.len().saturating_sub(3)..))
+                .is_some_and(|((open, name), close)| {
+                    value.len() == 15
+                        && open.eq_ignore_ascii_case("%7B")
+                        && name == super::SIGNATURE_PARAMETER
+                        && close.eq_ignore_ascii_case("%7D")
+                })
+    };
+    let is_signature = |key: &str| key == super::SIGNATURE_PARAMETER;
+    let pairs: Vec<(&str, &str)> = query
+        .split('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .collect();
+    let signatures = pairs.iter().filter(|(key, _)| is_signature(key)).count();
+    let placeholders = pairs
+        .iter()
+        .filter(|(key, value)| is_signature(key) && is_placeholder(value))
+        .count();
+    if signatures < 2 || placeholders == 0 {
+        return None;
+    }
+    let kept: Vec<&str> = query
+        .split('&')
+        .zip(&pairs)
+        .filter(|(_, (key, value))| !(is_signature(key) && is_placeholder(value)))
+        .map(|(pair, _)| pair)
+        .collect();
+    Some(kept.join("&"))
 }

@@ -80,3 +80,89 @@ fn only_arrays_are_deliveries() {
     let empty = parse(b"[]").unwrap();
     assert!(empty.notifications.is_empty() && PandaDoc::lifecycle(&empty).is_none());
 }
+
+/// The signature of `BODY` with key `shared-key` (see `reproduces_the_local_vector`).
+const BODY_MAC: &str = "9c61574911c5ed7c4a3d356571a05f924300998b4a43d3e0a4118a45a3bcf4c2";
+
+fn authenticate_query(query: &str) -> Result<crate::plugin::Authenticated, crate::Error> {
+    let verifier = Verifier::new(Secret::new("shared-key"));
+    let headers: [(&str, &str); 0] = [];
+    let incoming = Incoming::new(BODY, &headers).with_query(Some(query));
+    PandaDoc::authenticate_part(&verifier, &incoming, &FixedClock(0))
+}
+
+#[test]
+fn an_unfilled_signature_placeholder_beside_the_real_one_is_ignored() {
+    // Audit §0 #2: a URL registered as `?signature={signature}` (the crate's
+    // older instructions) to which PandaDoc appends its own `signature`.
+    for placeholder in ["{signature}", "%7Bsignature%7D", "%7bsignature%7d"] {
+        for query in [
+            format!("signature={placeholder}&signature={BODY_MAC}"),
+            format!("signature={BODY_MAC}&signature={placeholder}"),
+            format!("a=1&signature={placeholder}&b=2&signature={BODY_MAC}"),
+        ] {
+            assert!(authenticate_query(&query).is_ok(), "{query}");
+        }
+    }
+    // The placeholder is no MAC: with a wrong real value, still refused.
+    let wrong = format!("signature={{signature}}&signature={}", "0".repeat(64));
+    let err = authenticate_query(&wrong).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::AuthenticationFailed), "{err:?}");
+    // The placeholder alone is no signature either.
+    let err = authenticate_query("signature={signature}").unwrap_err();
+    assert!((400..500).contains(&err.status().as_u16()), "{err:?}");
+}
+
+#[test]
+fn two_real_signature_values_are_refused_as_ambiguous() {
+    let other = "0".repeat(64);
+    for query in [
+        format!("signature={BODY_MAC}&signature={other}"),
+        format!("signature={BODY_MAC}&signature={BODY_MAC}"),
+        format!("signature={{signature}}&signature={BODY_MAC}&signature={other}"),
+    ] {
+        let err = authenticate_query(&query).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::MalformedQuery { .. }),
+            "{query}: {err:?}"
+        );
+        assert_eq!(err.status(), 400);
+    }
+}
+
+#[test]
+fn the_openapi_statuses_and_content_library_events_are_typed() {
+    for status in [
+        "document.voided",
+        "document.uploaded",
+        "document.error",
+        "document.external_review",
+        "document.scheduled",
+        "document.cancelled",
+    ] {
+        assert!(!DocumentStatus::from_wire(status).is_unknown(), "{status}");
+        assert_eq!(DocumentStatus::from_wire(status).as_str(), status);
+    }
+    for event in ["content_library_item_created", "content_library_item_creation_failed"] {
+        assert!(!EventKind::from_wire(event).is_unknown(), "{event}");
+    }
+    // PandaDoc's "Expired" is `document.voided`: an expiry step, not Unknown.
+    let body = br#"[{"event":"document_state_changed","data":{"id":"doc1","status":"document.voided"}}]"#;
+    let delivery = parse(body).unwrap();
+    assert!(!PandaDoc::is_unknown(&delivery));
+    let step = PandaDoc::lifecycle(&delivery).unwrap();
+    assert_eq!(step.kind, crate::Lifecycle::Expired);
+    assert_eq!(step.envelope_id.as_deref(), Some("doc1"));
+    // A status newer than the crate is still kept, as Unknown.
+    let body = br#"[{"event":"document_state_changed","data":{"id":"doc1","status":"document.archived"}}]"#;
+    let delivery = parse(body).unwrap();
+    assert!(PandaDoc::is_unknown(&delivery));
+    assert_eq!(
+        delivery.notifications[0]
+            .data
+            .status
+            .as_ref()
+            .map(DocumentStatus::as_str),
+        Some("document.archived")
+    );
+}

@@ -1,13 +1,16 @@
 //! Authentication of PandaDoc deliveries.
 //!
 //! PandaDoc signs each delivery with the subscription's shared key and puts
-//! the signature **in the URL**: "configure your URL to accept the signature
-//! parameter: `https://yourdomain.com/webhook-handler/?signature={signature}`";
-//! the signature is the hex HMAC-SHA256 of the raw body
-//! (<https://developers.pandadoc.com/docs/webhook-verification>).
-//! [`Verifier::new`] checks exactly that; requests must be passed with their
-//! URI ([`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming)
-//! with [`Incoming::with_uri`](crate::Incoming::with_uri)).
+//! the signature **in the URL**: "Each webhook request arrives as a POST to
+//! your registered endpoint with a signature query parameter appended
+//! automatically" (<https://developers.pandadoc.com/docs/webhook-verification>,
+//! updated 2026-07-20): register the plain URL. The signature is the hex
+//! HMAC-SHA256 of the raw body. [`Verifier::new`] checks exactly that;
+//! requests must be passed with their URI
+//! ([`Webhooks::dispatch_incoming`](crate::Webhooks::dispatch_incoming) with
+//! [`Incoming::with_uri`](crate::Incoming::with_uri)). A literal
+//! `signature={signature}` left over from the older instructions is ignored
+//! when another `signature` is present (see the [module docs](super)).
 
 use crate::Secret;
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};

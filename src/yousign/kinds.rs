@@ -6,11 +6,14 @@ use crate::wire_enum::string_enum;
 string_enum! {
     /// The event, as sent in `event_name`.
     ///
-    /// The first ten are documented by Yousign (its "follow the signature
-    /// request's status" guide and the webhook reference pages); the others
-    /// come from third-party integrations and are marked so: they are known
-    /// here so that they are typed when they arrive, not because Yousign
-    /// promises them.
+    /// The first thirteen are documented by Yousign (its "follow the
+    /// signature request's status" guide, the webhook reference pages, and the
+    /// changelog that added `signature_request.deleted`, `.canceled` and
+    /// `.reactivated`,
+    /// <https://developers.yousign.com/changelog/new-webhooks-events-are-available>);
+    /// the others come from third-party integrations and are marked so: they
+    /// are known here so that they are typed when they arrive, not because
+    /// Yousign promises them.
     ///
     /// ```
     /// use esign_webhooks::yousign::EventKind;
@@ -38,10 +41,12 @@ string_enum! {
         SignerNotified => "signer.notified",
         /// Signing failed for a signer.
         SignerError => "signer.error",
-        /// (third-party) The sender cancelled the request.
+        /// The sender cancelled the request (vendor changelog).
         SignatureRequestCanceled => "signature_request.canceled",
-        /// (third-party) The request was deleted.
+        /// The request was deleted (vendor changelog).
         SignatureRequestDeleted => "signature_request.deleted",
+        /// The request was reactivated, e.g. after it expired (vendor changelog).
+        SignatureRequestReactivated => "signature_request.reactivated",
         /// (third-party) An approver rejected the request.
         SignatureRequestRejected => "signature_request.rejected",
         /// (third-party) A signer declined.

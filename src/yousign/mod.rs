@@ -31,7 +31,11 @@
 //!
 //! Events ([`EventKind`]): `signature_request.activated`, `.done`, `.expired`,
 //! `.declined`, `.reminder_executed`, `.approved`; `signer.done`,
-//! `signer.link_opened`, `signer.notified`, `signer.error`. A few more names
+//! `signer.link_opened`, `signer.notified`, `signer.error`; and
+//! `signature_request.canceled`, `.deleted`, `.reactivated`, announced in
+//! Yousign's changelog
+//! (<https://developers.yousign.com/changelog/new-webhooks-events-are-available>;
+//! `other-vendors.md` §5 wrongly marks them third-party). A few more names
 //! seen in third-party integrations are typed too (marked so on
 //! [`EventKind`]); anything else is [`EventKind::Unknown`], never an error.
 //!
@@ -68,12 +72,13 @@
 //! | Yousign event | [`Lifecycle`](crate::Lifecycle) |
 //! |---|---|
 //! | `signature_request.activated` | `Sent` |
+//! | `signature_request.reactivated` | `Sent` (the crate's reading: the request is ongoing again) |
 //! | `signer.link_opened` | `Viewed` (signer) |
 //! | `signer.done` | `Signed` (signer) |
 //! | `signature_request.done` | `Completed` |
 //! | `signature_request.declined`, (third-party) `signer.declined` | `Declined` (signer and reason from `decline_information`) |
 //! | `signature_request.expired` | `Expired` |
-//! | (third-party) `signature_request.canceled` | `Cancelled` |
+//! | `signature_request.canceled` | `Cancelled` |
 //! | `signer.error` | `Failed` (signer) |
 //! | (third-party) `signer.notification_delivery_failed` | `DeliveryFailed` (signer) |
 //!

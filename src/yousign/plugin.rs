@@ -73,7 +73,8 @@ fn yousign_step(event: &Event) -> Option<LifecycleStep> {
         .and_then(|request| request.decline_information.as_ref());
     let step = |kind| LifecycleStep::new(kind, request);
     Some(match &event.event_name {
-        EventKind::SignatureRequestActivated => step(Lifecycle::Sent),
+        // Reactivated (after expiry): ongoing again, as when first sent.
+        EventKind::SignatureRequestActivated | EventKind::SignatureRequestReactivated => step(Lifecycle::Sent),
         EventKind::SignerLinkOpened => step(Lifecycle::Viewed).signer(signer_id),
         EventKind::SignerDone => step(Lifecycle::Signed).signer(signer_id),
         EventKind::SignatureRequestDone => step(Lifecycle::Completed),
