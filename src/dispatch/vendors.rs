@@ -144,6 +144,23 @@ macro_rules! vendors {
                 }
             }
 
+            /// The first configured vendor's setup handshake the request is
+            /// ([`Plugin::setup_request`]): checked before identification, since
+            /// a handshake may carry no credential at all (BoldSign's
+            /// `Verification` is sent before its secret exists).
+            pub(crate) fn setup_request<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Option<Error> {
+                $(
+                    #[cfg(feature = $feature)]
+                    if let Some(verifier) = &self.$module {
+                        if let Some(err) = <crate::$module::$marker as Plugin>::setup_request(verifier, incoming) {
+                            return Some(err.with_vendor(Vendor::$variant));
+                        }
+                    }
+                )*
+                let _ = incoming;
+                None
+            }
+
             /// The first configured vendor's answer to a request that is not a delivery.
             pub(crate) fn intent_response<H: Headers + ?Sized>(
                 &self,

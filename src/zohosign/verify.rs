@@ -9,7 +9,8 @@
 //! message, which is what [`Verifier::new`] checks (the sample is a test of
 //! this module).
 
-use crate::Secret;
+use crate::headers::{Headers, Incoming};
+use crate::{Error, Secret, Vendor};
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 
 crate::verify::vendor_verifier!(ZohoSign "Zoho Sign", documented = scheme);
@@ -34,4 +35,47 @@ impl Verifier {
             inner: crate::verify::Verifier::hmac(scheme(), secret),
         }
     }
+}
+
+impl Verifier {
+    /// **Dangerous**: answers Zoho Sign's unsigned "Test URL" request with 200
+    /// instead of refusing it (see the module's docs, "The "Test URL"
+    /// button"). The test is still never delivered to a callback, but anyone
+    /// who can reach the endpoint then gets a 200 for an unsigned Zoho-shaped
+    /// body. Keep it for the setup session; real deliveries are signed.
+    pub fn dangerous_answer_unsigned_dashboard_test(self) -> Self {
+        Verifier {
+            inner: self.inner.answering_unsigned_test(),
+        }
+    }
+}
+
+/// The shape of Zoho Sign's "Test URL" sample: its message's top level, a
+/// `requests` object and `notifications` (an object or a list).
+#[derive(serde::Deserialize)]
+struct TestProbe {
+    #[allow(dead_code)] // its presence and type are the shape
+    requests: serde_json::Map<String, serde_json::Value>,
+    #[allow(dead_code)]
+    notifications: serde_json::Value,
+}
+
+/// Zoho Sign's "Test URL" request, sent unsigned (third-party report; see
+/// the module's docs), when the verifier checks `X-ZS-WEBHOOK-SIGNATURE`:
+/// Zoho's message shape and no signature header at all. Refused with a
+/// reason that names the test, or answered 200 through
+/// [`Verifier::dangerous_answer_unsigned_dashboard_test`]; never delivered.
+pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+    verifier.inner.scheme()?;
+    if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
+        return None;
+    }
+    let probe: TestProbe = serde_json::from_slice(incoming.body()).ok()?;
+    (probe.notifications.is_object() || probe.notifications.is_array()).then(|| {
+        crate::plugin::unsigned_dashboard_test(
+            Vendor::ZohoSign,
+            "\"Test URL\" request",
+            verifier.inner.answers_unsigned_test(),
+        )
+    })
 }
