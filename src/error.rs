@@ -38,6 +38,9 @@ struct Inner {
     /// The answer the vendor expects, prepared by its plug-in: a setup
     /// handshake's ([`ErrorKind::SetupRequest`]).
     setup_response: Option<http::Response<Vec<u8>>>,
+    /// Where the verified bytes lie in the request's body, for an
+    /// [`ErrorKind::Unreadable`] delivery (handed to `on_unreadable`).
+    verified_part: Option<core::ops::Range<usize>>,
 }
 
 /// Declares [`ErrorKind`] with each kind's HTTP status and [`Fault`] on the
@@ -418,6 +421,7 @@ impl Error {
                 vendor: None,
                 source: None,
                 setup_response: None,
+                verified_part: None,
             }),
         }
     }
@@ -471,6 +475,35 @@ impl Error {
     /// answer it with [`setup_response`](Error::setup_response); nothing was delivered.
     pub fn is_setup_request(&self) -> bool {
         matches!(self.kind(), ErrorKind::SetupRequest { .. })
+    }
+
+    /// This [`MalformedPayload`](ErrorKind::MalformedPayload) error of a
+    /// verified delivery as [`Unreadable`](ErrorKind::Unreadable), keeping
+    /// where it broke, its vendor and source, and where the verified bytes
+    /// lie in the body (`range`).
+    pub(crate) fn into_unreadable(mut self, range: Option<core::ops::Range<usize>>) -> Self {
+        let kind = core::mem::replace(&mut self.inner.kind, ErrorKind::AuthenticationFailed);
+        self.inner.kind = match kind {
+            ErrorKind::MalformedPayload {
+                path,
+                line,
+                column,
+                message,
+            } => ErrorKind::Unreadable {
+                path,
+                line,
+                column,
+                message,
+            },
+            other => other,
+        };
+        self.inner.verified_part = range;
+        self
+    }
+
+    /// Where the verified bytes of an unreadable delivery lie in the request's body.
+    pub(crate) fn verified_part(&self) -> Option<core::ops::Range<usize>> {
+        self.inner.verified_part.clone()
     }
 
     /// Keeps the lower-level error that caused this one, for

@@ -49,6 +49,7 @@ mod report;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod transport;
+mod unreadable;
 
 use std::sync::Arc;
 
@@ -73,6 +74,7 @@ pub use registrars::VendorHandlers;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
+pub use unreadable::Unreadable;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
