@@ -205,6 +205,27 @@ fn unsigned_dashboard_tests_are_answered_200_only_through_the_dangerous_opt_in()
 }
 
 #[test]
+fn only_the_documented_object_shape_is_a_dashboard_test() {
+    let webhooks = dangerous_webhooks();
+    // Arrays whose elements line up with the shape's keys (serde would read a
+    // struct from them), and objects missing a part of the shape.
+    for body in [
+        &br#"[{"request_name":"x"},{"operation_type":"RequestSigningSuccess"}]"#[..],
+        br#"["form.completed","2024-03-01T10:07:20Z",{}]"#,
+        br#"{"event_type":"form.completed","data":{}}"#,
+        br#"{"event_type":"form.viewed","timestamp":"2024-03-01T10:07:20Z","data":{}}"#,
+        br#"{"requests":"x","notifications":{}}"#,
+    ] {
+        let err = webhooks.dispatch(body, &[("Content-Type", "application/json")]).unwrap_err();
+        assert!(
+            !matches!(err.kind(), ErrorKind::SetupRequest { .. } | ErrorKind::UnsignedDashboardTest { .. }),
+            "{}: {err:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
+
+#[test]
 fn a_wrong_signature_is_never_a_dashboard_test() {
     for webhooks in [default_webhooks(), dangerous_webhooks()] {
         let docuseal = [("X-Docuseal-Signature", "1700000000.00")];

@@ -1,9 +1,6 @@
 //! BoldSign's `Verification` request: the setup handshake sent from the
 //! "Add Webhook" form, before the webhook's signing secret exists.
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
 use crate::Vendor;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
@@ -12,21 +9,6 @@ use crate::plugin::{empty_response, setup_answer};
 /// The header BoldSign names the event in, and the value it gives the handshake.
 const EVENT_HEADER: &str = "X-BoldSign-Event";
 const VERIFICATION: &str = "Verification";
-
-/// The body's parts the shape is judged on. `data` is read as "present or
-/// not" only; `null` counts as absent, as in the parse ([`Data::Empty`](super::Data::Empty)).
-#[derive(Deserialize)]
-struct Probe {
-    event: ProbeEvent,
-    #[serde(default)]
-    data: Option<IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct ProbeEvent {
-    #[serde(rename = "eventType")]
-    event_type: String,
-}
 
 /// `Some` (answered 200, never delivered) when the request is BoldSign's
 /// `Verification`: exactly one `X-BoldSign-Event: Verification` header
@@ -41,8 +23,12 @@ pub(crate) fn verification<H: Headers + ?Sized>(incoming: &Incoming<'_, H>) -> O
     if values.next().is_some() || header != VERIFICATION.as_bytes() {
         return None;
     }
-    let probe: Probe = serde_json::from_slice(incoming.body()).ok()?;
-    if probe.event.event_type != VERIFICATION || probe.data.is_some() {
+    // A JSON object whose `event.eventType` is `Verification`, without `data`
+    // (`null` counts as absent, as in the parse: [`Data::Empty`](super::Data::Empty)).
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    let event_type = body.get("event")?.get("eventType")?.as_str()?;
+    let data = body.get("data").filter(|data| !data.is_null());
+    if event_type != VERIFICATION || data.is_some() {
         return None;
     }
     Some(setup_answer(

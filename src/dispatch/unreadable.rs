@@ -19,10 +19,10 @@ use crate::plugin::{BodyShape, Plugin};
 /// `err`, a failure to parse `part` (the verified bytes, at `range` in the
 /// request's body), reclassified as unreadable when it is the model's.
 pub(crate) fn classify<P: Plugin>(part: &[u8], range: Option<Range<usize>>, err: Error) -> Error {
-    let ErrorKind::MalformedPayload { path, .. } = err.kind() else {
+    let ErrorKind::MalformedPayload { path, message, .. } = err.kind() else {
         return err;
     };
-    if depth(path) < 2 {
+    if depth(path) < 2 || !is_model_error(&err, message) {
         return err;
     }
     let shape = BodyShape::of(part);
@@ -30,6 +30,16 @@ pub(crate) fn classify<P: Plugin>(part: &[u8], range: Option<Range<usize>>, err:
         return err;
     }
     err.into_unreadable(range)
+}
+
+/// `true` when serde_json read the JSON but the model refused a value in it
+/// (a data error: a wrong type, an unexpected value). Syntax errors, an
+/// early end, nesting past the recursion limit (not JSON this crate reads)
+/// and a repeated key (a body that would mean two things to two parsers)
+/// stay the sender's.
+fn is_model_error(err: &Error, message: &str) -> bool {
+    let serde = std::error::Error::source(err).and_then(|source| source.downcast_ref::<serde_json::Error>());
+    serde.is_some_and(serde_json::Error::is_data) && !message.starts_with("duplicate field")
 }
 
 /// How many steps below the root a JSON path such as

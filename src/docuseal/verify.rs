@@ -3,8 +3,6 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
-
 use crate::headers::{Headers, Incoming};
 use crate::{Error, Secret, Vendor};
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
@@ -70,18 +68,6 @@ impl Verifier {
     }
 }
 
-/// The documented shape of DocuSeal's test webhook
-/// (`SendTestWebhookRequestJob`): `{"event_type": "form.completed",
-/// "timestamp": "<ISO-8601>", "data": {…}}`.
-#[derive(Deserialize)]
-struct TestProbe {
-    event_type: String,
-    #[allow(dead_code)] // its presence and type are the shape
-    timestamp: String,
-    #[allow(dead_code)]
-    data: serde_json::Map<String, serde_json::Value>,
-}
-
 /// DocuSeal's dashboard test webhook, sent without `X-Docuseal-Signature`
 /// (`app/jobs/send_test_webhook_request_job.rb`), when the verifier checks
 /// that header: a `form.completed` body and no signature header at all.
@@ -93,8 +79,14 @@ pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming:
     if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
         return None;
     }
-    let probe: TestProbe = serde_json::from_slice(incoming.body()).ok()?;
-    (probe.event_type == "form.completed").then(|| {
+    // The documented shape of the test (`SendTestWebhookRequestJob`): an
+    // object `{"event_type": "form.completed", "timestamp": "<ISO-8601>",
+    // "data": {…}}`.
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    let shaped = body.get("event_type").and_then(serde_json::Value::as_str) == Some("form.completed")
+        && body.get("timestamp").is_some_and(serde_json::Value::is_string)
+        && body.get("data").is_some_and(serde_json::Value::is_object);
+    shaped.then(|| {
         crate::plugin::unsigned_dashboard_test(
             Vendor::DocuSeal,
             "test webhook",

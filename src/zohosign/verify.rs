@@ -50,16 +50,6 @@ impl Verifier {
     }
 }
 
-/// The shape of Zoho Sign's "Test URL" sample: its message's top level, a
-/// `requests` object and `notifications` (an object or a list).
-#[derive(serde::Deserialize)]
-struct TestProbe {
-    #[allow(dead_code)] // its presence and type are the shape
-    requests: serde_json::Map<String, serde_json::Value>,
-    #[allow(dead_code)]
-    notifications: serde_json::Value,
-}
-
 /// Zoho Sign's "Test URL" request, sent unsigned (third-party report; see
 /// the module's docs), when the verifier checks `X-ZS-WEBHOOK-SIGNATURE`:
 /// Zoho's message shape and no signature header at all. Refused with a
@@ -70,8 +60,12 @@ pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming:
     if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
         return None;
     }
-    let probe: TestProbe = serde_json::from_slice(incoming.body()).ok()?;
-    (probe.notifications.is_object() || probe.notifications.is_array()).then(|| {
+    // The shape of the sample: Zoho's message's top level, an object with a
+    // `requests` object and `notifications` (an object or a list).
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    let notifications = body.get("notifications")?;
+    let shaped = body.get("requests")?.is_object() && (notifications.is_object() || notifications.is_array());
+    shaped.then(|| {
         crate::plugin::unsigned_dashboard_test(
             Vendor::ZohoSign,
             "\"Test URL\" request",
