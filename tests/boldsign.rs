@@ -239,7 +239,9 @@ fn the_verification_request_is_answered_200() {
         let event = webhooks.dispatch(&body, &header(NOW, &body, SECRET, None)).unwrap();
         assert!(boldsign_event(event).is_verification());
         // Neither header nor signature: refused (a 4xx), not answered as a handshake.
-        let err = webhooks.dispatch(&body, &[("Content-Type", "application/json")]).unwrap_err();
+        let err = webhooks
+            .dispatch(&body, &[("Content-Type", "application/json")])
+            .unwrap_err();
         assert!(err.status().is_client_error(), "{err:?}");
         assert!(err.setup_response().is_none());
     }

@@ -104,7 +104,10 @@ fn every_entry_point(webhooks: &Webhooks, body: &[u8], headers: &[(&str, &str)])
 
 fn assert_answered_ok(errors: &[Error], vendor: esign_webhooks::Vendor) {
     for err in errors {
-        assert!(matches!(err.kind(), ErrorKind::SetupRequest { vendor: v, .. } if *v == vendor), "{err:?}");
+        assert!(
+            matches!(err.kind(), ErrorKind::SetupRequest { vendor: v, .. } if *v == vendor),
+            "{err:?}"
+        );
         assert_eq!(err.vendor(), Some(vendor));
         assert_eq!(err.status(), StatusCode::OK);
         assert!(err.is_setup_request());
@@ -117,7 +120,11 @@ fn assert_answered_ok(errors: &[Error], vendor: esign_webhooks::Vendor) {
 fn boldsign_verification_is_answered_200_unsigned_or_signed_with_any_secret() {
     let webhooks = default_webhooks();
     // Unsigned: BoldSign sends it before the secret exists.
-    let errors = every_entry_point(&webhooks, BOLDSIGN_VERIFICATION, &[("X-BoldSign-Event", "Verification")]);
+    let errors = every_entry_point(
+        &webhooks,
+        BOLDSIGN_VERIFICATION,
+        &[("X-BoldSign-Event", "Verification")],
+    );
     assert_answered_ok(&errors, esign_webhooks::Vendor::BoldSign);
     // Signed with a secret this receiver does not have: the same answer.
     let signed = Signer::hmac(boldsign::scheme(), Secret::new("another-secret"))
@@ -136,7 +143,9 @@ fn boldsign_verification_needs_the_header_and_the_exact_body_shape() {
     let webhooks = default_webhooks();
     let header = [("X-BoldSign-Event", "Verification")];
     // The body without the header: verified like any event, so refused unsigned.
-    let err = webhooks.dispatch(BOLDSIGN_VERIFICATION, &[("Content-Type", "application/json")]).unwrap_err();
+    let err = webhooks
+        .dispatch(BOLDSIGN_VERIFICATION, &[("Content-Type", "application/json")])
+        .unwrap_err();
     assert!(!err.is_setup_request(), "{err:?}");
     // The header on an event with `data`: never a way around authentication.
     for err in every_entry_point(&webhooks, BOLDSIGN_SIGNED, &header) {
@@ -156,7 +165,10 @@ fn boldsign_verification_needs_the_header_and_the_exact_body_shape() {
     // A header with another value, or the header twice: not the handshake.
     for headers in [
         vec![("X-BoldSign-Event", "Signed")],
-        vec![("X-BoldSign-Event", "Verification"), ("X-BoldSign-Event", "Verification")],
+        vec![
+            ("X-BoldSign-Event", "Verification"),
+            ("X-BoldSign-Event", "Verification"),
+        ],
     ] {
         let err = webhooks.dispatch(BOLDSIGN_VERIFICATION, &headers).unwrap_err();
         assert!(!err.is_setup_request(), "{headers:?}: {err:?}");
@@ -165,13 +177,20 @@ fn boldsign_verification_needs_the_header_and_the_exact_body_shape() {
     let signed = Signer::hmac(boldsign::scheme(), Secret::new("the-secret-configured-later"))
         .at(NOW)
         .sign(BOLDSIGN_SIGNED);
-    assert!(matches!(webhooks.dispatch(&signed.body, &signed.headers), Ok(Event::BoldSign(_))));
+    assert!(matches!(
+        webhooks.dispatch(&signed.body, &signed.headers),
+        Ok(Event::BoldSign(_))
+    ));
 }
 
 /// DocuSeal's test webhook: `form.completed` with no `X-Docuseal-Signature`.
 /// Zoho Sign's "Test URL": its message shape with no `X-ZS-WEBHOOK-SIGNATURE`.
 const DASHBOARD_TESTS: [(&[u8], esign_webhooks::Vendor, &str); 2] = [
-    (DOCUSEAL_FORM_COMPLETED, esign_webhooks::Vendor::DocuSeal, "test webhook"),
+    (
+        DOCUSEAL_FORM_COMPLETED,
+        esign_webhooks::Vendor::DocuSeal,
+        "test webhook",
+    ),
     (ZOHO_SAMPLE, esign_webhooks::Vendor::ZohoSign, "\"Test URL\""),
 ];
 
@@ -216,9 +235,14 @@ fn only_the_documented_object_shape_is_a_dashboard_test() {
         br#"{"event_type":"form.viewed","timestamp":"2024-03-01T10:07:20Z","data":{}}"#,
         br#"{"requests":"x","notifications":{}}"#,
     ] {
-        let err = webhooks.dispatch(body, &[("Content-Type", "application/json")]).unwrap_err();
+        let err = webhooks
+            .dispatch(body, &[("Content-Type", "application/json")])
+            .unwrap_err();
         assert!(
-            !matches!(err.kind(), ErrorKind::SetupRequest { .. } | ErrorKind::UnsignedDashboardTest { .. }),
+            !matches!(
+                err.kind(),
+                ErrorKind::SetupRequest { .. } | ErrorKind::UnsignedDashboardTest { .. }
+            ),
             "{}: {err:?}",
             String::from_utf8_lossy(body)
         );
@@ -248,7 +272,10 @@ fn signed_deliveries_are_still_events_with_the_opt_in() {
         Ok(Event::DocuSeal(_))
     ));
     let zoho = Signer::hmac(zohosign::scheme(), Secret::new("zoho-secret")).sign(ZOHO_SAMPLE);
-    assert!(matches!(webhooks.dispatch(&zoho.body, &zoho.headers), Ok(Event::ZohoSign(_))));
+    assert!(matches!(
+        webhooks.dispatch(&zoho.body, &zoho.headers),
+        Ok(Event::ZohoSign(_))
+    ));
 }
 
 #[test]
@@ -258,9 +285,18 @@ fn a_header_token_docuseal_verifier_has_no_unsigned_test() {
         .docuseal(docuseal::Verifier::header_token("X-Example-Header", Secret::new("v")))
         .build()
         .unwrap();
-    let err = webhooks.dispatch(DOCUSEAL_FORM_COMPLETED, &[("X-Other", "x")]).unwrap_err();
-    assert!(!matches!(err.kind(), ErrorKind::UnsignedDashboardTest { .. } | ErrorKind::SetupRequest { .. }));
-    assert!(webhooks.dispatch(DOCUSEAL_FORM_COMPLETED, &[("X-Example-Header", "v")]).is_ok());
+    let err = webhooks
+        .dispatch(DOCUSEAL_FORM_COMPLETED, &[("X-Other", "x")])
+        .unwrap_err();
+    assert!(!matches!(
+        err.kind(),
+        ErrorKind::UnsignedDashboardTest { .. } | ErrorKind::SetupRequest { .. }
+    ));
+    assert!(
+        webhooks
+            .dispatch(DOCUSEAL_FORM_COMPLETED, &[("X-Example-Header", "v")])
+            .is_ok()
+    );
 }
 
 #[test]

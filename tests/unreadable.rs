@@ -23,7 +23,11 @@ const COMPLETED: &str = include_str!("fixtures/docusign/envelope_completed.json"
 fn unreadable_body() -> Vec<u8> {
     let body = COMPLETED
         .replacen(r#""allowMarkup": "false""#, r#""allowMarkup": "not applicable""#, 1)
-        .replacen(r#""generatedDateTime": "2025-05-30T18:03:50.4233752Z""#, r#""generatedDateTime": """#, 1);
+        .replacen(
+            r#""generatedDateTime": "2025-05-30T18:03:50.4233752Z""#,
+            r#""generatedDateTime": """#,
+            1,
+        );
     assert_ne!(body, COMPLETED, "the fixture changed: the test no longer alters it");
     body.into_bytes()
 }
@@ -49,7 +53,11 @@ fn recording(seen: &Arc<Mutex<Vec<(Vendor, Vec<u8>, String)>>>, fail: bool) -> H
         seen.lock()
             .unwrap()
             .push((u.vendor(), u.body().to_vec(), u.error().kind_name_for_test()));
-        if fail { Err(HandlerError::msg("store down")) } else { Ok(()) }
+        if fail {
+            Err(HandlerError::msg("store down"))
+        } else {
+            Ok(())
+        }
     });
     handlers
 }
@@ -79,7 +87,9 @@ fn without_a_handler_dispatch_and_handle_answer_a_retryable_503() {
     assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(err.fault(), Fault::Model);
     assert_eq!(err.vendor(), Some(Vendor::DocuSign));
-    let err = webhooks.handle(&Handlers::new(), &request.body, &request.headers).unwrap_err();
+    let err = webhooks
+        .handle(&Handlers::new(), &request.body, &request.headers)
+        .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Unreadable { .. }), "{err:?}");
     assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
@@ -135,13 +145,29 @@ fn a_handled_unreadable_delivery_is_deduplicated_by_its_verified_bytes() {
     let mut handlers = recording(&seen, false);
     handlers.deduplicate_with(Deduplicator::in_memory());
     let first = signed(&body);
-    assert_eq!(webhooks.handle(&handlers, &first.body, &first.headers).unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        webhooks
+            .handle(&handlers, &first.body, &first.headers)
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
     let again = webhooks.handle(&handlers, &first.body, &first.headers).unwrap();
     assert!(again.is_duplicate());
     assert_eq!(again.status(), StatusCode::OK);
     // Other verified bytes are another delivery.
-    let other = signed(&unreadable_body().iter().map(|b| if *b == b'7' { b'8' } else { *b }).collect::<Vec<u8>>());
-    assert!(!webhooks.handle(&handlers, &other.body, &other.headers).unwrap().is_duplicate());
+    let other = signed(
+        &unreadable_body()
+            .iter()
+            .map(|b| if *b == b'7' { b'8' } else { *b })
+            .collect::<Vec<u8>>(),
+    );
+    assert!(
+        !webhooks
+            .handle(&handlers, &other.body, &other.headers)
+            .unwrap()
+            .is_duplicate()
+    );
     assert_eq!(seen.lock().unwrap().len(), 2);
 }
 
@@ -181,7 +207,9 @@ fn what_is_not_the_vendors_message_or_not_authentic_is_never_unreadable() {
     let handlers = recording(&seen, false);
     let not_json = b"{\"event\": \"envelope-completed\", ".to_vec();
     // What identifies the event (the top level) holds the wrong type.
-    let top_level = COMPLETED.replacen(r#""event": "envelope-completed""#, r#""event": 7"#, 1).into_bytes();
+    let top_level = COMPLETED
+        .replacen(r#""event": "envelope-completed""#, r#""event": 7"#, 1)
+        .into_bytes();
     // No DocuSign top-level form: not DocuSign's message.
     let foreign = br#"{"event": "envelope-completed", "data": {"envelopeSummary": {"allowMarkup": "x"}}}"#.to_vec();
     for body in [not_json, top_level, foreign] {

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use crate::headers::{Headers, Incoming};
-use crate::{Error, Secret, Vendor};
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+use crate::{Error, Secret, Vendor};
 
 crate::verify::vendor_verifier!(DocuSeal "DocuSeal", documented = scheme);
 
@@ -87,10 +87,6 @@ pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming:
         && body.get("timestamp").is_some_and(serde_json::Value::is_string)
         && body.get("data").is_some_and(serde_json::Value::is_object);
     shaped.then(|| {
-        crate::plugin::unsigned_dashboard_test(
-            Vendor::DocuSeal,
-            "test webhook",
-            verifier.inner.answers_unsigned_test(),
-        )
+        crate::plugin::unsigned_dashboard_test(Vendor::DocuSeal, "test webhook", verifier.inner.answers_unsigned_test())
     })
 }

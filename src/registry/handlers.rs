@@ -203,7 +203,8 @@ impl Handlers {
     where
         F: Fn(&Unreadable) -> Result<(), HandlerError> + Send + Sync + 'static,
     {
-        self.registry.set_unreadable(UnreadableCall::Blocking(Box::new(callback)))
+        self.registry
+            .set_unreadable(UnreadableCall::Blocking(Box::new(callback)))
     }
 
     pub(crate) fn unreadable_call(&self) -> Option<(HandlerId, &UnreadableCall)> {
@@ -220,9 +221,10 @@ impl AsyncHandlers {
         F: Fn(Unreadable) -> Fut + Send + Sync + 'static,
         Fut: std::future::Future<Output = Result<(), HandlerError>> + Send + 'static,
     {
-        self.registry.set_unreadable(UnreadableCall::Async(Box::new(move |unreadable| {
-            Box::pin(callback(unreadable)) as super::core::BoxFuture
-        })))
+        self.registry
+            .set_unreadable(UnreadableCall::Async(Box::new(move |unreadable| {
+                Box::pin(callback(unreadable)) as super::core::BoxFuture
+            })))
     }
 
     pub(crate) fn unreadable_call(&self) -> Option<(HandlerId, &UnreadableCall)> {

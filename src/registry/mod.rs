@@ -74,8 +74,8 @@ pub use registrars::VendorHandlers;
 pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
-pub use unreadable::Unreadable;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
+pub use unreadable::Unreadable;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

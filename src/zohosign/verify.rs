@@ -10,8 +10,8 @@
 //! this module).
 
 use crate::headers::{Headers, Incoming};
-use crate::{Error, Secret, Vendor};
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
+use crate::{Error, Secret, Vendor};
 
 crate::verify::vendor_verifier!(ZohoSign "Zoho Sign", documented = scheme);
 
