@@ -45,7 +45,10 @@ fn webhooks() -> Webhooks {
 
 /// Blocking handlers whose `on_unreadable` records what it received, and an
 /// `on_any` that must never run for an unreadable delivery.
-fn recording(seen: &Arc<Mutex<Vec<(Vendor, Vec<u8>, String)>>>, fail: bool) -> Handlers {
+/// What `on_unreadable` received: vendor, verified bytes, the error's kind and path.
+type Seen = Arc<Mutex<Vec<(Vendor, Vec<u8>, String)>>>;
+
+fn recording(seen: &Seen, fail: bool) -> Handlers {
     let mut handlers = Handlers::new();
     handlers.on_any(|_| panic!("an unreadable delivery is not an event"));
     let seen = seen.clone();

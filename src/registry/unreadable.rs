@@ -57,10 +57,16 @@ impl fmt::Debug for Unreadable {
     }
 }
 
+/// A blocking `on_unreadable` callback.
+type BlockingUnreadable = Box<dyn Fn(&Unreadable) -> Result<(), HandlerError> + Send + Sync>;
+
+/// An async `on_unreadable` callback, its future boxed.
+type AsyncUnreadable = Box<dyn Fn(Unreadable) -> BoxFuture + Send + Sync>;
+
 /// The registered `on_unreadable` callback.
 pub(crate) enum UnreadableCall {
-    Blocking(Box<dyn Fn(&Unreadable) -> Result<(), HandlerError> + Send + Sync>),
-    Async(Box<dyn Fn(Unreadable) -> BoxFuture + Send + Sync>),
+    Blocking(BlockingUnreadable),
+    Async(AsyncUnreadable),
 }
 
 impl fmt::Debug for UnreadableCall {
