@@ -181,8 +181,10 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// test), recognised by its exact documented shape, **before** any check.
     /// `Some` error stops the request there, never reaching a parse or a
     /// callback: an [`ErrorKind::SetupRequest`](crate::ErrorKind::SetupRequest)
-    /// carrying the answer the vendor expects ([`setup_answer`]), or a refusal
-    /// ([`unsigned_dashboard_test`]). Defaults to none. A vendor that
+    /// carrying the answer the vendor expects
+    /// ([`Error::setup_response`]), or a refusal
+    /// ([`ErrorKind::UnsignedDashboardTest`](crate::ErrorKind::UnsignedDashboardTest)).
+    /// Defaults to none. A vendor that
     /// overrides it documents each request it recognises, and why answering
     /// it gives nothing away (see the security manual).
     fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
