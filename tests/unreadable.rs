@@ -248,3 +248,31 @@ fn unreadable_debug_never_shows_the_body() {
     assert!(debug.contains("body_len"), "{debug}");
     assert!(!debug.contains("Ada Sender"), "{debug}");
 }
+
+/// Ignisign is authenticated only by its token's confirmation, after the
+/// parse: a body of its that the model cannot read was never authenticated,
+/// so it stays the sender's 400 and never reaches `on_unreadable`.
+#[test]
+fn a_vendor_authenticated_after_the_parse_never_has_unreadable_deliveries() {
+    const APP_ID: &str = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";
+    let webhooks = Webhooks::builder()
+        .ignisign(esign_webhooks::ignisign::Verifier::new(
+            APP_ID,
+            esign_webhooks::ignisign::AppEnv::Development,
+        ))
+        .build()
+        .unwrap();
+    let body = include_str!("fixtures/ignisign/signature_request_launched.json").replacen(
+        r#""signersBySide": []"#,
+        r#""signersBySide": "none""#,
+        1,
+    );
+    assert!(body.contains(r#""signersBySide": "none""#), "the fixture changed");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let handlers = recording(&seen, false);
+    let err = webhooks
+        .handle(&handlers, body.as_bytes(), &[("content-type", "application/json")])
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::MalformedPayload { .. }), "{err:?}");
+    assert!(seen.lock().unwrap().is_empty());
+}

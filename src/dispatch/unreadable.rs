@@ -9,7 +9,8 @@
 //! claims, whose parse breaks **below** the top level (a deep boolean
 //! holding an unexpected string), is the vendor's message that this crate's
 //! model cannot read: unreadable. Only ever applied to bytes whose
-//! authentication succeeded.
+//! authentication succeeded, and never for a vendor authenticated only after
+//! the parse ([`Plugin::AUTHENTICATED_BEFORE_PARSE`], Ignisign's token).
 
 use core::ops::Range;
 
@@ -22,7 +23,7 @@ pub(crate) fn classify<P: Plugin>(part: &[u8], range: Option<Range<usize>>, err:
     let ErrorKind::MalformedPayload { path, message, .. } = err.kind() else {
         return err;
     };
-    if depth(path) < 2 || !is_model_error(&err, message) {
+    if !P::AUTHENTICATED_BEFORE_PARSE || depth(path) < 2 || !is_model_error(&err, message) {
         return err;
     }
     let shape = BodyShape::of(part);

@@ -195,6 +195,12 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// `true` when the event, its action or its status is newer than this crate.
     fn is_unknown(event: &Self::Confirmed) -> bool;
 
+    /// `false` for a vendor whose deliveries are authenticated only by a
+    /// confirmation phase after the parse (Ignisign's single-use token): a
+    /// body of theirs that the model cannot read was never authenticated, so
+    /// it stays a `MalformedPayload` and is never handed to `on_unreadable`.
+    const AUTHENTICATED_BEFORE_PARSE: bool = true;
+
     /// Whether a failed callback should make the vendor retry (answer 500).
     /// `false` for vendors whose delivery cannot be verified twice (Ignisign's
     /// single-use token).
