@@ -35,6 +35,12 @@ struct Inner {
     /// The lower-level error, when there is one (serde_json, a transport, a
     /// store), for [`std::error::Error::source`].
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    /// The answer the vendor expects, prepared by its plug-in: a setup
+    /// handshake's ([`ErrorKind::SetupRequest`]).
+    setup_response: Option<http::Response<Vec<u8>>>,
+    /// Where the verified bytes lie in the request's body, for an
+    /// [`ErrorKind::Unreadable`] delivery (handed to `on_unreadable`).
+    verified_part: Option<core::ops::Range<usize>>,
 }
 
 /// Declares [`ErrorKind`] with each kind's HTTP status and [`Fault`] on the
@@ -310,6 +316,54 @@ error_kinds! {
             reason: String,
         },
 
+        /// The request is a vendor's setup handshake, not a delivery (BoldSign's
+        /// `Verification` request, or a dashboard test answered through a
+        /// `dangerous_…` opt-in): it is answered as the vendor expects
+        /// ([`Error::setup_response`]) and never reaches a callback. See the
+        /// [security manual](crate::manual::security#setup-handshakes).
+        #[error("{vendor} setup request ({what}): answered, not an event")]
+        [200 OK, Setup]
+        SetupRequest {
+            /// Whose setup request it is.
+            vendor: Vendor,
+            /// Which request, in the vendor's words (`Verification`, `dashboard test`).
+            what: &'static str,
+        },
+
+        /// The request has the documented shape of a vendor's unsigned dashboard
+        /// test (DocuSeal's test webhook, Zoho Sign's "Test URL"). Real
+        /// deliveries are signed; the test is refused unless the vendor's
+        /// verifier opts in with `dangerous_answer_unsigned_dashboard_test`.
+        #[error(
+            "{vendor} {what} is unsigned and was refused: real deliveries are signed \
+             (answer it with the verifier's `dangerous_answer_unsigned_dashboard_test`)"
+        )]
+        [400 BAD_REQUEST, Sender]
+        UnsignedDashboardTest {
+            /// Whose test it is.
+            vendor: Vendor,
+            /// The test, in the vendor's words (`test webhook`, `"Test URL" request`).
+            what: &'static str,
+        },
+
+        /// The delivery is authentic and is the vendor's message, but holds a
+        /// value this crate's model cannot read (a boolean sent as a string in a
+        /// deep field, say). The sender is not at fault: it is answered 503 so
+        /// that the vendor retries, unless an `on_unreadable` handler
+        /// ([`Handlers::on_unreadable`](crate::Handlers::on_unreadable)) took it.
+        #[error("verified delivery unreadable at {path} (line {line}, column {column}): {message}")]
+        [503 SERVICE_UNAVAILABLE, Model]
+        Unreadable {
+            /// Where the model failed, as a JSON path.
+            path: String,
+            /// 1-based line in the body.
+            line: usize,
+            /// 1-based column in the body.
+            column: usize,
+            /// Why it failed.
+            message: String,
+        },
+
         /// The deduplication store could not be reached or answered oddly; no
         /// callback ran (see [`dedup`](crate::dedup)).
         #[error("deduplication store failed: {reason}")]
@@ -323,7 +377,8 @@ error_kinds! {
 
 /// Who is at fault for an [`ErrorKind`] ([`ErrorKind::fault`]), as rustls
 /// groups its errors by the party that caused them. Every [`Sender`](Fault::Sender)
-/// kind is answered with a 4xx status, every other with a 5xx.
+/// kind is answered with a 4xx status, [`Setup`](Fault::Setup) with a 2xx,
+/// every other with a 5xx.
 ///
 /// ```
 /// use esign_webhooks::{ErrorKind, Fault};
@@ -349,6 +404,13 @@ pub enum Fault {
     /// A store of this receiver's: the deduplication store, or the store a
     /// verified body was read back from.
     Store,
+    /// No one: the request is a vendor's setup handshake
+    /// ([`ErrorKind::SetupRequest`]), answered with a 2xx.
+    Setup,
+    /// This crate's model of the vendor's message, which could not read a
+    /// verified delivery ([`ErrorKind::Unreadable`]): a retry can succeed
+    /// once a handler or a later release reads it.
+    Model,
 }
 
 impl Error {
@@ -358,6 +420,8 @@ impl Error {
                 kind,
                 vendor: None,
                 source: None,
+                setup_response: None,
+                verified_part: None,
             }),
         }
     }
@@ -369,6 +433,77 @@ impl Error {
     pub(crate) fn with_vendor(mut self, vendor: Vendor) -> Self {
         self.inner.vendor = Some(vendor);
         self
+    }
+
+    /// Carries the answer the vendor expects to this request (a setup
+    /// handshake's), which [`setup_response`](Error::setup_response) returns.
+    pub(crate) fn with_response(mut self, response: http::Response<Vec<u8>>) -> Self {
+        self.inner.setup_response = Some(response);
+        self
+    }
+
+    /// A setup handshake ([`ErrorKind::SetupRequest`]) of `vendor`'s, with
+    /// the answer the vendor expects to it.
+    pub(crate) fn setup(vendor: Vendor, what: &'static str, response: http::Response<Vec<u8>>) -> Self {
+        Error::new(ErrorKind::SetupRequest { vendor, what })
+            .with_vendor(vendor)
+            .with_response(response)
+    }
+
+    /// The whole answer the vendor expects, when the request was a setup
+    /// handshake ([`ErrorKind::SetupRequest`]): status, headers and body.
+    /// `None` for every other error, whose answer is its [`status`](Error::status).
+    ///
+    /// ```
+    /// use esign_webhooks::{ErrorKind, Secret, Webhooks, boldsign};
+    ///
+    /// let webhooks = Webhooks::builder()
+    ///     .boldsign(boldsign::Verifier::new(Secret::new("not-yet-known")))
+    ///     .build()?;
+    /// let body = br#"{"event":{"id":"1","created":1700000000,"eventType":"Verification"}}"#;
+    /// let err = webhooks.dispatch(body, &[("X-BoldSign-Event", "Verification")]).unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::SetupRequest { .. }));
+    /// assert_eq!(err.status(), http::StatusCode::OK);
+    /// assert_eq!(err.setup_response().map(|r| r.status()), Some(http::StatusCode::OK));
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn setup_response(&self) -> Option<&http::Response<Vec<u8>>> {
+        self.inner.setup_response.as_ref()
+    }
+
+    /// `true` for a vendor's setup handshake ([`ErrorKind::SetupRequest`]):
+    /// answer it with [`setup_response`](Error::setup_response); nothing was delivered.
+    pub fn is_setup_request(&self) -> bool {
+        matches!(self.kind(), ErrorKind::SetupRequest { .. })
+    }
+
+    /// This [`MalformedPayload`](ErrorKind::MalformedPayload) error of a
+    /// verified delivery as [`Unreadable`](ErrorKind::Unreadable), keeping
+    /// where it broke, its vendor and source, and where the verified bytes
+    /// lie in the body (`range`).
+    pub(crate) fn into_unreadable(mut self, range: Option<core::ops::Range<usize>>) -> Self {
+        let kind = core::mem::replace(&mut self.inner.kind, ErrorKind::AuthenticationFailed);
+        self.inner.kind = match kind {
+            ErrorKind::MalformedPayload {
+                path,
+                line,
+                column,
+                message,
+            } => ErrorKind::Unreadable {
+                path,
+                line,
+                column,
+                message,
+            },
+            other => other,
+        };
+        self.inner.verified_part = range;
+        self
+    }
+
+    /// Where the verified bytes of an unreadable delivery lie in the request's body.
+    pub(crate) fn verified_part(&self) -> Option<core::ops::Range<usize>> {
+        self.inner.verified_part.clone()
     }
 
     /// Keeps the lower-level error that caused this one, for
@@ -440,7 +575,8 @@ impl Error {
 
     /// The HTTP status to answer with: the one [its kind](ErrorKind::status)
     /// declares: 400, 401, 403 or 413 when the [sender](Fault::Sender) is at
-    /// fault; 500, 502 or 503 otherwise, so that the vendor retries.
+    /// fault; 200 for a [setup handshake](ErrorKind::SetupRequest); 500, 502
+    /// or 503 otherwise, so that the vendor retries.
     pub fn status(&self) -> StatusCode {
         self.kind().status()
     }
@@ -711,6 +847,32 @@ mod tests {
                 503,
                 Fault::Store,
             ),
+            (
+                ErrorKind::SetupRequest {
+                    vendor: Vendor::ALL[0],
+                    what: "Verification",
+                },
+                200,
+                Fault::Setup,
+            ),
+            (
+                ErrorKind::UnsignedDashboardTest {
+                    vendor: Vendor::ALL[0],
+                    what: "test webhook",
+                },
+                400,
+                Fault::Sender,
+            ),
+            (
+                ErrorKind::Unreadable {
+                    path: "$.a.b".into(),
+                    line: 1,
+                    column: 1,
+                    message: "invalid type".into(),
+                },
+                503,
+                Fault::Model,
+            ),
         ]
     }
 
@@ -743,7 +905,10 @@ mod tests {
                 | ErrorKind::RecipientMismatch { .. }
                 | ErrorKind::ConfirmationRejected { .. }
                 | ErrorKind::ConfirmationFailed { .. }
-                | ErrorKind::DedupStore { .. } => {}
+                | ErrorKind::DedupStore { .. }
+                | ErrorKind::SetupRequest { .. }
+                | ErrorKind::UnsignedDashboardTest { .. }
+                | ErrorKind::Unreadable { .. } => {}
             }
         }
     }
@@ -759,6 +924,7 @@ mod tests {
             assert_eq!(err.fault(), fault, "{name}");
             // The sender is at fault exactly when the answer is a 4xx.
             assert_eq!(fault == Fault::Sender, kind.status().is_client_error(), "{name}");
+            assert_eq!(fault == Fault::Setup, kind.status().is_success(), "{name}");
             assert_eq!(err.is_authentication(), matches!(status, 401 | 403), "{name}");
             assert_eq!(err.into_kind(), kind);
         }

@@ -270,7 +270,9 @@ pub use filter::Filter;
 pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use multipart::MultipartError;
-pub use registry::{AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report};
+pub use registry::{
+    AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report, Unreadable,
+};
 pub use secret::Secret;
 pub use vendor::{UnknownVendor, Vendor};
 

@@ -111,6 +111,20 @@ mod enabled {
             ErrorKind::MalformedPayload { path, line, column, .. } => {
                 tracing::debug!(error = kind, status, path = %path, line, column, "webhook delivery rejected");
             }
+            // An authentic delivery the model cannot read: an error, since an
+            // event is at stake (the vendor retries the 503, or `on_unreadable`
+            // takes it). Where only, as above.
+            ErrorKind::Unreadable { path, line, column, .. } => {
+                tracing::error!(
+                    error = kind,
+                    status,
+                    path = %path,
+                    line,
+                    column,
+                    "verified webhook delivery unreadable by this crate's model: answered 503 so that the vendor \
+                     retries; register `on_unreadable` to keep it"
+                );
+            }
             _ if loud => tracing::warn!(error = kind, status, reason = %err, "webhook delivery rejected"),
             _ => tracing::debug!(error = kind, status, reason = %err, "webhook delivery rejected"),
         }

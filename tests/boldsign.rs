@@ -214,7 +214,10 @@ fn a_moved_timestamp_the_window_and_a_header_without_t() {
 }
 
 /// <https://developers.boldsign.com/webhooks/setting-webhook>: "Verify" POSTs
-/// this body and expects 200 within 10 s.
+/// this body with `X-BoldSign-Event: Verification` and expects 200 within
+/// 10 s, before the secret exists: a setup handshake, answered 200 signed or
+/// not and never an event. Without the header the body is verified like
+/// every event (tests/setup_handshakes.rs covers every entry point).
 #[test]
 fn the_verification_request_is_answered_200() {
     let webhooks = webhooks();
@@ -222,14 +225,25 @@ fn the_verification_request_is_answered_200() {
         let body = fixture(name);
         let mut headers = header(NOW, &body, SECRET, None);
         headers.push(("X-BoldSign-Event".to_owned(), "Verification".to_owned()));
-        let event = webhooks.dispatch(&body, &headers).unwrap();
-        let response = event.success_response();
+        let err = webhooks.dispatch(&body, &headers).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::SetupRequest { .. }), "{err:?}");
+        assert_eq!(err.status(), StatusCode::OK);
+        let response = err.setup_response().unwrap();
         assert_eq!(response.status(), StatusCode::OK);
         assert!(response.body().is_empty());
-        assert!(boldsign_event(event).is_verification());
-        // The `X-BoldSign-Event` header alone proves nothing.
+        // Unsigned (the secret does not exist yet): the same answer.
         let unsigned = [("X-BoldSign-Event", "Verification")];
-        assert!(webhooks.dispatch(&body, &unsigned).is_err());
+        let err = webhooks.dispatch(&body, &unsigned).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::SetupRequest { .. }), "{err:?}");
+        // Signed but without the header: an event, verified like any other.
+        let event = webhooks.dispatch(&body, &header(NOW, &body, SECRET, None)).unwrap();
+        assert!(boldsign_event(event).is_verification());
+        // Neither header nor signature: refused (a 4xx), not answered as a handshake.
+        let err = webhooks
+            .dispatch(&body, &[("Content-Type", "application/json")])
+            .unwrap_err();
+        assert!(err.status().is_client_error(), "{err:?}");
+        assert!(err.setup_response().is_none());
     }
 }
 

@@ -398,14 +398,22 @@ fn verify_then_queue_then_parse() {
         Event::EsignGlobal(esignglobal::Event::EnvelopeFinish(_))
     ));
     // A verified body whose payload no longer parses is still verified: the error comes at parse time.
+    // The vendor's message with a value the model cannot read (below the top
+    // level) is unreadable, a retryable 503 (issue 19); a broken top level is
+    // the sender's 400.
     let broken = br#"{"event":"ENVELOPE_FINISH","eventPayload":{"envelopeId":42}}"#;
     let r = s.esg.sign(broken);
     let verified = s.webhooks.verify(&r.body, &r.headers).unwrap();
     let err = verified.parse().unwrap_err();
     match err.kind() {
-        ErrorKind::MalformedPayload { path, .. } => assert_eq!(path, "$.eventPayload.envelopeId"),
+        ErrorKind::Unreadable { path, .. } => assert_eq!(path, "$.eventPayload.envelopeId"),
         other => panic!("unexpected {other:?}"),
     }
+    assert_eq!(err.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let broken = br#"{"event":"ENVELOPE_FINISH","eventPayload":[]}"#;
+    let r = s.esg.sign(broken);
+    let err = s.webhooks.verify(&r.body, &r.headers).unwrap().parse().unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::MalformedPayload { .. }), "{err:?}");
     assert_eq!(err.status(), StatusCode::BAD_REQUEST);
 }
 

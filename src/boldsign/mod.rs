@@ -33,18 +33,29 @@
 //!   `…Succeeded`, `…Failed` and `KBAInitiated`, `KBASucceeded`, `KBAFailed`.
 //!   An `object` the crate does not know is kept as [`Data::Unknown`].
 //!
-//! # The `Verification` request
+//! # The `Verification` request (a setup handshake)
 //!
-//! When you press "Verify" on a webhook, BoldSign POSTs
+//! When you press "Verify" in the "Add Webhook" form, BoldSign POSTs
 //! `{"event": {"id", "created", "eventType": "Verification", "clientId", "environment"}}`
-//! (no `data`: [`Data::Empty`]) and expects **200 within 10 seconds**. It is
-//! checked like every event (BoldSign "will sign all the webhook events") and
-//! dispatched as an event of type [`EventType::Verification`]; its success
-//! response is 200, so the webhook verifies as soon as the secret is
-//! configured. (BoldSign's own .NET example answers it before checking the
-//! signature, keyed on the `X-BoldSign-Event: Verification` header; this crate
-//! does not trust an unsigned header.) Register nothing for it, or skip it with
-//! [`Event::is_verification`].
+//! (no `data`) with the header `X-BoldSign-Event: Verification`, and expects
+//! **200 within 10 seconds**. It is sent **before** the webhook's signing
+//! secret exists ("The webhook signing secret key will be assigned once you
+//! have configured your webhook",
+//! <https://developers.boldsign.com/webhooks/verify-webhook-events>), so it
+//! cannot be checked; BoldSign's own .NET example answers it before any
+//! check. Whether it is signed at all is not published.
+//!
+//! The crate therefore recognises it by its exact shape (the header **and**
+//! a body whose `event.eventType` is `Verification` with no `data`) before
+//! any check, whatever secret is configured, signed or not, and answers it
+//! 200 through every entry point: it is an `Err` of kind
+//! [`SetupRequest`](crate::ErrorKind::SetupRequest), whose
+//! [`status`](crate::Error::status) is 200 and whose
+//! [`setup_response`](crate::Error::setup_response) is the answer. It is never
+//! an event and never runs a callback; it carries nothing to act on, so the
+//! answer accepts nothing. A `Verification` body **without** that header is
+//! verified like every event and, when signed, dispatched as
+//! [`EventType::Verification`] (skip it with [`Event::is_verification`]).
 //!
 //! # Authentication
 //!
@@ -101,6 +112,7 @@ mod event;
 mod kinds;
 mod model;
 mod plugin;
+mod setup;
 mod verify;
 
 pub use event::{Actor, Context, Data, Event, Metadata};

@@ -4,6 +4,7 @@
 use super::{Data, Event, EventType, SignerStatus, UserType, Verifier};
 use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, SimpleVendor, private};
 
@@ -54,6 +55,12 @@ impl SimpleVendor for BoldSign {
 
     fn is_unknown(event: &Event) -> bool {
         event.kind().is_unknown() || matches!(event.data, Data::Unknown(_))
+    }
+
+    /// The `Verification` request, answered 200 before any check (see the
+    /// module's docs, "The `Verification` request").
+    fn setup_request<H: Headers + ?Sized>(_: &Verifier, incoming: &Incoming<'_, H>) -> Option<crate::Error> {
+        super::setup::verification(incoming)
     }
 }
 

@@ -4,6 +4,7 @@ mod event;
 mod from_config;
 mod request;
 mod stored;
+mod unreadable;
 pub(crate) mod vendors;
 mod verified;
 mod webhooks;

@@ -136,12 +136,32 @@ macro_rules! vendors {
                             let verifier = self.$module.as_ref().ok_or_else(|| not_configured(vendor))?;
                             <crate::$module::$marker as Plugin>::receive(verifier, incoming, clock)
                                 .map(|(event, verified)| (Event::$variant(event), verified))
-                                .map_err(|err| err.with_vendor(vendor))
+                                .map_err(|err| {
+                                    unreadable_after_receive::<crate::$module::$marker, H>(verifier, incoming, clock, err)
+                                        .with_vendor(vendor)
+                                })
                         }
                     )*
                     #[allow(unreachable_patterns)]
                     _ => Err(not_configured(vendor)),
                 }
+            }
+
+            /// The first configured vendor's setup handshake the request is
+            /// ([`Plugin::setup_request`]): checked before identification, since
+            /// a handshake may carry no credential at all (BoldSign's
+            /// `Verification` is sent before its secret exists).
+            pub(crate) fn setup_request<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Option<Error> {
+                $(
+                    #[cfg(feature = $feature)]
+                    if let Some(verifier) = &self.$module {
+                        if let Some(err) = <crate::$module::$marker as Plugin>::setup_request(verifier, incoming) {
+                            return Some(err.with_vendor(Vendor::$variant));
+                        }
+                    }
+                )*
+                let _ = incoming;
+                None
             }
 
             /// The first configured vendor's answer to a request that is not a delivery.
@@ -194,7 +214,10 @@ macro_rules! vendors {
                     #[cfg(feature = $feature)]
                     Vendor::$variant => <crate::$module::$marker as Plugin>::parse_part(part, kept)
                         .map(Event::$variant)
-                        .map_err(|err| err.with_vendor(vendor)),
+                        .map_err(|err| {
+                            crate::dispatch::unreadable::classify::<crate::$module::$marker>(part, None, err)
+                                .with_vendor(vendor)
+                        }),
                 )*
                 #[allow(unreachable_patterns)]
                 _ => Err(not_configured(vendor)),
@@ -231,6 +254,32 @@ macro_rules! vendors {
             }
         }
     };
+}
+
+/// A failure of [`Plugin::receive`], reclassified as unreadable when the
+/// request authenticates and the failure is the model's
+/// ([`classify`](crate::dispatch::unreadable::classify)). `receive` does not
+/// say whether it failed before or after authentication (a vendor may
+/// override it), so a payload failure is checked again by authenticating
+/// alone: only the error path pays for it, and an unauthenticated body is
+/// never called unreadable.
+#[allow(dead_code)] // unused when every vendor feature is off
+fn unreadable_after_receive<P: Plugin, H: Headers + ?Sized>(
+    verifier: &P::Verifier,
+    incoming: &Incoming<'_, H>,
+    clock: &dyn Clock,
+    err: Error,
+) -> Error {
+    if !matches!(err.kind(), crate::ErrorKind::MalformedPayload { .. }) {
+        return err;
+    }
+    let Ok(authenticated) = P::authenticate_part(verifier, incoming, clock) else {
+        return err;
+    };
+    match authenticated.part_of(incoming.body()) {
+        Ok(part) => crate::dispatch::unreadable::classify::<P>(part, Some(authenticated.range()), err),
+        Err(_) => err,
+    }
 }
 
 crate::vendor::vendor_table!(vendors);

@@ -177,6 +177,7 @@ impl Webhooks {
 
     fn dispatch_untraced<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Event, Verified), Error> {
         self.check_size(incoming.body())?;
+        self.setup_request(incoming)?;
         let (vendor, by_signal) = self.choose(incoming)?;
         let config = &self.config;
         match config.vendors.receive(vendor, incoming, config.clock.as_ref()) {
@@ -221,6 +222,7 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<(Vendor, Authenticated), Error> {
         self.check_size(incoming.body())?;
+        self.setup_request(incoming)?;
         let (vendor, _) = self.choose(incoming)?;
         let config = &self.config;
         let authenticated = config.vendors.authenticate(vendor, incoming, config.clock.as_ref())?;
@@ -266,6 +268,17 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Option<http::Response<Vec<u8>>> {
         self.config.vendors.intent_response(incoming)
+    }
+
+    /// Stops a configured vendor's setup handshake before identification and
+    /// authentication ([`ErrorKind::SetupRequest`], answered with
+    /// [`Error::setup_response`], or a refused unsigned dashboard test): it
+    /// is never parsed as an event, and so never reaches a callback.
+    fn setup_request<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(), Error> {
+        match self.config.vendors.setup_request(incoming) {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
     }
 
     fn check_size(&self, body: &[u8]) -> Result<(), Error> {

@@ -55,6 +55,27 @@
 //! There is no published documentation page for the HMAC: the facts come from
 //! DocuSeal's source (`lib/webhook_urls/signatures.rb`).
 //!
+//! # The dashboard test webhook
+//!
+//! The "test"/"resend" action of DocuSeal's webhook settings
+//! (`webhook_settings_controller.rb` `resend` → `SendTestWebhookRequestJob`)
+//! posts `{"event_type": "form.completed", "timestamp": "<ISO-8601>", "data": {…}}`
+//! with the custom header but **without `X-Docuseal-Signature`**
+//! (`app/jobs/send_test_webhook_request_job.rb`). With [`Verifier::new`], a
+//! request of exactly that shape and no `X-Docuseal-Signature` header at all
+//! is recognised before any check (a setup handshake, see the
+//! [security manual](crate::manual::security#setup-handshakes)) and, by
+//! default, refused with 400
+//! [`UnsignedDashboardTest`](crate::ErrorKind::UnsignedDashboardTest), whose
+//! reason names the test and says real deliveries are signed: the test
+//! fails in DocuSeal's dashboard, which is expected. For the setup session
+//! only, [`Verifier::dangerous_answer_unsigned_dashboard_test`] answers it
+//! 200 ([`SetupRequest`](crate::ErrorKind::SetupRequest)). Either way it is
+//! never an event and never runs a callback; a request **with** a signature
+//! header, even a wrong one, is checked as usual. With
+//! [`Verifier::header_token`] the test carries your header and is an
+//! ordinary (sample) delivery.
+//!
 //! # What the check proves
 //!
 //! With the HMAC: every byte of the body and the signed timestamp. With a

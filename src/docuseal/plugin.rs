@@ -4,6 +4,7 @@
 use super::{Data, Event, EventKind, Verifier};
 use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, SimpleVendor, private};
 
@@ -47,6 +48,12 @@ impl SimpleVendor for DocuSeal {
             None => hasher.json(&event.data),
         }
         hasher.finish()
+    }
+
+    /// The unsigned dashboard test (see the module's docs): refused, or
+    /// answered through the verifier's `dangerous_answer_unsigned_dashboard_test`.
+    fn setup_request<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<crate::Error> {
+        super::verify::dashboard_test(verifier, incoming)
     }
 
     fn lifecycle(event: &Event) -> Option<LifecycleStep> {

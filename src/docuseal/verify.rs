@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
-use crate::Secret;
+use crate::headers::{Headers, Incoming};
 use crate::verify::{self, Encoding, HmacScheme, SignatureLocation, SignedContent, TimestampLocation};
+use crate::{Error, Secret, Vendor};
 
 crate::verify::vendor_verifier!(DocuSeal "DocuSeal", documented = scheme);
 
@@ -51,4 +52,41 @@ impl Verifier {
             inner: self.inner.with_tolerance(tolerance),
         }
     }
+}
+
+impl Verifier {
+    /// **Dangerous**: answers DocuSeal's unsigned dashboard test webhook with
+    /// 200 instead of refusing it (see the module's docs, "The dashboard test
+    /// webhook"). The test is still never delivered to a callback, but anyone
+    /// who can reach the endpoint then gets a 200 for an unsigned
+    /// `form.completed`-shaped body, which could mislead monitoring that reads
+    /// answers. Keep it for the setup session; real deliveries are signed.
+    pub fn dangerous_answer_unsigned_dashboard_test(self) -> Self {
+        Verifier {
+            inner: self.inner.answering_unsigned_test(),
+        }
+    }
+}
+
+/// DocuSeal's dashboard test webhook, sent without `X-Docuseal-Signature`
+/// (`app/jobs/send_test_webhook_request_job.rb`), when the verifier checks
+/// that header: a `form.completed` body and no signature header at all.
+/// Refused with a reason that names the test, or answered 200 through
+/// [`Verifier::dangerous_answer_unsigned_dashboard_test`]; never delivered.
+/// A header-token verifier is not concerned: the test carries the custom header.
+pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+    verifier.inner.scheme()?;
+    if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
+        return None;
+    }
+    // The documented shape of the test (`SendTestWebhookRequestJob`): an
+    // object `{"event_type": "form.completed", "timestamp": "<ISO-8601>",
+    // "data": {…}}`.
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    let shaped = body.get("event_type").and_then(serde_json::Value::as_str) == Some("form.completed")
+        && body.get("timestamp").is_some_and(serde_json::Value::is_string)
+        && body.get("data").is_some_and(serde_json::Value::is_object);
+    shaped.then(|| {
+        crate::plugin::unsigned_dashboard_test(Vendor::DocuSeal, "test webhook", verifier.inner.answers_unsigned_test())
+    })
 }

@@ -81,6 +81,9 @@ impl Plugin for Ignisign {
     /// The token is spent: a retry could not be verified again, so a failed
     /// callback is answered 200, as Ignisign's own SDK does.
     const RETRY_ON_FAILURE: bool = false;
+
+    /// The token is confirmed after the parse: an unreadable body is not authenticated.
+    const AUTHENTICATED_BEFORE_PARSE: bool = false;
 }
 
 impl Confirmation for Ignisign {

@@ -144,7 +144,9 @@
 //! | `into_confirmed` | — (required) | `Ok(event)`, unless callbacks must wait for a confirmation phase ([`Confirmation`](crate::plugin::Confirmation), as Ignisign's token check) |
 //! | `kind_name` | — (required) | the event has no single kind enum (eSignGlobal's channels, PandaDoc's array) |
 //! | `RETRY_ON_FAILURE` | `true` | a retry could not be verified again (a spent token) |
+//! | `AUTHENTICATED_BEFORE_PARSE` | `true` | the delivery is authenticated only after the parse (a confirmation phase): its bodies are then never called unreadable |
 //! | `intent_response`, `intent_response_incoming` | none; the second calls the first | the vendor sends requests that are not deliveries (a GET check): check every configured credential in `intent_response_incoming`, which sees the query |
+//! | `setup_request` (also on `SimpleVendor`) | none | the vendor sends a setup handshake while the webhook is registered (BoldSign's `Verification`, a dashboard's unsigned test): recognise its exact documented shape, return a `SetupRequest` (its 2xx answer) or an `UnsignedDashboardTest` refusal, and document it in the module and the security manual |
 //!
 //! ## 4. The table line and the feature
 //!

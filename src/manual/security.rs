@@ -89,6 +89,40 @@
 //!   before acting on it;
 //! * nothing identifies a delivery: deduplicate, and keep handlers idempotent.
 //!
+//! ## Setup handshakes
+//!
+//! Some vendors send a request while the webhook is being registered, before
+//! (or without) the credential the crate checks. Each plug-in recognises its
+//! own by their **exact documented shape**, before identification and
+//! authentication ([`Plugin::setup_request`](crate::plugin::Plugin::setup_request)),
+//! and every entry point (`dispatch*`, `verify*`, `handle*`) returns the same
+//! `Err`: never an event, never a callback, never a parse.
+//!
+//! | Vendor | Request | Recognised by | Answer | Why it gives nothing away |
+//! |---|---|---|---|---|
+//! | BoldSign | `Verification`, from "Add Webhook" → "Verify" | the header `X-BoldSign-Event: Verification` (exactly once) **and** a JSON object whose `event.eventType` is `Verification` without `data` | 200, signed or not, whatever secret is configured ([`SetupRequest`](crate::ErrorKind::SetupRequest)) | BoldSign sends it before the secret exists; it carries nothing to act on, and a body with `data` or without the header is checked as any event |
+//! | DocuSeal | the dashboard's test webhook (HMAC verifier only) | no `X-Docuseal-Signature` header and an object `{"event_type": "form.completed", "timestamp": "…", "data": {…}}` | 400 [`UnsignedDashboardTest`](crate::ErrorKind::UnsignedDashboardTest) naming the test; 200 only with `docuseal::Verifier::dangerous_answer_unsigned_dashboard_test` | refused by default; the opt-in answers 200 to anyone's unsigned body of that shape, but delivers nothing |
+//! | Zoho Sign | the "Test URL" button (HMAC verifier only; third-party report) | no `X-ZS-WEBHOOK-SIGNATURE` header and an object with a `requests` object and `notifications` | the same, with `zohosign::Verifier::dangerous_answer_unsigned_dashboard_test` | the same |
+//! | Adobe Acrobat Sign | the GET verification of intent | `X-AdobeSign-ClientId` on a GET (pass requests other than POST to `intent_response_incoming`) | the client id echoed, after the configured credentials are checked ([`Webhooks::intent_response_incoming`](crate::Webhooks::intent_response_incoming)) | the client id is checked as for a delivery |
+//!
+//! A [`SetupRequest`](crate::ErrorKind::SetupRequest) error's
+//! [`status`](crate::Error::status) is the vendor's expected 2xx and
+//! [`Error::setup_response`](crate::Error::setup_response) the whole answer
+//! (Fault [`Setup`](crate::Fault::Setup)); answer it and do nothing else.
+//!
+//! ## Unreadable verified deliveries
+//!
+//! A delivery whose authentication succeeded but whose body the typed model
+//! cannot read below its top level (a deep boolean holding an unexpected
+//! string) is [`Unreadable`](crate::ErrorKind::Unreadable): 503, so the
+//! vendor retries, and logged as an error (feature `tracing`), unless
+//! [`Handlers::on_unreadable`](crate::Handlers::on_unreadable) takes its
+//! verified bytes. Only authenticated bytes are ever handed over: a payload
+//! failure of `dispatch` is checked again by authenticating alone before it
+//! is called unreadable. What is not JSON, not the vendor's top-level form,
+//! nested past the limit, repeats a key, or breaks at the top level (what
+//! identifies the event) stays a 400 `MalformedPayload`.
+//!
 //! ## What the crate guarantees, for every vendor
 //!
 //! * **Secure by default.** Only configured vendors are accepted, each
@@ -114,8 +148,9 @@
 //!   timestamp. The parsers and verifiers are fuzzed (`fuzz/`).
 //! * **Typed errors, suggested statuses.** Each refusal is an
 //!   [`ErrorKind`](crate::ErrorKind) with [`Error::status`](crate::Error::status):
+//!   200 a setup handshake (answer [`Error::setup_response`](crate::Error::setup_response)),
 //!   400 malformed, 401 unauthenticated, 403 another application, 413 too large,
-//!   502/503 retry later.
+//!   502/503 retry later (503 also for a verified delivery the model cannot read).
 //!
 //! ## What you must do
 //!

@@ -176,8 +176,30 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         Self::intent_response(verifier, incoming.headers())
     }
 
+    /// A setup handshake of the vendor's: a request sent while the webhook is
+    /// being registered (BoldSign's `Verification`, a dashboard's unsigned
+    /// test), recognised by its exact documented shape, **before** any check.
+    /// `Some` error stops the request there, never reaching a parse or a
+    /// callback: an [`ErrorKind::SetupRequest`](crate::ErrorKind::SetupRequest)
+    /// carrying the answer the vendor expects
+    /// ([`Error::setup_response`]), or a refusal
+    /// ([`ErrorKind::UnsignedDashboardTest`](crate::ErrorKind::UnsignedDashboardTest)).
+    /// Defaults to none. A vendor that
+    /// overrides it documents each request it recognises, and why answering
+    /// it gives nothing away (see the security manual).
+    fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+        let _ = (verifier, incoming);
+        None
+    }
+
     /// `true` when the event, its action or its status is newer than this crate.
     fn is_unknown(event: &Self::Confirmed) -> bool;
+
+    /// `false` for a vendor whose deliveries are authenticated only by a
+    /// confirmation phase after the parse (Ignisign's single-use token): a
+    /// body of theirs that the model cannot read was never authenticated, so
+    /// it stays a `MalformedPayload` and is never handed to `on_unreadable`.
+    const AUTHENTICATED_BEFORE_PARSE: bool = true;
 
     /// Whether a failed callback should make the vendor retry (answer 500).
     /// `false` for vendors whose delivery cannot be verified twice (Ignisign's
@@ -345,6 +367,24 @@ pub trait EventKinds: Plugin {
 
     /// The event's kind.
     fn kind(event: &Self::Confirmed) -> &Self::Kind;
+}
+
+/// A setup handshake of `vendor`'s (`what`, in the vendor's words) answered
+/// with `response`, the answer the vendor expects (a 2xx).
+pub(crate) fn setup_answer(vendor: Vendor, what: &'static str, response: Response<Vec<u8>>) -> Error {
+    Error::setup(vendor, what, response)
+}
+
+/// A vendor's unsigned dashboard test: refused (400, a reason that names the
+/// test and says real deliveries are signed) unless the verifier opted in
+/// (`dangerous_answer_unsigned_dashboard_test`), then answered 200 as a setup
+/// handshake. Either way nothing is delivered.
+pub(crate) fn unsigned_dashboard_test(vendor: Vendor, what: &'static str, answer: bool) -> Error {
+    if answer {
+        setup_answer(vendor, what, empty_response(StatusCode::OK))
+    } else {
+        Error::new(crate::ErrorKind::UnsignedDashboardTest { vendor, what }).with_vendor(vendor)
+    }
 }
 
 /// An empty response with `status`.

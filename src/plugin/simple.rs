@@ -92,6 +92,13 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
         let _ = event;
         empty_response(StatusCode::OK)
     }
+
+    /// A setup handshake of the vendor's, recognised before any check: see
+    /// [`Plugin::setup_request`]. Defaults to none.
+    fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+        let _ = (verifier, incoming);
+        None
+    }
 }
 
 impl<T: SimpleVendor> Plugin for T {
@@ -147,6 +154,10 @@ impl<T: SimpleVendor> Plugin for T {
 
     fn success_response(event: &T::Event) -> Response<Vec<u8>> {
         T::success_response(event)
+    }
+
+    fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+        T::setup_request(verifier, incoming)
     }
 }
 

@@ -78,6 +78,9 @@ pub(crate) struct Registry {
     next_id: u64,
     /// The confirmation of each vendor that needs one (Ignisign's token).
     pub(crate) confirmers: super::confirm::Confirmers,
+    /// The `on_unreadable` callback, with its id: at most one, since a
+    /// delivery the model cannot read has no kind to choose among several by.
+    pub(crate) unreadable: Option<(HandlerId, super::unreadable::UnreadableCall)>,
 }
 
 /// The id of the next registry created in this process.
@@ -91,6 +94,7 @@ impl Default for Registry {
             registry: NEXT_REGISTRY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             next_id: 0,
             confirmers: Default::default(),
+            unreadable: None,
         }
     }
 }
@@ -105,13 +109,24 @@ impl core::fmt::Debug for Registry {
 }
 
 impl Registry {
-    pub(crate) fn push(&mut self, slot: Slot, call: Call) -> HandlerId {
+    fn next_id(&mut self) -> HandlerId {
         self.next_id += 1;
-        let id = HandlerId {
+        HandlerId {
             registry: self.registry,
             index: self.next_id,
-        };
+        }
+    }
+
+    pub(crate) fn push(&mut self, slot: Slot, call: Call) -> HandlerId {
+        let id = self.next_id();
         self.entries.push(Entry { id, slot, call });
+        id
+    }
+
+    /// Registers the `on_unreadable` callback, replacing an earlier one.
+    pub(crate) fn set_unreadable(&mut self, call: super::unreadable::UnreadableCall) -> HandlerId {
+        let id = self.next_id();
+        self.unreadable = Some((id, call));
         id
     }
 
@@ -119,17 +134,24 @@ impl Registry {
         if id.registry != self.registry {
             return false;
         }
+        if self.unreadable.as_ref().is_some_and(|(own, _)| *own == id) {
+            self.unreadable = None;
+            return true;
+        }
         let before = self.entries.len();
         self.entries.retain(|entry| entry.id != id);
         self.entries.len() != before
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + usize::from(self.unreadable.is_some())
     }
 
     pub(crate) fn ids(&self) -> Vec<HandlerId> {
-        self.entries.iter().map(|entry| entry.id).collect()
+        let mut ids: Vec<HandlerId> = self.entries.iter().map(|entry| entry.id).collect();
+        ids.extend(self.unreadable.as_ref().map(|(id, _)| *id));
+        ids.sort_by_key(|id| id.index);
+        ids
     }
 
     fn slot(&self, slots: &'static [Slot]) -> impl Iterator<Item = &Entry> {

@@ -95,6 +95,26 @@ pub(crate) async fn enter_async(
     Ok(gate(admission, &staged.key, dedup.lease()))
 }
 
+/// Claims `key`, an authenticated delivery's (an unreadable one's, keyed by
+/// its verified bytes), when a deduplicator is configured.
+pub(crate) fn enter_key(dedup: Option<&Deduplicator>, key: &DedupKey) -> Result<Gate<Attempt>, Error> {
+    let Some(dedup) = dedup else {
+        return Ok(Gate::Run(None));
+    };
+    Ok(gate(dedup.claim(key)?, key, dedup.lease()))
+}
+
+/// [`enter_key`], async.
+pub(crate) async fn enter_key_async(
+    dedup: Option<&AsyncDeduplicator>,
+    key: &DedupKey,
+) -> Result<Gate<AsyncAttempt>, Error> {
+    let Some(dedup) = dedup else {
+        return Ok(Gate::Run(None));
+    };
+    Ok(gate(dedup.claim(key).await?, key, dedup.lease()))
+}
+
 fn gate<A>(admission: Admission<A>, key: &DedupKey, lease: std::time::Duration) -> Gate<A> {
     match admission {
         Admission::Run(attempt) => Gate::Run(Some(attempt)),

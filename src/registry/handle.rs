@@ -8,6 +8,7 @@ use std::sync::Arc;
 use http::request::Parts;
 
 use super::gate::{self, Gate, Staged};
+use super::unreadable;
 use crate::dispatch::Event;
 use crate::dispatch::Webhooks;
 use crate::error::Error;
@@ -35,7 +36,11 @@ impl Webhooks {
         handlers: &Handlers,
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
-        let staged = Staged::new(self.dispatch_incoming(incoming)?);
+        let event = match self.dispatch_incoming(incoming) {
+            Ok(event) => event,
+            Err(err) => return traced(unreadable::handle_blocking(handlers, incoming.body(), err)),
+        };
+        let staged = Staged::new(event);
         // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match gate::enter(handlers.deduplicator(), &staged)? {
             Gate::Answer(report) => return Ok(report),
@@ -60,7 +65,7 @@ impl Webhooks {
         headers: &H,
     ) -> Result<Report, Error> {
         let event = self.dispatch(body, headers);
-        run_async(handlers, event).await
+        run_async(handlers, body, event).await
     }
 
     /// Like [`handle_async`](Webhooks::handle_async), for a request that may carry a query string.
@@ -70,7 +75,7 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
         let event = self.dispatch_incoming(incoming);
-        run_async(handlers, event).await
+        run_async(handlers, incoming.body(), event).await
     }
 
     /// Like [`handle`](Webhooks::handle), reading the URI's query string too.
@@ -110,8 +115,12 @@ impl Webhooks {
     }
 }
 
-async fn run_async(handlers: &AsyncHandlers, event: Result<Event, Error>) -> Result<Report, Error> {
-    let staged = Staged::new(event?);
+async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, Error>) -> Result<Report, Error> {
+    let event = match event {
+        Ok(event) => event,
+        Err(err) => return traced(unreadable::handle_async(handlers, body, err).await),
+    };
+    let staged = Staged::new(event);
     // Dropped before it is settled (this future was dropped), the attempt releases its claim.
     let claim = match gate::enter_async(handlers.deduplicator(), &staged).await? {
         Gate::Answer(report) => return Ok(report),

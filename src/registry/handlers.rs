@@ -7,7 +7,8 @@ use super::core::{Registry, Slot, matcher};
 use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
 use super::registrars::VendorHandlers;
-use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerId, Report, UnhandledEvent};
+use super::unreadable::{Unreadable, UnreadableCall};
+use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerError, HandlerId, Report, UnhandledEvent};
 use crate::dedup::{AsyncDeduplicator, Deduplicator};
 use crate::lifecycle::Lifecycle;
 
@@ -181,6 +182,53 @@ impl AsyncHandlers {
 
     pub(crate) async fn registry_run(&self, event: Arc<ConfirmedEvent>) -> Report {
         self.registry.run_async(event).await
+    }
+}
+
+impl Handlers {
+    /// Registers the callback for verified deliveries that this crate's
+    /// model cannot read ([`ErrorKind::Unreadable`](crate::ErrorKind::Unreadable)):
+    /// the vendor's message, authentic, holding a value the typed model does
+    /// not accept. It receives the vendor, the verified bytes and the error
+    /// ([`Unreadable`]); store the bytes to read them later. When it
+    /// succeeds, [`handle`](crate::Webhooks::handle) reports the delivery
+    /// handled (its [`status`](Report::status) is 200) and, with a
+    /// deduplicator, records it under a key computed from the verified bytes;
+    /// when it fails, the report asks for a retry, as for any callback.
+    ///
+    /// Without it, `handle` returns the error, whose status (503) makes the
+    /// vendor retry. One callback: a second registration replaces the first.
+    /// [`revoke`](Handlers::revoke) removes it.
+    pub fn on_unreadable<F>(&mut self, callback: F) -> HandlerId
+    where
+        F: Fn(&Unreadable) -> Result<(), HandlerError> + Send + Sync + 'static,
+    {
+        self.registry
+            .set_unreadable(UnreadableCall::Blocking(Box::new(callback)))
+    }
+
+    pub(crate) fn unreadable_call(&self) -> Option<(HandlerId, &UnreadableCall)> {
+        self.registry.unreadable.as_ref().map(|(id, call)| (*id, call))
+    }
+}
+
+impl AsyncHandlers {
+    /// [`Handlers::on_unreadable`], for async callbacks: it receives the
+    /// [`Unreadable`] by value (a cheap clone), since its future may outlive
+    /// the borrow. Run by [`handle_async`](crate::Webhooks::handle_async).
+    pub fn on_unreadable<F, Fut>(&mut self, callback: F) -> HandlerId
+    where
+        F: Fn(Unreadable) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = Result<(), HandlerError>> + Send + 'static,
+    {
+        self.registry
+            .set_unreadable(UnreadableCall::Async(Box::new(move |unreadable| {
+                Box::pin(callback(unreadable)) as super::core::BoxFuture
+            })))
+    }
+
+    pub(crate) fn unreadable_call(&self) -> Option<(HandlerId, &UnreadableCall)> {
+        self.registry.unreadable.as_ref().map(|(id, call)| (*id, call))
     }
 }
 

@@ -49,6 +49,7 @@ mod report;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod transport;
+mod unreadable;
 
 use std::sync::Arc;
 
@@ -74,6 +75,7 @@ pub use report::{Failure, HandlerId, Report, Unhandled};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
+pub use unreadable::Unreadable;
 
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]

@@ -76,6 +76,9 @@ pub(crate) type HmacSha256 = Hmac<Sha256>;
 pub struct Verifier {
     method: Method,
     keys: Vec<Key>,
+    /// A vendor's `dangerous_answer_unsigned_dashboard_test`: its unsigned
+    /// dashboard test is answered 2xx (never delivered) instead of refused.
+    answer_unsigned_test: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +171,7 @@ impl Verifier {
         Verifier {
             method: Method::Unverified,
             keys: Vec::new(),
+            answer_unsigned_test: false,
         }
     }
 
@@ -175,6 +179,7 @@ impl Verifier {
         Verifier {
             method,
             keys: vec![Key::new(secret)],
+            answer_unsigned_test: false,
         }
     }
 
@@ -201,6 +206,18 @@ impl Verifier {
             Method::Hmac(scheme) => Some(scheme),
             _ => None,
         }
+    }
+
+    /// Answers the vendor's unsigned dashboard test with a 2xx (the vendor
+    /// module's `dangerous_answer_unsigned_dashboard_test`).
+    pub(crate) fn answering_unsigned_test(mut self) -> Self {
+        self.answer_unsigned_test = true;
+        self
+    }
+
+    /// `true` when the vendor's unsigned dashboard test is to be answered 2xx.
+    pub(crate) fn answers_unsigned_test(&self) -> bool {
+        self.answer_unsigned_test
     }
 
     /// `true` for [`Verifier::dangerous_accept_unverified`].

@@ -43,6 +43,22 @@
 //! Tick the checkbox: without it, only a secret in the URL
 //! ([`Verifier::query_token`]) can authenticate Zoho's deliveries.
 //!
+//! # The "Test URL" button
+//!
+//! Zoho Sign's "Test URL" button sends an **unsigned** sample (third-party
+//! report, id 71187797648; Zoho does not publish it). With [`Verifier::new`],
+//! a request shaped like Zoho's message (an object with a `requests` object
+//! and `notifications`) and no `X-ZS-WEBHOOK-SIGNATURE` header at all is
+//! recognised before any check (a setup handshake, see the
+//! [security manual](crate::manual::security#setup-handshakes)) and, by
+//! default, refused with 400
+//! [`UnsignedDashboardTest`](crate::ErrorKind::UnsignedDashboardTest), whose
+//! reason names the test and says real deliveries are signed. For the setup
+//! session only, [`Verifier::dangerous_answer_unsigned_dashboard_test`]
+//! answers it 200 ([`SetupRequest`](crate::ErrorKind::SetupRequest)).
+//! Either way it is never an event and never runs a callback; a request with
+//! a signature header, even a wrong one, is checked as usual.
+//!
 //! # What the check proves
 //!
 //! With the HMAC: every byte of the body, and nothing else (no header, no

@@ -4,6 +4,7 @@
 use super::{Event, OperationType, Verifier};
 use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, SimpleVendor, private};
 
@@ -51,6 +52,12 @@ impl SimpleVendor for ZohoSign {
             hasher.part(&notification.performed_at.unwrap_or_default().to_le_bytes());
         }
         hasher.finish()
+    }
+
+    /// The unsigned dashboard test (see the module's docs): refused, or
+    /// answered through the verifier's `dangerous_answer_unsigned_dashboard_test`.
+    fn setup_request<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<crate::Error> {
+        super::verify::dashboard_test(verifier, incoming)
     }
 
     fn lifecycle(event: &Event) -> Option<LifecycleStep> {

@@ -9,8 +9,9 @@
 //! message, which is what [`Verifier::new`] checks (the sample is a test of
 //! this module).
 
-use crate::Secret;
+use crate::headers::{Headers, Incoming};
 use crate::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
+use crate::{Error, Secret, Vendor};
 
 crate::verify::vendor_verifier!(ZohoSign "Zoho Sign", documented = scheme);
 
@@ -34,4 +35,41 @@ impl Verifier {
             inner: crate::verify::Verifier::hmac(scheme(), secret),
         }
     }
+}
+
+impl Verifier {
+    /// **Dangerous**: answers Zoho Sign's unsigned "Test URL" request with 200
+    /// instead of refusing it (see the module's docs, "The "Test URL"
+    /// button"). The test is still never delivered to a callback, but anyone
+    /// who can reach the endpoint then gets a 200 for an unsigned Zoho-shaped
+    /// body. Keep it for the setup session; real deliveries are signed.
+    pub fn dangerous_answer_unsigned_dashboard_test(self) -> Self {
+        Verifier {
+            inner: self.inner.answering_unsigned_test(),
+        }
+    }
+}
+
+/// Zoho Sign's "Test URL" request, sent unsigned (third-party report; see
+/// the module's docs), when the verifier checks `X-ZS-WEBHOOK-SIGNATURE`:
+/// Zoho's message shape and no signature header at all. Refused with a
+/// reason that names the test, or answered 200 through
+/// [`Verifier::dangerous_answer_unsigned_dashboard_test`]; never delivered.
+pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
+    verifier.inner.scheme()?;
+    if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
+        return None;
+    }
+    // The shape of the sample: Zoho's message's top level, an object with a
+    // `requests` object and `notifications` (an object or a list).
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    let notifications = body.get("notifications")?;
+    let shaped = body.get("requests")?.is_object() && (notifications.is_object() || notifications.is_array());
+    shaped.then(|| {
+        crate::plugin::unsigned_dashboard_test(
+            Vendor::ZohoSign,
+            "\"Test URL\" request",
+            verifier.inner.answers_unsigned_test(),
+        )
+    })
 }
