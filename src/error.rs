@@ -35,6 +35,18 @@ struct Inner {
     /// The lower-level error, when there is one (serde_json, a transport, a
     /// store), for [`std::error::Error::source`].
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    /// The answer a kind prepared for the sender, when it is not the status
+    /// and its reason phrase (a setup request's expected answer): what
+    /// [`Error::response`] returns. `None` for every refusal.
+    answer: Option<PreparedAnswer>,
+}
+
+/// A prepared answer, kept in a form that can be copied out again (an
+/// `http::Response` cannot be cloned).
+struct PreparedAnswer {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: Vec<u8>,
 }
 
 /// Declares [`ErrorKind`] with each kind's HTTP status and [`Fault`] on the
@@ -358,6 +370,7 @@ impl Error {
                 kind,
                 vendor: None,
                 source: None,
+                answer: None,
             }),
         }
     }
@@ -375,6 +388,21 @@ impl Error {
     /// [`source`](std::error::Error::source).
     pub(crate) fn with_source(mut self, source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
         self.inner.source = Some(source.into());
+        self
+    }
+
+    /// Makes [`Error::response`] answer `response` instead of the status and
+    /// its reason phrase: the hook for a kind whose answer is the vendor's
+    /// expected one (a setup request). The status of `response` should be
+    /// the one [`Error::status`] gives.
+    #[allow(dead_code, reason = "the hook for kinds that answer with a prepared response (setup requests)")]
+    pub(crate) fn with_response(mut self, response: http::Response<Vec<u8>>) -> Self {
+        let (parts, body) = response.into_parts();
+        self.inner.answer = Some(PreparedAnswer {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        });
         self
     }
 
@@ -445,6 +473,41 @@ impl Error {
         self.kind().status()
     }
 
+    /// The whole answer to send: [`status`](Error::status) with its
+    /// canonical reason phrase (`Unauthorized`, `Payload Too Large`…) as the
+    /// only body, in `text/plain`, and nothing else: never the error's
+    /// detail, which stays in its `Display` for your logs. A kind whose
+    /// answer is the vendor's expected one (a setup request) answers that.
+    ///
+    /// Every entry point answers an error with it: axum's `IntoResponse`,
+    /// actix-web's `Responder` and `ResponseError` (features `axum`,
+    /// `actix`), and the tower layers (feature `tower`).
+    ///
+    /// ```
+    /// use esign_webhooks::{Secret, Webhooks, signplus};
+    ///
+    /// let webhooks = Webhooks::builder()
+    ///     .signplus(signplus::Verifier::header_token("x-webhook-token", Secret::new("t0ken")))
+    ///     .build()?;
+    /// let body = br#"{"hook":{"id":"1","event":"envelope_completed","target":"t"},"data":{}}"#;
+    /// let err = webhooks.dispatch(body, &[("x-webhook-token", "wrong")]).unwrap_err();
+    /// let response = err.response();
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.body().as_slice(), b"Unauthorized");
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn response(&self) -> http::Response<Vec<u8>> {
+        match &self.inner.answer {
+            Some(answer) => {
+                let mut response = http::Response::new(answer.body.clone());
+                *response.status_mut() = answer.status;
+                *response.headers_mut() = answer.headers.clone();
+                response
+            }
+            None => reason_response(self.status()),
+        }
+    }
+
     /// Who is at fault: see [`ErrorKind::fault`].
     pub fn fault(&self) -> Fault {
         self.kind().fault()
@@ -455,6 +518,19 @@ impl Error {
     pub fn is_authentication(&self) -> bool {
         matches!(self.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
     }
+}
+
+/// `status` with its canonical reason phrase as the only body: every
+/// refusal's answer, saying nothing about the request or the server.
+pub(crate) fn reason_response(status: StatusCode) -> http::Response<Vec<u8>> {
+    let reason = status.canonical_reason().unwrap_or("Refused");
+    let mut response = http::Response::new(reason.as_bytes().to_vec());
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }
 
 /// A request from `vendor`, which this receiver is not configured for.
