@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_token_response};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
-use esign_webhooks::{AsyncHandlers, Error, Headers, Lifecycle, Report, Secret, Vendor, Webhooks};
+use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
 use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign};
 
@@ -330,39 +330,6 @@ impl Config {
             );
         }
     }
-}
-
-/// The answer to a delivery the registry handled: the status of the
-/// [`Report`], with the body (and headers) the vendor requires on success:
-/// eSignGlobal's JSON, Dropbox Sign's `Hello API Event Received`, Adobe's
-/// client-id echo. Routes that hold the `Event` answer
-/// `event.success_response()` instead.
-pub fn registry_response<H: Headers + ?Sized>(
-    webhooks: &Webhooks,
-    report: &Report,
-    headers: &H,
-) -> http::Response<Vec<u8>> {
-    let status = report.status();
-    let with_body = |content_type: &'static str, body: &str| {
-        let mut response = http::Response::new(body.as_bytes().to_vec());
-        response
-            .headers_mut()
-            .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
-        response
-    };
-    let mut response = match report.vendor() {
-        _ if !status.is_success() => http::Response::new(Vec::new()),
-        Vendor::EsignGlobal => with_body("application/json", esignglobal::SUCCESS_RESPONSE),
-        Vendor::DropboxSign => with_body("text/plain", dropboxsign::SUCCESS_RESPONSE),
-        // Adobe's answer to a delivery is the same client-id echo as to its
-        // verification of intent, for the client id the delivery carried.
-        Vendor::AdobeSign => webhooks
-            .intent_response(headers)
-            .unwrap_or_else(|| http::Response::new(Vec::new())),
-        _ => http::Response::new(Vec::new()),
-    };
-    *response.status_mut() = status;
-    response
 }
 
 /// A delivery `send` posts, and the status a server should answer.
