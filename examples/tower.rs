@@ -115,8 +115,7 @@ pub async fn serve_registry(
     config: common::Config,
     log: common::Log,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let service: HandlersService =
-        HandlersService::new_async(config.webhooks()?, Arc::new(config.handlers(log)?));
+    let service: HandlersService = HandlersService::new_async(config.webhooks()?, Arc::new(config.handlers(log)?));
     loop {
         let (stream, _) = listener.accept().await?;
         spawn_connection(stream, TowerToHyperService::new(service.clone()));

@@ -395,7 +395,10 @@ impl Error {
     /// its reason phrase: the hook for a kind whose answer is the vendor's
     /// expected one (a setup request). The status of `response` should be
     /// the one [`Error::status`] gives.
-    #[allow(dead_code, reason = "the hook for kinds that answer with a prepared response (setup requests)")]
+    #[allow(
+        dead_code,
+        reason = "the hook for kinds that answer with a prepared response (setup requests)"
+    )]
     pub(crate) fn with_response(mut self, response: http::Response<Vec<u8>>) -> Self {
         let (parts, body) = response.into_parts();
         self.inner.answer = Some(PreparedAnswer {

@@ -50,16 +50,28 @@ fn assert_required_answer(sample: &Sample, response: &Response<Vec<u8>>) {
     assert_eq!(response.status(), StatusCode::OK, "{name}");
     match sample.vendor {
         Vendor::EsignGlobal => {
-            assert_eq!(response.body().as_slice(), esignglobal::SUCCESS_RESPONSE.as_bytes(), "{name}");
+            assert_eq!(
+                response.body().as_slice(),
+                esignglobal::SUCCESS_RESPONSE.as_bytes(),
+                "{name}"
+            );
             assert_eq!(header(response, "content-type"), Some("application/json"), "{name}");
         }
         Vendor::DropboxSign => {
-            assert_eq!(response.body().as_slice(), dropboxsign::SUCCESS_RESPONSE.as_bytes(), "{name}");
+            assert_eq!(
+                response.body().as_slice(),
+                dropboxsign::SUCCESS_RESPONSE.as_bytes(),
+                "{name}"
+            );
             assert_eq!(header(response, "content-type"), Some("text/plain"), "{name}");
         }
         Vendor::AdobeSign => {
             let client_id = Config::demo().adobesign_client_id;
-            assert_eq!(header(response, "x-adobesign-clientid"), Some(client_id.as_str()), "{name}");
+            assert_eq!(
+                header(response, "x-adobesign-clientid"),
+                Some(client_id.as_str()),
+                "{name}"
+            );
             let echoed: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
             assert_eq!(echoed, serde_json::json!({ "xAdobeSignClientId": client_id }), "{name}");
         }
@@ -171,7 +183,10 @@ fn a_copy_in_flight_answers_503_with_retry_after() {
     });
     handlers.deduplicate_with(Deduplicator::in_memory());
     let handlers = Arc::new(handlers);
-    let sample = deliveries().into_iter().find(|s| s.vendor == Vendor::DropboxSign).unwrap();
+    let sample = deliveries()
+        .into_iter()
+        .find(|s| s.vendor == Vendor::DropboxSign)
+        .unwrap();
     let first = {
         let (webhooks, handlers, sample) = (webhooks.clone(), Arc::clone(&handlers), sample.clone());
         std::thread::spawn(move || webhooks.handle_incoming(&handlers, &sample.incoming()).unwrap())

@@ -63,7 +63,10 @@ fn adobe_configured_takes_a_five_megabyte_notification() {
 fn docusign_alone_refuses_two_mebibytes_with_413() {
     let webhooks = docusign_only();
     assert_eq!(webhooks.max_body_size(), DEFAULT_MAX_BODY_SIZE);
-    let json = format!(r#"{{"event":"envelope-completed","padding":"{}"}}"#, "x".repeat(2 * MIB));
+    let json = format!(
+        r#"{{"event":"envelope-completed","padding":"{}"}}"#,
+        "x".repeat(2 * MIB)
+    );
     let request = Signer::hmac(docusign::scheme(), Secret::new(DOCUSIGN_KEY)).sign(json.as_bytes());
     let err = webhooks.dispatch(&request.body, &request.headers).unwrap_err();
     assert_eq!(err.status(), 413, "{err}");

@@ -466,7 +466,10 @@ async fn every_entry_point_sends_the_same_answer() {
             Ok(report) => report.response(),
             Err(err) => {
                 refusals += 1;
-                assert_eq!(err.response().body().as_slice(), err.status().canonical_reason().unwrap().as_bytes());
+                assert_eq!(
+                    err.response().body().as_slice(),
+                    err.status().canonical_reason().unwrap().as_bytes()
+                );
                 err.response()
             }
         };
