@@ -4,7 +4,7 @@
 //! callback; `Error::response()` is the status and its reason phrase only.
 //! (axum, actix-web and tower send the same bytes: `tests/roundtrip.rs`.)
 
-#[allow(dead_code, unreachable_pub)]
+#[allow(unreachable_pub)]
 #[path = "../examples/common/mod.rs"]
 mod common;
 
