@@ -160,7 +160,7 @@ fn reject<ResBody: From<String>>(status: StatusCode) -> Response<ResBody> {
 /// the size limit, verifies and deduplicates the delivery, runs the matching
 /// callbacks ([`Webhooks::handle_parts`] or
 /// [`handle_parts_async`](Webhooks::handle_parts_async)), and answers
-/// [`Report::response`], the whole answer the vendor requires (Dropbox
+/// [`Report::response`](crate::Report::response), the whole answer the vendor requires (Dropbox
 /// Sign's `Hello API Event Received`, Adobe's client-id echo, eSignGlobal's
 /// JSON, a 503 with `Retry-After`, 500 when a callback failed), or
 /// [`Error::response`](crate::Error::response) for a refused request: the

@@ -302,7 +302,7 @@ impl Report {
     ///
     /// Every entry point answers with it: send it as it is, or return the
     /// [`Report`] itself from an axum or actix-web handler (features `axum`,
-    /// `actix`); `integrations::tower::HandleLayer` (feature `tower`) does.
+    /// `actix`); `integrations::tower::HandlersService` (feature `tower`) does.
     ///
     /// ```
     /// use esign_webhooks::testing::Signer;
