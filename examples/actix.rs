@@ -20,7 +20,7 @@
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
@@ -117,7 +117,8 @@ pub fn server(
 ) -> std::io::Result<actix_web::dev::Server> {
     let webhooks = web::Data::new(config.webhooks().map_err(std::io::Error::other)?);
     let handlers = web::Data::new(config.handlers(log).map_err(std::io::Error::other)?);
-    let limit = config.max_body_size;
+    // actix-web's own limit must not be below the crate's.
+    let limit = webhooks.max_body_size();
     let config = web::Data::new(config);
     Ok(HttpServer::new(move || {
         App::new()

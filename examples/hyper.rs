@@ -17,7 +17,7 @@
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
