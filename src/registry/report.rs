@@ -300,6 +300,10 @@ impl Report {
     ///   with its canonical reason phrase as the only body, never the
     ///   failure's message.
     ///
+    /// The success answer is the event's, computed by `handle*` before the
+    /// callbacks run; a report of [`Handlers::handle_event`](crate::Handlers::handle_event)
+    /// (an event with no request) carries an empty 200.
+    ///
     /// Every entry point answers with it: send it as it is, or return the
     /// [`Report`] itself from an axum or actix-web handler (features `axum`,
     /// `actix`); `integrations::tower::HandlersService` (feature `tower`) does.
