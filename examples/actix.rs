@@ -13,14 +13,14 @@
 //!   query string to `Webhooks::handle_incoming_async`, which verifies, confirms
 //!   Ignisign's token and runs the typed callbacks of `examples/common/mod.rs`,
 //!   and answers the status the crate suggests, with the body each vendor
-//!   requires (`common::registry_response`). `GET /webhooks` answers Adobe
+//!   requires (`Report::response()`). `GET /webhooks` answers Adobe
 //!   Acrobat Sign's verification of intent (`Webhooks::intent_response_incoming`).
 //! * `POST /webhooks/events` takes a `VerifiedEvent`, matches on it and
 //!   answers `Event::success_response()`.
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use esign_webhooks::integrations::actix::{VerifiedEvent, incoming};
+use esign_webhooks::integrations::actix::{VerifiedEvent, incoming, to_actix};
 use esign_webhooks::{AsyncHandlers, Event, Webhooks};
 
 async fn receive(
@@ -47,11 +47,13 @@ async fn receive(
             for failure in report.failures() {
                 eprintln!("callback failed: {failure}");
             }
-            convert(common::registry_response(&webhooks, &report, req.headers()))
+            // The whole answer the vendor requires: status, headers, body.
+            to_actix(report.response())
         }
         Err(err) => {
+            // The detail is for the logs; the sender gets the status and its reason phrase.
             eprintln!("refused: {err}");
-            HttpResponse::build(status(err.status())).body(err.to_string())
+            to_actix(err.response())
         }
     }
 }
@@ -69,7 +71,7 @@ async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<c
         },
         other => {
             println!("{} {} (extractor)", other.vendor(), other.kind_name());
-            convert(other.success_response())
+            to_actix(other.success_response())
         }
     }
 }
@@ -78,19 +80,9 @@ async fn with_extractor(VerifiedEvent(event): VerifiedEvent, config: web::Data<c
 async fn intent(req: HttpRequest, webhooks: web::Data<Webhooks>) -> HttpResponse {
     // The query too: a URL token configured for Adobe is checked on the GET as on a POST.
     match webhooks.intent_response_incoming(&incoming(&req, &[])) {
-        Some(response) => convert(response),
+        Some(response) => to_actix(response),
         None => HttpResponse::MethodNotAllowed().finish(),
     }
-}
-
-/// The crate's `http` 1.x response as actix-web's.
-fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
-    let (parts, body) = response.into_parts();
-    let mut builder = HttpResponse::build(status(parts.status));
-    for (name, value) in &parts.headers {
-        builder.append_header((name.as_str(), value.as_bytes()));
-    }
-    builder.body(body)
 }
 
 /// actix-web 4 uses the `http` crate 0.2, the crate 1.x: statuses cross as numbers.
@@ -125,7 +117,8 @@ pub fn server(
 ) -> std::io::Result<actix_web::dev::Server> {
     let webhooks = web::Data::new(config.webhooks().map_err(std::io::Error::other)?);
     let handlers = web::Data::new(config.handlers(log).map_err(std::io::Error::other)?);
-    let limit = config.max_body_size;
+    // actix-web's own limit must not be below the crate's.
+    let limit = webhooks.max_body_size();
     let config = web::Data::new(config);
     Ok(HttpServer::new(move || {
         App::new()

@@ -15,15 +15,16 @@
 //! * `POST /webhooks/events`: the `VerifiedEvent` extractor (feature `axum`):
 //!   the handler receives a verified `Event` and matches on it.
 //!
-//! Both answer the status the crate suggests (`Error::status()`,
-//! `Report::status()`) with the body each vendor requires
-//! (`Event::success_response()`: eSignGlobal's JSON, Dropbox Sign's
-//! `Hello API Event Received`, Adobe's client-id echo). `GET /webhooks`
+//! Both answer the whole answer each vendor requires (`Report::response()`
+//! for the registry, `Event::success_response()` for the extractor:
+//! eSignGlobal's JSON, Dropbox Sign's `Hello API Event Received`, Adobe's
+//! client-id echo), and `Error::response()` (the status and its reason
+//! phrase) for a refusal. `GET /webhooks`
 //! answers Adobe's verification of intent (`Webhooks::intent_response_incoming`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
@@ -81,9 +82,8 @@ async fn with_registry(State(state): State<AppState>, uri: Uri, headers: HeaderM
             for failure in report.failures() {
                 eprintln!("callback failed: {failure}");
             }
-            common::registry_response(&state.webhooks, &report, &headers)
-                .map(axum::body::Body::from)
-                .into_response()
+            // The whole answer the vendor requires: status, headers, body.
+            report.into_response()
         }
         Err(err) => {
             // The detail is for the logs; the sender gets the status and its reason phrase.

@@ -12,12 +12,12 @@
 //! `Webhooks::handle_parts_async`, which verifies, confirms Ignisign's token
 //! and runs the typed callbacks of `examples/common/mod.rs`, and answers the
 //! status the crate suggests, with the body each vendor requires
-//! (`common::registry_response`). `GET /webhooks` answers Adobe Acrobat
+//! (`Report::response()`). `GET /webhooks` answers Adobe Acrobat
 //! Sign's verification of intent (`Webhooks::intent_response_incoming`).
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
@@ -77,12 +77,13 @@ async fn route(app: Arc<App>, request: Request<HyperBody>) -> Result<Response<Fu
                 for failure in report.failures() {
                     eprintln!("callback failed: {failure}");
                 }
-                common::registry_response(&app.webhooks, &report, &parts.headers)
-                    .map(|body| Full::new(Bytes::from(body)))
+                // The whole answer the vendor requires: status, headers, body.
+                report.response().map(|body| Full::new(Bytes::from(body)))
             }
             Err(err) => {
+                // The detail is for the logs; the sender gets the status and its reason phrase.
                 eprintln!("refused: {err}");
-                reply(err.status(), &err.to_string())
+                err.response().map(|body| Full::new(Bytes::from(body)))
             }
         },
     )

@@ -8,6 +8,10 @@
 //! cargo run --example send                     # terminal 2: signed sample deliveries
 //! ```
 //!
+//! `serve_registry` serves the callback registry instead, through
+//! `HandlersService`: it answers `Report::response()`, the whole answer each
+//! vendor requires.
+//!
 //! The inner service confirms Ignisign's single-use token and answers what
 //! each vendor requires (`Event::success_response()`: eSignGlobal's JSON,
 //! Dropbox Sign's `Hello API Event Received`, Adobe's client-id echo, an
@@ -18,7 +22,7 @@
 //!
 //! Configuration, from environment variables with demo defaults (the full
 //! table is at the top of `examples/common/mod.rs`): `LISTEN_ADDR`
-//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (1 MiB), `ESIGNGLOBAL_SECRET`,
+//! (`127.0.0.1:3000`), `MAX_BODY_SIZE` (unset: the vendors' documented maximum), `ESIGNGLOBAL_SECRET`,
 //! `ESIGNGLOBAL_SIGNATURE_HEADER`, `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`,
 //! `IGNISIGN_API_KEY` (unset: demo mode), `SIGNPLUS_TOKEN`,
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
@@ -31,7 +35,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use esign_webhooks::Event;
-use esign_webhooks::integrations::tower::VerifyLayer;
+use esign_webhooks::integrations::tower::{HandlersService, VerifyLayer};
 use http::{Request, Response, StatusCode};
 use http_body_util::Full;
 use hyper::body::Bytes;
@@ -98,6 +102,23 @@ pub async fn serve(
         let (config, log) = (Arc::clone(&config), Arc::clone(&log));
         let inner = service_fn(move |request: Request<Event>| receive(Arc::clone(&config), Arc::clone(&log), request));
         spawn_connection(stream, TowerToHyperService::new(layer.layer(inner)));
+    }
+}
+
+/// Serves HTTP/1 connections from `listener` with the callback registry:
+/// `HandlersService` (feature `tower`) reads, verifies, deduplicates, runs
+/// the typed callbacks of `examples/common/mod.rs` and answers
+/// `Report::response()` (or `Error::response()`), the answer each vendor
+/// requires.
+pub async fn serve_registry(
+    listener: tokio::net::TcpListener,
+    config: common::Config,
+    log: common::Log,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let service: HandlersService = HandlersService::new_async(config.webhooks()?, Arc::new(config.handlers(log)?));
+    loop {
+        let (stream, _) = listener.accept().await?;
+        spawn_connection(stream, TowerToHyperService::new(service.clone()));
     }
 }
 

@@ -581,6 +581,42 @@ impl Error {
         self.kind().status()
     }
 
+    /// The whole answer to send: [`status`](Error::status) with its
+    /// canonical reason phrase (`Unauthorized`, `Payload Too Large`…) as the
+    /// only body, in `text/plain`, and nothing else: never the error's
+    /// detail, which stays in its `Display` for your logs. A kind whose
+    /// answer is the vendor's expected one (a setup request) answers that.
+    ///
+    /// Every entry point answers an error with it: axum's `IntoResponse`,
+    /// actix-web's `Responder` and `ResponseError` (features `axum`,
+    /// `actix`), and the tower layers (feature `tower`).
+    ///
+    /// ```
+    /// use esign_webhooks::{Secret, Webhooks, signplus};
+    ///
+    /// let webhooks = Webhooks::builder()
+    ///     .signplus(signplus::Verifier::header_token("x-webhook-token", Secret::new("t0ken")))
+    ///     .build()?;
+    /// let body = br#"{"hook":{"id":"1","event":"envelope_completed","target":"t"},"data":{}}"#;
+    /// let err = webhooks.dispatch(body, &[("x-webhook-token", "wrong")]).unwrap_err();
+    /// let response = err.response();
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.body().as_slice(), b"Unauthorized");
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn response(&self) -> http::Response<Vec<u8>> {
+        match &self.inner.setup_response {
+            // `http::Response` is not `Clone`: copy what makes the answer.
+            Some(prepared) => {
+                let mut response = http::Response::new(prepared.body().clone());
+                *response.status_mut() = prepared.status();
+                *response.headers_mut() = prepared.headers().clone();
+                response
+            }
+            None => reason_response(self.status()),
+        }
+    }
+
     /// Who is at fault: see [`ErrorKind::fault`].
     pub fn fault(&self) -> Fault {
         self.kind().fault()
@@ -591,6 +627,19 @@ impl Error {
     pub fn is_authentication(&self) -> bool {
         matches!(self.status(), StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
     }
+}
+
+/// `status` with its canonical reason phrase as the only body: every
+/// refusal's answer, saying nothing about the request or the server.
+pub(crate) fn reason_response(status: StatusCode) -> http::Response<Vec<u8>> {
+    let reason = status.canonical_reason().unwrap_or("Refused");
+    let mut response = http::Response::new(reason.as_bytes().to_vec());
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }
 
 /// A request from `vendor`, which this receiver is not configured for.

@@ -175,6 +175,9 @@ async fn every_vendor_gets_its_required_answer_and_a_lifecycle_step() {
 async fn refused_deliveries_run_no_callback() {
     let config = Config::demo();
     let samples = config.samples();
+    // Adobe Acrobat Sign is configured: the limit follows its documented 10 MB.
+    let limit = config.webhooks().unwrap().max_body_size();
+    assert_eq!(limit, 10 * 1024 * 1024);
     let server = Server::start(config).await;
     let client = reqwest::Client::new();
     for route in ["/webhooks", "/webhooks/events"] {
@@ -194,9 +197,9 @@ async fn refused_deliveries_run_no_callback() {
         wrong.query = Some("token=guess".to_owned());
         assert_eq!(post(&client, &url, &wrong).await.0, 401, "{route}");
 
-        // Over the 1 MiB limit: 413, before any verification.
+        // Over the limit: 413, before any verification.
         let mut huge = sample(&samples, "eSignGlobal envelope").clone();
-        huge.body = vec![b' '; esign_webhooks::DEFAULT_MAX_BODY_SIZE + 1];
+        huge.body = vec![b' '; limit + 1];
         assert_eq!(post(&client, &url, &huge).await.0, 413, "{route}");
     }
     assert_eq!(server.take_log(), Vec::<String>::new());
@@ -225,7 +228,7 @@ async fn every_vendor_through_the_extractor() {
 #[tokio::test]
 async fn chunked_body_over_the_limit_is_refused_with_413() {
     let config = Config {
-        max_body_size: 1000,
+        max_body_size: Some(1000),
         ..Config::demo()
     };
     let server = Server::start(config).await;
@@ -363,6 +366,19 @@ async fn send_passes_against_the_tower_example() {
 }
 
 #[tokio::test]
+async fn send_passes_against_the_tower_registry_service() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let config = tower_example::common::Config::demo();
+    tokio::spawn(async move {
+        let _ = tower_example::serve_registry(listener, config, quiet())
+            .await
+            .map_err(|err| err.to_string());
+    });
+    send_passes(&base, "/webhooks").await;
+}
+
+#[tokio::test]
 async fn send_passes_against_the_actix_example() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -377,4 +393,96 @@ async fn send_passes_against_the_actix_example() {
     send_passes(&base, "/webhooks").await;
     send_passes(&base, "/webhooks/events").await;
     intent_is_answered(&base).await;
+}
+
+/// What a test compares of an answer: the status, the headers a vendor reads
+/// (`Content-Type`, Adobe's echo, `Retry-After`) and the body bytes.
+type Answer = (u16, Vec<(String, String)>, Vec<u8>);
+
+fn answer_of(status: u16, headers: &http::HeaderMap, body: Vec<u8>) -> Answer {
+    let read = ["content-type", "x-adobesign-clientid", "retry-after"];
+    let headers = read
+        .iter()
+        .filter_map(|name| {
+            headers
+                .get(*name)
+                .map(|value| ((*name).to_owned(), value.to_str().unwrap().to_owned()))
+        })
+        .collect();
+    (status, headers, body)
+}
+
+async fn post_answer(client: &reqwest::Client, url: &str, sample: &Sample) -> Answer {
+    let mut request = client.post(sample.url(url)).body(sample.body.clone());
+    for (name, value) in &sample.headers {
+        request = request.header(name.as_str(), value.as_str());
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in response.headers() {
+        headers.insert(
+            http::HeaderName::from_bytes(name.as_str().as_bytes()).unwrap(),
+            http::HeaderValue::from_bytes(value.as_bytes()).unwrap(),
+        );
+    }
+    answer_of(status, &headers, response.bytes().await.unwrap().to_vec())
+}
+
+/// axum (`Result<Report, Error>` as `IntoResponse`), actix-web (`to_actix`)
+/// and tower (`HandlersService`) send the very bytes of `Report::response()`
+/// and `Error::response()` that `handle_incoming_async` gives, for every
+/// vendor's delivery and for a refusal.
+#[tokio::test]
+async fn every_entry_point_sends_the_same_answer() {
+    let config = Config::demo();
+    let samples = config.samples();
+    let axum = Server::start(config.clone()).await;
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let tower = format!("http://{}", listener.local_addr().unwrap());
+    let tower_config = tower_example::common::Config::demo();
+    tokio::spawn(async move {
+        let _ = tower_example::serve_registry(listener, tower_config, quiet())
+            .await
+            .map_err(|err| err.to_string());
+    });
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let actix = format!("http://{}", listener.local_addr().unwrap());
+    let actix_config = actix_example::common::Config::demo();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = actix_example::server(listener, actix_config, quiet()).unwrap();
+            let _ = server.await;
+        })
+    });
+
+    // The reference: the registry called directly, with the same callbacks.
+    let webhooks = config.webhooks().unwrap();
+    let handlers = config.handlers(quiet()).unwrap();
+    let client = reqwest::Client::new();
+    let mut refusals = 0;
+    for sample in &samples {
+        let incoming = esign_webhooks::Incoming::new(&sample.body, &sample.headers).with_query(sample.query.as_deref());
+        let expected = match webhooks.handle_incoming_async(&handlers, &incoming).await {
+            Ok(report) => report.response(),
+            Err(err) => {
+                refusals += 1;
+                assert_eq!(
+                    err.response().body().as_slice(),
+                    err.status().canonical_reason().unwrap().as_bytes()
+                );
+                err.response()
+            }
+        };
+        let (parts, body) = expected.into_parts();
+        let expected = answer_of(parts.status.as_u16(), &parts.headers, body);
+        assert_eq!(expected.0, sample.expected_status, "{}", sample.name);
+        for base in [&axum.base, &actix, &tower] {
+            let got = post_answer(&client, &format!("{base}/webhooks"), sample).await;
+            assert_eq!(got, expected, "{} through {base}", sample.name);
+        }
+    }
+    assert!(refusals > 0, "a refusal is compared too");
 }

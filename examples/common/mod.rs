@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | `LISTEN_ADDR` | `127.0.0.1:3000` | where a server listens |
 //! | `TARGET_URL` | `http://127.0.0.1:3000/webhooks` | where `send` posts |
-//! | `MAX_BODY_SIZE` | `1048576` | body limit in bytes; larger bodies get 413 |
+//! | `MAX_BODY_SIZE` | unset: the largest body a configured vendor documents (10 MiB, for Adobe Acrobat Sign) | body limit in bytes; larger bodies get 413 |
 //! | `ESIGNGLOBAL_SECRET` | `demo-esignglobal-secret` | the eSignGlobal webhook's secret key |
 //! | `ESIGNGLOBAL_SIGNATURE_HEADER` | `x-demo-signature` | demo scheme: HMAC-SHA256 of the raw body, hex, in this header. eSignGlobal's real scheme is not published: find yours with `esignglobal::detect_scheme` |
 //! | `IGNISIGN_APP_ID` | `appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b` | your Ignisign application id |
@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_token_response};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
-use esign_webhooks::{AsyncHandlers, Error, Headers, Lifecycle, Report, Secret, Vendor, Webhooks};
+use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
 use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign};
 
@@ -55,7 +55,8 @@ pub type Log = Arc<dyn Fn(String) + Send + Sync>;
 pub struct Config {
     pub listen_addr: String,
     pub target_url: String,
-    pub max_body_size: usize,
+    /// `None`: the crate's default, which follows the configured vendors.
+    pub max_body_size: Option<usize>,
     pub esignglobal_secret: String,
     pub esignglobal_signature_header: String,
     pub ignisign_app_id: String,
@@ -85,7 +86,7 @@ impl Config {
         Config {
             listen_addr: "127.0.0.1:3000".to_owned(),
             target_url: "http://127.0.0.1:3000/webhooks".to_owned(),
-            max_body_size: esign_webhooks::DEFAULT_MAX_BODY_SIZE,
+            max_body_size: None,
             esignglobal_secret: "demo-esignglobal-secret".to_owned(),
             esignglobal_signature_header: "x-demo-signature".to_owned(),
             ignisign_app_id: "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b".to_owned(),
@@ -115,9 +116,10 @@ impl Config {
         let demo = Config::demo();
         let var = |name: &str, default: String| std::env::var(name).unwrap_or(default);
         let max_body_size = match std::env::var("MAX_BODY_SIZE") {
-            Ok(text) => text
-                .parse()
-                .map_err(|_| format!("MAX_BODY_SIZE={text:?} is not a number of bytes"))?,
+            Ok(text) => Some(
+                text.parse()
+                    .map_err(|_| format!("MAX_BODY_SIZE={text:?} is not a number of bytes"))?,
+            ),
             Err(_) => demo.max_body_size,
         };
         Ok(Config {
@@ -162,7 +164,13 @@ impl Config {
 
     /// The receiver: one verifier per vendor.
     pub fn webhooks(&self) -> Result<Webhooks, Error> {
-        Webhooks::builder()
+        let builder = Webhooks::builder();
+        // Unset, the limit follows the vendors (Adobe documents bodies up to 10 MB).
+        let builder = match self.max_body_size {
+            Some(bytes) => builder.max_body_size(bytes),
+            None => builder,
+        };
+        builder
             .esignglobal(esignglobal::Verifier::new(
                 Secret::new(self.esignglobal_secret.clone()),
                 self.esignglobal_scheme(),
@@ -196,7 +204,6 @@ impl Config {
                 secret(&self.boxsign_primary),
                 secret(&self.boxsign_secondary),
             ))
-            .max_body_size(self.max_body_size)
             .build()
     }
 
@@ -330,39 +337,6 @@ impl Config {
             );
         }
     }
-}
-
-/// The answer to a delivery the registry handled: the status of the
-/// [`Report`], with the body (and headers) the vendor requires on success:
-/// eSignGlobal's JSON, Dropbox Sign's `Hello API Event Received`, Adobe's
-/// client-id echo. Routes that hold the `Event` answer
-/// `event.success_response()` instead.
-pub fn registry_response<H: Headers + ?Sized>(
-    webhooks: &Webhooks,
-    report: &Report,
-    headers: &H,
-) -> http::Response<Vec<u8>> {
-    let status = report.status();
-    let with_body = |content_type: &'static str, body: &str| {
-        let mut response = http::Response::new(body.as_bytes().to_vec());
-        response
-            .headers_mut()
-            .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
-        response
-    };
-    let mut response = match report.vendor() {
-        _ if !status.is_success() => http::Response::new(Vec::new()),
-        Vendor::EsignGlobal => with_body("application/json", esignglobal::SUCCESS_RESPONSE),
-        Vendor::DropboxSign => with_body("text/plain", dropboxsign::SUCCESS_RESPONSE),
-        // Adobe's answer to a delivery is the same client-id echo as to its
-        // verification of intent, for the client id the delivery carried.
-        Vendor::AdobeSign => webhooks
-            .intent_response(headers)
-            .unwrap_or_else(|| http::Response::new(Vec::new())),
-        _ => http::Response::new(Vec::new()),
-    };
-    *response.status_mut() = status;
-    response
 }
 
 /// A delivery `send` posts, and the status a server should answer.

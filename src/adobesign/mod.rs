@@ -82,7 +82,17 @@
 //! [`Webhooks::intent_response`](crate::Webhooks::intent_response) (200 and
 //! the echo for a configured id, 401 otherwise). When you verify and queue
 //! ([`Webhooks::verify`](crate::Webhooks::verify)), the same call gives the
-//! POST's echo.
+//! POST's echo. Through the callback registry,
+//! [`Report::response`](crate::Report::response) carries the echo too.
+//!
+//! # Body size
+//!
+//! Adobe documents notification bodies up to **10 MB** (conditional
+//! parameters trimmed beyond it). A [`Webhooks`](crate::Webhooks) configured
+//! for Acrobat Sign therefore refuses (413) only bodies over 10 MiB by
+//! default, not the 1 MiB of other vendors; a limit you set with
+//! [`max_body_size`](crate::WebhooksBuilder::max_body_size) replaces it, so
+//! keep it at 10 MiB or more, and your framework's own limit too.
 //!
 //! You have 5 seconds to answer. Failed notifications are retried at doubling
 //! intervals, 15 times over 72 hours; then the webhook is disabled and

@@ -21,6 +21,11 @@ pub struct AdobeSign;
 impl private::Sealed for AdobeSign {}
 
 impl Plugin for AdobeSign {
+    /// Adobe documents notification bodies up to 10 MB (conditional
+    /// parameters are trimmed beyond it); 10 MiB holds them either way the
+    /// "MB" is read.
+    const MAX_BODY_SIZE: usize = 10 * 1024 * 1024;
+
     const VENDOR: Vendor = Vendor::AdobeSign;
     type Verifier = Verifier;
     type Event = Event;

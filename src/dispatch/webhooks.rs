@@ -12,8 +12,38 @@ use crate::vendor::Vendor;
 use crate::vendor::VendorSet;
 use crate::verify::Verified;
 
-/// The default body size limit: 1 MiB.
+/// The default body size limit for vendors that document no larger body: 1 MiB.
+/// The default of a [`Webhooks`] is the largest of its configured vendors'
+/// documented maximum (Adobe Acrobat Sign: 10 MiB), see [`WebhooksBuilder`].
 pub const DEFAULT_MAX_BODY_SIZE: usize = 1024 * 1024;
+
+// The plug-ins' default and the public constant are one number.
+const _: () = assert!(DEFAULT_MAX_BODY_SIZE == crate::plugin::DEFAULT_BODY_LIMIT);
+
+/// The largest body `vendor` documents sending (its plug-in's `MAX_BODY_SIZE`).
+macro_rules! declared_limits {
+    ([] $($variant:ident $module:ident $marker:ident $slug:literal $name:literal $feature:literal;)*) => {
+        fn declared_limit(vendor: Vendor) -> usize {
+            match vendor {
+                $(#[cfg(feature = $feature)] Vendor::$variant => <crate::$module::$marker as crate::plugin::Plugin>::MAX_BODY_SIZE,)*
+                #[allow(unreachable_patterns)]
+                _ => DEFAULT_MAX_BODY_SIZE,
+            }
+        }
+    };
+}
+
+crate::vendor::vendor_table!(declared_limits);
+
+/// The default limit for `vendors`: the largest any of them documents, so
+/// that no documented delivery of a configured vendor is refused 413.
+fn default_limit(vendors: VendorSet) -> usize {
+    vendors
+        .iter()
+        .map(declared_limit)
+        .max()
+        .unwrap_or(DEFAULT_MAX_BODY_SIZE)
+}
 
 /// A receiver configured with each vendor's credentials: turns a request's
 /// raw body and headers into a verified, typed [`Event`].
@@ -51,7 +81,7 @@ struct Config {
 /// | Setting | Default |
 /// |---|---|
 /// | vendors | none: at least one is required, and only configured vendors are accepted |
-/// | [`max_body_size`](WebhooksBuilder::max_body_size) | [`DEFAULT_MAX_BODY_SIZE`] (1 MiB) |
+/// | [`max_body_size`](WebhooksBuilder::max_body_size) | the largest body any configured vendor documents: 10 MiB with Adobe Acrobat Sign (notifications up to 10 MB), [`DEFAULT_MAX_BODY_SIZE`] (1 MiB) otherwise |
 /// | [`clock`](WebhooksBuilder::clock) | [`SystemClock`] |
 /// | timestamp tolerance | 300 s both ways, set per scheme ([`HmacScheme::with_tolerance`](crate::verify::HmacScheme::with_tolerance)) |
 ///
@@ -61,7 +91,8 @@ struct Config {
 #[must_use = "call build() to get a Webhooks"]
 pub struct WebhooksBuilder {
     pub(crate) vendors: Vendors,
-    max_body_size: usize,
+    /// `None`: follow the configured vendors ([`default_limit`]).
+    max_body_size: Option<usize>,
     clock: Arc<dyn Clock>,
 }
 
@@ -69,17 +100,19 @@ impl Default for WebhooksBuilder {
     fn default() -> Self {
         WebhooksBuilder {
             vendors: Vendors::default(),
-            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_body_size: None,
             clock: Arc::new(SystemClock),
         }
     }
 }
 
 impl WebhooksBuilder {
-    /// Refuses bodies larger than `bytes` before any parsing or hashing
-    /// (default 1 MiB). Your web framework's own limit should be at least as large.
+    /// Refuses bodies larger than `bytes` before any parsing or hashing.
+    /// The default is the largest body any configured vendor documents (10 MiB
+    /// with Adobe Acrobat Sign, 1 MiB otherwise); a value set here replaces it,
+    /// for every vendor. Your web framework's own limit should be at least as large.
     pub fn max_body_size(mut self, bytes: usize) -> Self {
-        self.max_body_size = bytes;
+        self.max_body_size = Some(bytes);
         self
     }
 
@@ -99,10 +132,13 @@ impl WebhooksBuilder {
             return Err(Error::configuration("no vendor is configured"));
         }
         self.vendors.validate()?;
+        let max_body_size = self
+            .max_body_size
+            .unwrap_or_else(|| default_limit(self.vendors.configured()));
         Ok(Webhooks {
             config: Arc::new(Config {
                 vendors: self.vendors,
-                max_body_size: self.max_body_size,
+                max_body_size,
                 clock: self.clock,
             }),
         })

@@ -68,11 +68,12 @@ use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
 
-use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::body::BoxBody;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, web};
 
 use crate::headers::HeaderNames;
 use crate::headers::Headers;
-use crate::{Error, ErrorKind, Event, Incoming, Webhooks};
+use crate::{Error, ErrorKind, Event, Incoming, Report, Webhooks};
 use actix_http::header::HeaderMap;
 
 /// The request as the crate reads it: `body`, the headers and the query
@@ -88,7 +89,39 @@ fn actix_status(status: http::StatusCode) -> actix_web::http::StatusCode {
 
 /// A refusal: the status and its generic reason phrase, nothing about the request.
 fn refusal(status: actix_web::http::StatusCode) -> HttpResponse {
-    HttpResponse::build(status).body(status.canonical_reason().unwrap_or("Refused"))
+    to_actix(crate::error::reason_response(
+        http::StatusCode::from_u16(status.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+    ))
+}
+
+/// Converts an `http` 1.x response (what [`Report::response`] and
+/// [`Error::response`] give) into actix-web's, which is built on the `http`
+/// crate 0.2: the status, every header and the body, unchanged.
+///
+/// A header actix-web cannot represent is dropped (none of the crate's
+/// answers has one); an out-of-range status becomes 500.
+///
+/// ```
+/// use esign_webhooks::integrations::actix::to_actix;
+///
+/// let mut response = http::Response::new(b"Hello API Event Received".to_vec());
+/// response.headers_mut().insert("content-type", http::HeaderValue::from_static("text/plain"));
+/// let actix = to_actix(response);
+/// assert_eq!(actix.status().as_u16(), 200);
+/// assert_eq!(actix.headers().get("content-type").unwrap(), "text/plain");
+/// ```
+pub fn to_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
+    let mut builder = HttpResponse::build(actix_status(parts.status));
+    for (name, value) in &parts.headers {
+        if let (Ok(name), Ok(value)) = (
+            actix_http::header::HeaderName::from_bytes(name.as_str().as_bytes()),
+            actix_http::header::HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    builder.body(body)
 }
 
 /// Answers [`Error::status`] with its generic reason phrase (`Unauthorized`,
@@ -101,7 +134,45 @@ impl ResponseError for Error {
     }
 
     fn error_response(&self) -> HttpResponse {
-        refusal(self.status_code())
+        to_actix(self.response())
+    }
+}
+
+/// Answers [`Error::response`], as [`ResponseError`] does: a handler may
+/// return the error itself.
+impl Responder for Error {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        to_actix(self.response())
+    }
+}
+
+/// Answers [`Report::response`]: the whole answer the vendor requires
+/// (Dropbox Sign's `Hello API Event Received`, Adobe's client-id echo,
+/// eSignGlobal's JSON, a 503 with `Retry-After` for a copy in flight, 500 when
+/// a callback failed), so a handler returns `Result<Report, Error>` as it is.
+///
+/// ```
+/// use actix_web::{HttpRequest, web};
+/// use esign_webhooks::integrations::actix::incoming;
+/// use esign_webhooks::{Error, Handlers, Report, Webhooks};
+///
+/// async fn hook(
+///     req: HttpRequest,
+///     body: web::Bytes,
+///     webhooks: web::Data<Webhooks>,
+///     handlers: web::Data<Handlers>,
+/// ) -> Result<Report, Error> {
+///     webhooks.handle_incoming(&handlers, &incoming(&req, &body))
+/// }
+/// # let _ = actix_web::App::new().route("/webhooks", web::post().to(hook));
+/// ```
+impl Responder for Report {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        to_actix(self.response())
     }
 }
 

@@ -67,7 +67,8 @@
 //! for you. The repository's `examples/axum.rs` shows both ways.
 
 use super::body::ReadError;
-use crate::{Error, Event, VerifiedBody, Webhooks};
+use crate::{Error, Event, Report, VerifiedBody, Webhooks};
+use axum_core::body::Body;
 use axum_core::extract::{FromRef, FromRequest, Request};
 use axum_core::response::{IntoResponse, Response};
 use core::fmt;
@@ -222,7 +223,7 @@ impl std::error::Error for WebhookRejection {
 /// A refusal: the status and its generic reason phrase, nothing about the
 /// request or the server (no header or parameter name, no store address).
 fn refusal(status: http::StatusCode) -> Response {
-    (status, status.canonical_reason().unwrap_or("Refused")).into_response()
+    crate::error::reason_response(status).map(Body::from)
 }
 
 /// Answers the [`status`](WebhookRejection::status) with its generic reason
@@ -257,7 +258,40 @@ impl IntoResponse for WebhookRejection {
 /// ```
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
-        refusal(self.status())
+        self.response().map(Body::from)
+    }
+}
+
+/// Answers [`Report::response`]: the whole answer the vendor requires
+/// (Dropbox Sign's `Hello API Event Received`, Adobe's client-id echo,
+/// eSignGlobal's JSON, a 503 with `Retry-After` for a copy in flight, 500 when
+/// a callback failed), so a handler returns `Result<Report, Error>` as it is.
+///
+/// ```
+/// use axum::http::request::Parts;
+/// use axum::{body::Bytes, extract::State};
+/// use esign_webhooks::{Error, Handlers, Report, Webhooks};
+/// use std::sync::Arc;
+///
+/// #[derive(Clone)]
+/// struct App {
+///     webhooks: Webhooks,
+///     handlers: Arc<Handlers>,
+/// }
+///
+/// async fn hook(State(app): State<App>, parts: Parts, body: Bytes) -> Result<Report, Error> {
+///     app.webhooks.handle_parts(&app.handlers, &parts, &body)
+/// }
+/// # let webhooks = esign_webhooks::Webhooks::builder()
+/// #     .signplus(esign_webhooks::signplus::Verifier::query_token("t", esign_webhooks::Secret::new("s")))
+/// #     .build().unwrap();
+/// # let _: axum::Router = axum::Router::new()
+/// #     .route("/", axum::routing::post(hook))
+/// #     .with_state(App { webhooks, handlers: Arc::new(Handlers::new()) });
+/// ```
+impl IntoResponse for Report {
+    fn into_response(self) -> Response {
+        self.response().map(Body::from)
     }
 }
 

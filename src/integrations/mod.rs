@@ -3,9 +3,14 @@
 //!
 //! | Feature | Module | What it adds |
 //! |---|---|---|
-//! | `axum` | `integrations::axum` | `VerifiedEvent` and `VerifiedBytes` extractors: a verified [`Event`](crate::Event) in one handler argument, with the [`Webhooks`](crate::Webhooks) taken from your state |
-//! | `actix` | `integrations::actix` | a `VerifiedEvent` extractor (the [`Webhooks`](crate::Webhooks) from `web::Data`), `ResponseError` for [`Error`](crate::Error), and [`Headers`](crate::Headers) / [`HeaderNames`](crate::HeaderNames) for actix-web's own `HeaderMap` |
-//! | `tower` | `integrations::tower` | `VerifyLayer`: verifies in front of any tower service, which receives `http::Request<Event>` |
+//! | `axum` | `integrations::axum` | `VerifiedEvent` and `VerifiedBytes` extractors: a verified [`Event`](crate::Event) in one handler argument, with the [`Webhooks`](crate::Webhooks) taken from your state; `IntoResponse` for [`Report`](crate::Report) and [`Error`](crate::Error) |
+//! | `actix` | `integrations::actix` | a `VerifiedEvent` extractor (the [`Webhooks`](crate::Webhooks) from `web::Data`), `Responder` for [`Report`](crate::Report) and [`Error`](crate::Error) (and `ResponseError`), `to_actix` (an `http` 1.x response as actix-web's), and [`Headers`](crate::Headers) / [`HeaderNames`](crate::HeaderNames) for actix-web's own `HeaderMap` |
+//! | `tower` | `integrations::tower` | `VerifyLayer`: verifies in front of any tower service, which receives `http::Request<Event>`; `HandlersService`: runs [`Handlers`](crate::Handlers) or [`AsyncHandlers`](crate::AsyncHandlers) and answers the report's response |
+//!
+//! **One answer, every entry point.** [`Report::response`](crate::Report::response)
+//! is the whole answer the vendor requires (status, headers, body) and
+//! [`Error::response`](crate::Error::response) the answer to a refusal; every
+//! integration answers with exactly these bytes.
 //!
 //! hyper, and every framework built on the `http` crate 1.x (axum, hyper,
 //! warp, poem, salvo, …), need no feature: pass the request to

@@ -53,7 +53,10 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::{ReadError, declared_length, read_limited};
-use crate::{Event, Webhooks};
+use crate::{AsyncHandlers, Event, Handlers, Webhooks};
+use core::convert::Infallible;
+use core::marker::PhantomData;
+use std::sync::Arc;
 
 /// A tower [`Layer`] verifying webhook deliveries before the inner service.
 ///
@@ -147,12 +150,145 @@ async fn verified<B: http_body::Body>(webhooks: Webhooks, request: Request<B>) -
     }
 }
 
-/// A refusal: the status and its generic reason phrase, nothing about the request.
+/// A refusal: the status and its generic reason phrase, nothing about the
+/// request ([`Error::response`](crate::Error::response)'s answer).
 fn reject<ResBody: From<String>>(status: StatusCode) -> Response<ResBody> {
-    let reason = status.canonical_reason().unwrap_or("Refused");
-    let mut response = Response::new(ResBody::from(reason.to_owned()));
-    *response.status_mut() = status;
-    response
+    crate::error::reason_response(status).map(|body| ResBody::from(String::from_utf8_lossy(&body).into_owned()))
+}
+
+/// A tower [`Service`] that runs a callback registry: reads the body with
+/// the size limit, verifies and deduplicates the delivery, runs the matching
+/// callbacks ([`Webhooks::handle_parts`] or
+/// [`handle_parts_async`](Webhooks::handle_parts_async)), and answers
+/// [`Report::response`](crate::Report::response), the whole answer the vendor requires (Dropbox
+/// Sign's `Hello API Event Received`, Adobe's client-id echo, eSignGlobal's
+/// JSON, a 503 with `Retry-After`, 500 when a callback failed), or
+/// [`Error::response`](crate::Error::response) for a refused request: the
+/// same bytes as `handle`, axum and actix-web.
+///
+/// Its response body `ResBody` is any type built from a `Vec<u8>`:
+/// `http_body_util::Full<Bytes>` by default, axum's `Body`, …; it never fails.
+///
+/// ```
+/// use std::sync::Arc;
+/// use esign_webhooks::integrations::tower::HandlersService;
+/// use esign_webhooks::testing::Signer;
+/// use esign_webhooks::{Handlers, Webhooks, dropboxsign};
+/// use http_body_util::{BodyExt, Full};
+/// use tower::ServiceExt;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let webhooks = Webhooks::builder().dropboxsign(dropboxsign::Verifier::new("api-key")).build()?;
+/// let mut handlers = Handlers::new();
+/// handlers.on_any(|_| Ok(()));
+/// let service = HandlersService::new(webhooks, Arc::new(handlers));
+///
+/// let json = br#"{"event":{"event_time":"1700000000","event_type":"callback_test","event_hash":""}}"#;
+/// let signed = Signer::dropboxsign("api-key").multipart(json);
+/// let mut request = http::Request::post("/webhooks");
+/// for (name, value) in &signed.headers {
+///     request = request.header(name, value);
+/// }
+/// let request = request.body(Full::<bytes::Bytes>::from(signed.body))?;
+/// let response: http::Response<Full<bytes::Bytes>> = service.oneshot(request).await?;
+/// assert_eq!(response.status(), 200);
+/// assert_eq!(&response.into_body().collect().await?.to_bytes()[..], b"Hello API Event Received");
+/// # Ok(())
+/// # }
+/// ```
+pub struct HandlersService<ResBody = http_body_util::Full<bytes::Bytes>> {
+    webhooks: Webhooks,
+    registry: Registry,
+    body: PhantomData<fn() -> ResBody>,
+}
+
+impl<ResBody> Clone for HandlersService<ResBody> {
+    fn clone(&self) -> Self {
+        HandlersService {
+            webhooks: self.webhooks.clone(),
+            registry: self.registry.clone(),
+            body: PhantomData,
+        }
+    }
+}
+
+/// The callbacks a [`HandlersService`] runs.
+#[derive(Clone)]
+enum Registry {
+    Blocking(Arc<Handlers>),
+    Async(Arc<AsyncHandlers>),
+}
+
+impl<ResBody> HandlersService<ResBody> {
+    /// Runs the blocking callbacks `handlers` on the task that serves the
+    /// request ([`Webhooks::handle_parts`]): keep them short, or use
+    /// [`new_async`](HandlersService::new_async).
+    pub fn new(webhooks: Webhooks, handlers: Arc<Handlers>) -> Self {
+        HandlersService {
+            webhooks,
+            registry: Registry::Blocking(handlers),
+            body: PhantomData,
+        }
+    }
+
+    /// Runs the async callbacks `handlers` ([`Webhooks::handle_parts_async`]).
+    pub fn new_async(webhooks: Webhooks, handlers: Arc<AsyncHandlers>) -> Self {
+        HandlersService {
+            webhooks,
+            registry: Registry::Async(handlers),
+            body: PhantomData,
+        }
+    }
+}
+
+impl<ResBody> fmt::Debug for HandlersService<ResBody> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HandlersService")
+            .field("webhooks", &self.webhooks)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<B, ResBody> Service<Request<B>> for HandlersService<ResBody>
+where
+    B: http_body::Body + Send + 'static,
+    B::Data: Send,
+    ResBody: From<Vec<u8>> + Send + 'static,
+{
+    type Response = Response<ResBody>;
+    type Error = Infallible;
+    type Future = VerifyFuture<Response<ResBody>, Infallible>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let service = self.clone();
+        Box::pin(async move { Ok(service.answer(request).await.map(ResBody::from)) })
+    }
+}
+
+impl<ResBody> HandlersService<ResBody> {
+    /// The answer to `request`: the report's, or the refusal's.
+    async fn answer<B: http_body::Body>(self, request: Request<B>) -> Response<Vec<u8>> {
+        let (parts, body) = request.into_parts();
+        let declared = declared_length(&parts.headers);
+        let bytes = match read_limited(declared, body, self.webhooks.max_body_size()).await {
+            Ok(bytes) => bytes,
+            Err(ReadError::TooLarge(err)) => return err.response(),
+            Err(ReadError::Unreadable) => return crate::error::reason_response(StatusCode::BAD_REQUEST),
+        };
+        let outcome = match &self.registry {
+            Registry::Blocking(handlers) => self.webhooks.handle_parts(handlers, &parts, &bytes),
+            Registry::Async(handlers) => self.webhooks.handle_parts_async(handlers, &parts, &bytes).await,
+        };
+        match outcome {
+            Ok(report) => report.response(),
+            Err(err) => err.response(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,12 +11,17 @@
 //!    [`dispatch_request`](crate::Webhooks::dispatch_request), or
 //!    [`handle_parts_async`](crate::Webhooks::handle_parts_async) with the
 //!    callback registry; the extractors and the tower layer do this for you;
-//! 3. answer the status the crate suggests: [`Error::status`](crate::Error::status)
-//!    (400, 401, 403, 413…) or [`Report::status`](crate::Report::status)
-//!    (200, or 500 so the vendor retries when one of your callbacks failed);
-//! 4. reply to eSignGlobal with
-//!    [`esignglobal::SUCCESS_RESPONSE`](crate::esignglobal::SUCCESS_RESPONSE)
-//!    within 5 seconds.
+//! 3. send the whole answer the crate gives, status, headers and body:
+//!    [`Report::response`](crate::Report::response) with the callback
+//!    registry (the vendor's required success answer, 503 with `Retry-After`
+//!    for a copy in flight, 500 so the vendor retries when one of your
+//!    callbacks failed), [`Event::success_response`](crate::Event::success_response)
+//!    after `dispatch`, and [`Error::response`](crate::Error::response) for a
+//!    refusal (400, 401, 403, 413…: the status and its reason phrase only).
+//!    axum's `IntoResponse`, actix-web's `Responder` and the tower
+//!    `HandlersService` send exactly these; eSignGlobal's JSON, Dropbox
+//!    Sign's `Hello API Event Received` and Adobe's client-id echo are in them;
+//! 4. answer within the vendor's time limit (eSignGlobal: 5 seconds).
 //!
 //! ## axum, from a fresh clone to your own handler
 //!

@@ -206,12 +206,22 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// single-use token).
     const RETRY_ON_FAILURE: bool = true;
 
+    /// The largest body the vendor documents sending, in bytes: the default
+    /// body limit of a [`Webhooks`](crate::Webhooks) is the largest of its
+    /// configured vendors' (unless the user sets one). 1 MiB unless the
+    /// vendor documents more (Adobe Acrobat Sign: notifications up to 10 MB).
+    const MAX_BODY_SIZE: usize = DEFAULT_BODY_LIMIT;
+
     /// The response the vendor expects on success.
     fn success_response(event: &Self::Event) -> Response<Vec<u8>> {
         let _ = event;
         empty_response(StatusCode::OK)
     }
 }
+
+/// The body limit of a vendor that documents none larger: 1 MiB, far above
+/// every such vendor's deliveries.
+pub(crate) const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// What a vendor's check established about a request, for the parse that
 /// follows it, now or later ([`Plugin::authenticate_part`]).

@@ -22,7 +22,8 @@ impl Webhooks {
     ///
     /// A request that fails verification is an `Err` and runs no callback.
     /// Callback failures do not make this fail: they are in the [`Report`],
-    /// whose [`status`](Report::status) says what to answer. With a
+    /// whose [`response`](Report::response) is the whole answer the vendor
+    /// requires (and [`Error::response`] the answer to an `Err`). With a
     /// [`Deduplicator`](crate::dedup::Deduplicator)
     /// ([`Handlers::deduplicate_with`]), a copy of a delivery already handled
     /// runs nothing and is reported ([`Report::is_duplicate`]).
@@ -40,15 +41,17 @@ impl Webhooks {
             Ok(event) => event,
             Err(err) => return traced(unreadable::handle_blocking(handlers, incoming.body(), err)),
         };
+        // The answer is computed now: the event itself goes to the callbacks.
+        let success = event.success_response();
         let staged = Staged::new(event);
         // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match gate::enter(handlers.deduplicator(), &staged)? {
-            Gate::Answer(report) => return Ok(report),
+            Gate::Answer(report) => return Ok(report.answering(success)),
             Gate::Run(claim) => claim,
         };
         let outcome = staged
             .confirm_blocking(handlers.confirmers())
-            .map(|event| handlers.handle_event(event));
+            .map(|event| handlers.handle_event(event).answering(success));
         traced(gate::settle(claim, outcome))
     }
 
@@ -57,7 +60,8 @@ impl Webhooks {
     /// ([`AsyncHandlers`]) one after another.
     ///
     /// The request is verified and parsed before the first `.await`, so the
-    /// body and headers are not held across it.
+    /// body and headers are not held across it. Answer with
+    /// [`Report::response`] (or [`Error::response`]).
     pub async fn handle_async<H: Headers + ?Sized>(
         &self,
         handlers: &AsyncHandlers,
@@ -120,15 +124,17 @@ async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, E
         Ok(event) => event,
         Err(err) => return traced(unreadable::handle_async(handlers, body, err).await),
     };
+    // The answer is computed now: the event itself goes to the callbacks.
+    let success = event.success_response();
     let staged = Staged::new(event);
     // Dropped before it is settled (this future was dropped), the attempt releases its claim.
     let claim = match gate::enter_async(handlers.deduplicator(), &staged).await? {
-        Gate::Answer(report) => return Ok(report),
+        Gate::Answer(report) => return Ok(report.answering(success)),
         Gate::Run(claim) => claim,
     };
     let outcome = staged.confirm_async(handlers.confirmers()).await;
     let outcome = match outcome {
-        Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await),
+        Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await.answering(success)),
         Err(err) => Err(err),
     };
     traced(gate::settle_async(claim, outcome).await)

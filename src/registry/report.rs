@@ -4,7 +4,7 @@ use core::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::StatusCode;
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
 use crate::vendor::Vendor;
 
@@ -126,6 +126,56 @@ pub struct Report {
     pub(crate) duplicate: bool,
     /// `Some(lease)` when a copy of this delivery was in flight.
     pub(crate) in_flight: Option<Duration>,
+    /// What the vendor requires on success (`Event::success_response`).
+    pub(crate) success: SuccessAnswer,
+}
+
+/// The vendor's required success answer, kept in a form that compares and
+/// clones (an `http::Response` does neither).
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct SuccessAnswer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl SuccessAnswer {
+    /// An empty 200: every vendor's answer unless its plug-in says otherwise.
+    fn empty() -> Self {
+        SuccessAnswer {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Vec::new(),
+        }
+    }
+
+    fn of(response: Response<Vec<u8>>) -> Self {
+        let (parts, body) = response.into_parts();
+        SuccessAnswer {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        }
+    }
+
+    fn to_response(&self) -> Response<Vec<u8>> {
+        let mut response = Response::new(self.body.clone());
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
+}
+
+/// Header names and the body's length only: Adobe's answer echoes its
+/// client id, a credential.
+impl fmt::Debug for SuccessAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SuccessAnswer")
+            .field("status", &self.status)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl Report {
@@ -137,7 +187,15 @@ impl Report {
             unhandled: None,
             duplicate: false,
             in_flight: None,
+            success: SuccessAnswer::empty(),
         }
+    }
+
+    /// The report answering, on success, with `success` (the event's
+    /// `success_response`, computed before the event went to callbacks).
+    pub(crate) fn answering(mut self, success: Response<Vec<u8>>) -> Self {
+        self.success = SuccessAnswer::of(success);
+        self
     }
 
     /// The vendor of the event.
@@ -223,5 +281,70 @@ impl Report {
         } else {
             StatusCode::INTERNAL_SERVER_ERROR
         }
+    }
+}
+
+impl Report {
+    /// The whole answer the vendor requires: status, headers and body.
+    ///
+    /// * Every callback succeeded, nothing matched, or the delivery was a
+    ///   [duplicate](Report::is_duplicate): the vendor's success answer
+    ///   (Dropbox Sign's `Hello API Event Received`, Adobe Acrobat Sign's
+    ///   client-id echo in `X-AdobeSign-ClientId` and in JSON, eSignGlobal's
+    ///   JSON; an empty 200 for the others), the very answer of
+    ///   [`Event::success_response`](crate::Event::success_response).
+    /// * A copy [in flight](Report::is_in_flight): 503 with `Retry-After`
+    ///   (the [lease](Report::retry_after) in whole seconds, rounded up).
+    /// * A callback failed: [`status`](Report::status) (500, so the vendor
+    ///   retries; the success answer for a vendor that cannot retry, Ignisign)
+    ///   with its canonical reason phrase as the only body, never the
+    ///   failure's message.
+    ///
+    /// The success answer is the event's, computed by `handle*` before the
+    /// callbacks run; a report of [`Handlers::handle_event`](crate::Handlers::handle_event)
+    /// (an event with no request) carries an empty 200.
+    ///
+    /// Every entry point answers with it: send it as it is, or return the
+    /// [`Report`] itself from an axum or actix-web handler (features `axum`,
+    /// `actix`); `integrations::tower::HandlersService` (feature `tower`) does.
+    ///
+    /// ```
+    /// use esign_webhooks::testing::Signer;
+    /// use esign_webhooks::{Handlers, Webhooks, dropboxsign};
+    ///
+    /// let webhooks = Webhooks::builder().dropboxsign(dropboxsign::Verifier::new("api-key")).build()?;
+    /// let mut handlers = Handlers::new();
+    /// handlers.on_any(|_| Ok(()));
+    /// let json = br#"{"event":{"event_time":"1700000000","event_type":"callback_test","event_hash":""}}"#;
+    /// let request = Signer::dropboxsign("api-key").multipart(json);
+    /// let report = webhooks.handle(&handlers, &request.body, &request.headers)?;
+    /// let response = report.response();
+    /// assert_eq!(response.status(), 200);
+    /// assert_eq!(response.body().as_slice(), b"Hello API Event Received");
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn response(&self) -> Response<Vec<u8>> {
+        let status = self.status();
+        if status.is_success() {
+            return self.success.to_response();
+        }
+        let mut response = crate::error::reason_response(status);
+        if let Some(lease) = self.in_flight {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, HeaderValue::from(retry_after_seconds(lease)));
+        }
+        response
+    }
+}
+
+/// `lease` in whole seconds, rounded up (a `Retry-After` of 0 would invite
+/// an immediate retry that still finds the claim held).
+fn retry_after_seconds(lease: Duration) -> u64 {
+    let whole = lease.as_secs();
+    if lease.subsec_nanos() > 0 {
+        whole.saturating_add(1)
+    } else {
+        whole.max(1)
     }
 }
