@@ -425,7 +425,7 @@ fn postgres_store_against_a_real_server() {
             .unwrap();
     });
     let err = store.claim(&key(77), ClaimToken::new(), lease()).unwrap_err();
-    let texts = single_line_chain(err.as_ref());
+    let texts = single_line_chain(&err);
     assert!(texts[0].contains(r"forged\n2026-12-04 INFO"), "{texts:?}");
     let mut handlers = Handlers::new();
     handlers.on_any(|_| Ok(()));

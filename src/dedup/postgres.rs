@@ -10,7 +10,7 @@ use tokio_postgres::{Client, NoTls};
 
 use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
-use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError};
+use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError, StoreErrorKind};
 
 /// The migration that creates the table (`migrations/postgres/0001_esign_webhooks_dedup.sql`).
 pub const MIGRATION: &str = include_str!("../../migrations/postgres/0001_esign_webhooks_dedup.sql");
@@ -84,9 +84,12 @@ impl PostgresStore {
     /// or a `key=value` connection string). Connects lazily: an unreachable
     /// server fails the first operation, not this.
     pub fn open(url: &str) -> Result<Self, StoreError> {
-        let mut config: tokio_postgres::Config = url
-            .parse()
-            .map_err(|_| SanitizedError::new("invalid PostgreSQL connection string (it is not repeated here)"))?;
+        let mut config: tokio_postgres::Config = url.parse().map_err(|_| {
+            StoreError::text(
+                StoreErrorKind::Other,
+                "invalid PostgreSQL connection string (it is not repeated here)",
+            )
+        })?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(2));
         }
@@ -262,10 +265,20 @@ fn is_connection_error(err: &tokio_postgres::Error) -> bool {
 /// sanitised through its whole chain: the server chooses the message, and a
 /// hostile one could put a line break into it.
 fn pg_error(err: tokio_postgres::Error) -> StoreError {
-    Box::new(match err.as_db_error() {
-        Some(db) => SanitizedError::new(format_args!("PostgreSQL: {} ({})", db.message(), db.code().code())),
-        None => SanitizedError::wrap("PostgreSQL: ", &err),
-    })
+    match err.as_db_error() {
+        Some(db) => StoreError::text(
+            StoreErrorKind::Server,
+            format_args!("PostgreSQL: {} ({})", db.message(), db.code().code()),
+        ),
+        None => {
+            let kind = if is_connection_error(&err) || err.is_closed() {
+                StoreErrorKind::Connection
+            } else {
+                StoreErrorKind::Other
+            };
+            StoreError::sanitized(kind, SanitizedError::wrap("PostgreSQL: ", &err))
+        }
+    }
 }
 
 /// Milliseconds, at least 1.
