@@ -113,6 +113,7 @@ impl StoreError {
     }
 
     /// An error of `kind` of an already sanitised error.
+    #[cfg_attr(not(any(feature = "redis", feature = "postgres")), allow(dead_code))]
     pub(crate) fn sanitized(kind: StoreErrorKind, error: SanitizedError) -> Self {
         StoreError { kind, error }
     }
