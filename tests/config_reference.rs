@@ -80,3 +80,46 @@ fn every_documented_example_parses_and_builds() {
         );
     }
 }
+
+/// Adobe's URL check, from a file: the query token is required once configured.
+#[cfg(feature = "adobesign")]
+#[test]
+fn adobe_url_checks_are_expressible_in_a_file() {
+    use esign_webhooks::config::Config;
+
+    let env = |name: &str| match name {
+        "ADOBE_ID" => Some("client-1".to_owned()),
+        "ADOBE_TOKEN" => Some("url-t0ken".to_owned()),
+        _ => None,
+    };
+    let config = Config::from_toml(
+        "[adobesign]\nsecret_env = 'ADOBE_ID'\nquery_parameter = 'token'\nquery_token_env = 'ADOBE_TOKEN'\n",
+    )
+    .unwrap();
+    let webhooks = Webhooks::from_config_with_env(&config, env).unwrap();
+    let body = include_bytes!("fixtures/adobesign/agreement_workflow_completed.json");
+    let headers = [("x-adobesign-clientid".to_owned(), "client-1".to_owned())];
+    let without = esign_webhooks::Incoming::new(body, &headers[..]);
+    assert!(
+        webhooks.dispatch_incoming(&without).is_err(),
+        "the URL token is required"
+    );
+    let with = esign_webhooks::Incoming::new(body, &headers[..]).with_query(Some("token=url-t0ken"));
+    webhooks.dispatch_incoming(&with).unwrap();
+
+    for bad in [
+        "[adobesign]\nsecret_env = 'ADOBE_ID'\nquery_parameter = 'token'\n",
+        "[adobesign]\nsecret_env = 'ADOBE_ID'\nusername = 'u'\n",
+        "[adobesign]\nsecret_env = 'ADOBE_ID'\nquery_parameter = 'token'\nquery_token_env = 'T'\nusername = 'u'\npassword_env = 'P'\n",
+        "[adobesign]\nsecret_env = 'ADOBE_ID'\nquery_paramter = 'token'\n",
+    ] {
+        assert!(Config::from_toml(bad).is_err(), "{bad}");
+    }
+    // The variable named is not set: the error names the key, not the variable.
+    let config =
+        Config::from_toml("[adobesign]\nsecret_env = 'ADOBE_ID'\nusername = 'u'\npassword_env = 'NOT_SET_VAR'\n")
+            .unwrap();
+    let err = Webhooks::from_config_with_env(&config, env).unwrap_err();
+    assert_eq!(err.key_path(), Some("adobesign.password_env"), "{err}");
+    assert!(!err.to_string().contains("NOT_SET_VAR"), "{err}");
+}

@@ -557,6 +557,10 @@ fn postgres_store_over_tls() {
         return;
     };
     let Some(pem) = pem else {
+        assert!(
+            std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_POSTGRES").is_none(),
+            "the PostgreSQL TLS test needs the openssl command (ESIGN_WEBHOOKS_REQUIRE_POSTGRES is set)"
+        );
         eprintln!("NOTICE: openssl not found; the PostgreSQL TLS test is skipped");
         return;
     };

@@ -125,10 +125,23 @@
 //!
 //! Adobe Acrobat Sign: its own check, the client id(s) of your API
 //! application(s) in `secret_env` (`X-AdobeSign-ClientId`); no `method`.
+//! Optionally, a check of the URL you registered too: a token in its query
+//! (`query_parameter` and `query_token_env`, `Verifier::with_query_token`)…
 //!
 //! ```toml
 //! [adobesign]
 //! secret_env = "ADOBE_SIGN_CLIENT_ID"
+//! query_parameter = "token"
+//! query_token_env = "ADOBE_SIGN_URL_TOKEN"
+//! ```
+//!
+//! …or Basic credentials (`username` and `password_env`, `Verifier::with_basic_auth`).
+//!
+//! ```toml
+//! [adobesign]
+//! secret_env = ["ADOBE_SIGN_CLIENT_ID", "ADOBE_SIGN_OTHER_APP_CLIENT_ID"]
+//! username = "adobe"
+//! password_env = "ADOBE_SIGN_URL_PASSWORD"
 //! ```
 //!
 //! Yousign: HMAC, its documented scheme.
