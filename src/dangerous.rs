@@ -45,3 +45,22 @@ use crate::{Error, Vendor};
 pub fn parse_unverified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {
     parse_verified(vendor, body)
 }
+
+/// Which vendors' formats an (unverified) body looks like: the vendors whose
+/// distinctive top-level keys it has (their plug-in's `claims`), then those
+/// that claim it only weakly (`claims_weakly`: keys shared with others), in
+/// the table's order. The evidence dispatch uses when no credential names a
+/// vendor; a diagnostic (the CLI's `inspect`), not a check: anyone can send
+/// any keys.
+///
+/// ```
+/// use esign_webhooks::{Vendor, dangerous};
+///
+/// let body = br#"{"Data":{"SigningSessionId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","Type":"SignerStatus","Status":4}}"#;
+/// let (claimed, _weakly) = dangerous::vendors_claiming(body);
+/// assert!(!claimed.contains(&Vendor::SignPlus));
+/// ```
+pub fn vendors_claiming(body: &[u8]) -> (Vec<Vendor>, Vec<Vendor>) {
+    let (strong, weak) = crate::dispatch::vendors::Vendors::claimed(&crate::plugin::BodyShape::of(body));
+    (strong.iter().collect(), weak.iter().collect())
+}

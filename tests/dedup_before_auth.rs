@@ -339,7 +339,7 @@ impl std::error::Error for Hostile {
 }
 
 fn hostile() -> StoreError {
-    Box::new(Hostile(
+    StoreError::other(Hostile(
         "ERR bad\r\n2026-12-04T00:00:00Z INFO payment accepted",
         Some(Box::new(Hostile("cause\n\u{1b}[31mforged", None))),
     ))

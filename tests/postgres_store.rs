@@ -60,6 +60,8 @@ struct Server {
     data: PathBuf,
     port: u16,
     user: Option<(u32, u32)>,
+    /// More `-c` settings (`ssl=on` …).
+    extra: Vec<String>,
 }
 
 impl Server {
@@ -88,6 +90,7 @@ impl Server {
                 "-c",
                 "full_page_writes=off",
             ])
+            .args(self.extra.iter().flat_map(|setting| ["-c", setting.as_str()]))
             .spawn()
             .expect("postgres starts");
         self.child = Some(child);
@@ -97,7 +100,8 @@ impl Server {
             .with_timeout(Duration::from_millis(500));
         while store
             .purge_expired()
-            .is_err_and(|err| !err.to_string().contains("does not exist"))
+            // Up: the table is missing, or (a TLS-only server) a plain connection is refused.
+            .is_err_and(|err| !err.to_string().contains("does not exist") && !err.to_string().contains("pg_hba.conf"))
         {
             assert!(Instant::now() < deadline, "postgres did not start");
             std::thread::sleep(Duration::from_millis(50));
@@ -139,6 +143,11 @@ impl Drop for Server {
 }
 
 fn start() -> Option<Server> {
+    start_with(|_| Vec::new())
+}
+
+/// A server; `prepare` runs after initdb, with the server, and returns more settings.
+fn start_with(prepare: impl FnOnce(&Server) -> Vec<String>) -> Option<Server> {
     let Some(bin) = binaries() else {
         assert!(
             std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_POSTGRES").is_none(),
@@ -165,6 +174,7 @@ fn start() -> Option<Server> {
         data,
         port,
         user,
+        extra: Vec::new(),
     };
     let status = server
         .command("initdb")
@@ -175,6 +185,7 @@ fn start() -> Option<Server> {
         .status()
         .expect("initdb runs");
     assert!(status.success(), "initdb failed");
+    server.extra = prepare(&server);
     server.start_postgres();
     Some(server)
 }
@@ -425,7 +436,7 @@ fn postgres_store_against_a_real_server() {
             .unwrap();
     });
     let err = store.claim(&key(77), ClaimToken::new(), lease()).unwrap_err();
-    let texts = single_line_chain(err.as_ref());
+    let texts = single_line_chain(&err);
     assert!(texts[0].contains(r"forged\n2026-12-04 INFO"), "{texts:?}");
     let mut handlers = Handlers::new();
     handlers.on_any(|_| Ok(()));
@@ -450,4 +461,195 @@ fn single_line_chain(err: &(dyn std::error::Error + 'static)) -> Vec<String> {
         next = err.source();
     }
     texts
+}
+
+/// A private CA and a server certificate it signs, for `localhost` and
+/// 127.0.0.1, in the server's data directory (`openssl` CLI), owned by the
+/// server's user; the CA's PEM.
+fn server_certificate(server: &Server) -> Option<Vec<u8>> {
+    let file = |name: &str| server.data.join(name);
+    let openssl = |args: &[&str]| -> Option<()> {
+        let status = Command::new("openssl")
+            .args(args)
+            .current_dir(&server.data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then_some(())
+    };
+    std::fs::write(
+        file("server.ext"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
+    )
+    .ok()?;
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=esign-webhooks test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+    ])?;
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ])?;
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "1",
+        "-extfile",
+        "server.ext",
+        "-out",
+        "server.crt",
+    ])?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(file("server.key"), std::fs::Permissions::from_mode(0o600)).ok()?;
+    if let Some((uid, gid)) = server.user {
+        for name in ["server.crt", "server.key"] {
+            std::os::unix::fs::chown(file(name), Some(uid), Some(gid)).ok()?;
+        }
+    }
+    std::fs::read(file("ca.crt")).ok()
+}
+
+/// A server that accepts TLS connections only (pg_hba: `hostnossl … reject`):
+/// a store that works against it is encrypted; one that does not trust the
+/// certificate is refused; and a non-TLS server is refused when TLS is required.
+#[test]
+fn postgres_store_over_tls() {
+    let mut pem = None;
+    let Some(server) = start_with(|server| {
+        pem = server_certificate(server);
+        if pem.is_some() {
+            let hba =
+                "hostnossl all all 127.0.0.1/32 reject\nhostssl all all 127.0.0.1/32 trust\nlocal all all trust\n";
+            std::fs::write(server.data.join("pg_hba.conf"), hba).unwrap();
+            vec!["ssl=on".to_owned()]
+        } else {
+            Vec::new()
+        }
+    }) else {
+        return;
+    };
+    let Some(pem) = pem else {
+        assert!(
+            std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_POSTGRES").is_none(),
+            "the PostgreSQL TLS test needs the openssl command (ESIGN_WEBHOOKS_REQUIRE_POSTGRES is set)"
+        );
+        eprintln!("NOTICE: openssl not found; the PostgreSQL TLS test is skipped");
+        return;
+    };
+
+    // Plain is refused by this server: the store's error says so, and carries no password.
+    let plain = PostgresStore::open(&server.url()).unwrap();
+    let err = plain.claim(&key(1), ClaimToken::new(), lease()).unwrap_err();
+    assert!(err.to_string().contains("pg_hba.conf"), "{err}");
+
+    for mode in ["require", "verify-ca", "verify-full"] {
+        let url = format!("{}?sslmode={mode}", server.url());
+        // Verified against Mozilla's roots only: the self-signed certificate is refused.
+        let untrusted = PostgresStore::open(&url).unwrap();
+        let err = untrusted.claim(&key(2), ClaimToken::new(), lease()).unwrap_err();
+        let chain = single_line_chain(&err).join(": ");
+        assert!(
+            chain.contains("TLS handshake") && chain.contains("invalid peer certificate: UnknownIssuer"),
+            "{mode}: {chain}"
+        );
+
+        let store = PostgresStore::open_with_ca(&url, &pem).unwrap();
+        store.migrate().unwrap();
+        let token = ClaimToken::new();
+        assert_eq!(
+            store.claim(&key(3), token, lease()).unwrap(),
+            ClaimOutcome::Claimed,
+            "{mode}"
+        );
+        assert!(store.release(&key(3), token).unwrap());
+        assert!(format!("{store:?}").contains("tls: true"), "{store:?}");
+    }
+
+    // CA certificates that are not PEM are refused when the store is made, not ignored.
+    assert!(PostgresStore::open_with_ca("postgresql://x@127.0.0.1/db?sslmode=require", b"not pem").is_err());
+
+    // A non-TLS server is refused when TLS is required, rather than spoken to in the clear.
+    let Some(plain_server) = start() else { return };
+    let required = PostgresStore::open_with_ca(&format!("{}?sslmode=require", plain_server.url()), &pem).unwrap();
+    let err = required.claim(&key(4), ClaimToken::new(), lease()).unwrap_err();
+    assert!(err.to_string().contains("TLS"), "{err}");
+}
+
+/// A store on the user's own client, and a key recorded inside the user's
+/// transaction: committed with the work, or rolled back with it.
+#[test]
+fn postgres_store_on_the_users_client_and_transaction() {
+    let Some(server) = start() else { return };
+    PostgresStore::open(&server.url()).unwrap().migrate().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (mut client, connection) = runtime
+        .block_on(tokio_postgres::connect(&server.url(), tokio_postgres::NoTls))
+        .unwrap();
+    runtime.spawn(connection);
+    let ttl = Duration::from_secs(60);
+
+    runtime.block_on(async {
+        // Rolled back: the key is not recorded.
+        let tx = client.transaction().await.unwrap();
+        assert!(PostgresStore::complete_in(&tx, &key(10), ttl).await.unwrap());
+        tx.rollback().await.unwrap();
+        // Committed: recorded once; a second transaction sees it done.
+        let tx = client.transaction().await.unwrap();
+        assert!(
+            PostgresStore::complete_in(&tx, &key(10), ttl).await.unwrap(),
+            "the rollback left nothing"
+        );
+        tx.commit().await.unwrap();
+        let tx = client.transaction().await.unwrap();
+        assert!(
+            !PostgresStore::complete_in(&tx, &key(10), ttl).await.unwrap(),
+            "already done"
+        );
+    });
+
+    let (client, connection) = runtime
+        .block_on(tokio_postgres::connect(&server.url(), tokio_postgres::NoTls))
+        .unwrap();
+    runtime.spawn(connection);
+    let store = PostgresStore::from_client(client).unwrap();
+    assert_eq!(
+        store.claim(&key(10), ClaimToken::new(), lease()).unwrap(),
+        ClaimOutcome::Done
+    );
+    let token = ClaimToken::new();
+    assert_eq!(store.claim(&key(11), token, lease()).unwrap(), ClaimOutcome::Claimed);
+    assert!(store.complete(&key(11), token, lease()).unwrap());
+    assert!(format!("{store:?}").contains("from_client"));
+    // The user's runtime goes away with the connection: the store fails, it does not reconnect.
+    drop(runtime);
+    let err = store.claim(&key(12), ClaimToken::new(), lease()).unwrap_err();
+    assert_eq!(err.kind(), esign_webhooks::dedup::StoreErrorKind::Connection, "{err}");
 }

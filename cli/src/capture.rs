@@ -179,9 +179,9 @@ pub fn serve(listen: SocketAddr, out: PathBuf, count: Option<usize>, json: bool)
             .map_err(|err| format!("cannot listen on {listen}: {err}"))?;
         let local = listener.local_addr().map_err(|err| err.to_string())?;
         if json {
-            println!("{}", serde_json::json!({"listening": format!("http://{local}")}));
+            outln!("{}", serde_json::json!({"listening": format!("http://{local}")}));
         } else {
-            println!(
+            outln!(
                 "listening on http://{local}, storing requests in {}; Ctrl-C to stop",
                 out.display()
             );
@@ -254,13 +254,13 @@ async fn handle(request: Request<Incoming>, state: Arc<State>) -> Result<Respons
             .map_or(capture.target.as_str(), |(p, _)| p),
     );
     if state.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"captured": path, "method": capture.method, "path": path_only,
                 "headers": capture.headers.len(), "body_bytes": body.len()})
         );
     } else {
-        println!(
+        outln!(
             "captured {} {} ({} bytes, {} headers) -> {}",
             capture.method,
             path_only,

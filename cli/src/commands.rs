@@ -16,6 +16,8 @@ use crate::sign;
 
 pub struct Output {
     pub json: bool,
+    /// Print events' full `Debug`.
+    pub debug: bool,
 }
 
 fn secret_from(text: &str, format: SecretFormat) -> Result<Secret, String> {
@@ -107,9 +109,9 @@ pub fn detect(
         return Ok(true);
     }
     if out.json {
-        println!("{}", json!({"detected": false, "error": last_error}));
+        outln!("{}", json!({"detected": false, "error": last_error}));
     } else {
-        println!("no scheme found: {last_error}");
+        outln!("no scheme found: {last_error}");
     }
     Ok(false)
 }
@@ -166,7 +168,7 @@ fn print_detected(
     let code = rust_code::verifier(vendor, best, &secret_expr);
     if out.json {
         let scheme = best.hmac_scheme().map(ToString::to_string);
-        println!(
+        outln!(
             "{}",
             json!({
                 "detected": true,
@@ -182,22 +184,22 @@ fn print_detected(
         );
         return;
     }
-    println!("verified {captures} capture(s) with: {best}");
+    outln!("verified {captures} capture(s) with: {best}");
     if let Some(scheme) = best.hmac_scheme() {
         if scheme.signed_content().timestamp().is_some() {
-            println!(
+            outln!(
                 "timestamp tolerance: {} s (set `tolerance_secs` to change it)",
                 scheme.tolerance().as_secs()
             );
         }
     }
     if ambiguous {
-        println!("\nAMBIGUOUS: these verify as well and rank the same; capture another delivery and pass both files:");
+        outln!("\nAMBIGUOUS: these verify as well and rank the same; capture another delivery and pass both files:");
         for other in all.iter().skip(1) {
-            println!("  - {other}");
+            outln!("  - {other}");
         }
     } else if all.len() > 1 {
-        println!(
+        outln!(
             "(also verifies, ranked lower: {})",
             all.iter()
                 .skip(1)
@@ -206,10 +208,10 @@ fn print_detected(
                 .join("; ")
         );
     }
-    println!("\nConfiguration (esign-webhooks.toml):\n\n{snippet}\n");
-    println!("Rust:\n\n{code}\n");
+    outln!("\nConfiguration (esign-webhooks.toml):\n\n{snippet}\n");
+    outln!("Rust:\n\n{code}\n");
     if vendor == "esignglobal" {
-        println!("eSignGlobal does not publish its scheme: confirm it with eSignGlobal support before relying on it.");
+        outln!("eSignGlobal does not publish its scheme: confirm it with eSignGlobal support before relying on it.");
     }
 }
 
@@ -225,10 +227,19 @@ fn clock_for(now: &str, loaded: &Loaded) -> Result<Option<FixedClock>, String> {
     }
 }
 
+/// `summary`, and the envelope id when the event has one (printable: the body chose it).
+fn with_envelope(summary: String, envelope_id: Option<&str>) -> String {
+    match envelope_id {
+        Some(id) => format!("{summary} (envelope {})", printable(id)),
+        None => summary,
+    }
+}
+
+/// One line: the vendor, the event and, where known, the envelope.
 fn event_summary(event: &Event) -> String {
     match event {
-        Event::EsignGlobal(e) => format!("eSignGlobal {}", e.kind()),
-        Event::SignPlus(e) => format!("Sign.Plus {}", e.kind()),
+        Event::EsignGlobal(e) => with_envelope(format!("eSignGlobal {}", e.kind()), e.envelope_id()),
+        Event::SignPlus(e) => with_envelope(format!("Sign.Plus {}", e.kind()), e.envelope_id()),
         Event::Ignisign(d) => format!(
             "Ignisign {} (token not confirmed: verify does not call Ignisign's API)",
             d.topic()
@@ -252,26 +263,29 @@ pub fn verify(out: &Output, config_path: &Path, now: &str, files: &[PathBuf]) ->
         match webhooks.dispatch_incoming(&incoming) {
             Ok(event) => {
                 if out.json {
-                    println!(
-                        "{}",
-                        json!({"file": file, "verified": true, "vendor": event.vendor().to_string(),
-                            "event": event_summary(&event), "debug": format!("{event:?}")})
-                    );
+                    let mut line = json!({"file": file, "verified": true, "vendor": event.vendor().to_string(),
+                        "event": event_summary(&event)});
+                    if out.debug {
+                        line["debug"] = json!(format!("{event:?}"));
+                    }
+                    outln!("{line}");
+                } else if out.debug {
+                    outln!("VERIFIED {}: {}\n{event:#?}", file.display(), event_summary(&event));
                 } else {
-                    println!("VERIFIED {}: {}\n{event:#?}", file.display(), event_summary(&event));
+                    outln!("VERIFIED {}: {}", file.display(), event_summary(&event));
                 }
             }
             Err(err) => {
                 all_ok = false;
                 let status = err.status().as_u16();
                 if out.json {
-                    println!(
+                    outln!(
                         "{}",
                         json!({"file": file, "verified": false, "error": err.to_string(),
                             "kind": format!("{:?}", err.kind()), "status": status})
                     );
                 } else {
-                    println!(
+                    outln!(
                         "FAILED {}: {err}\n  kind: {:?}\n  the crate would answer HTTP {status}",
                         file.display(),
                         err.kind()
@@ -285,14 +299,23 @@ pub fn verify(out: &Output, config_path: &Path, now: &str, files: &[PathBuf]) ->
 
 pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
     let loaded = capture::load(file)?;
-    let parsed: Vec<(Vendor, Event)> = Vendor::ALL
+    // Only vendors whose format claims the body: every vendor's parse is
+    // lenient enough that several accept another's body (eSignGlobal's
+    // ENVELOPE_FINISH parses as an Adobe Acrobat Sign event too).
+    let (strong, weak) = dangerous::vendors_claiming(&loaded.body);
+    let claimed = if strong.is_empty() { weak } else { strong };
+    let parse = |vendor: Vendor| {
+        dangerous::parse_unverified(vendor, &loaded.body)
+            .ok()
+            .map(|e| (vendor, e))
+    };
+    let parsed: Vec<(Vendor, Event)> = claimed.iter().copied().filter_map(parse).collect();
+    // The others whose parse accepts it anyway, named but not shown as events.
+    let unclaimed: Vec<Vendor> = Vendor::ALL
         .iter()
         .copied()
-        .filter_map(|vendor| {
-            dangerous::parse_unverified(vendor, &loaded.body)
-                .ok()
-                .map(|e| (vendor, e))
-        })
+        .filter(|vendor| !claimed.contains(vendor))
+        .filter(|&vendor| parse(vendor).is_some())
         .collect();
     // An allow-list of descriptive headers: a token can sit in a header of any name.
     let headers: Vec<(String, String)> = loaded
@@ -302,18 +325,29 @@ pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
         .collect();
     let query = loaded.query().map(redact::query);
     if out.json {
-        println!(
+        let parsed_as: Vec<_> = parsed
+            .iter()
+            .map(|(v, e)| {
+                let mut entry = json!({"vendor": v.to_string(), "event": event_summary(e)});
+                if out.debug {
+                    entry["debug"] = json!(format!("{e:?}"));
+                }
+                entry
+            })
+            .collect();
+        outln!(
             "{}",
             json!({
                 "file": file, "verified": false, "method": loaded.capture.method, "path": loaded.path_shown(),
                 "query": query, "headers": headers, "body_bytes": loaded.body.len(),
-                "parsed_as": parsed.iter().map(|(v, e)| json!({"vendor": v.to_string(), "event": event_summary(e), "debug": format!("{e:?}")})).collect::<Vec<_>>(),
+                "parsed_as": parsed_as,
+                "also_parses_unclaimed": unclaimed.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
             })
         );
         return Ok(!parsed.is_empty());
     }
-    println!("NOT VERIFIED: inspect parses the body without checking any signature or token.\n");
-    println!(
+    outln!("NOT VERIFIED: inspect parses the body without checking any signature or token.\n");
+    outln!(
         "{} {} ({} bytes, received at {} ms)",
         printable(&loaded.capture.method),
         printable(&loaded.target_shown()),
@@ -321,20 +355,31 @@ pub fn inspect(out: &Output, file: &Path) -> Result<bool, String> {
         loaded.capture.received_at_ms
     );
     for (name, value) in &headers {
-        println!("  {}: {}", printable(name), printable(value));
+        outln!("  {}: {}", printable(name), printable(value));
     }
     match parsed.as_slice() {
-        [] => {
-            println!("\nthe body parses as no vendor's delivery");
-            return Ok(false);
-        }
+        [] => outln!("\nthe body has no vendor's distinctive shape"),
         [_] => {}
-        _ => println!("\nthe body parses as several vendors' deliveries:"),
+        _ => outln!("\nthe body has several vendors' shapes:"),
     }
     for (vendor, event) in &parsed {
-        println!("\n{vendor}: {}\n{event:#?}", event_summary(event));
+        if out.debug {
+            outln!("\n{vendor}: {}\n{event:#?}", event_summary(event));
+        } else {
+            outln!("\n{vendor}: {}", event_summary(event));
+        }
     }
-    Ok(true)
+    if !unclaimed.is_empty() {
+        let names: Vec<String> = unclaimed.iter().map(|v| v.to_string()).collect();
+        outln!(
+            "\nalso accepted by the parse of (their format does not claim the body): {}",
+            names.join(", ")
+        );
+    }
+    if !out.debug && !parsed.is_empty() {
+        outln!("\n(--debug prints the full event)");
+    }
+    Ok(!parsed.is_empty())
 }
 
 fn vendor_name(key: &str) -> &'static str {
@@ -350,7 +395,7 @@ pub fn send(
 ) -> Result<bool, String> {
     if event == Some("list") {
         for (key, name, _) in SAMPLES {
-            println!("{key} {name}");
+            outln!("{key} {name}");
         }
         return Ok(true);
     }
@@ -400,18 +445,24 @@ pub fn send(
             let outcome = builder.send().map(|r| r.status().as_u16());
             let ok = matches!(outcome, Ok(200..=299));
             all_ok &= ok;
-            let status = match outcome {
-                Ok(status) => status.to_string(),
-                Err(err) => format!("error: {}", send_error(err, &target)),
-            };
             let shown_url = redact::url(url);
+            // JSON: the status a number (`null` when nothing answered, with an `error`).
+            let (status, error) = match outcome {
+                Ok(status) => (Some(status), None),
+                Err(err) => (None, Some(send_error(err, &target))),
+            };
             if out.json {
-                println!(
-                    "{}",
-                    json!({"vendor": key, "event": name, "url": shown_url, "status": status, "ok": ok})
-                );
+                let mut line = json!({"vendor": key, "event": name, "url": shown_url, "status": status, "ok": ok});
+                if let Some(error) = &error {
+                    line["error"] = json!(error);
+                }
+                outln!("{line}");
             } else {
-                println!("sent {} {name} to {shown_url}: {status}", vendor_name(key));
+                let shown = match (status, &error) {
+                    (Some(status), _) => status.to_string(),
+                    (None, error) => format!("error: {}", error.as_deref().unwrap_or("no answer")),
+                };
+                outln!("sent {} {name} to {shown_url}: {shown}", vendor_name(key));
             }
         }
     }
@@ -474,12 +525,12 @@ pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
     let status = response.status().as_u16();
     let ok = (200..300).contains(&status);
     if out.json {
-        println!(
+        outln!(
             "{}",
             json!({"file": file, "url": shown_url, "status": status, "ok": ok})
         );
     } else {
-        println!("replayed {} to {shown_url}: {status}", file.display());
+        outln!("replayed {} to {shown_url}: {status}", file.display());
     }
     Ok(ok)
 }

@@ -4,6 +4,33 @@
 //! Run `esign-webhooks --help`, or see the README's "Find eSignGlobal's scheme
 //! in three commands".
 
+/// `println!` that ends the program quietly (exit status 0) when stdout is a
+/// closed pipe (`esign-webhooks inspect … | head`), where `println!` panics.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// Writes one line to stdout; on a broken pipe, exits quietly: the reader
+/// has all it wanted. Another write error is reported on stderr, and exits 1.
+pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let result = stdout
+        .write_fmt(args)
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
+    match result {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(err) => {
+            eprintln!("error: cannot write to stdout: {err}");
+            std::process::exit(1)
+        }
+    }
+}
+
 mod capture;
 mod commands;
 mod rust_code;
@@ -30,6 +57,10 @@ struct Cli {
     /// Machine-readable output: one JSON object per line.
     #[arg(long, global = true)]
     json: bool,
+
+    /// `verify` and `inspect`: print each event's full `Debug` (long), not only its summary.
+    #[arg(long, global = true)]
+    debug: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -144,7 +175,10 @@ fn vendor_slugs() -> clap::builder::PossibleValuesParser {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = commands::Output { json: cli.json };
+    let out = commands::Output {
+        json: cli.json,
+        debug: cli.debug,
+    };
     let result = match cli.command {
         Command::Capture {
             listen,
@@ -182,7 +216,7 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
             if cli.json {
-                println!("{}", serde_json::json!({"error": message}));
+                outln!("{}", serde_json::json!({"error": message}));
             } else {
                 eprintln!("error: {message}");
             }

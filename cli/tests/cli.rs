@@ -911,3 +911,125 @@ fn every_vendor_has_a_sample() {
         );
     }
 }
+
+/// An eSignGlobal body is shown as eSignGlobal's only: Adobe Acrobat Sign's
+/// parse accepts it too, but its format does not claim it, and it is named
+/// as such rather than shown as an Adobe event.
+#[test]
+fn inspect_reports_only_the_vendors_whose_format_claims_the_body() {
+    let file = capture_one_delivery("inspect-claims");
+    let (ok, output) = run(bin().arg("inspect").arg(&file));
+    assert!(ok, "{output}");
+    assert!(
+        output.contains("\neSignGlobal: eSignGlobal ENVELOPE_FINISH"),
+        "{output}"
+    );
+    assert!(!output.contains("Adobe Acrobat Sign ENVELOPE_FINISH"), "{output}");
+    assert!(!output.contains("several vendors"), "{output}");
+
+    let (ok, output) = run(bin().args(["--json", "inspect"]).arg(&file));
+    assert!(ok, "{output}");
+    let value: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+    let parsed = value["parsed_as"].as_array().unwrap();
+    assert_eq!(parsed.len(), 1, "{output}");
+    assert_eq!(parsed[0]["vendor"], "eSignGlobal");
+    let unclaimed = value["also_parses_unclaimed"].as_array().unwrap();
+    assert!(!unclaimed.iter().any(|v| v == "eSignGlobal"), "{output}");
+}
+
+/// `verify` and `inspect` print a one-line summary per capture; `--debug`
+/// adds the full `Debug` of the event.
+#[test]
+fn verify_and_inspect_print_a_summary_unless_debug() {
+    let file = capture_one_delivery("summary");
+    let dir = file.parent().unwrap().to_owned();
+    let (ok, output) = run(bin()
+        .env("ESG_TEST_SECRET", SECRET)
+        .args(["--json", "detect", "--secret-env", "ESG_TEST_SECRET"])
+        .arg(&file));
+    assert!(ok, "{output}");
+    let detected: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+    let config = dir.join("esign-webhooks.toml");
+    std::fs::write(&config, detected["config_toml"].as_str().unwrap()).unwrap();
+    let verify = |debug: bool| {
+        let mut command = bin();
+        command.env("ESG_TEST_SECRET", SECRET);
+        if debug {
+            command.arg("--debug");
+        }
+        run(command.args(["verify", "--config"]).arg(&config).arg(&file))
+    };
+    let (ok, short) = verify(false);
+    assert!(ok, "{short}");
+    assert_eq!(short.lines().count(), 1, "{short}");
+    assert!(
+        short.contains("ENVELOPE_FINISH (envelope 0d5f3c2a9b7e4c1d8e6f0a1b2c3d4e5f)"),
+        "{short}"
+    );
+    let (ok, long) = verify(true);
+    assert!(ok, "{long}");
+    assert!(long.lines().count() > 10 && long.contains("EsignGlobal("), "{long}");
+
+    let (_, short) = run(bin().arg("inspect").arg(&file));
+    let (_, long) = run(bin().args(["--debug", "inspect"]).arg(&file));
+    assert!(
+        !short.contains("EsignGlobal(") && long.contains("EsignGlobal("),
+        "{short}\n---\n{long}"
+    );
+    assert!(long.lines().count() > short.lines().count() + 10);
+}
+
+/// `send --json` gives the HTTP status as a number, and `null` with an
+/// `error` when nothing answered.
+#[test]
+fn send_json_status_is_a_number() {
+    let dir = temp_dir("send-json");
+    let config = dir.join("esign-webhooks.json");
+    std::fs::write(
+        &config,
+        r#"{"signplus": {"method": "query_token", "query_parameter": "token", "secret_env": "SIGNPLUS_JSON_TOKEN"}}"#,
+    )
+    .unwrap();
+    let server = CaptureServer::start(&temp_dir("send-json-captures"), 1);
+    let (ok, output) = run(bin()
+        .env("SIGNPLUS_JSON_TOKEN", "sp-json")
+        .args(["--json", "send", "--event", "envelope_declined", "--config"])
+        .arg(&config)
+        .args(["--url", &server.url]));
+    assert!(ok, "{output}");
+    server.finish();
+    let line: serde_json::Value = serde_json::from_str(output.trim()).unwrap();
+    assert_eq!(line["status"], serde_json::json!(200), "{output}");
+    assert!(line["status"].is_u64(), "{output}");
+
+    let url = format!("http://127.0.0.1:{}/", closed_port());
+    let (ok, output) = run(bin()
+        .env("SIGNPLUS_JSON_TOKEN", "sp-json")
+        .args(["--json", "send", "--event", "envelope_declined", "--config"])
+        .arg(&config)
+        .args(["--url", &url]));
+    assert!(!ok, "{output}");
+    let line: serde_json::Value = serde_json::from_str(output.lines().next().unwrap()).unwrap();
+    assert!(line["status"].is_null() && line["error"].is_string(), "{output}");
+}
+
+/// `inspect … | head -1`: the reader closes the pipe early; the command
+/// ends quietly instead of panicking on the broken pipe.
+#[test]
+fn a_closed_stdout_pipe_ends_quietly() {
+    let file = capture_one_delivery("epipe");
+    let mut child = bin()
+        .args(["--debug", "inspect"])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end before reading anything: every write fails with EPIPE.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -133,6 +133,7 @@
 //! user, agreement, …), of which nothing is known to change per retry. The
 //! client id the response echoes is not part of the key.
 
+mod config;
 mod event;
 mod kinds;
 mod lenient;

@@ -140,14 +140,22 @@ impl VendorVerifier for Verifier {
         self.check(incoming).map(|(_, verified)| verified)
     }
 
+    /// The engine's secret keys (`secret_env` …: the client ids), and the URL
+    /// check of [`with_query_token`](Verifier::with_query_token)
+    /// (`query_parameter` and `query_token_env`) or
+    /// [`with_basic_auth`](Verifier::with_basic_auth) (`username` and
+    /// `password_env`), read here.
+    fn read_table<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<crate::config::VendorConfig, A::Error> {
+        super::config::read_table(map)
+    }
+
     /// `secret_env`: the variable(s) holding the value, several for a rotation.
     fn from_config(
         config: &crate::config::VendorConfig,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Self, crate::config::ConfigError> {
         let ids = config.vendor_secrets(crate::Vendor::AdobeSign, env)?;
-        Ok(Verifier::client_ids(
-            ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()),
-        ))
+        let verifier = Verifier::client_ids(ids.iter().map(|id| String::from_utf8_lossy(id.expose()).into_owned()));
+        super::config::with_url_check(verifier, config, env)
     }
 }

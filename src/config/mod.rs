@@ -52,6 +52,164 @@
 //! The same keys in JSON: `{"signplus": {"method": "query_token", …}}`.
 //! TOML needs the `config-toml` feature; JSON always works.
 //!
+//! # Reference: every vendor's table
+//!
+//! One example per vendor, in the table's order, with the keys its
+//! verifier's reader accepts (`tests/config_reference.rs` parses every one
+//! and fails when a vendor has none). Every table also takes
+//! `dangerous_inline_secret` instead of `secret_env`, and `secret_format`;
+//! `secret_env` takes a list during a rotation. An engine vendor (`method`)
+//! also takes `method = "dangerous_accept_unverified"` and no secret, for tests.
+//!
+//! eSignGlobal publishes no scheme: `scheme` is required with `hmac` (find it
+//! with `esign-webhooks detect`).
+//!
+//! ```toml
+//! [esignglobal]
+//! method = "hmac"                          # or header_token / query_token / basic_auth
+//! scheme = 'header=X-Esign-Signature timestamp-header=X-Esign-Timestamp separator="." encoding=hex'
+//! secret_env = "ESIGNGLOBAL_SECRET"
+//! tolerance_secs = 300
+//! ```
+//!
+//! Ignisign signs nothing: its table names the application checked, by id
+//! and environment, or by the API key (`api_key_env`) instead.
+//!
+//! ```toml
+//! [ignisign]
+//! app_id = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b"
+//! app_env = "PRODUCTION"
+//! ```
+//!
+//! Sign.Plus: a token in the URL you register (`query_token`), or in a header (`header_token`).
+//!
+//! ```toml
+//! [signplus]
+//! method = "query_token"
+//! query_parameter = "token"
+//! secret_env = "SIGNPLUS_TOKEN"
+//! ```
+//!
+//! Constellation1 eSign: Basic credentials in the URL you register, or a header token.
+//!
+//! ```toml
+//! [constellation]
+//! method = "basic_auth"
+//! username = "esign"
+//! secret_env = "CONSTELLATION_PASSWORD"
+//! ```
+//!
+//! DocuSign Connect: HMAC, its documented scheme when `scheme` is left out;
+//! `secret_env` lists every Connect key (up to 100).
+//!
+//! ```toml
+//! [docusign]
+//! method = "hmac"
+//! secret_env = ["DOCUSIGN_CONNECT_KEY", "DOCUSIGN_CONNECT_KEY_OLD"]
+//! ```
+//!
+//! Dropbox Sign: its own check with your API key(s); no `method`.
+//!
+//! ```toml
+//! [dropboxsign]
+//! secret_env = "DROPBOX_SIGN_API_KEY"
+//! ```
+//!
+//! BoldSign: HMAC, its documented scheme.
+//!
+//! ```toml
+//! [boldsign]
+//! method = "hmac"
+//! secret_env = "BOLDSIGN_WEBHOOK_SECRET"
+//! ```
+//!
+//! Adobe Acrobat Sign: its own check, the client id(s) of your API
+//! application(s) in `secret_env` (`X-AdobeSign-ClientId`); no `method`.
+//! Optionally, a check of the URL you registered too: a token in its query
+//! (`query_parameter` and `query_token_env`, `Verifier::with_query_token`)…
+//!
+//! ```toml
+//! [adobesign]
+//! secret_env = "ADOBE_SIGN_CLIENT_ID"
+//! query_parameter = "token"
+//! query_token_env = "ADOBE_SIGN_URL_TOKEN"
+//! ```
+//!
+//! …or Basic credentials (`username` and `password_env`, `Verifier::with_basic_auth`).
+//!
+//! ```toml
+//! [adobesign]
+//! secret_env = ["ADOBE_SIGN_CLIENT_ID", "ADOBE_SIGN_OTHER_APP_CLIENT_ID"]
+//! username = "adobe"
+//! password_env = "ADOBE_SIGN_URL_PASSWORD"
+//! ```
+//!
+//! Yousign: HMAC, its documented scheme.
+//!
+//! ```toml
+//! [yousign]
+//! method = "hmac"
+//! secret_env = "YOUSIGN_WEBHOOK_SECRET"
+//! ```
+//!
+//! PandaDoc: HMAC, its documented scheme (the signature in the URL's query).
+//!
+//! ```toml
+//! [pandadoc]
+//! method = "hmac"
+//! secret_env = "PANDADOC_SHARED_KEY"
+//! ```
+//!
+//! Zoho Sign: HMAC, its documented scheme.
+//!
+//! ```toml
+//! [zohosign]
+//! method = "hmac"
+//! secret_env = "ZOHO_SIGN_WEBHOOK_SECRET"
+//! ```
+//!
+//! Documenso: the secret in `X-Documenso-Secret`.
+//!
+//! ```toml
+//! [documenso]
+//! method = "header_token"
+//! header = "X-Documenso-Secret"
+//! secret_env = "DOCUMENSO_WEBHOOK_SECRET"
+//! ```
+//!
+//! DocuSeal: HMAC, its documented scheme.
+//!
+//! ```toml
+//! [docuseal]
+//! method = "hmac"
+//! secret_env = "DOCUSEAL_WEBHOOK_SECRET"
+//! ```
+//!
+//! SignWell: its own check, your webhook id(s) in `secret_env`; no `method`.
+//!
+//! ```toml
+//! [signwell]
+//! secret_env = "SIGNWELL_WEBHOOK_ID"
+//! ```
+//!
+//! OpenSign: HMAC, its documented scheme.
+//!
+//! ```toml
+//! [opensign]
+//! method = "hmac"
+//! secret_env = "OPENSIGN_WEBHOOK_SECRET"
+//! ```
+//!
+//! Box Sign: HMAC, its documented scheme; the primary and secondary keys in
+//! `secret_env` (either verifies).
+//!
+//! ```toml
+//! [boxsign]
+//! method = "hmac"
+//! secret_env = ["BOX_PRIMARY_KEY", "BOX_SECONDARY_KEY"]
+//! secret_format = "raw"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

@@ -213,6 +213,14 @@ impl VendorConfig {
         }
     }
 
+    /// This engine table with keys of the vendor's own besides (Adobe's URL
+    /// check), already checked by the vendor's reader.
+    pub(crate) fn with_own(mut self, own: impl IntoIterator<Item = (&'static str, String)>) -> VendorConfig {
+        self.own
+            .extend(own.into_iter().map(|(key, value)| (key.to_owned(), value)));
+        self
+    }
+
     /// A key of the vendor's own table (`app_id` in `[ignisign]`), when the
     /// table is the vendor's own and gives it.
     pub fn own_key(&self, key: &str) -> Option<&str> {

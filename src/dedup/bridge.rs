@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use super::sanitize::SanitizedError;
-use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
+use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreErrorKind, StoreFuture};
 
 /// A store whose operations run on its own [`Bridge`]. Each future owns what
 /// it needs (`'static`), since it runs on the store's runtime, not the caller's.
@@ -114,7 +114,12 @@ impl Bridge {
             .thread_name(name)
             .enable_all()
             .build()
-            .map_err(|err| SanitizedError::wrap("cannot start the store's runtime: ", &err))?;
+            .map_err(|err| {
+                StoreError::sanitized(
+                    StoreErrorKind::Other,
+                    SanitizedError::wrap("cannot start the store's runtime: ", &err),
+                )
+            })?;
         Ok(Bridge { runtime: Some(runtime) })
     }
 
@@ -135,10 +140,10 @@ impl Bridge {
         match task.await {
             Ok(Ok(result)) => result,
             Ok(Err(_elapsed)) => Err(timed_out(what, timeout)),
-            Err(err) => Err(Box::new(SanitizedError::wrap(
-                &format!("the store's {what} task failed: "),
-                &err,
-            ))),
+            Err(err) => Err(StoreError::sanitized(
+                StoreErrorKind::Other,
+                SanitizedError::wrap(&format!("the store's {what} task failed: "), &err),
+            )),
         }
     }
 
@@ -172,10 +177,10 @@ impl Bridge {
 }
 
 fn timed_out(what: &str, timeout: Duration) -> StoreError {
-    Box::new(SanitizedError::new(format_args!(
-        "the store did not answer {what} within {} ms",
-        timeout.as_millis()
-    )))
+    StoreError::text(
+        StoreErrorKind::Timeout,
+        format_args!("the store did not answer {what} within {} ms", timeout.as_millis()),
+    )
 }
 
 impl Drop for Bridge {

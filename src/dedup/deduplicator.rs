@@ -394,6 +394,6 @@ fn store_error(key: &DedupKey, action: &str, err: &StoreError) -> Error {
     Error::new(ErrorKind::DedupStore {
         reason: sanitize(&format!("could not {action} {key}: {err}")),
     })
-    .with_source(SanitizedError::wrap("", &**err))
+    .with_source(SanitizedError::wrap("", err))
     .with_vendor(key.vendor())
 }

@@ -4,8 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::sanitize::SanitizedError;
-use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreFuture};
+use super::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupKey, DedupStore, StoreError, StoreErrorKind, StoreFuture};
 
 /// The default number of keys a [`MemoryStore`] holds.
 pub const DEFAULT_CAPACITY: usize = 100_000;
@@ -121,9 +120,10 @@ impl Full {
             Full::NoFreePlace => "no free place, and a claim before authentication evicts nothing",
             Full::Unauthenticated => "claims of deliveries not yet authenticated already hold half of it",
         };
-        Box::new(SanitizedError::new(format_args!(
-            "the in-memory deduplication store is full ({capacity} keys: {why}); try again later"
-        )))
+        StoreError::text(
+            StoreErrorKind::Full,
+            format_args!("the in-memory deduplication store is full ({capacity} keys: {why}); try again later"),
+        )
     }
 }
 

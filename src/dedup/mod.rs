@@ -121,4 +121,4 @@ pub use memory::{DEFAULT_CAPACITY, MemoryStore};
 pub use postgres::{MIGRATION as POSTGRES_MIGRATION, PostgresStore};
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
-pub use store::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupStore, StoreError, StoreFuture};
+pub use store::{AsyncDedupStore, ClaimOutcome, ClaimToken, DedupStore, StoreError, StoreErrorKind, StoreFuture};

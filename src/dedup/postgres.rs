@@ -6,11 +6,13 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::{Client, GenericClient};
 
 use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
-use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError};
+use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError, StoreErrorKind};
+
+mod connect;
 
 /// The migration that creates the table (`migrations/postgres/0001_esign_webhooks_dedup.sql`).
 pub const MIGRATION: &str = include_str!("../../migrations/postgres/0001_esign_webhooks_dedup.sql");
@@ -28,6 +30,14 @@ const COMPLETE: &str = "INSERT INTO esign_webhooks_dedup AS d (key, state, token
      VALUES ($1, 'done', $2, now() + $3::bigint * interval '1 millisecond')
      ON CONFLICT (key) DO UPDATE SET state = 'done', token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
      WHERE d.expires_at <= now() OR (d.state = 'pending' AND d.token = EXCLUDED.token)
+     RETURNING 1";
+
+/// Marks a key done unless it is already done (and unexpired): a pending
+/// claim is overwritten, since the caller's transaction does the work.
+const COMPLETE_IN: &str = "INSERT INTO esign_webhooks_dedup AS d (key, state, token, expires_at)
+     VALUES ($1, 'done', $2, now() + $3::bigint * interval '1 millisecond')
+     ON CONFLICT (key) DO UPDATE SET state = 'done', token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+     WHERE d.expires_at <= now() OR d.state = 'pending'
      RETURNING 1";
 
 /// What holds a key that could not be claimed or completed.
@@ -52,9 +62,20 @@ const RELEASE: &str = "DELETE FROM esign_webhooks_dedup WHERE key = $1 AND state
 ///   (default 2 s).
 /// * Expired rows are ignored, and deleted by [`purge_expired`](PostgresStore::purge_expired):
 ///   run it now and then (hourly).
-/// * Plain TCP or a Unix socket (`NoTls`): a URL asking for `sslmode=require`
-///   is refused rather than sent in the clear; reach a remote server over a
-///   private network or a TLS sidecar. The password is never shown.
+/// * **TLS** (rustls): `sslmode=require`, `sslmode=verify-ca` or
+///   `sslmode=verify-full` in the URL connect over TLS or not at all (a
+///   server without TLS is refused), and always **verify** the server's
+///   certificate, chain and host name, against Mozilla's roots and the CA
+///   certificates given to [`open_with_ca`](PostgresStore::open_with_ca)
+///   (stricter than libpq's `require`, which verifies nothing). Without
+///   `sslmode`, or with `disable` or `prefer`, the connection is plain TCP or a
+///   Unix socket: use that on loopback or a private network only. The
+///   password is never shown.
+/// * **Your own connection**: [`from_client`](PostgresStore::from_client)
+///   takes a `tokio_postgres::Client` you connected (from your pool, with your
+///   TLS), and [`complete_in`](PostgresStore::complete_in) records a key
+///   inside your own transaction, so that the work and the key commit
+///   together (the advice of `manual::replay`).
 /// * Errors are one line without control characters through their whole
 ///   `source()` chain (the server chooses their messages).
 ///
@@ -75,7 +96,8 @@ pub struct PostgresStore {
 }
 
 struct Shared {
-    config: tokio_postgres::Config,
+    /// Where to reconnect; `None` for a client the user gave, which is not replaced.
+    target: Option<connect::Target>,
     client: tokio::sync::Mutex<Option<Arc<Client>>>,
 }
 
@@ -83,21 +105,78 @@ impl PostgresStore {
     /// A store on the database at `url` (`postgresql://user:password@host:port/db`,
     /// or a `key=value` connection string). Connects lazily: an unreachable
     /// server fails the first operation, not this.
+    ///
+    /// `sslmode=require`, `verify-ca` or `verify-full` make it TLS or
+    /// nothing, verified against Mozilla's roots (see the type's documentation).
     pub fn open(url: &str) -> Result<Self, StoreError> {
-        let mut config: tokio_postgres::Config = url
-            .parse()
-            .map_err(|_| SanitizedError::new("invalid PostgreSQL connection string (it is not repeated here)"))?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(Duration::from_secs(2));
+        Self::open_target(connect::parse(url, None)?)
+    }
+
+    /// [`open`](PostgresStore::open), also trusting the CA certificates in
+    /// `ca_pem` (one or more PEM `CERTIFICATE` blocks: a private CA, or a
+    /// self-signed server certificate) when the URL asks for TLS.
+    pub fn open_with_ca(url: &str, ca_pem: &[u8]) -> Result<Self, StoreError> {
+        Self::open_target(connect::parse(url, Some(ca_pem))?)
+    }
+
+    fn open_target(mut target: connect::Target) -> Result<Self, StoreError> {
+        if target.config.get_connect_timeout().is_none() {
+            target.config.connect_timeout(Duration::from_secs(2));
         }
         Ok(PostgresStore {
             shared: Arc::new(Shared {
-                config,
+                target: Some(target),
                 client: tokio::sync::Mutex::new(None),
             }),
             timeout: Duration::from_secs(2),
             bridge: Bridge::new("esign-webhooks-postgres")?,
         })
+    }
+
+    /// A store on a client you connected yourself (taken from your pool, with
+    /// your TLS settings). Its connection must be driven by your runtime, as
+    /// usual for `tokio-postgres`; the store does not replace it if it
+    /// closes: operations then fail with a
+    /// [`Connection`](StoreErrorKind::Connection) error, and you make a new
+    /// store on a new client.
+    pub fn from_client(client: Client) -> Result<Self, StoreError> {
+        Ok(PostgresStore {
+            shared: Arc::new(Shared {
+                target: None,
+                client: tokio::sync::Mutex::new(Some(Arc::new(client))),
+            }),
+            timeout: Duration::from_secs(2),
+            bridge: Bridge::new("esign-webhooks-postgres")?,
+        })
+    }
+
+    /// Records `key` as done for `ttl` through `client`: a `Transaction` of
+    /// yours (or a `Client`), so that the key commits or rolls back with the
+    /// work it guards. `true`: this call recorded it (the key was absent,
+    /// expired, or only claimed); `false`: it was already done, the work has
+    /// been done before — roll your transaction back. A concurrent
+    /// transaction recording the same key waits on the row until this one
+    /// ends, then sees it done. The table must exist ([`MIGRATION`]).
+    ///
+    /// ```no_run
+    /// # async fn run(client: &mut tokio_postgres::Client, event: &esign_webhooks::Event) -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::time::Duration;
+    /// use esign_webhooks::dedup::{DedupKey, PostgresStore};
+    ///
+    /// let tx = client.transaction().await?;
+    /// if PostgresStore::complete_in(&tx, &DedupKey::of(event), Duration::from_secs(7 * 24 * 3600)).await? {
+    ///     tx.execute("UPDATE envelopes SET state = 'completed' WHERE id = $1", &[&"E1"]).await?;
+    ///     tx.commit().await?;
+    /// } // else: already handled; dropping `tx` rolls it back
+    /// # Ok(()) }
+    /// ```
+    pub async fn complete_in(client: &impl GenericClient, key: &DedupKey, ttl: Duration) -> Result<bool, StoreError> {
+        let (key, token, ms) = (key.to_string(), ClaimToken::new().to_string(), millis(ttl));
+        let recorded = client
+            .query_opt(COMPLETE_IN, &[&key, &token, &ms])
+            .await
+            .map_err(pg_error)?;
+        Ok(recorded.is_some())
     }
 
     /// Bounds each operation as a whole, reconnecting included (default 2 s, at least 1 ms).
@@ -220,14 +299,19 @@ impl BridgedBackend for PostgresStore {
 
 impl Shared {
     /// A connected client: the current one, or a new one if it closed.
-    async fn client(&self) -> Result<Arc<Client>, tokio_postgres::Error> {
+    async fn client(&self) -> Result<Arc<Client>, StoreError> {
         let mut slot = self.client.lock().await;
         if let Some(client) = slot.as_ref().filter(|client| !client.is_closed()) {
             return Ok(Arc::clone(client));
         }
-        let (client, connection) = self.config.connect(NoTls).await?;
-        tokio::spawn(connection);
-        let client = Arc::new(client);
+        let Some(target) = &self.target else {
+            // The user's own client: closed, and not ours to replace.
+            return Err(StoreError::text(
+                StoreErrorKind::Connection,
+                "PostgreSQL: the client given to PostgresStore::from_client is closed",
+            ));
+        };
+        let client = Arc::new(connect::connect(target).await.map_err(pg_error)?);
         *slot = Some(Arc::clone(&client));
         Ok(client)
     }
@@ -240,12 +324,18 @@ impl Shared {
     {
         let first = match self.client().await {
             Ok(client) => op(client).await,
-            Err(err) => Err(err),
+            Err(err) if err.kind() == StoreErrorKind::Connection && self.target.is_some() => {
+                // A failed connection attempt (a server restarting): once more.
+                *self.client.lock().await = None;
+                let client = self.client().await?;
+                return op(client).await.map_err(pg_error);
+            }
+            Err(err) => return Err(err),
         };
         match first {
             Err(err) if err.is_closed() || is_connection_error(&err) => {
                 *self.client.lock().await = None;
-                let client = self.client().await.map_err(pg_error)?;
+                let client = self.client().await?;
                 op(client).await.map_err(pg_error)
             }
             other => other.map_err(pg_error),
@@ -262,10 +352,20 @@ fn is_connection_error(err: &tokio_postgres::Error) -> bool {
 /// sanitised through its whole chain: the server chooses the message, and a
 /// hostile one could put a line break into it.
 fn pg_error(err: tokio_postgres::Error) -> StoreError {
-    Box::new(match err.as_db_error() {
-        Some(db) => SanitizedError::new(format_args!("PostgreSQL: {} ({})", db.message(), db.code().code())),
-        None => SanitizedError::wrap("PostgreSQL: ", &err),
-    })
+    match err.as_db_error() {
+        Some(db) => StoreError::text(
+            StoreErrorKind::Server,
+            format_args!("PostgreSQL: {} ({})", db.message(), db.code().code()),
+        ),
+        None => {
+            let kind = if is_connection_error(&err) || err.is_closed() {
+                StoreErrorKind::Connection
+            } else {
+                StoreErrorKind::Other
+            };
+            StoreError::sanitized(kind, SanitizedError::wrap("PostgreSQL: ", &err))
+        }
+    }
 }
 
 /// Milliseconds, at least 1.
@@ -275,14 +375,19 @@ fn millis(duration: Duration) -> i64 {
 
 impl fmt::Debug for PostgresStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let config = &self.shared.config;
-        f.debug_struct("PostgresStore")
-            .field("hosts", &config.get_hosts())
-            .field("ports", &config.get_ports())
-            .field("user", &config.get_user())
-            .field("dbname", &config.get_dbname())
-            .field("password", &config.get_password().map(|_| "[REDACTED]"))
-            .field("timeout", &self.timeout)
-            .finish_non_exhaustive()
+        let mut out = f.debug_struct("PostgresStore");
+        match &self.shared.target {
+            Some(target) => {
+                let config = &target.config;
+                out.field("hosts", &config.get_hosts())
+                    .field("ports", &config.get_ports())
+                    .field("user", &config.get_user())
+                    .field("dbname", &config.get_dbname())
+                    .field("password", &config.get_password().map(|_| "[REDACTED]"))
+                    .field("tls", &matches!(target.tls, connect::Tls::Required(_)))
+            }
+            None => out.field("client", &"from_client"),
+        };
+        out.field("timeout", &self.timeout).finish_non_exhaustive()
     }
 }

@@ -12,7 +12,7 @@ use redis::{RedisError, Script};
 
 use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
-use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError};
+use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError, StoreErrorKind};
 
 /// Claims KEYS[1] for the pending value ARGV[1] (`p:<token>`) for ARGV[2] ms.
 /// 0: claimed (or already ours), 1: another attempt's claim, 2: done.
@@ -292,12 +292,19 @@ fn millis(ttl: Duration) -> String {
 /// The error's kind and the server's message, sanitised (a hostile server
 /// chooses the message); the crate's errors do not repeat the URL or the password.
 fn redis_error(err: RedisError) -> StoreError {
-    Box::new(SanitizedError::wrap("Redis: ", &err))
+    let kind = if err.is_timeout() {
+        StoreErrorKind::Timeout
+    } else if err.is_io_error() || err.is_connection_refusal() || err.is_connection_dropped() {
+        StoreErrorKind::Connection
+    } else {
+        StoreErrorKind::Server
+    };
+    StoreError::sanitized(kind, SanitizedError::wrap("Redis: ", &err))
 }
 
 /// A store error of `text`, sanitised.
 fn failure(text: impl fmt::Display) -> StoreError {
-    Box::new(SanitizedError::new(text))
+    StoreError::text(StoreErrorKind::Other, text)
 }
 
 /// The server `url` names, as `scheme://host:port`, and nothing of its user

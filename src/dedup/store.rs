@@ -7,11 +7,208 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use super::DedupKey;
+use super::sanitize::SanitizedError;
 
-/// The error a store returns: any boxed error. Its text ends up in
-/// [`ErrorKind::DedupStore`](crate::ErrorKind::DedupStore), so it must not
-/// contain credentials.
-pub type StoreError = Box<dyn std::error::Error + Send + Sync + 'static>;
+/// What kind of failure a [`StoreError`] is: lets a caller tell a store
+/// that could not be reached from one that answered with an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreErrorKind {
+    /// The store could not be reached, or the connection broke.
+    Connection,
+    /// The store did not answer in time.
+    Timeout,
+    /// The store is full (an in-memory store that evicts nothing for the claim).
+    Full,
+    /// The store answered with an error (an SQL error, a Redis error reply).
+    Server,
+    /// Anything else.
+    Other,
+}
+
+impl StoreErrorKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            StoreErrorKind::Connection => "connection",
+            StoreErrorKind::Timeout => "timeout",
+            StoreErrorKind::Full => "full",
+            StoreErrorKind::Server => "server error",
+            StoreErrorKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for StoreErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error a store returns: a [`kind`](StoreError::kind) and what went
+/// wrong.
+///
+/// Its text ends up in [`ErrorKind::DedupStore`](crate::ErrorKind::DedupStore)
+/// and in logs, so it is made safe when it is built: the error given to
+/// [`new`](StoreError::new) is copied as text, through its whole `source()`
+/// chain, with every control character (and Unicode line separator and bidi
+/// control) escaped and each text bounded, so that a server's message cannot
+/// forge log lines. The original error is not kept. Do not put credentials
+/// into the errors you give it: a store of this crate never does.
+///
+/// It is `Send + Sync + 'static` and implements [`std::error::Error`], so `?`
+/// turns it into a `Box<dyn Error>`, an `anyhow::Error` or (through the
+/// `From` impl below) an [`std::io::Error`]; and `?` turns an
+/// [`std::io::Error`], a `String` or a `&str` into it, which keeps a store of
+/// your own short to write:
+///
+/// ```
+/// use esign_webhooks::dedup::{StoreError, StoreErrorKind};
+///
+/// fn read_state() -> Result<Vec<u8>, StoreError> {
+///     let bytes = std::fs::read("/nonexistent/state")?; // io::Error → StoreError
+///     if bytes.is_empty() {
+///         return Err("empty state file".into()); // &str → StoreError
+///     }
+///     Ok(bytes)
+/// }
+///
+/// let err = read_state().unwrap_err();
+/// assert_eq!(err.kind(), StoreErrorKind::Other);
+/// let boxed: Box<dyn std::error::Error + Send + Sync> = err.into();
+/// # let _ = boxed;
+/// ```
+pub struct StoreError {
+    kind: StoreErrorKind,
+    error: SanitizedError,
+}
+
+impl StoreError {
+    /// An error of `kind`, telling what `source` tells (sanitised: see the
+    /// type's documentation). `source` is any error, or a `String` / `&str`.
+    pub fn new<E>(kind: StoreErrorKind, source: E) -> Self
+    where
+        E: Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    {
+        let source = source.into();
+        StoreError {
+            kind,
+            error: SanitizedError::wrap("", &*source),
+        }
+    }
+
+    /// An error of kind [`Other`](StoreErrorKind::Other).
+    pub fn other<E>(source: E) -> Self
+    where
+        E: Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    {
+        StoreError::new(StoreErrorKind::Other, source)
+    }
+
+    /// An error of `kind` with a text of its own (sanitised), no cause.
+    pub(crate) fn text(kind: StoreErrorKind, text: impl fmt::Display) -> Self {
+        StoreError {
+            kind,
+            error: SanitizedError::new(text),
+        }
+    }
+
+    /// An error of `kind` of an already sanitised error.
+    #[cfg_attr(not(any(feature = "redis", feature = "postgres")), allow(dead_code))]
+    pub(crate) fn sanitized(kind: StoreErrorKind, error: SanitizedError) -> Self {
+        StoreError { kind, error }
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> StoreErrorKind {
+        self.kind
+    }
+}
+
+/// The (sanitised) text of the error it was made of.
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, f)
+    }
+}
+
+/// The kind and the sanitised text (the original error is not kept).
+impl fmt::Debug for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoreError")
+            .field("kind", &self.kind)
+            .field("message", &self.error.to_string())
+            .finish()
+    }
+}
+
+/// The causes of the error it was made of, sanitised copies.
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.error)
+    }
+}
+
+/// The error as a trait object, as the former `Box<dyn Error + Send + Sync>`
+/// alias gave it (`err.as_ref()`).
+impl AsRef<dyn std::error::Error + Send + Sync + 'static> for StoreError {
+    fn as_ref(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        self
+    }
+}
+
+/// Its kind from the I/O error's: refused, reset, aborted, not connected and
+/// broken pipe are [`Connection`](StoreErrorKind::Connection), timed out is
+/// [`Timeout`](StoreErrorKind::Timeout), anything else
+/// [`Other`](StoreErrorKind::Other).
+impl From<std::io::Error> for StoreError {
+    fn from(err: std::io::Error) -> Self {
+        use std::io::ErrorKind as Io;
+        let kind = match err.kind() {
+            Io::ConnectionRefused | Io::ConnectionReset | Io::ConnectionAborted | Io::NotConnected | Io::BrokenPipe => {
+                StoreErrorKind::Connection
+            }
+            Io::TimedOut => StoreErrorKind::Timeout,
+            _ => StoreErrorKind::Other,
+        };
+        StoreError::new(kind, err)
+    }
+}
+
+/// For io-style callers: the kind maps back to an [`std::io::ErrorKind`], and
+/// the store error is the I/O error's inner error.
+impl From<StoreError> for std::io::Error {
+    fn from(err: StoreError) -> Self {
+        use std::io::ErrorKind as Io;
+        let kind = match err.kind {
+            StoreErrorKind::Connection => Io::ConnectionRefused,
+            StoreErrorKind::Timeout => Io::TimedOut,
+            StoreErrorKind::Full | StoreErrorKind::Server | StoreErrorKind::Other => Io::Other,
+        };
+        std::io::Error::new(kind, err)
+    }
+}
+
+/// An [`Other`](StoreErrorKind::Other) error of this text.
+impl From<String> for StoreError {
+    fn from(text: String) -> Self {
+        StoreError::text(StoreErrorKind::Other, text)
+    }
+}
+
+/// An [`Other`](StoreErrorKind::Other) error of this text.
+impl From<&str> for StoreError {
+    fn from(text: &str) -> Self {
+        StoreError::text(StoreErrorKind::Other, text)
+    }
+}
+
+/// An [`Other`](StoreErrorKind::Other) error: what a store written against
+/// the former `Box<dyn Error + Send + Sync>` alias returns.
+impl From<Box<dyn std::error::Error + Send + Sync + 'static>> for StoreError {
+    fn from(err: Box<dyn std::error::Error + Send + Sync + 'static>) -> Self {
+        StoreError::other(err)
+    }
+}
 
 /// The future an [`AsyncDedupStore`] returns.
 pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;

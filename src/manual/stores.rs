@@ -67,6 +67,21 @@
 //! `everysec` does for Redis. Run `purge_expired` now and then (hourly) to
 //! delete expired rows.
 //!
+//! **TLS**: put `sslmode=require` (or `verify-ca`, `verify-full`) in the URL
+//! and the store connects over TLS (rustls) or not at all, verifying the
+//! server's certificate and host name in every one of these modes, against
+//! Mozilla's roots, plus your private CA with `PostgresStore::open_with_ca(url,
+//! ca_pem)`. Without `sslmode` (or with `disable`, `prefer`) the connection is
+//! plain: keep that to loopback, a Unix socket or a private network.
+//!
+//! **Your pool, your transaction**: `PostgresStore::from_client(client)`
+//! runs the store on a `tokio_postgres::Client` you connected (from your
+//! pool, with your TLS); it does not reconnect it. And
+//! `PostgresStore::complete_in(&transaction, &key, ttl)` records a key in
+//! *your* transaction, so the key commits with the work it guards and rolls
+//! back with it (the advice of [`replay`](super::replay)): `false` means the
+//! key was already done, roll back.
+//!
 //! ## Your own store
 //!
 //! Implement [`DedupStore`](crate::dedup::DedupStore) /
@@ -74,7 +89,8 @@
 //! database and check it with the `conformance` feature's suite. If your
 //! store evicts keys to stay within a bound, implement
 //! [`claim_unauthenticated`](crate::dedup::DedupStore::claim_unauthenticated)
-//! so that it evicts nothing, and never evict a pending claim. Keep the
-//! errors you return free of credentials; the crate sanitises their text
-//! (one line, no control characters) before it reaches an
-//! [`Error`](crate::Error).
+//! so that it evicts nothing, and never evict a pending claim. Return errors
+//! as [`StoreError`](crate::dedup::StoreError) (`StoreError::new(kind, err)`,
+//! `StoreError::other(err)`, or `?` from an `io::Error`, a `String`, a
+//! `&str`): it keeps a sanitised copy of the error's text and causes (one
+//! line, no control characters). Keep credentials out of them.

@@ -58,3 +58,19 @@ impl fmt::Display for HandlerError {
         fmt::Display::fmt(&self.0, f)
     }
 }
+
+/// So that `?` turns it into a `Box<dyn Error + Send + Sync>` (it cannot
+/// implement [`std::error::Error`] itself: its blanket `From` would then
+/// convert it into itself). The underlying error, unwrapped.
+impl From<HandlerError> for Box<dyn std::error::Error + Send + Sync + 'static> {
+    fn from(error: HandlerError) -> Self {
+        error.0
+    }
+}
+
+/// So that `?` turns it into a `Box<dyn Error>`. The underlying error, unwrapped.
+impl From<HandlerError> for Box<dyn std::error::Error + 'static> {
+    fn from(error: HandlerError) -> Self {
+        error.0
+    }
+}
