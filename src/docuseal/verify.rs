@@ -75,18 +75,13 @@ impl Verifier {
 /// [`Verifier::dangerous_answer_unsigned_dashboard_test`]; never delivered.
 /// A header-token verifier is not concerned: the test carries the custom header.
 pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
-    verifier.inner.scheme()?;
-    if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
-        return None;
-    }
     // The documented shape of the test (`SendTestWebhookRequestJob`): an
     // object `{"event_type": "form.completed", "timestamp": "<ISO-8601>",
     // "data": {…}}`.
-    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
-    let shaped = body.get("event_type").and_then(serde_json::Value::as_str) == Some("form.completed")
-        && body.get("timestamp").is_some_and(serde_json::Value::is_string)
-        && body.get("data").is_some_and(serde_json::Value::is_object);
-    shaped.then(|| {
-        crate::plugin::unsigned_dashboard_test(Vendor::DocuSeal, "test webhook", verifier.inner.answers_unsigned_test())
+    let test = (Vendor::DocuSeal, "test webhook");
+    crate::plugin::probe_unsigned_dashboard_test(&verifier.inner, incoming, SIGNATURE_HEADER, test, |body| {
+        body.get("event_type").and_then(serde_json::Value::as_str) == Some("form.completed")
+            && body.get("timestamp").is_some_and(serde_json::Value::is_string)
+            && body.get("data").is_some_and(serde_json::Value::is_object)
     })
 }

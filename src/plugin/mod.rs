@@ -40,7 +40,7 @@ use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::LifecycleStep;
-use crate::verify::Verified;
+use crate::verify::{self, Verified};
 
 pub(crate) mod private {
     /// Seals [`Plugin`](super::Plugin): only this crate implements it.
@@ -395,6 +395,26 @@ pub(crate) fn unsigned_dashboard_test(vendor: Vendor, what: &'static str, answer
     } else {
         Error::new(crate::ErrorKind::UnsignedDashboardTest { vendor, what }).with_vendor(vendor)
     }
+}
+
+/// A vendor's unsigned dashboard test, as its verifier sees it: only when
+/// `engine` checks a signature (a token verifier's test carries the token),
+/// the request carries no `signature_header` at all, and the body is a JSON
+/// object of the test's documented `shape`. The one probe DocuSeal's and Zoho
+/// Sign's verifiers share; the answer is [`unsigned_dashboard_test`]'s.
+pub(crate) fn probe_unsigned_dashboard_test<H: Headers + ?Sized>(
+    engine: &verify::Verifier,
+    incoming: &Incoming<'_, H>,
+    signature_header: &str,
+    (vendor, what): (Vendor, &'static str),
+    shape: impl FnOnce(&serde_json::Map<String, serde_json::Value>) -> bool,
+) -> Option<Error> {
+    engine.scheme()?;
+    if incoming.headers().values(signature_header).next().is_some() {
+        return None;
+    }
+    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
+    shape(&body).then(|| unsigned_dashboard_test(vendor, what, engine.answers_unsigned_test()))
 }
 
 /// An empty response with `status`.

@@ -56,20 +56,12 @@ impl Verifier {
 /// reason that names the test, or answered 200 through
 /// [`Verifier::dangerous_answer_unsigned_dashboard_test`]; never delivered.
 pub(crate) fn dashboard_test<H: Headers + ?Sized>(verifier: &Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
-    verifier.inner.scheme()?;
-    if incoming.headers().values(SIGNATURE_HEADER).next().is_some() {
-        return None;
-    }
     // The shape of the sample: Zoho's message's top level, an object with a
     // `requests` object and `notifications` (an object or a list).
-    let body: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(incoming.body()).ok()?;
-    let notifications = body.get("notifications")?;
-    let shaped = body.get("requests")?.is_object() && (notifications.is_object() || notifications.is_array());
-    shaped.then(|| {
-        crate::plugin::unsigned_dashboard_test(
-            Vendor::ZohoSign,
-            "\"Test URL\" request",
-            verifier.inner.answers_unsigned_test(),
-        )
+    let test = (Vendor::ZohoSign, "\"Test URL\" request");
+    crate::plugin::probe_unsigned_dashboard_test(&verifier.inner, incoming, SIGNATURE_HEADER, test, |body| {
+        let notifications = body.get("notifications");
+        body.get("requests").is_some_and(serde_json::Value::is_object)
+            && notifications.is_some_and(|n| n.is_object() || n.is_array())
     })
 }
