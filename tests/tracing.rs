@@ -133,7 +133,8 @@ fn rejections_are_logged_by_kind_without_secrets_or_body() {
         webhooks
             .dispatch(SIGNPLUS, &[("content-type", "application/json")])
             .unwrap_err();
-        // A right token on a body that is not Sign.Plus JSON: its content is never logged.
+        // A right token on a Sign.Plus body whose `envelope_id` the model cannot
+        // read: unreadable (ERROR, 503, retried), its content never logged.
         let body = br#"{"hook":{"id":"1","event":"envelope_completed","target":"t"},"data":{"envelope_id":["body-secret-marker-3b7"]}}"#;
         webhooks
             .dispatch_request(&signplus_request(OLD_TOKEN, body))
@@ -152,10 +153,11 @@ fn rejections_are_logged_by_kind_without_secrets_or_body() {
             .any(|l| l.contains("MissingQueryParameter") && l.contains("dispatch_request")),
         "{log}"
     );
+    let error = lines_with(&log, "ERROR");
     assert!(
-        debug
+        error
             .iter()
-            .any(|l| l.contains("MalformedPayload") && l.contains("path=$.data")),
+            .any(|l| l.contains("error=\"Unreadable\"") && l.contains("status=503") && l.contains("path=$.data")),
         "{log}"
     );
     let closed = lines_with(&log, "close");
