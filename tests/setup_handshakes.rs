@@ -314,3 +314,62 @@ fn adobe_verification_of_intent_is_kept() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// BoldSign's `Verification` through the axum extractor and the tower layer:
+/// the setup answer `dispatch` prepares, byte for byte, never the handler.
+#[cfg(all(feature = "axum", feature = "tower"))]
+#[tokio::test]
+async fn boldsign_verification_is_answered_through_the_axum_extractor_and_the_tower_layer() {
+    use axum::extract::FromRequest;
+    use axum::response::IntoResponse;
+    use esign_webhooks::integrations::{axum::VerifiedEvent, tower::VerifyLayer};
+    use http_body_util::{BodyExt, Full};
+    use tower::{Layer, ServiceExt, service_fn};
+
+    let webhooks = default_webhooks();
+    let headers = [
+        ("X-BoldSign-Event", "Verification"),
+        ("content-type", "application/json"),
+    ];
+    let expected = webhooks
+        .dispatch(BOLDSIGN_VERIFICATION, &headers)
+        .unwrap_err()
+        .response();
+    assert_eq!(expected.status(), StatusCode::OK);
+    let request = |body: Vec<u8>| {
+        let mut builder = http::Request::post("/webhooks/boldsign");
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        builder.body(body).unwrap()
+    };
+
+    // axum: the extractor's rejection answers the setup answer.
+    let rejection = VerifiedEvent::from_request(
+        request(BOLDSIGN_VERIFICATION.to_vec()).map(axum::body::Body::from),
+        &webhooks,
+    )
+    .await
+    .expect_err("a setup request is not an event");
+    let answer = rejection.into_response();
+    assert_eq!(answer.status(), expected.status());
+    let body = answer.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(body.as_ref(), expected.body().as_slice());
+
+    // tower: the layer answers it, and the inner service never runs.
+    let ran = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&ran);
+    let service =
+        VerifyLayer::new(webhooks.clone()).layer(service_fn(move |_: http::Request<esign_webhooks::Event>| {
+            seen.fetch_add(1, Ordering::SeqCst);
+            async { Ok::<_, std::convert::Infallible>(http::Response::new(Full::<bytes::Bytes>::default())) }
+        }));
+    let answer = service
+        .oneshot(request(BOLDSIGN_VERIFICATION.to_vec()).map(Full::<bytes::Bytes>::from))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), expected.status());
+    let body = answer.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(body.as_ref(), expected.body().as_slice());
+    assert_eq!(ran.load(Ordering::SeqCst), 0);
+}

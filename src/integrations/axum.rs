@@ -226,12 +226,16 @@ fn refusal(status: http::StatusCode) -> Response {
     crate::error::reason_response(status).map(Body::from)
 }
 
-/// Answers the [`status`](WebhookRejection::status) with its generic reason
-/// phrase (`Unauthorized`, `Payload Too Large`…), never the detail, which
-/// stays in `Display` for your logs.
+/// Answers [`Error::response`]: the [`status`](WebhookRejection::status)
+/// with its generic reason phrase (`Unauthorized`, `Payload Too Large`…),
+/// never the detail, which stays in `Display` for your logs; a setup
+/// handshake (BoldSign's `Verification`) gets the vendor's expected answer.
 impl IntoResponse for WebhookRejection {
     fn into_response(self) -> Response {
-        refusal(self.status())
+        match self.kind {
+            RejectionKind::Webhook(err) => err.response().map(Body::from),
+            RejectionKind::UnreadableBody => refusal(self.status()),
+        }
     }
 }
 

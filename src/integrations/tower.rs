@@ -129,31 +129,36 @@ where
         Box::pin(async move {
             match verified(webhooks, request).await {
                 Ok(request) => inner.call(request).await,
-                Err(status) => Ok(reject(status)),
+                Err(answer) => Ok(reject(answer)),
             }
         })
     }
 }
 
-/// Reads and verifies `request`: the typed request, or the status to refuse it with.
-async fn verified<B: http_body::Body>(webhooks: Webhooks, request: Request<B>) -> Result<Request<Event>, StatusCode> {
+/// Reads and verifies `request`: the typed request, or the answer to refuse
+/// it with ([`Error::response`](crate::Error::response): the status and its
+/// reason phrase, or a setup handshake's expected answer).
+async fn verified<B: http_body::Body>(
+    webhooks: Webhooks,
+    request: Request<B>,
+) -> Result<Request<Event>, Response<Vec<u8>>> {
     let (parts, body) = request.into_parts();
     let declared = declared_length(&parts.headers);
     let bytes = match read_limited(declared, body, webhooks.max_body_size()).await {
         Ok(bytes) => bytes,
-        Err(ReadError::TooLarge(err)) => return Err(err.status()),
-        Err(ReadError::Unreadable) => return Err(StatusCode::BAD_REQUEST),
+        Err(ReadError::TooLarge(err)) => return Err(err.response()),
+        Err(ReadError::Unreadable) => return Err(crate::error::reason_response(StatusCode::BAD_REQUEST)),
     };
     match webhooks.dispatch_parts(&parts, &bytes) {
         Ok(event) => Ok(Request::from_parts(parts, event)),
-        Err(err) => Err(err.status()),
+        Err(err) => Err(err.response()),
     }
 }
 
-/// A refusal: the status and its generic reason phrase, nothing about the
-/// request ([`Error::response`](crate::Error::response)'s answer).
-fn reject<ResBody: From<String>>(status: StatusCode) -> Response<ResBody> {
-    crate::error::reason_response(status).map(|body| ResBody::from(String::from_utf8_lossy(&body).into_owned()))
+/// A refusal ([`Error::response`](crate::Error::response)'s answer) in the
+/// service's body type.
+fn reject<ResBody: From<String>>(answer: Response<Vec<u8>>) -> Response<ResBody> {
+    answer.map(|body| ResBody::from(String::from_utf8_lossy(&body).into_owned()))
 }
 
 /// A tower [`Service`] that runs a callback registry: reads the body with
