@@ -14,7 +14,7 @@ struct Group {
 fn main() {
     let groups = [
         Group {
-            what: "HTTP round trips through the axum, actix-web, hyper and tower examples (tests/roundtrip.rs)",
+            what: "HTTP round trips through the axum, actix-web, hyper and tower examples (tests/roundtrip.rs), and the simulator matrix of every vendor × every entry point (tests/simulator_matrix.rs)",
             features: "axum,actix,tower",
             enabled: cfg!(all(feature = "axum", feature = "actix", feature = "tower")),
         },

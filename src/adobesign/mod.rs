@@ -138,6 +138,7 @@ mod event;
 mod kinds;
 mod lenient;
 mod plugin;
+mod sender;
 mod verify;
 
 pub use event::{

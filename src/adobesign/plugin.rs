@@ -27,6 +27,12 @@ impl Plugin for AdobeSign {
     const MAX_BODY_SIZE: usize = 10 * 1024 * 1024;
 
     const VENDOR: Vendor = Vendor::AdobeSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts an answer without a 2xx and the client-id echo as failed, retries it at doubling intervals 15 times over 72 hours, then disables the webhook: notifications are lost until it is re-activated (a failed GET verification of intent leaves the webhook unregistered)",
+    )
+        .with_setup(super::sender::SETUP)
+        .with_answer_check(super::sender::answer_check);
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;

@@ -17,6 +17,11 @@ impl private::Sealed for BoldSign {}
 
 impl SimpleVendor for BoldSign {
     const VENDOR: Vendor = Vendor::BoldSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "expects 200 within 10 seconds; otherwise it retries after 1 min, 15 min, 45 min, 1 h, 8 h and 24 h, then monitors the endpoint for 7 days and disables the webhook (with e-mail notices) unless it recovers",
+    )
+        .with_setup(super::setup::SENDER_SETUP);
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventType;

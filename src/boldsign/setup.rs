@@ -4,11 +4,22 @@
 use crate::Vendor;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
-use crate::plugin::{empty_response, setup_answer};
+use crate::plugin::{SenderSetup, empty_response, setup_answer};
 
 /// The header BoldSign names the event in, and the value it gives the handshake.
 const EVENT_HEADER: &str = "X-BoldSign-Event";
 const VERIFICATION: &str = "Verification";
+
+/// The `Verification` request as BoldSign sends it from the "Add Webhook"
+/// form (the module docs: `{"event": {"id", "created", "eventType":
+/// "Verification", "clientId", "environment"}}`, no `data`, and the header),
+/// unsigned: it precedes the signing secret. The simulator sends it.
+pub(crate) const SENDER_SETUP: &[SenderSetup] = &[SenderSetup::new(
+    VERIFICATION,
+    "POST",
+    br#"{"event":{"id":"7c872a5b-5fd5-4f1c-9765-92530a83a8b9","created":1617180024,"eventType":"Verification","clientId":"17c97f7a-efdd-4fb5-b486-fef97b6544a7","environment":"Test"}}"#,
+)
+.with_headers(&[(EVENT_HEADER, VERIFICATION)])];
 
 /// `Some` (answered 200, never delivered) when the request is BoldSign's
 /// `Verification`: exactly one `X-BoldSign-Event: Verification` header

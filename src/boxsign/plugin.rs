@@ -20,6 +20,10 @@ impl private::Sealed for BoxSign {}
 
 impl SimpleVendor for BoxSign {
     const VENDOR: Vendor = Vendor::BoxSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts anything but a 2xx within 30 seconds as failed and retries up to 12 times over 2 hours, each retry with a new `BOX-DELIVERY-ID` and timestamp; after that the event is lost to the webhook",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

@@ -19,6 +19,9 @@ impl private::Sealed for Constellation {}
 
 impl Plugin for Constellation {
     const VENDOR: Vendor = Vendor::Constellation;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("documents no expected response and no retry policy");
     type Verifier = Verifier;
     type Event = Update;
     type Confirmed = Update;

@@ -156,6 +156,27 @@ macro_rules! event_enum {
 
 crate::vendor::vendor_table!(event_enum);
 
+impl Event {
+    /// `true` when a callback that failed on this event should be answered
+    /// with a retryable 5xx, so that the vendor sends it again; `false` for a
+    /// vendor whose delivery could not be verified a second time (Ignisign's
+    /// single-use token, already spent): answer it its
+    /// [`success_response`](Event::success_response) and keep the event
+    /// yourself. The callback registry (`Report::response`) decides the same way.
+    ///
+    /// ```
+    /// use esign_webhooks::{Vendor, dangerous};
+    ///
+    /// let body = include_bytes!("../../tests/fixtures/esignglobal/envelope_finish.json");
+    /// let event = dangerous::parse_unverified(Vendor::EsignGlobal, body)?;
+    /// assert!(event.retries_on_failure());
+    /// # Ok::<(), esign_webhooks::Error>(())
+    /// ```
+    pub fn retries_on_failure(&self) -> bool {
+        retries_on_failure(self.vendor())
+    }
+}
+
 impl DedupKey {
     /// The key of a verified event, as its vendor's plug-in derives it (each
     /// vendor module's documentation says from what, and why).

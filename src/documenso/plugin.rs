@@ -16,6 +16,10 @@ impl private::Sealed for Documenso {}
 
 impl SimpleVendor for Documenso {
     const VENDOR: Vendor = Vendor::Documenso;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts anything but a 2xx within 10 s as failed (a 3xx too: redirects are not followed); retries depend on the self-hosted job provider (local: 4 attempts back-to-back; BullMQ: 3, exponential from 1 s; Inngest: 5), the cloud schedule is not published",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

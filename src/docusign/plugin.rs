@@ -16,6 +16,10 @@ impl private::Sealed for DocuSign {}
 
 impl SimpleVendor for DocuSign {
     const VENDOR: Vendor = Vendor::DocuSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "retries a message that was not acknowledged with a 2xx (with `requireAcknowledgment`: back into the queue, then at most every 24 hours, up to ten retries), each retry with a higher `retryCount`",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

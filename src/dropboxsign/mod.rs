@@ -116,6 +116,7 @@ pub(crate) mod body;
 mod event;
 mod kinds;
 mod plugin;
+mod sender;
 mod verify;
 
 pub use event::{

@@ -23,6 +23,11 @@ impl private::Sealed for DropboxSign {}
 
 impl Plugin for DropboxSign {
     const VENDOR: Vendor = Vendor::DropboxSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts an answer without 200 and `Hello API Event Received` in its body as failed and retries it up to 6 times over about 30 hours (a newer glossary says about 3 days), each request timing out after 30 seconds",
+    )
+        .with_answer_check(super::sender::answer_check);
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;

@@ -21,6 +21,10 @@ impl private::Sealed for EsignGlobal {}
 
 impl Plugin for EsignGlobal {
     const VENDOR: Vendor = Vendor::EsignGlobal;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts anything but a 2xx within 5 seconds as failed and retries up to 16 times (10 s, 30 s, 1 min, 2 min, … 1 h, 2 h)",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;

@@ -24,6 +24,10 @@ impl private::Sealed for Ignisign {}
 
 impl Plugin for Ignisign {
     const VENDOR: Vendor = Vendor::Ignisign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "publishes no retry policy; its single-use token is spent by the receiver's check, so a retry could not be verified again",
+    );
     type Verifier = Verifier;
     type Event = Delivery;
     type Confirmed = Message;

@@ -53,7 +53,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::{ReadError, declared_length, read_limited};
-use crate::{AsyncHandlers, Event, Handlers, Webhooks};
+use crate::{AsyncHandlers, Event, Handlers, Incoming, Webhooks};
 use core::convert::Infallible;
 use core::marker::PhantomData;
 use std::sync::Arc;
@@ -169,7 +169,10 @@ fn reject<ResBody: From<String>>(answer: Response<Vec<u8>>) -> Response<ResBody>
 /// Sign's `Hello API Event Received`, Adobe's client-id echo, eSignGlobal's
 /// JSON, a 503 with `Retry-After`, 500 when a callback failed), or
 /// [`Error::response`](crate::Error::response) for a refused request: the
-/// same bytes as `handle`, axum and actix-web.
+/// same bytes as `handle`, axum and actix-web. A `GET` is not a delivery:
+/// it is answered with [`Webhooks::intent_response_incoming`] (Adobe Acrobat
+/// Sign's verification of intent: 200 and the client-id echo, or 401), or
+/// `405 Method Not Allowed` when no vendor's check it is.
 ///
 /// Its response body `ResBody` is any type built from a `Vec<u8>`:
 /// `http_body_util::Full<Bytes>` by default, axum's `Body`, …; it never fails.
@@ -279,6 +282,15 @@ impl<ResBody> HandlersService<ResBody> {
     /// The answer to `request`: the report's, or the refusal's.
     async fn answer<B: http_body::Body>(self, request: Request<B>) -> Response<Vec<u8>> {
         let (parts, body) = request.into_parts();
+        // A GET is no delivery: it is a vendor's check of the URL (Adobe
+        // Acrobat Sign's verification of intent), answered as the vendor
+        // expects, or refused.
+        if parts.method == http::Method::GET {
+            return self
+                .webhooks
+                .intent_response_incoming(&Incoming::from_parts(&parts, &[]))
+                .unwrap_or_else(|| crate::error::reason_response(StatusCode::METHOD_NOT_ALLOWED));
+        }
         let declared = declared_length(&parts.headers);
         let bytes = match read_limited(declared, body, self.webhooks.max_body_size()).await {
             Ok(bytes) => bytes,

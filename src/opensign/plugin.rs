@@ -16,6 +16,9 @@ impl private::Sealed for OpenSign {}
 
 impl SimpleVendor for OpenSign {
     const VENDOR: Vendor = Vendor::OpenSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("expects a 2xx and does not publish its retries");
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

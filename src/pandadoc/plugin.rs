@@ -21,6 +21,10 @@ impl private::Sealed for PandaDoc {}
 
 impl Plugin for PandaDoc {
     const VENDOR: Vendor = Vendor::PandaDoc;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "expects 200 within 20 s; it mentions automatic and manual retries but publishes no schedule",
+    );
     type Verifier = Verifier;
     type Event = Delivery;
     type Confirmed = Delivery;

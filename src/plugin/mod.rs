@@ -18,6 +18,7 @@
 //! public type names (`VendorHandlers<'_, docusign::DocuSign, M>`), but only
 //! this crate implements it.
 
+mod sender;
 mod shape;
 mod simple;
 mod verifier;
@@ -29,6 +30,7 @@ use std::borrow::Cow;
 use http::{Response, StatusCode};
 
 pub use crate::wire_enum::WireName;
+pub use sender::{SenderModel, SenderSetup};
 pub use shape::BodyShape;
 pub use simple::SimpleVendor;
 pub(crate) use verifier::TableSeed;
@@ -217,6 +219,12 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         let _ = event;
         empty_response(StatusCode::OK)
     }
+
+    /// What the vendor's sender does, as its documents describe it: its setup
+    /// handshakes, what it requires of an answer, what it does about a
+    /// failure (the simulator's model, see [`SenderModel`]). Defaults to
+    /// [`SenderModel::UNPUBLISHED`]: a 2xx, no handshake, nothing published.
+    const SENDER: SenderModel = SenderModel::UNPUBLISHED;
 }
 
 /// The body limit of a vendor that documents none larger: 1 MiB, far above

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use http::{Response, StatusCode};
 
-use super::{BodyShape, EventKinds, Plugin, VendorVerifier, empty_response, private};
+use super::{BodyShape, EventKinds, Plugin, SenderModel, VendorVerifier, empty_response, private};
 use crate::Vendor;
 use crate::clock::Clock;
 use crate::dedup_key::DedupKey;
@@ -99,10 +99,15 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
         let _ = (verifier, incoming);
         None
     }
+
+    /// What the vendor's sender does ([`Plugin::SENDER`]). Defaults to
+    /// [`SenderModel::UNPUBLISHED`].
+    const SENDER: SenderModel = SenderModel::UNPUBLISHED;
 }
 
 impl<T: SimpleVendor> Plugin for T {
     const VENDOR: Vendor = T::VENDOR;
+    const SENDER: SenderModel = T::SENDER;
     type Verifier = T::Verifier;
     type Event = T::Event;
     type Confirmed = T::Event;

@@ -17,6 +17,9 @@ impl private::Sealed for SignPlus {}
 
 impl SimpleVendor for SignPlus {
     const VENDOR: Vendor = Vendor::SignPlus;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("documents no expected response and no retry policy");
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

@@ -23,6 +23,9 @@ impl private::Sealed for SignWell {}
 
 impl Plugin for SignWell {
     const VENDOR: Vendor = Vendor::SignWell;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("publishes neither the answer it expects nor its retries");
     type Verifier = Verifier;
     type Event = Event;
     type Confirmed = Event;

@@ -356,5 +356,6 @@ pub fn fast_path_agrees(vendor: crate::Vendor, body: &[u8]) -> Result<(), String
 pub mod demo;
 #[cfg(feature = "dropboxsign")]
 mod dropboxsign;
+pub mod simulator;
 #[cfg(feature = "dropboxsign")]
 pub use dropboxsign::CallbackSigner;

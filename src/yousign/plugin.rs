@@ -16,6 +16,10 @@ impl private::Sealed for Yousign {}
 
 impl SimpleVendor for Yousign {
     const VENDOR: Vendor = Vendor::Yousign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "counts anything but a 2xx (or 3xx, at most two redirects) within 1 s on the first try, 10 s on retries, as failed; with `auto_retry` it retries up to 8 times (2 min, 6 min, 30 min, 1 h, 5 h, 18 h, 1 day, 2 days)",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

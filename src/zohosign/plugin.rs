@@ -17,6 +17,9 @@ impl private::Sealed for ZohoSign {}
 
 impl SimpleVendor for ZohoSign {
     const VENDOR: Vendor = Vendor::ZohoSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("publishes neither the answer it expects nor its retries");
     type Verifier = Verifier;
     type Event = Event;
     type Kind = OperationType;
