@@ -477,7 +477,7 @@ pub fn send(
 }
 
 /// An Ignisign sample addressed to the configured application.
-fn ignisign_body(body: &[u8], table: &esign_webhooks::config::VendorConfig) -> Result<Vec<u8>, String> {
+pub(crate) fn ignisign_body(body: &[u8], table: &esign_webhooks::config::VendorConfig) -> Result<Vec<u8>, String> {
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| err.to_string())?;
     if let (Some(object), Some(app_id)) = (value.as_object_mut(), table.own_key("app_id")) {
         object.insert("appId".to_owned(), json!(app_id));
@@ -538,7 +538,7 @@ pub fn replay(out: &Output, file: &Path, url: &str) -> Result<bool, String> {
 /// A failed request's error and its causes, on one line, without the URL:
 /// reqwest's text names the URL, query token and user information included.
 /// Every cause's text is scrubbed of `target` as well, in case one quotes it.
-fn send_error(err: reqwest::Error, target: &str) -> String {
+pub(crate) fn send_error(err: reqwest::Error, target: &str) -> String {
     let err = err.without_url();
     let mut text = err.to_string();
     let mut source = std::error::Error::source(&err);

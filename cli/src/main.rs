@@ -32,6 +32,7 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
 }
 
 mod capture;
+mod check;
 mod commands;
 mod rust_code;
 mod samples;
@@ -143,6 +144,26 @@ enum Command {
         #[arg(long)]
         event: Option<String>,
     },
+    /// Check a deployed endpoint as each configured vendor would, like the vendors' "verify URL" buttons.
+    ///
+    /// For each vendor of the configuration (or the one --vendor names), a simulated sender sends
+    /// to URL: its setup handshake(s) (Adobe Acrobat Sign's GET verification of intent, BoldSign's
+    /// Verification), a signed sample delivery, and the same delivery again (a duplicate). Each
+    /// answer is checked against what the vendor requires (a 2xx; Dropbox Sign's `Hello API Event
+    /// Received`; Adobe's client-id echo); each step prints PASS or FAIL, and a FAIL says what the
+    /// vendor does about it (its retries, a disabled webhook), from its documentation. Exits
+    /// non-zero when a step failed. Secrets and URL credentials are never printed.
+    Check {
+        /// Configuration file (.toml or .json), the format the library reads: its secrets sign.
+        #[arg(long)]
+        config: PathBuf,
+        /// The endpoint, e.g. https://example.com/webhooks.
+        #[arg(long)]
+        url: String,
+        /// Only this vendor, by slug.
+        #[arg(long, value_parser = vendor_slugs())]
+        vendor: Option<String>,
+    },
     /// Resend a captured request byte for byte (same method, headers and body) to URL.
     ///
     /// The captured query string is appended when URL has none. The captured credentials are sent
@@ -209,6 +230,7 @@ fn main() -> ExitCode {
             vendor,
             event,
         } => commands::send(&out, &config, &url, vendor.as_deref(), event.as_deref()),
+        Command::Check { config, url, vendor } => check::check(&out, &config, &url, vendor.as_deref()),
         Command::Replay { file, url } => commands::replay(&out, &file, &url),
     };
     match result {

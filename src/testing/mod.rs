@@ -50,6 +50,13 @@ pub struct SignedRequest {
 }
 
 impl SignedRequest {
+    /// A delivery of `body` with these headers and query string (without
+    /// `?`), signed by code of your own (the command-line tool signs with a
+    /// configuration file's secrets), for a [`simulator`] to send.
+    pub fn new(body: Vec<u8>, headers: Vec<(String, String)>, query: Option<String>) -> Self {
+        SignedRequest { body, headers, query }
+    }
+
     /// The request as an [`Incoming`], query string included.
     pub fn incoming(&self) -> Incoming<'_, Vec<(String, String)>> {
         Incoming::new(&self.body, &self.headers).with_query(self.query.as_deref())
