@@ -10,7 +10,7 @@
 //!
 //! `serve_registry` serves the callback registry instead, through
 //! `HandlersService`: it answers `Report::response()`, the whole answer each
-//! vendor requires.
+//! vendor requires, and a GET with Adobe's verification of intent.
 //!
 //! The inner service confirms Ignisign's single-use token and answers what
 //! each vendor requires (`Event::success_response()`: eSignGlobal's JSON,

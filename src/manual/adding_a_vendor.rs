@@ -130,6 +130,7 @@
 //! | `kind`, `dedup_key`, `lifecycle` | — (required) | the vendor's delivery or event id when it sends one; otherwise what identifies *what happened* (never a time the vendor recomputes per attempt); map your events onto [`Lifecycle`](crate::Lifecycle) |
 //! | `is_unknown` | the kind is unknown | the event also carries statuses that may be newer than the crate |
 //! | `success_response` | 200, empty | the vendor requires a body or a header in the answer |
+//! | `SENDER` (also on `Plugin`) | [`SenderModel::UNPUBLISHED`](crate::plugin::SenderModel::UNPUBLISHED) | always, from the module docs' "response and retries": what the vendor's sender does about a failed delivery (`SenderModel::new`), the setup handshakes it sends (`with_setup`) and what it requires of an answer beyond a 2xx (`with_answer_check`); the simulator (`testing::simulator`), the end-to-end matrix and `esign-webhooks check` read it |
 //!
 //! **When `SimpleVendor` does not fit**, implement [`Plugin`](crate::plugin::Plugin)
 //! in full (and [`EventKinds`](crate::plugin::EventKinds) when each event has

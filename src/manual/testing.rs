@@ -107,3 +107,17 @@
 //! The repository's `tests/roundtrip.rs` goes one step further: it starts
 //! each server example (axum, actix-web, hyper, tower) on a loopback port and
 //! sends signed deliveries with a real HTTP client.
+//!
+//! # Playing a vendor's sender: the simulator
+//!
+//! [`testing::simulator`](crate::testing::simulator) goes further than a
+//! signed delivery: a [`Simulator`](crate::testing::simulator::Simulator)
+//! sends what the vendor sends while its webhook is registered (Adobe Acrobat
+//! Sign's GET verification of intent, BoldSign's `Verification`), a signed
+//! delivery and the same delivery again, and checks each answer against what
+//! the vendor requires (Dropbox Sign's `Hello API Event Received`, Adobe's
+//! client-id echo), through any closure from `http::Request<Vec<u8>>` to
+//! `http::Response<Vec<u8>>` (or to a future of one). The repository's
+//! `tests/simulator_matrix.rs` runs it for every vendor through every entry
+//! point (`dispatch_request`, `handle`, `handle_async`, axum, actix-web,
+//! tower), and `esign-webhooks check` runs it against a deployed URL.

@@ -12,7 +12,7 @@
 //! retries, a disabled webhook…).
 //!
 //! What each vendor's sender does is the vendor's own, stated in its plug-in
-//! ([`Plugin::SENDER`], a [`SenderModel`]) from its module's documentation;
+//! ([`Plugin::SENDER`](crate::plugin::Plugin::SENDER), a [`SenderModel`]) from its module's documentation;
 //! this module holds none of it. How a delivery is signed is the caller's
 //! choice of `sign` function: [`Simulator::demo`] signs as
 //! [`demo::signer`](super::demo::signer) for the [`demo`](super::demo)
