@@ -479,3 +479,27 @@ fn matrix_catches_a_broken_answer() {
         "without deduplication the duplicate runs the callback again"
     );
 }
+
+/// Every vendor states its sender: what it does about a failure (or that it
+/// publishes nothing), and the documented setup handshakes are there.
+#[test]
+fn matrix_every_vendor_states_its_sender() {
+    for vendor in vendors() {
+        let simulator = Simulator::demo(*vendor);
+        assert!(!simulator.model().on_failure.is_empty(), "{vendor}");
+        let setups: Vec<Step> = simulator.setup_requests().into_iter().map(|(step, _)| step).collect();
+        let expected: &[Step] = match vendor {
+            Vendor::AdobeSign => &[Step::Setup("GET verification of intent")],
+            Vendor::BoldSign => &[Step::Setup("Verification")],
+            _ => &[],
+        };
+        assert_eq!(setups, expected, "{vendor}");
+    }
+    // Adobe's GET carries the client id; BoldSign's Verification carries no signature.
+    let (_, get) = Simulator::demo(Vendor::AdobeSign).setup_requests().remove(0);
+    assert_eq!(get.method(), http::Method::GET);
+    assert_eq!(get.headers()["x-adobesign-clientid"], demo::ADOBE_CLIENT_ID);
+    let (_, verification) = Simulator::demo(Vendor::BoldSign).setup_requests().remove(0);
+    assert_eq!(verification.headers()["x-boldsign-event"], "Verification");
+    assert!(verification.headers().get("x-boldsign-signature").is_none());
+}
