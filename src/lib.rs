@@ -1,7 +1,8 @@
 //! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
-//! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
+//! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`], [`constellation`]
+//! and [`signatureapi`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -66,6 +67,7 @@
 //! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
 //! | [`signwell`] | an HMAC of `type@time` inside the body, keyed with the webhook id | that hash: **the body is not covered** |
 //! | [`boxsign`] | two HMACs of the body then the RFC 3339 timestamp | either key, and the 10-minute window |
+//! | [`signatureapi`] | Standard Webhooks: `v1,<base64>` over `<id>.<ts>.<body>` | every signature against every secret, then ±300 s |
 //!
 //! Each vendor's module says what its check proves and what not, how to
 //! answer it, its dedup key and its lifecycle mapping; the vendor table
@@ -138,7 +140,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation`, `signatureapi` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -239,6 +241,8 @@ pub mod ignisign;
 pub mod opensign;
 #[cfg(feature = "pandadoc")]
 pub mod pandadoc;
+#[cfg(feature = "signatureapi")]
+pub mod signatureapi;
 #[cfg(feature = "signplus")]
 pub mod signplus;
 #[cfg(feature = "signwell")]

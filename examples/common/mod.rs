@@ -29,6 +29,7 @@
 //! | `SIGNWELL_WEBHOOK_ID` | `demo-signwell-webhook-id` | the SignWell webhook's id, which keys `event.hash` |
 //! | `OPENSIGN_KEY` | `demo-opensign-key` | the OpenSign webhook's secret key |
 //! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | `demo-box-primary-key`, `demo-box-secondary-key` | the Box application's two signature keys |
+//! | `SIGNATUREAPI_SECRET` | `whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0` | the SignatureAPI endpoint's signing secret, as shown (`whsec_…`) |
 //!
 //! The demo defaults are public: set every variable before exposing a server.
 
@@ -40,7 +41,7 @@ use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_toke
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
-use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign};
+use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signatureapi, signplus, signwell, yousign, zohosign};
 
 fn secret(text: &str) -> Secret {
     Secret::new(text.to_owned())
@@ -78,6 +79,7 @@ pub struct Config {
     pub opensign_key: String,
     pub boxsign_primary: String,
     pub boxsign_secondary: String,
+    pub signatureapi_secret: String,
 }
 
 impl Config {
@@ -108,6 +110,7 @@ impl Config {
             opensign_key: "demo-opensign-key".to_owned(),
             boxsign_primary: "demo-box-primary-key".to_owned(),
             boxsign_secondary: "demo-box-secondary-key".to_owned(),
+            signatureapi_secret: "whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0".to_owned(),
         }
     }
 
@@ -149,6 +152,7 @@ impl Config {
             opensign_key: var("OPENSIGN_KEY", demo.opensign_key),
             boxsign_primary: var("BOXSIGN_PRIMARY_KEY", demo.boxsign_primary),
             boxsign_secondary: var("BOXSIGN_SECONDARY_KEY", demo.boxsign_secondary),
+            signatureapi_secret: var("SIGNATUREAPI_SECRET", demo.signatureapi_secret),
         })
     }
 
@@ -204,6 +208,7 @@ impl Config {
                 secret(&self.boxsign_primary),
                 secret(&self.boxsign_secondary),
             ))
+            .signatureapi(signatureapi::Verifier::signing_secret(&self.signatureapi_secret)?)
             .build()
     }
 
@@ -516,6 +521,15 @@ impl Config {
                 "Box Sign request completed",
                 BoxSign,
                 boxsign.sign(fixture!("boxsign/completed.json")),
+            ),
+            ok(
+                "SignatureAPI envelope completed",
+                SignatureApi,
+                Signer::hmac(
+                    signatureapi::scheme(),
+                    Secret::from_standard_webhooks(&self.signatureapi_secret).unwrap_or_else(|_| secret("")),
+                )
+                .sign(fixture!("signatureapi/envelope_completed.json")),
             ),
             Sample::signed(
                 "forged eSignGlobal (wrong signature)",

@@ -210,6 +210,16 @@
 //! secret_format = "raw"
 //! ```
 //!
+//! SignatureAPI: Standard Webhooks, its documented scheme; the endpoint's
+//! signing secret as the Dashboard shows it (`whsec_…`).
+//!
+//! ```toml
+//! [signatureapi]
+//! method = "hmac"
+//! secret_env = "SIGNATUREAPI_WEBHOOK_SECRET"
+//! secret_format = "standard_webhooks"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its
