@@ -70,6 +70,7 @@ fn describe(event: &Event) -> String {
         Event::ZohoSign(e) => id("request", e.requests.request_id.as_deref()),
         Event::OpenSign(e) => id("document", Some(e.object_id.as_str())),
         Event::BoxSign(e) => id("sign request", e.sign_request_id()),
+        Event::OneSpan(e) => id("package", Some(e.package_id.as_str())),
         Event::SignatureApi(e) => id("envelope", e.envelope_id()),
         _ => String::new(),
     };

@@ -210,6 +210,18 @@
 //! secret_format = "raw"
 //! ```
 //!
+//! OneSpan Sign: the callback key is a header token, the whole
+//! `Authorization` value `Basic <callback key>` being the secret (OneSpan
+//! sends the key itself after `Basic `). OAuth 2.0 takes a validator in code
+//! (`onespan::Verifier::oauth2_bearer`), not a file.
+//!
+//! ```toml
+//! [onespan]
+//! method = "header_token"
+//! header = "Authorization"
+//! secret_env = "ONESPAN_AUTHORIZATION"        # "Basic <callback key>"
+//! ```
+//!
 //! SignatureAPI: Standard Webhooks, its documented scheme; the endpoint's
 //! signing secret as the Dashboard shows it (`whsec_…`).
 //!

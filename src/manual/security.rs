@@ -24,6 +24,7 @@
 //! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |
 //! | SignWell | an in-body `event.hash` of `type@time`, keyed with the webhook id | only `event.type` and `event.time` | `data` and `related_signer` (forgeable), freshness; the webhook id is visible through the API, not a secret |
 //! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
+//! | OneSpan Sign | a callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or nothing | the sender knew the key (or held a token your validator accepted, or the header) | the body and freshness: anyone who sees one request's headers can forge any body; a capture replays |
 //! | SignatureAPI | Standard Webhooks: an HMAC of `<webhook-id>.<webhook-timestamp>.<body>` | the body, the id and a time within ±5 minutes | that it is not a replay inside the window |
 //!
 //! ### The vendors that sign

@@ -82,6 +82,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::SignWell => &["signwell-webhook-id"],
         Vendor::OpenSign => &["opensign-secret"],
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
+        Vendor::OneSpan => &["onespan-callback-key"],
         Vendor::SignatureApi => &["signatureapi-secret"],
     }
 }
@@ -126,7 +127,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::DropboxSign
         | Vendor::AdobeSign
         | Vendor::Documenso
-        | Vendor::SignWell => None,
+        | Vendor::SignWell
+        | Vendor::OneSpan => None,
     }
 }
 
@@ -195,6 +197,8 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
         Vendor::OpenSign => with!("opensign", |s| builder.opensign(crate::opensign::Verifier::new(s(0)))),
         Vendor::BoxSign => with!("boxsign", |s| builder
             .boxsign(crate::boxsign::Verifier::new(s(0), s(1)))),
+        Vendor::OneSpan => with!("onespan", |s| builder
+            .onespan(crate::onespan::Verifier::callback_key(s(0)))),
         Vendor::SignatureApi => with!("signatureapi", |s| builder
             .signatureapi(crate::signatureapi::Verifier::new(s(0)))),
     }
@@ -294,6 +298,15 @@ impl VendorSigner {
             }),
             Vendor::OpenSign => when!("opensign", hmac(crate::opensign::scheme())),
             Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
+            // OneSpan sends the callback key itself after `Basic `.
+            Vendor::OneSpan => when!(
+                "onespan",
+                Signer::header_token(
+                    crate::onespan::AUTHORIZATION_HEADER,
+                    Secret::new([b"Basic ".as_slice(), secret.expose()].concat())
+                )
+                .sign(body)
+            ),
             Vendor::SignatureApi => when!("signatureapi", hmac(crate::signatureapi::scheme())),
         }
     }
