@@ -43,6 +43,7 @@ macro_rules! vendor_table {
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
             OneSpan onespan OneSpan "onespan" "OneSpan Sign" "onespan";
             SignatureApi signatureapi SignatureApi "signatureapi" "SignatureAPI" "signatureapi";
+            SignNow signnow SignNow "signnow" "SignNow" "signnow";
         }
     };
 }

@@ -31,6 +31,7 @@
 //! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | `demo-box-primary-key`, `demo-box-secondary-key` | the Box application's two signature keys |
 //! | `ONESPAN_CALLBACK_KEY` | `demo-onespan-callback-key` | the OneSpan Sign callback key, sent as `Authorization: Basic <key>` |
 //! | `SIGNATUREAPI_SECRET` | `whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0` | the SignatureAPI endpoint's signing secret, as shown (`whsec_…`) |
+//! | `SIGNNOW_TOKEN` | `demo-signnow-token` | SignNow signs nothing: the value of the `X-Webhook-Token` header you add to the subscription (`attributes.headers`) |
 //!
 //! The demo defaults are public: set every variable before exposing a server.
 
@@ -43,7 +44,7 @@ use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedCont
 use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
 use esign_webhooks::{
-    esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signplus, signwell, yousign, zohosign,
+    esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow, signplus, signwell, yousign, zohosign,
 };
 
 fn secret(text: &str) -> Secret {
@@ -84,6 +85,7 @@ pub struct Config {
     pub boxsign_secondary: String,
     pub onespan_callback_key: String,
     pub signatureapi_secret: String,
+    pub signnow_token: String,
 }
 
 impl Config {
@@ -116,6 +118,7 @@ impl Config {
             boxsign_secondary: "demo-box-secondary-key".to_owned(),
             onespan_callback_key: "demo-onespan-callback-key".to_owned(),
             signatureapi_secret: "whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0".to_owned(),
+            signnow_token: "demo-signnow-token".to_owned(),
         }
     }
 
@@ -159,6 +162,7 @@ impl Config {
             boxsign_secondary: var("BOXSIGN_SECONDARY_KEY", demo.boxsign_secondary),
             onespan_callback_key: var("ONESPAN_CALLBACK_KEY", demo.onespan_callback_key),
             signatureapi_secret: var("SIGNATUREAPI_SECRET", demo.signatureapi_secret),
+            signnow_token: var("SIGNNOW_TOKEN", demo.signnow_token),
         })
     }
 
@@ -216,6 +220,11 @@ impl Config {
             ))
             .onespan(onespan::Verifier::callback_key(secret(&self.onespan_callback_key)))
             .signatureapi(signatureapi::Verifier::signing_secret(&self.signatureapi_secret)?)
+            // SignNow signs nothing: a secret header you add to the subscription.
+            .signnow(signnow::Verifier::header_token(
+                "X-Webhook-Token",
+                secret(&self.signnow_token),
+            ))
             .build()
     }
 
@@ -547,6 +556,12 @@ impl Config {
                     Secret::from_standard_webhooks(&self.signatureapi_secret).unwrap_or_else(|_| secret("")),
                 )
                 .sign(fixture!("signatureapi/envelope_completed.json")),
+            ),
+            ok(
+                "SignNow document completed",
+                SignNow,
+                Signer::header_token("X-Webhook-Token", secret(&self.signnow_token))
+                    .sign(fixture!("signnow/user_document_complete.json")),
             ),
             Sample::signed(
                 "forged eSignGlobal (wrong signature)",

@@ -232,6 +232,16 @@
 //! secret_format = "standard_webhooks"
 //! ```
 //!
+//! SignNow signs nothing: a secret in a custom header of the subscription
+//! (`attributes.headers`), or Basic credentials sent that way.
+//!
+//! ```toml
+//! [signnow]
+//! method = "header_token"
+//! header = "X-Webhook-Token"
+//! secret_env = "SIGNNOW_WEBHOOK_TOKEN"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

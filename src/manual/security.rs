@@ -26,6 +26,7 @@
 //! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
 //! | OneSpan Sign | a callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or nothing | the sender knew the key (or held a token your validator accepted, or the header) | the body and freshness: anyone who sees one request's headers can forge any body; a capture replays |
 //! | SignatureAPI | Standard Webhooks: an HMAC of `<webhook-id>.<webhook-timestamp>.<body>` | the body, the id and a time within ±5 minutes | that it is not a replay inside the window |
+//! | SignNow | **nothing published** (static custom headers on the subscription; an undocumented `secret_key`) | the sender knew the header, Basic password or URL token you set | that SignNow sent it, the body, freshness |
 //!
 //! ### The vendors that sign
 //!

@@ -59,6 +59,10 @@ pub fn esignglobal_scheme() -> HmacScheme {
     )
 }
 
+/// The custom header the demo receiver's SignNow subscription sends its
+/// secret in (SignNow signs nothing: the header is the user's choice).
+pub const SIGNNOW_HEADER: &str = "X-Webhook-Token";
+
 /// The texts of the demo credentials of `vendor`, first the one its
 /// [`VendorSigner`] signs with (Box Sign has a second, its secondary key).
 /// Distinct per vendor and easy to grep for, so that a test can check no
@@ -84,6 +88,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
         Vendor::OneSpan => &["onespan-callback-key"],
         Vendor::SignatureApi => &["signatureapi-secret"],
+        Vendor::SignNow => &["signnow-header-token"],
     }
 }
 
@@ -128,7 +133,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::AdobeSign
         | Vendor::Documenso
         | Vendor::SignWell
-        | Vendor::OneSpan => None,
+        | Vendor::OneSpan
+        | Vendor::SignNow => None,
     }
 }
 
@@ -201,6 +207,9 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
             .onespan(crate::onespan::Verifier::callback_key(s(0)))),
         Vendor::SignatureApi => with!("signatureapi", |s| builder
             .signatureapi(crate::signatureapi::Verifier::new(s(0)))),
+        // SignNow signs nothing: a secret in a custom header of the subscription.
+        Vendor::SignNow => with!("signnow", |s| builder
+            .signnow(crate::signnow::Verifier::header_token(SIGNNOW_HEADER, s(0)))),
     }
 }
 
@@ -308,6 +317,7 @@ impl VendorSigner {
                 .sign(body)
             ),
             Vendor::SignatureApi => when!("signatureapi", hmac(crate::signatureapi::scheme())),
+            Vendor::SignNow => Signer::header_token(SIGNNOW_HEADER, secret).sign(body),
         }
     }
 }
