@@ -92,6 +92,19 @@
 //!   before acting on it;
 //! * nothing identifies a delivery: deduplicate, and keep handlers idempotent.
 //!
+//! ### OneSpan Sign and SignNow
+//!
+//! Both authenticate with a credential in a header and sign no byte of the
+//! body: OneSpan's callback key (sent as `Authorization: Basic <key>`, the
+//! key itself), a bearer token your validator accepts, or a static header;
+//! SignNow's static custom headers (`attributes.headers`), since SignNow
+//! publishes no signature (its SDK's `secret_key` is undocumented and not
+//! checked). Whoever sees one request can replay it or forge any body: serve
+//! HTTPS only, keep the header out of logs (the crate never prints it),
+//! deduplicate, and read the package or document through the vendor's API
+//! before acting. SignNow also puts an access token in `meta.access_token`
+//! unless the subscription sets `delete_access_token`: set it.
+//!
 //! ## Setup handshakes
 //!
 //! Some vendors send a request while the webhook is being registered, before

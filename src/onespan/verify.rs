@@ -162,7 +162,7 @@ impl Verifier {
 }
 
 /// The token of `Authorization: Bearer <token>`, the header present once.
-fn bearer_token<'a, H: Headers + ?Sized>(headers: &'a H) -> Result<&'a [u8], Error> {
+fn bearer_token<H: Headers + ?Sized>(headers: &H) -> Result<&[u8], Error> {
     let mut values = headers.values(AUTHORIZATION_HEADER);
     let value = values.next().ok_or_else(|| {
         Error::new(ErrorKind::MissingHeader {
