@@ -17,9 +17,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use esign_webhooks::testing::Signer;
+use esign_webhooks::testing::{Signer, demo};
 use esign_webhooks::verify::HmacScheme;
-use esign_webhooks::{Event, FixedClock, Handlers, Secret, Webhooks, constellation, esignglobal, ignisign, signplus};
+use esign_webhooks::{
+    Event, FixedClock, Handlers, Secret, Vendor, Webhooks, constellation, esignglobal, ignisign, signplus,
+};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
@@ -249,6 +251,32 @@ fn constellation_group(c: &mut Criterion) {
     token_vendor_group::<support::FloorConstellation>(c, "constellation", &webhooks, support::constellation);
 }
 
+/// Every vendor of the table, one row each: its first fixture (file-name
+/// order), signed by its demo signer, dispatched by the all-vendors demo
+/// receiver. A vendor added to the table gets its row without an edit here.
+fn vendors_group(c: &mut Criterion) {
+    let webhooks = demo::webhooks();
+    let mut group = c.benchmark_group("vendors");
+    for vendor in Vendor::ALL.iter().copied().filter(|vendor| vendor.is_compiled_in()) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(vendor.slug());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        let body = std::fs::read(&files[0]).unwrap();
+        let request = demo::signer(vendor).sign(&body);
+        group.throughput(Throughput::Bytes(request.body.len() as u64));
+        group.bench_with_input(BenchmarkId::new("dispatch", vendor.slug()), &request, |b, request| {
+            b.iter(|| black_box(webhooks.dispatch_incoming(black_box(&request.incoming())).unwrap()))
+        });
+    }
+    group.finish();
+}
+
 fn handle_group(c: &mut Criterion) {
     let webhooks = Webhooks::builder()
         .signplus(signplus::Verifier::header_token(
@@ -278,6 +306,6 @@ fn handle_group(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(50).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = reference_group, esignglobal_group, ignisign_group, signplus_group, constellation_group, handle_group
+    targets = reference_group, esignglobal_group, ignisign_group, signplus_group, constellation_group, vendors_group, handle_group
 }
 criterion_main!(benches);

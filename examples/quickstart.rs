@@ -1,6 +1,6 @@
 //! Signs one sample delivery per vendor (the crate's test fixtures, signed by
 //! `esign_webhooks::testing` with the demo secrets of `examples/common/mod.rs`),
-//! dispatches each through one `Webhooks` configured for all sixteen vendors,
+//! dispatches each through one `Webhooks` configured for all nineteen vendors,
 //! and prints the typed events, one line each. Exits non-zero on any failure.
 //!
 //! ```sh
@@ -70,6 +70,9 @@ fn describe(event: &Event) -> String {
         Event::ZohoSign(e) => id("request", e.requests.request_id.as_deref()),
         Event::OpenSign(e) => id("document", Some(e.object_id.as_str())),
         Event::BoxSign(e) => id("sign request", e.sign_request_id()),
+        Event::OneSpan(e) => id("package", Some(e.package_id.as_str())),
+        Event::SignNow(e) => id("document", e.document_id()),
+        Event::SignatureApi(e) => id("envelope", e.envelope_id()),
         _ => String::new(),
     };
     if about.is_empty() {

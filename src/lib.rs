@@ -1,7 +1,8 @@
-//! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
+//! Verified, typed webhooks for nineteen e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
-//! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
+//! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`], [`constellation`],
+//! [`onespan`], [`signatureapi`] and [`signnow`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -66,6 +67,9 @@
 //! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
 //! | [`signwell`] | an HMAC of `type@time` inside the body, keyed with the webhook id | that hash: **the body is not covered** |
 //! | [`boxsign`] | two HMACs of the body then the RFC 3339 timestamp | either key, and the 10-minute window |
+//! | [`onespan`] | the callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or none | the key (whole header, constant time), your bearer-token validator, or the header; the body is not covered |
+//! | [`signatureapi`] | Standard Webhooks: `v1,<base64>` over `<id>.<ts>.<body>` | every signature against every secret, then ±300 s |
+//! | [`signnow`] | **no signature published**; static custom headers on the subscription | the header, Basic credentials or URL token you configure; the body is not covered |
 //!
 //! Each vendor's module says what its check proves and what not, how to
 //! answer it, its dedup key and its lifecycle mapping; the vendor table
@@ -138,7 +142,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation`, `onespan`, `signatureapi`, `signnow` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -235,10 +239,16 @@ pub mod dropboxsign;
 pub mod esignglobal;
 #[cfg(feature = "ignisign")]
 pub mod ignisign;
+#[cfg(feature = "onespan")]
+pub mod onespan;
 #[cfg(feature = "opensign")]
 pub mod opensign;
 #[cfg(feature = "pandadoc")]
 pub mod pandadoc;
+#[cfg(feature = "signatureapi")]
+pub mod signatureapi;
+#[cfg(feature = "signnow")]
+pub mod signnow;
 #[cfg(feature = "signplus")]
 pub mod signplus;
 #[cfg(feature = "signwell")]

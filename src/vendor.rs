@@ -41,6 +41,9 @@ macro_rules! vendor_table {
             SignWell signwell SignWell "signwell" "SignWell" "signwell";
             OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
+            OneSpan onespan OneSpan "onespan" "OneSpan Sign" "onespan";
+            SignatureApi signatureapi SignatureApi "signatureapi" "SignatureAPI" "signatureapi";
+            SignNow signnow SignNow "signnow" "SignNow" "signnow";
         }
     };
 }

@@ -71,7 +71,13 @@ fn every_documented_example_parses_and_builds() {
             continue;
         }
         let config = Config::from_toml(example).unwrap_or_else(|err| panic!("[{slug}]: {err}\n{example}"));
-        let webhooks = Webhooks::from_config_with_env(&config, |_| Some("a-non-blank-secret-value".to_owned()))
+        // A `whsec_…` secret must be base64 after its prefix (SignatureAPI's example).
+        let secret = if example.contains("secret_format = \"standard_webhooks\"") {
+            "whsec_YS1ub24tYmxhbmstc2VjcmV0LXZhbHVl"
+        } else {
+            "a-non-blank-secret-value"
+        };
+        let webhooks = Webhooks::from_config_with_env(&config, |_| Some(secret.to_owned()))
             .unwrap_or_else(|err| panic!("[{slug}] does not build: {err}\n{example}"));
         assert_eq!(
             webhooks.vendors().iter().map(|v| v.slug()).collect::<Vec<_>>(),

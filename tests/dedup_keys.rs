@@ -592,6 +592,55 @@ const OPENSIGN: Case = Case {
     headers: no_headers,
 };
 
+/// No event id: `name`, `packageId`, `sessionUser` (the signer for signer
+/// events), `documentId` and `createdDate` (milliseconds).
+const ONESPAN: Case = Case {
+    vendor: Vendor::OneSpan,
+    what: "SIGNER_COMPLETE",
+    fixture: "onespan/signer_complete.json",
+    about: |body, s| set(body, "/sessionUser", json!(s.short_hex())),
+    other_action: |body, _| set(body, "/name", json!("PACKAGE_DECLINE")),
+    other_document: |body, fresh| set(body, "/packageId", json!(format!("{}=", fresh.short_hex()))),
+    // OneSpan does not retry; a resend (by you) posts the same payload.
+    retry: no_change,
+    headers: no_headers,
+};
+
+/// The event id (`evt_…`), the same on every retry.
+const SIGNATUREAPI: Case = Case {
+    vendor: Vendor::SignatureApi,
+    what: "recipient.completed",
+    fixture: "signatureapi/recipient_completed.json",
+    about: |body, s| {
+        set(body, "/id", json!(format!("evt_{}", s.hex)));
+        set(body, "/data/object_id", json!(format!("re_{}", s.short_hex())));
+    },
+    other_action: |body, fresh| {
+        set(body, "/id", json!(format!("evt_{}", fresh.hex)));
+        set(body, "/type", json!("recipient.viewed"));
+    },
+    other_document: |body, fresh| {
+        set(body, "/id", json!(format!("evt_{}", fresh.hex)));
+        set(body, "/data/envelope_id", json!(fresh.guid()));
+    },
+    // Retries are new deliveries (`webhook-id`, `webhook-timestamp`) of the same body.
+    retry: no_change,
+    headers: no_headers,
+};
+
+/// No event id: `meta.event`, `meta.timestamp`, the document, the initiator
+/// and the viewer or signer.
+const SIGNNOW: Case = Case {
+    vendor: Vendor::SignNow,
+    what: "user.document.fieldinvite.signed",
+    fixture: "signnow/user_document_fieldinvite_signed.json",
+    about: |body, s| set(body, "/content/viewer_user_unique_id", json!(s.hex)),
+    other_action: |body, _| set(body, "/meta/event", json!("user.document.open")),
+    other_document: |body, fresh| set(body, "/content/document_id", json!(fresh.hex)),
+    retry: no_change,
+    headers: no_headers,
+};
+
 /// With `X-PandaDoc-Webhook-Event-Id`: PandaDoc's id of the delivery, the
 /// same on its retries, different for every event.
 const PANDADOC_WITH_ID: Case = Case {
@@ -758,6 +807,11 @@ fn ignisign() {
 }
 
 #[test]
+fn onespan() {
+    check(&ONESPAN);
+}
+
+#[test]
 fn opensign() {
     check(&OPENSIGN);
 }
@@ -766,6 +820,16 @@ fn opensign() {
 fn pandadoc() {
     check(&PANDADOC_WITH_ID);
     check(&PANDADOC_WITHOUT_ID);
+}
+
+#[test]
+fn signatureapi() {
+    check(&SIGNATUREAPI);
+}
+
+#[test]
+fn signnow() {
+    check(&SIGNNOW);
 }
 
 #[test]
@@ -803,8 +867,11 @@ fn every_vendor_has_a_case() {
         DROPBOXSIGN.vendor,
         ESIGNGLOBAL.vendor,
         IGNISIGN.vendor,
+        ONESPAN.vendor,
         OPENSIGN.vendor,
         PANDADOC_WITH_ID.vendor,
+        SIGNATUREAPI.vendor,
+        SIGNNOW.vendor,
         SIGNPLUS.vendor,
         SIGNWELL.vendor,
         YOUSIGN.vendor,

@@ -29,6 +29,9 @@
 //! | `SIGNWELL_WEBHOOK_ID` | `demo-signwell-webhook-id` | the SignWell webhook's id, which keys `event.hash` |
 //! | `OPENSIGN_KEY` | `demo-opensign-key` | the OpenSign webhook's secret key |
 //! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | `demo-box-primary-key`, `demo-box-secondary-key` | the Box application's two signature keys |
+//! | `ONESPAN_CALLBACK_KEY` | `demo-onespan-callback-key` | the OneSpan Sign callback key, sent as `Authorization: Basic <key>` |
+//! | `SIGNATUREAPI_SECRET` | `whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0` | the SignatureAPI endpoint's signing secret, as shown (`whsec_…`) |
+//! | `SIGNNOW_TOKEN` | `demo-signnow-token` | SignNow signs nothing: the value of the `X-Webhook-Token` header you add to the subscription (`attributes.headers`) |
 //!
 //! The demo defaults are public: set every variable before exposing a server.
 
@@ -40,7 +43,9 @@ use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_toke
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
-use esign_webhooks::{esignglobal, ignisign, opensign, pandadoc, signplus, signwell, yousign, zohosign};
+use esign_webhooks::{
+    esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow, signplus, signwell, yousign, zohosign,
+};
 
 fn secret(text: &str) -> Secret {
     Secret::new(text.to_owned())
@@ -78,6 +83,9 @@ pub struct Config {
     pub opensign_key: String,
     pub boxsign_primary: String,
     pub boxsign_secondary: String,
+    pub onespan_callback_key: String,
+    pub signatureapi_secret: String,
+    pub signnow_token: String,
 }
 
 impl Config {
@@ -108,6 +116,9 @@ impl Config {
             opensign_key: "demo-opensign-key".to_owned(),
             boxsign_primary: "demo-box-primary-key".to_owned(),
             boxsign_secondary: "demo-box-secondary-key".to_owned(),
+            onespan_callback_key: "demo-onespan-callback-key".to_owned(),
+            signatureapi_secret: "whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0".to_owned(),
+            signnow_token: "demo-signnow-token".to_owned(),
         }
     }
 
@@ -149,6 +160,9 @@ impl Config {
             opensign_key: var("OPENSIGN_KEY", demo.opensign_key),
             boxsign_primary: var("BOXSIGN_PRIMARY_KEY", demo.boxsign_primary),
             boxsign_secondary: var("BOXSIGN_SECONDARY_KEY", demo.boxsign_secondary),
+            onespan_callback_key: var("ONESPAN_CALLBACK_KEY", demo.onespan_callback_key),
+            signatureapi_secret: var("SIGNATUREAPI_SECRET", demo.signatureapi_secret),
+            signnow_token: var("SIGNNOW_TOKEN", demo.signnow_token),
         })
     }
 
@@ -203,6 +217,13 @@ impl Config {
             .boxsign(boxsign::Verifier::new(
                 secret(&self.boxsign_primary),
                 secret(&self.boxsign_secondary),
+            ))
+            .onespan(onespan::Verifier::callback_key(secret(&self.onespan_callback_key)))
+            .signatureapi(signatureapi::Verifier::signing_secret(&self.signatureapi_secret)?)
+            // SignNow signs nothing: a secret header you add to the subscription.
+            .signnow(signnow::Verifier::header_token(
+                "X-Webhook-Token",
+                secret(&self.signnow_token),
             ))
             .build()
     }
@@ -516,6 +537,31 @@ impl Config {
                 "Box Sign request completed",
                 BoxSign,
                 boxsign.sign(fixture!("boxsign/completed.json")),
+            ),
+            // OneSpan sends its callback key itself after `Basic `.
+            ok(
+                "OneSpan Sign package completed",
+                OneSpan,
+                Signer::header_token(
+                    onespan::AUTHORIZATION_HEADER,
+                    secret(&format!("Basic {}", self.onespan_callback_key)),
+                )
+                .sign(fixture!("onespan/package_complete.json")),
+            ),
+            ok(
+                "SignatureAPI envelope completed",
+                SignatureApi,
+                Signer::hmac(
+                    signatureapi::scheme(),
+                    Secret::from_standard_webhooks(&self.signatureapi_secret).unwrap_or_else(|_| secret("")),
+                )
+                .sign(fixture!("signatureapi/envelope_completed.json")),
+            ),
+            ok(
+                "SignNow document completed",
+                SignNow,
+                Signer::header_token("X-Webhook-Token", secret(&self.signnow_token))
+                    .sign(fixture!("signnow/user_document_complete.json")),
             ),
             Sample::signed(
                 "forged eSignGlobal (wrong signature)",

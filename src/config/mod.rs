@@ -210,6 +210,38 @@
 //! secret_format = "raw"
 //! ```
 //!
+//! OneSpan Sign: the callback key is a header token, the whole
+//! `Authorization` value `Basic <callback key>` being the secret (OneSpan
+//! sends the key itself after `Basic `). OAuth 2.0 takes a validator in code
+//! (`onespan::Verifier::oauth2_bearer`), not a file.
+//!
+//! ```toml
+//! [onespan]
+//! method = "header_token"
+//! header = "Authorization"
+//! secret_env = "ONESPAN_AUTHORIZATION"        # "Basic <callback key>"
+//! ```
+//!
+//! SignatureAPI: Standard Webhooks, its documented scheme; the endpoint's
+//! signing secret as the Dashboard shows it (`whsec_…`).
+//!
+//! ```toml
+//! [signatureapi]
+//! method = "hmac"
+//! secret_env = "SIGNATUREAPI_WEBHOOK_SECRET"
+//! secret_format = "standard_webhooks"
+//! ```
+//!
+//! SignNow signs nothing: a secret in a custom header of the subscription
+//! (`attributes.headers`), or Basic credentials sent that way.
+//!
+//! ```toml
+//! [signnow]
+//! method = "header_token"
+//! header = "X-Webhook-Token"
+//! secret_env = "SIGNNOW_WEBHOOK_TOKEN"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

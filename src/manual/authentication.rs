@@ -11,6 +11,9 @@
 //! | Ignisign | a single-use `verificationToken`, checked by Ignisign's API | [`ignisign::Verifier::new`] (app id and environment, checked locally) plus the token check: [`Handlers::confirm_ignisign_with`](crate::Handlers::confirm_ignisign_with) or [`ignisign::Delivery::confirm`] | the token proves the delivery to Ignisign's API; it is consumed, so a replay fails |
 //! | Sign.Plus | nothing | [`signplus::Verifier::query_token`] or [`basic_auth`](crate::signplus::Verifier::basic_auth) (`https://user:password@host/…`) | a shared secret in the URL |
 //! | Constellation1 eSign | nothing | [`constellation::Verifier::query_token`] or [`basic_auth`](crate::constellation::Verifier::basic_auth) | a shared secret in the URL |
+//! | OneSpan Sign | a callback key (`Authorization: Basic <key>`), OAuth 2.0 against your server, static headers, or none | [`onespan::Verifier::callback_key`](crate::onespan::Verifier::callback_key), [`oauth2_bearer`](crate::onespan::Verifier::oauth2_bearer) with your validator, or [`header_token`](crate::onespan::Verifier::header_token) | a credential in a header; the body is not covered |
+//! | SignNow | nothing published; static custom headers on the subscription | [`signnow::Verifier::header_token`](crate::signnow::Verifier::header_token), [`basic_auth`](crate::signnow::Verifier::basic_auth) or [`query_token`](crate::signnow::Verifier::query_token) | a shared secret you chose; the body is not covered |
+//! | SignatureAPI | Standard Webhooks | [`signatureapi::Verifier::signing_secret`](crate::signatureapi::Verifier::signing_secret) (`whsec_…`) | a MAC over id, timestamp and body, ±5 minutes |
 //!
 //! A gateway in front of your service that adds a header can be checked with
 //! `header_token` on any of them. Every comparison is constant-time, and

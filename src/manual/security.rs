@@ -24,6 +24,9 @@
 //! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |
 //! | SignWell | an in-body `event.hash` of `type@time`, keyed with the webhook id | only `event.type` and `event.time` | `data` and `related_signer` (forgeable), freshness; the webhook id is visible through the API, not a secret |
 //! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
+//! | OneSpan Sign | a callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or nothing | the sender knew the key (or held a token your validator accepted, or the header) | the body and freshness: anyone who sees one request's headers can forge any body; a capture replays |
+//! | SignatureAPI | Standard Webhooks: an HMAC of `<webhook-id>.<webhook-timestamp>.<body>` | the body, the id and a time within ±5 minutes | that it is not a replay inside the window |
+//! | SignNow | **nothing published** (static custom headers on the subscription; an undocumented `secret_key`) | the sender knew the header, Basic password or URL token you set | that SignNow sent it, the body, freshness |
 //!
 //! ### The vendors that sign
 //!
@@ -88,6 +91,19 @@
 //!   [`constellation::Data::signing_session_id`](crate::constellation::Data::signing_session_id))
 //!   before acting on it;
 //! * nothing identifies a delivery: deduplicate, and keep handlers idempotent.
+//!
+//! ### OneSpan Sign and SignNow
+//!
+//! Both authenticate with a credential in a header and sign no byte of the
+//! body: OneSpan's callback key (sent as `Authorization: Basic <key>`, the
+//! key itself), a bearer token your validator accepts, or a static header;
+//! SignNow's static custom headers (`attributes.headers`), since SignNow
+//! publishes no signature (its SDK's `secret_key` is undocumented and not
+//! checked). Whoever sees one request can replay it or forge any body: serve
+//! HTTPS only, keep the header out of logs (the crate never prints it),
+//! deduplicate, and read the package or document through the vendor's API
+//! before acting. SignNow also puts an access token in `meta.access_token`
+//! unless the subscription sets `delete_access_token`: set it.
 //!
 //! ## Setup handshakes
 //!

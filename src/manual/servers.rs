@@ -140,3 +140,6 @@
 //! | `SIGNWELL_WEBHOOK_ID` | SignWell's webhook id (its signing key) |
 //! | `OPENSIGN_KEY` | OpenSign's webhook key |
 //! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | Box Sign's primary and secondary keys |
+//! | `ONESPAN_CALLBACK_KEY` | OneSpan Sign's callback key |
+//! | `SIGNATUREAPI_SECRET` | SignatureAPI's endpoint signing secret (`whsec_…`) |
+//! | `SIGNNOW_TOKEN` | the secret SignNow's subscription sends in `X-Webhook-Token` |

@@ -59,6 +59,10 @@ pub fn esignglobal_scheme() -> HmacScheme {
     )
 }
 
+/// The custom header the demo receiver's SignNow subscription sends its
+/// secret in (SignNow signs nothing: the header is the user's choice).
+pub const SIGNNOW_HEADER: &str = "X-Webhook-Token";
+
 /// The texts of the demo credentials of `vendor`, first the one its
 /// [`VendorSigner`] signs with (Box Sign has a second, its secondary key).
 /// Distinct per vendor and easy to grep for, so that a test can check no
@@ -82,6 +86,9 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::SignWell => &["signwell-webhook-id"],
         Vendor::OpenSign => &["opensign-secret"],
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
+        Vendor::OneSpan => &["onespan-callback-key"],
+        Vendor::SignatureApi => &["signatureapi-secret"],
+        Vendor::SignNow => &["signnow-header-token"],
     }
 }
 
@@ -117,6 +124,7 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         Vendor::DocuSeal => scheme_of!("docuseal", docuseal),
         Vendor::OpenSign => scheme_of!("opensign", opensign),
         Vendor::BoxSign => scheme_of!("boxsign", boxsign),
+        Vendor::SignatureApi => scheme_of!("signatureapi", signatureapi),
         Vendor::EsignGlobal
         | Vendor::Ignisign
         | Vendor::SignPlus
@@ -124,7 +132,9 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::DropboxSign
         | Vendor::AdobeSign
         | Vendor::Documenso
-        | Vendor::SignWell => None,
+        | Vendor::SignWell
+        | Vendor::OneSpan
+        | Vendor::SignNow => None,
     }
 }
 
@@ -193,6 +203,13 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
         Vendor::OpenSign => with!("opensign", |s| builder.opensign(crate::opensign::Verifier::new(s(0)))),
         Vendor::BoxSign => with!("boxsign", |s| builder
             .boxsign(crate::boxsign::Verifier::new(s(0), s(1)))),
+        Vendor::OneSpan => with!("onespan", |s| builder
+            .onespan(crate::onespan::Verifier::callback_key(s(0)))),
+        Vendor::SignatureApi => with!("signatureapi", |s| builder
+            .signatureapi(crate::signatureapi::Verifier::new(s(0)))),
+        // SignNow signs nothing: a secret in a custom header of the subscription.
+        Vendor::SignNow => with!("signnow", |s| builder
+            .signnow(crate::signnow::Verifier::header_token(SIGNNOW_HEADER, s(0)))),
     }
 }
 
@@ -290,6 +307,17 @@ impl VendorSigner {
             }),
             Vendor::OpenSign => when!("opensign", hmac(crate::opensign::scheme())),
             Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
+            // OneSpan sends the callback key itself after `Basic `.
+            Vendor::OneSpan => when!(
+                "onespan",
+                Signer::header_token(
+                    crate::onespan::AUTHORIZATION_HEADER,
+                    Secret::new([b"Basic ".as_slice(), secret.expose()].concat())
+                )
+                .sign(body)
+            ),
+            Vendor::SignatureApi => when!("signatureapi", hmac(crate::signatureapi::scheme())),
+            Vendor::SignNow => Signer::header_token(SIGNNOW_HEADER, secret).sign(body),
         }
     }
 }

@@ -1,0 +1,64 @@
+//! The OneSpan Sign plug-in: how the central code identifies, authenticates,
+//! parses, deduplicates and maps OneSpan Sign callbacks.
+
+use super::{Event, EventName, Verifier};
+use crate::Vendor;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, SimpleVendor, private};
+
+/// The OneSpan Sign plug-in (see [`SimpleVendor`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct OneSpan;
+
+impl private::Sealed for OneSpan {}
+
+impl SimpleVendor for OneSpan {
+    const VENDOR: Vendor = Vendor::OneSpan;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Kind = EventName;
+
+    /// `packageId` with `name`.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        !shape.is_array() && shape.has("packageId") && shape.has("name")
+    }
+
+    fn kind(event: &Event) -> &EventName {
+        event.kind()
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
+    }
+
+    /// No event id is sent: `name`, `packageId`, `sessionUser`, `documentId`
+    /// and `createdDate` (milliseconds) together, the same on a resend of
+    /// the same callback.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::OneSpan);
+        hasher.part(event.name.as_str().as_bytes());
+        hasher.part(event.package_id.as_bytes());
+        hasher.part(event.session_user.as_deref().unwrap_or_default().as_bytes());
+        hasher.part(event.document_id.as_deref().unwrap_or_default().as_bytes());
+        hasher.part(event.created_date.as_bytes());
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        let step = |kind| LifecycleStep::new(kind, Some(event.package_id.as_str()));
+        let signer = event.session_user.as_deref();
+        Some(match event.kind() {
+            EventName::PackageActivate => step(Lifecycle::Sent),
+            EventName::SignerComplete => step(Lifecycle::Signed).signer(signer),
+            EventName::PackageComplete => step(Lifecycle::Completed),
+            EventName::PackageDecline => step(Lifecycle::Declined)
+                .signer(signer)
+                .reason(event.message.as_deref()),
+            EventName::PackageExpire => step(Lifecycle::Expired),
+            EventName::EmailBounce => step(Lifecycle::DeliveryFailed),
+            _ => return None,
+        })
+    }
+}
