@@ -49,6 +49,9 @@ fn sample(vendor: Vendor) -> &'static [u8] {
         "signwell" => fixture!("signwell/document_completed.json"),
         "opensign" => fixture!("opensign/completed.json"),
         "boxsign" => fixture!("boxsign/completed.json"),
+        "onespan" => fixture!("onespan/package_complete.json"),
+        "signatureapi" => fixture!("signatureapi/envelope_completed.json"),
+        "signnow" => fixture!("signnow/user_document_complete.json"),
         other => panic!("no sample delivery for the vendor `{other}`: add one to tests/simulator_matrix.rs"),
     }
 }

@@ -16,6 +16,10 @@ impl private::Sealed for OneSpan {}
 
 impl SimpleVendor for OneSpan {
     const VENDOR: Vendor = Vendor::OneSpan;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "does not retry a failed callback: the sender gets a \"callback failure\" e-mail with the payload, and resending it is up to you (KB0014510)",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventName;

@@ -16,6 +16,10 @@ impl private::Sealed for SignatureApi {}
 
 impl SimpleVendor for SignatureApi {
     const VENDOR: Vendor = Vendor::SignatureApi;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "retries a delivery not answered with a 2xx and tells receivers to expect duplicates; its retry schedule was not retrieved",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventType;
