@@ -70,6 +70,7 @@ fn describe(event: &Event) -> String {
         Event::ZohoSign(e) => id("request", e.requests.request_id.as_deref()),
         Event::OpenSign(e) => id("document", Some(e.object_id.as_str())),
         Event::BoxSign(e) => id("sign request", e.sign_request_id()),
+        Event::Clicksign(e) => id("document", e.subject_key()),
         _ => String::new(),
     };
     if about.is_empty() {

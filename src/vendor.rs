@@ -41,6 +41,7 @@ macro_rules! vendor_table {
             SignWell signwell SignWell "signwell" "SignWell" "signwell";
             OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
+            Clicksign clicksign Clicksign "clicksign" "Clicksign" "clicksign";
         }
     };
 }

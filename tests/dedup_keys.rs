@@ -568,6 +568,23 @@ const IGNISIGN: Case = Case {
     headers: no_headers,
 };
 
+/// No event id: the signer's key and e-mail, the event name, the document
+/// key and `occurred_at`.
+const CLICKSIGN: Case = Case {
+    vendor: Vendor::Clicksign,
+    what: "sign",
+    fixture: "clicksign/sign.json",
+    about: |body, s| {
+        set(body, "/event/data/signer/key", json!(s.guid()));
+        set(body, "/event/data/signer/email", json!(s.email));
+        set(body, "/event/data/signer/name", json!(s.name));
+    },
+    other_action: |body, _| set(body, "/event/name", json!("refusal")),
+    other_document: |body, fresh| set(body, "/document/key", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
 const OPENSIGN: Case = Case {
     vendor: Vendor::OpenSign,
     what: "signed",
@@ -758,6 +775,11 @@ fn ignisign() {
 }
 
 #[test]
+fn clicksign() {
+    check(&CLICKSIGN);
+}
+
+#[test]
 fn opensign() {
     check(&OPENSIGN);
 }
@@ -796,6 +818,7 @@ fn every_vendor_has_a_case() {
         ADOBE_WITH_ID.vendor,
         BOLDSIGN.vendor,
         BOXSIGN.vendor,
+        CLICKSIGN.vendor,
         CONSTELLATION.vendor,
         DOCUMENSO.vendor,
         DOCUSEAL.vendor,

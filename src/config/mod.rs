@@ -210,6 +210,14 @@
 //! secret_format = "raw"
 //! ```
 //!
+//! Clicksign: HMAC, its documented scheme (`Content-Hmac: sha256=<hex>`).
+//!
+//! ```toml
+//! [clicksign]
+//! method = "hmac"
+//! secret_env = "CLICKSIGN_HMAC_SECRET"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

@@ -82,6 +82,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::SignWell => &["signwell-webhook-id"],
         Vendor::OpenSign => &["opensign-secret"],
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
+        Vendor::Clicksign => &["clicksign-secret"],
     }
 }
 
@@ -117,6 +118,7 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         Vendor::DocuSeal => scheme_of!("docuseal", docuseal),
         Vendor::OpenSign => scheme_of!("opensign", opensign),
         Vendor::BoxSign => scheme_of!("boxsign", boxsign),
+        Vendor::Clicksign => scheme_of!("clicksign", clicksign),
         Vendor::EsignGlobal
         | Vendor::Ignisign
         | Vendor::SignPlus
@@ -193,6 +195,8 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
         Vendor::OpenSign => with!("opensign", |s| builder.opensign(crate::opensign::Verifier::new(s(0)))),
         Vendor::BoxSign => with!("boxsign", |s| builder
             .boxsign(crate::boxsign::Verifier::new(s(0), s(1)))),
+        Vendor::Clicksign => with!("clicksign", |s| builder
+            .clicksign(crate::clicksign::Verifier::new(s(0)))),
     }
 }
 
@@ -290,6 +294,7 @@ impl VendorSigner {
             }),
             Vendor::OpenSign => when!("opensign", hmac(crate::opensign::scheme())),
             Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
+            Vendor::Clicksign => when!("clicksign", hmac(crate::clicksign::scheme())),
         }
     }
 }
