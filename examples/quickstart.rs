@@ -71,6 +71,7 @@ fn describe(event: &Event) -> String {
         Event::OpenSign(e) => id("document", Some(e.object_id.as_str())),
         Event::BoxSign(e) => id("sign request", e.sign_request_id()),
         Event::Clicksign(e) => id("document", e.subject_key()),
+        Event::Autentique(e) => id("document", e.document_id()),
         _ => String::new(),
     };
     if about.is_empty() {

@@ -1,7 +1,7 @@
 //! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
-//! [`boxsign`], [`clicksign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
+//! [`boxsign`], [`clicksign`], [`autentique`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -60,7 +60,7 @@
 //! | [`dropboxsign`] | hex HMAC of `event_time` ‖ `event_type` inside the body, keyed with the API key | that hash: **the event's time and type only**, not the rest of the body |
 //! | [`boldsign`] | `t=…, s0=…, s1=…` over `<t>.<body>` | every signature against every secret, then the 300 s tolerance |
 //! | [`adobesign`] | no signature; a client id to echo | the client id (plus an optional URL token or Basic auth), the echo, the GET intent check |
-//! | [`yousign`], [`zohosign`], [`opensign`], [`clicksign`] | an HMAC of the body in a header | that HMAC; no timestamp |
+//! | [`yousign`], [`zohosign`], [`opensign`], [`clicksign`], [`autentique`] | an HMAC of the body in a header | that HMAC; no timestamp |
 //! | [`pandadoc`] | an HMAC of the body in the `signature` query parameter | that HMAC, from the URI |
 //! | [`documenso`] | the secret itself in a header | the secret, constant time; the body is not covered |
 //! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
@@ -138,7 +138,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `autentique`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -217,6 +217,8 @@ pub mod verify;
 // Vendors: one folder each, listed once in the vendor table (`vendor.rs`).
 #[cfg(feature = "adobesign")]
 pub mod adobesign;
+#[cfg(feature = "autentique")]
+pub mod autentique;
 #[cfg(feature = "boldsign")]
 pub mod boldsign;
 #[cfg(feature = "boxsign")]

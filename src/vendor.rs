@@ -42,6 +42,7 @@ macro_rules! vendor_table {
             OpenSign opensign OpenSign "opensign" "OpenSign" "opensign";
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
             Clicksign clicksign Clicksign "clicksign" "Clicksign" "clicksign";
+            Autentique autentique Autentique "autentique" "Autentique" "autentique";
         }
     };
 }

@@ -175,7 +175,10 @@ fn the_prefix_and_the_raw_bytes_are_required() {
 
     // Without the prefix, or with another, the header is malformed (400), never accepted.
     let bare = [("Content-Hmac", header.trim_start_matches("sha256="))];
-    assert!(matches!(kind(webhooks.dispatch(&body, &bare)), ErrorKind::MalformedHeader { .. }));
+    assert!(matches!(
+        kind(webhooks.dispatch(&body, &bare)),
+        ErrorKind::MalformedHeader { .. }
+    ));
     let sha1 = format!("sha1={}", header.trim_start_matches("sha256="));
     assert!(matches!(
         kind(webhooks.dispatch(&body, &[("Content-Hmac", sha1.as_str())])),
@@ -183,7 +186,10 @@ fn the_prefix_and_the_raw_bytes_are_required() {
     ));
     // The right prefix with another key's MAC is an authentication failure.
     let forged = Signer::hmac(clicksign::scheme(), Secret::new("another-key")).sign(&body);
-    assert_eq!(kind(webhooks.dispatch(&body, &forged.headers)), ErrorKind::AuthenticationFailed);
+    assert_eq!(
+        kind(webhooks.dispatch(&body, &forged.headers)),
+        ErrorKind::AuthenticationFailed
+    );
 
     let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let compact = serde_json::to_vec(&value).unwrap();

@@ -585,6 +585,29 @@ const CLICKSIGN: Case = Case {
     headers: no_headers,
 };
 
+/// `event.id`: every event gets its own.
+const AUTENTIQUE: Case = Case {
+    vendor: Vendor::Autentique,
+    what: "signature.accepted",
+    fixture: "autentique/signature_accepted.json",
+    about: |body, s| {
+        set(body, "/event/id", json!(s.guid()));
+        set(body, "/event/data/object/public_id", json!(s.guid()));
+        set(body, "/event/data/object/email", json!(s.email));
+        set(body, "/event/data/object/name", json!(s.name));
+    },
+    other_action: |body, fresh| {
+        set(body, "/event/id", json!(fresh.guid()));
+        set(body, "/event/type", json!("signature.rejected"));
+    },
+    other_document: |body, fresh| {
+        set(body, "/event/id", json!(fresh.guid()));
+        set(body, "/event/data/object/document", json!(fresh.hex));
+    },
+    retry: no_change,
+    headers: no_headers,
+};
+
 const OPENSIGN: Case = Case {
     vendor: Vendor::OpenSign,
     what: "signed",
@@ -775,6 +798,11 @@ fn ignisign() {
 }
 
 #[test]
+fn autentique() {
+    check(&AUTENTIQUE);
+}
+
+#[test]
 fn clicksign() {
     check(&CLICKSIGN);
 }
@@ -816,6 +844,7 @@ fn zohosign() {
 fn every_vendor_has_a_case() {
     let covered = [
         ADOBE_WITH_ID.vendor,
+        AUTENTIQUE.vendor,
         BOLDSIGN.vendor,
         BOXSIGN.vendor,
         CLICKSIGN.vendor,

@@ -218,6 +218,16 @@
 //! secret_env = "CLICKSIGN_HMAC_SECRET"
 //! ```
 //!
+//! Autentique: HMAC, its documented scheme (`X-Autentique-Signature`, hex, the
+//! raw body); a `scheme` table names another header if your deliveries carry
+//! it elsewhere.
+//!
+//! ```toml
+//! [autentique]
+//! method = "hmac"
+//! secret_env = "AUTENTIQUE_WEBHOOK_SECRET"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

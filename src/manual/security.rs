@@ -18,7 +18,7 @@
 //! | Dropbox Sign | an in-body `event_hash` of `event_time` ‖ `event_type`, keyed with the API key | someone with your API key made an event of this type at this time | **the rest of the body** (signature request, metadata) and freshness: replays are never refused |
 //! | BoldSign | `t=…, s0=…, s1=…` over `<t>.<body>` | the body and `t` were signed with the webhook secret, within the tolerance | that it is not a replay inside the window |
 //! | Adobe Acrobat Sign | **no signature**: a client id header to echo | the sender knew a client id, which is not a secret | that Adobe sent it, unless you add a URL token (`with_query_token`), Basic auth, mutual TLS or Adobe's OAuth in front |
-//! | Yousign, Zoho Sign, OpenSign, Clicksign | an HMAC of the body in a header | the body came from a holder of the key and is unchanged | freshness: nothing is timestamped |
+//! | Yousign, Zoho Sign, OpenSign, Clicksign, Autentique | an HMAC of the body in a header | the body came from a holder of the key and is unchanged | freshness: nothing is timestamped |
 //! | PandaDoc | an HMAC of the body in the `signature` query parameter | the same | freshness; and the URL, which carries the signature, ends up in access logs |
 //! | Documenso | the secret itself in `X-Documenso-Secret` | the sender knows the secret | the body: anyone who sees one request's headers can forge any body |
 //! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |

@@ -83,6 +83,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::OpenSign => &["opensign-secret"],
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
         Vendor::Clicksign => &["clicksign-secret"],
+        Vendor::Autentique => &["autentique-secret"],
     }
 }
 
@@ -119,6 +120,7 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         Vendor::OpenSign => scheme_of!("opensign", opensign),
         Vendor::BoxSign => scheme_of!("boxsign", boxsign),
         Vendor::Clicksign => scheme_of!("clicksign", clicksign),
+        Vendor::Autentique => scheme_of!("autentique", autentique),
         Vendor::EsignGlobal
         | Vendor::Ignisign
         | Vendor::SignPlus
@@ -197,6 +199,8 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
             .boxsign(crate::boxsign::Verifier::new(s(0), s(1)))),
         Vendor::Clicksign => with!("clicksign", |s| builder
             .clicksign(crate::clicksign::Verifier::new(s(0)))),
+        Vendor::Autentique => with!("autentique", |s| builder
+            .autentique(crate::autentique::Verifier::new(s(0)))),
     }
 }
 
@@ -295,6 +299,7 @@ impl VendorSigner {
             Vendor::OpenSign => when!("opensign", hmac(crate::opensign::scheme())),
             Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
             Vendor::Clicksign => when!("clicksign", hmac(crate::clicksign::scheme())),
+            Vendor::Autentique => when!("autentique", hmac(crate::autentique::scheme())),
         }
     }
 }
