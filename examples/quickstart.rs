@@ -72,6 +72,7 @@ fn describe(event: &Event) -> String {
         Event::BoxSign(e) => id("sign request", e.sign_request_id()),
         Event::Clicksign(e) => id("document", e.subject_key()),
         Event::Autentique(e) => id("document", e.document_id()),
+        Event::ZapSign(e) => id("document", e.token.as_deref()),
         _ => String::new(),
     };
     if about.is_empty() {

@@ -1,7 +1,7 @@
 //! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
-//! [`boxsign`], [`clicksign`], [`autentique`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
+//! [`boxsign`], [`clicksign`], [`autentique`], [`zapsign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -56,6 +56,7 @@
 //! | [`ignisign`] | a single-use `verificationToken` that Ignisign's API checks and consumes | required fields, app id and environment, locally; the token through a request the crate builds and you send ([`ignisign::Delivery::confirm`]) |
 //! | [`signplus`] | **no verification** | a secret you put in the registered URL (query token, `user:password@`) or a gateway's header |
 //! | [`constellation`] | **no verification** | the same |
+//! | [`zapsign`] | **no verification**; custom headers you choose | the header (or Basic credentials, or URL token) you choose, constant time |
 //! | [`docusign`] | base64 HMAC of the body in `X-DocuSign-Signature-1…N` (or Basic auth) | any configured key against any header; no timestamp |
 //! | [`dropboxsign`] | hex HMAC of `event_time` ‖ `event_type` inside the body, keyed with the API key | that hash: **the event's time and type only**, not the rest of the body |
 //! | [`boldsign`] | `t=…, s0=…, s1=…` over `<t>.<body>` | every signature against every secret, then the 300 s tolerance |
@@ -138,7 +139,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `autentique`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `autentique`, `zapsign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -249,6 +250,8 @@ pub mod signplus;
 pub mod signwell;
 #[cfg(feature = "yousign")]
 pub mod yousign;
+#[cfg(feature = "zapsign")]
+pub mod zapsign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 

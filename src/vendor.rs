@@ -43,6 +43,7 @@ macro_rules! vendor_table {
             BoxSign boxsign BoxSign "boxsign" "Box Sign" "boxsign";
             Clicksign clicksign Clicksign "clicksign" "Clicksign" "clicksign";
             Autentique autentique Autentique "autentique" "Autentique" "autentique";
+            ZapSign zapsign ZapSign "zapsign" "ZapSign" "zapsign";
         }
     };
 }

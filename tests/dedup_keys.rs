@@ -608,6 +608,23 @@ const AUTENTIQUE: Case = Case {
     headers: no_headers,
 };
 
+/// No event id: the signer's token, the event type, the document token and
+/// `last_update_at`.
+const ZAPSIGN: Case = Case {
+    vendor: Vendor::ZapSign,
+    what: "doc_signed",
+    fixture: "zapsign/doc_signed.json",
+    about: |body, s| {
+        set(body, "/signer_who_signed/token", json!(s.guid()));
+        set(body, "/signer_who_signed/email", json!(s.email));
+        set(body, "/signer_who_signed/name", json!(s.name));
+    },
+    other_action: |body, _| set(body, "/event_type", json!("doc_refused")),
+    other_document: |body, fresh| set(body, "/token", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
 const OPENSIGN: Case = Case {
     vendor: Vendor::OpenSign,
     what: "signed",
@@ -834,6 +851,11 @@ fn yousign() {
 }
 
 #[test]
+fn zapsign() {
+    check(&ZAPSIGN);
+}
+
+#[test]
 fn zohosign() {
     check(&ZOHOSIGN);
 }
@@ -860,6 +882,7 @@ fn every_vendor_has_a_case() {
         SIGNPLUS.vendor,
         SIGNWELL.vendor,
         YOUSIGN.vendor,
+        ZAPSIGN.vendor,
         ZOHOSIGN.vendor,
     ];
     for vendor in Vendor::ALL {

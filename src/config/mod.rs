@@ -228,6 +228,16 @@
 //! secret_env = "AUTENTIQUE_WEBHOOK_SECRET"
 //! ```
 //!
+//! ZapSign: no signature; a custom header you set on the webhook (or Basic
+//! credentials, or a query token, in the URL you register).
+//!
+//! ```toml
+//! [zapsign]
+//! method = "header_token"
+//! header = "X-Webhook-Token"
+//! secret_env = "ZAPSIGN_WEBHOOK_TOKEN"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

@@ -14,6 +14,7 @@
 //! | Ignisign | a single-use `verificationToken` checked by Ignisign's API | after [`Delivery::confirm`](crate::ignisign::Delivery::confirm): Ignisign issued this token for your app, and it was not used before | anything before `confirm`: app id and environment are public |
 //! | Sign.Plus | **nothing** (no secret, signature or header) | the sender knew the secret you put in the URL (or a gateway's header) | that Sign.Plus sent it, or that the body is what Sign.Plus sent |
 //! | Constellation1 eSign | **nothing** | the same: the sender knew the URL's token or Basic password | the same |
+//! | ZapSign | **nothing** but custom headers you set on the webhook | the sender knew the header's value (or the URL's credentials) | that ZapSign sent it, the body, freshness: one captured request's headers forge any body |
 //! | DocuSign Connect | base64 HMAC-SHA256 of the body, one header per Connect key (or Basic auth) | the exact body came from a holder of one of your Connect keys | freshness: nothing but the body is signed, so a capture replays; Basic auth proves only the password |
 //! | Dropbox Sign | an in-body `event_hash` of `event_time` ‖ `event_type`, keyed with the API key | someone with your API key made an event of this type at this time | **the rest of the body** (signature request, metadata) and freshness: replays are never refused |
 //! | BoldSign | `t=…, s0=…, s1=…` over `<t>.<body>` | the body and `t` were signed with the webhook secret, within the tolerance | that it is not a replay inside the window |

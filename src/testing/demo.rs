@@ -48,6 +48,11 @@ pub const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
 /// `tests/fixtures/ignisign/` (not a secret either).
 pub const IGNISIGN_APP_ID: &str = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";
 
+/// The custom header the demo receiver's ZapSign webhook carries its token
+/// in: ZapSign sends the headers you set on the webhook, so the name is the
+/// user's choice, not ZapSign's.
+pub const ZAPSIGN_HEADER: &str = "X-Webhook-Token";
+
 /// The eSignGlobal scheme of the demo receiver. eSignGlobal confirms each
 /// account's scheme on request, so this is a stand-in: a hex HMAC of
 /// `t.body` in `x-esg-signature: t=…,v1=…`.
@@ -84,6 +89,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::BoxSign => &["boxsign-primary", "boxsign-secondary"],
         Vendor::Clicksign => &["clicksign-secret"],
         Vendor::Autentique => &["autentique-secret"],
+        Vendor::ZapSign => &["zapsign-header-token"],
     }
 }
 
@@ -128,7 +134,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::DropboxSign
         | Vendor::AdobeSign
         | Vendor::Documenso
-        | Vendor::SignWell => None,
+        | Vendor::SignWell
+        | Vendor::ZapSign => None,
     }
 }
 
@@ -201,6 +208,8 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
             .clicksign(crate::clicksign::Verifier::new(s(0)))),
         Vendor::Autentique => with!("autentique", |s| builder
             .autentique(crate::autentique::Verifier::new(s(0)))),
+        Vendor::ZapSign => with!("zapsign", |s| builder
+            .zapsign(crate::zapsign::Verifier::header_token(ZAPSIGN_HEADER, s(0)))),
     }
 }
 
@@ -300,6 +309,7 @@ impl VendorSigner {
             Vendor::BoxSign => when!("boxsign", hmac(crate::boxsign::scheme())),
             Vendor::Clicksign => when!("clicksign", hmac(crate::clicksign::scheme())),
             Vendor::Autentique => when!("autentique", hmac(crate::autentique::scheme())),
+            Vendor::ZapSign => Signer::header_token(ZAPSIGN_HEADER, secret).sign(body),
         }
     }
 }
