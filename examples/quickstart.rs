@@ -73,6 +73,7 @@ fn describe(event: &Event) -> String {
         Event::Clicksign(e) => id("document", e.subject_key()),
         Event::Autentique(e) => id("document", e.document_id()),
         Event::ZapSign(e) => id("document", e.token.as_deref()),
+        Event::D4Sign(e) => id("document", Some(e.uuid.as_str())),
         _ => String::new(),
     };
     if about.is_empty() {

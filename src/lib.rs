@@ -1,7 +1,7 @@
 //! Verified, typed webhooks for sixteen e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
-//! [`boxsign`], [`clicksign`], [`autentique`], [`zapsign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
+//! [`boxsign`], [`clicksign`], [`autentique`], [`zapsign`], [`d4sign`], [`esignglobal`], [`ignisign`], [`signplus`] and [`constellation`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -66,6 +66,7 @@
 //! | [`documenso`] | the secret itself in a header | the secret, constant time; the body is not covered |
 //! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
 //! | [`signwell`] | an HMAC of `type@time` inside the body, keyed with the webhook id | that hash: **the body is not covered** |
+//! | [`d4sign`] | `Content-Hmac: sha256=<hex>`, an HMAC of the **document UUID** | that HMAC: **the UUID only**, the same for every post about the document |
 //! | [`boxsign`] | two HMACs of the body then the RFC 3339 timestamp | either key, and the 10-minute window |
 //!
 //! Each vendor's module says what its check proves and what not, how to
@@ -139,7 +140,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `autentique`, `zapsign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `clicksign`, `autentique`, `zapsign`, `d4sign`, `esignglobal`, `ignisign`, `signplus`, `constellation` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -228,6 +229,8 @@ pub mod boxsign;
 pub mod clicksign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "d4sign")]
+pub mod d4sign;
 #[cfg(feature = "documenso")]
 pub mod documenso;
 #[cfg(feature = "docuseal")]

@@ -44,6 +44,7 @@ macro_rules! vendor_table {
             Clicksign clicksign Clicksign "clicksign" "Clicksign" "clicksign";
             Autentique autentique Autentique "autentique" "Autentique" "autentique";
             ZapSign zapsign ZapSign "zapsign" "ZapSign" "zapsign";
+            D4Sign d4sign D4Sign "d4sign" "D4Sign" "d4sign";
         }
     };
 }

@@ -625,6 +625,18 @@ const ZAPSIGN: Case = Case {
     headers: no_headers,
 };
 
+/// No event id: the document UUID, `type_post` and the signer's e-mail.
+const D4SIGN: Case = Case {
+    vendor: Vendor::D4Sign,
+    what: "signed",
+    fixture: "d4sign/signed.json",
+    about: |body, s| set(body, "/email", json!(s.email)),
+    other_action: |body, _| set(body, "/type_post", json!("2")),
+    other_document: |body, fresh| set(body, "/uuid", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
 const OPENSIGN: Case = Case {
     vendor: Vendor::OpenSign,
     what: "signed",
@@ -825,6 +837,11 @@ fn clicksign() {
 }
 
 #[test]
+fn d4sign() {
+    check(&D4SIGN);
+}
+
+#[test]
 fn opensign() {
     check(&OPENSIGN);
 }
@@ -871,6 +888,7 @@ fn every_vendor_has_a_case() {
         BOXSIGN.vendor,
         CLICKSIGN.vendor,
         CONSTELLATION.vendor,
+        D4SIGN.vendor,
         DOCUMENSO.vendor,
         DOCUSEAL.vendor,
         DOCUSIGN.vendor,

@@ -238,6 +238,15 @@
 //! secret_env = "ZAPSIGN_WEBHOOK_TOKEN"
 //! ```
 //!
+//! D4Sign: its own check (`Content-Hmac`, the HMAC of the document UUID) with
+//! the account's secret(s); no `method`. With `method = "basic_auth"` (or
+//! `query_token`), the URL's credentials instead.
+//!
+//! ```toml
+//! [d4sign]
+//! secret_env = "D4SIGN_HMAC_SECRET"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

@@ -24,6 +24,7 @@
 //! | Documenso | the secret itself in `X-Documenso-Secret` | the sender knows the secret | the body: anyone who sees one request's headers can forge any body |
 //! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |
 //! | SignWell | an in-body `event.hash` of `type@time`, keyed with the webhook id | only `event.type` and `event.time` | `data` and `related_signer` (forgeable), freshness; the webhook id is visible through the API, not a secret |
+//! | D4Sign | `Content-Hmac`: an HMAC of the **document UUID**, not of the body | a holder of the secret once produced this document's HMAC | `type_post`, `message`, `email` (forgeable), and freshness: the header is the same for every post about the document, so one captured post forges any other event of it |
 //! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
 //!
 //! ### The vendors that sign

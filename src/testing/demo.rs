@@ -90,6 +90,7 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::Clicksign => &["clicksign-secret"],
         Vendor::Autentique => &["autentique-secret"],
         Vendor::ZapSign => &["zapsign-header-token"],
+        Vendor::D4Sign => &["d4sign-hmac-secret"],
     }
 }
 
@@ -135,7 +136,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::AdobeSign
         | Vendor::Documenso
         | Vendor::SignWell
-        | Vendor::ZapSign => None,
+        | Vendor::ZapSign
+        | Vendor::D4Sign => None,
     }
 }
 
@@ -210,6 +212,7 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
             .autentique(crate::autentique::Verifier::new(s(0)))),
         Vendor::ZapSign => with!("zapsign", |s| builder
             .zapsign(crate::zapsign::Verifier::header_token(ZAPSIGN_HEADER, s(0)))),
+        Vendor::D4Sign => with!("d4sign", |s| builder.d4sign(crate::d4sign::Verifier::new(s(0)))),
     }
 }
 
@@ -229,7 +232,8 @@ pub fn signer(vendor: Vendor) -> VendorSigner {
 /// Each vendor's proof is made its own way: an HMAC header, a token in a
 /// header, Basic credentials or the query, or a hash inside the body
 /// (Dropbox Sign's `event_hash`, SignWell's `event.hash`, which rewrite the
-/// JSON). Ignisign signs nothing (its proof is a token checked later with
+/// JSON), or a header computed from a field of the body (D4Sign's
+/// `Content-Hmac` of the document UUID; a body without one is sent unsigned). Ignisign signs nothing (its proof is a token checked later with
 /// its API), and a vendor that is not compiled in gets the body unsigned.
 #[derive(Debug, Clone)]
 pub struct VendorSigner {
@@ -310,6 +314,16 @@ impl VendorSigner {
             Vendor::Clicksign => when!("clicksign", hmac(crate::clicksign::scheme())),
             Vendor::Autentique => when!("autentique", hmac(crate::autentique::scheme())),
             Vendor::ZapSign => Signer::header_token(ZAPSIGN_HEADER, secret).sign(body),
+            Vendor::D4Sign => when!("d4sign", {
+                let mut request = unsigned();
+                if let Ok(event) = crate::d4sign::Event::from_body(body) {
+                    request.headers.push((
+                        crate::d4sign::SIGNATURE_HEADER.to_owned(),
+                        crate::d4sign::content_hmac(&secret, &event.uuid),
+                    ));
+                }
+                request
+            }),
         }
     }
 }
