@@ -140,3 +140,7 @@
 //! | `SIGNWELL_WEBHOOK_ID` | SignWell's webhook id (its signing key) |
 //! | `OPENSIGN_KEY` | OpenSign's webhook key |
 //! | `BOXSIGN_PRIMARY_KEY`, `BOXSIGN_SECONDARY_KEY` | Box Sign's primary and secondary keys |
+//! | `CLICKSIGN_SECRET` | Clicksign's webhook HMAC secret |
+//! | `AUTENTIQUE_SECRET` | Autentique's endpoint secret |
+//! | `ZAPSIGN_HEADER`, `ZAPSIGN_TOKEN` | the custom header set on the ZapSign webhook, and its value |
+//! | `D4SIGN_SECRET` | D4Sign's HMAC secret |
