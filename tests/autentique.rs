@@ -43,7 +43,14 @@ fn kind(result: Result<Event, esign_webhooks::Error>) -> ErrorKind {
 
 const DOC: &str = "89c7d2ab31f9f5a13b3d20ecf53319af387e54d240ae7be993";
 
-const FIXTURES: &[(&str, autentique::EventType, Option<(Lifecycle, Option<&str>)>)] = {
+/// A fixture, its kind, and the lifecycle step (with its signer) it gives, if any.
+type Expected = (
+    &'static str,
+    autentique::EventType,
+    Option<(Lifecycle, Option<&'static str>)>,
+);
+
+const FIXTURES: &[Expected] = {
     use autentique::EventType as T;
     &[
         ("document_created", T::DocumentCreated, None),

@@ -41,7 +41,14 @@ fn kind(result: Result<Event, esign_webhooks::Error>) -> ErrorKind {
 }
 
 /// Every fixture: its event kind and lifecycle step (with the signer).
-const FIXTURES: &[(&str, clicksign::EventKind, Option<(Lifecycle, Option<&str>)>)] = {
+/// A fixture, its kind, and the lifecycle step (with its signer) it gives, if any.
+type Expected = (
+    &'static str,
+    clicksign::EventKind,
+    Option<(Lifecycle, Option<&'static str>)>,
+);
+
+const FIXTURES: &[Expected] = {
     use clicksign::EventKind as K;
     &[
         ("upload", K::Upload, None),

@@ -44,7 +44,14 @@ fn kind(result: Result<Event, esign_webhooks::Error>) -> ErrorKind {
 const DOC: &str = "cce11abf-abcd-abcd-a657-25b55f185f16";
 const SIGNER: &str = "fulano@example.com";
 
-const FIXTURES: &[(&str, zapsign::EventType, Option<(Lifecycle, Option<&str>)>)] = {
+/// A fixture, its kind, and the lifecycle step (with its signer) it gives, if any.
+type Expected = (
+    &'static str,
+    zapsign::EventType,
+    Option<(Lifecycle, Option<&'static str>)>,
+);
+
+const FIXTURES: &[Expected] = {
     use zapsign::EventType as T;
     &[
         ("doc_created", T::DocCreated, None),
