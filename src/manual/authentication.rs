@@ -11,6 +11,8 @@
 //! | Ignisign | a single-use `verificationToken`, checked by Ignisign's API | [`ignisign::Verifier::new`] (app id and environment, checked locally) plus the token check: [`Handlers::confirm_ignisign_with`](crate::Handlers::confirm_ignisign_with) or [`ignisign::Delivery::confirm`] | the token proves the delivery to Ignisign's API; it is consumed, so a replay fails |
 //! | Sign.Plus | nothing | [`signplus::Verifier::query_token`] or [`basic_auth`](crate::signplus::Verifier::basic_auth) (`https://user:password@host/…`) | a shared secret in the URL |
 //! | Constellation1 eSign | nothing | [`constellation::Verifier::query_token`] or [`basic_auth`](crate::constellation::Verifier::basic_auth) | a shared secret in the URL |
+//! | ZapSign | nothing but custom headers set on the webhook | [`zapsign::Verifier::header_token`](crate::zapsign::Verifier::header_token), [`basic_auth`](crate::zapsign::Verifier::basic_auth) or [`query_token`](crate::zapsign::Verifier::query_token) | a shared secret in a header or the URL |
+//! | D4Sign | `Content-Hmac`: an HMAC of the document UUID | [`d4sign::Verifier::new`](crate::d4sign::Verifier::new), or its URL checks | the UUID only: one captured post forges any post about its document |
 //!
 //! A gateway in front of your service that adds a header can be checked with
 //! `header_token` on any of them. Every comparison is constant-time, and

@@ -33,7 +33,8 @@
 //! on the vendor's event id (each module says which), keep old secrets during a
 //! rotation with `with_secret` (Box Sign: both keys; BoldSign: `s0`/`s1`), and
 //! treat a vendor whose check covers only part of the body (Dropbox Sign,
-//! SignWell) or none of it (Documenso, Adobe) as a hint: fetch the document
+//! SignWell, D4Sign: only the document UUID) or none of it (Documenso, Adobe,
+//! ZapSign) as a hint: fetch the document
 //! or agreement through the vendor's API before acting on it.
 //!
 //! ### eSignGlobal
@@ -72,10 +73,12 @@
 //! * a stored body cannot be verified again (the token is spent): store the
 //!   confirmed [`Message`](crate::ignisign::Message) instead.
 //!
-//! ### Sign.Plus and Constellation1 eSign
+//! ### Sign.Plus and Constellation1 eSign (and ZapSign)
 //!
 //! Neither signs its deliveries nor documents any authentication. What the
-//! crate can check is a secret **you** put in the URL you register:
+//! crate can check is a secret **you** put in the URL you register (ZapSign:
+//! also a custom header you set on the webhook, checked with
+//! [`zapsign::Verifier::header_token`](crate::zapsign::Verifier::header_token)):
 //!
 //! * register `https://example.com/hooks/signplus?token=<32+ random bytes, base64url>`
 //!   and verify with `query_token`, or `https://user:password@…` and
