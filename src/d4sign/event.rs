@@ -23,7 +23,8 @@ use crate::{Error, Vendor};
 pub struct Event {
     /// The document's UUID: the one field the `Content-Hmac` covers.
     pub uuid: String,
-    /// What happened.
+    /// What happened: a digit, as text in every example (a JSON number is read too).
+    #[serde(deserialize_with = "text_or_number")]
     pub type_post: TypePost,
     /// D4Sign's text for it (`"Finished document"`, `"Signed"`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,6 +45,21 @@ impl Event {
     pub fn from_body(body: &[u8]) -> Result<Event, Error> {
         parse(body)
     }
+}
+
+/// `type_post` as text (`"4"`, every example) or as a JSON number (`4`): the
+/// same post, so the same [`TypePost`] and the same dedup key.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<TypePost, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Number(u64),
+    }
+    Ok(match Raw::deserialize(deserializer)? {
+        Raw::Text(text) => TypePost::from_wire(&text),
+        Raw::Number(number) => TypePost::from_wire(&number.to_string()),
+    })
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {

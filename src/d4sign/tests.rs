@@ -30,6 +30,11 @@ fn the_documented_posts_are_typed_in_every_form_encoding() {
     );
     assert_eq!(parse(multipart.as_bytes()).unwrap(), signed);
     assert_eq!(event::uuid(multipart.as_bytes()).unwrap(), signed.uuid);
+    let numeric = format!(
+        r#"{{"uuid":"{}","type_post":4,"message":"Signed","email":"signer@example.com"}}"#,
+        signed.uuid
+    );
+    assert_eq!(parse(numeric.as_bytes()).unwrap(), signed);
     let unknown = parse(&fixture("unknown_type_post")).unwrap();
     assert!(unknown.kind().is_unknown());
     for name in ["finished", "email_not_sent", "cancelled", "signed"] {
