@@ -1,6 +1,6 @@
 //! Signs one sample delivery per vendor (the crate's test fixtures, signed by
 //! `esign_webhooks::testing` with the demo secrets of `examples/common/mod.rs`),
-//! dispatches each through one `Webhooks` configured for all nineteen vendors,
+//! dispatches each through one `Webhooks` configured for all twenty-three vendors,
 //! and prints the typed events, one line each. Exits non-zero on any failure.
 //!
 //! ```sh
@@ -73,6 +73,10 @@ fn describe(event: &Event) -> String {
         Event::OneSpan(e) => id("package", Some(e.package_id.as_str())),
         Event::SignNow(e) => id("document", e.document_id()),
         Event::SignatureApi(e) => id("envelope", e.envelope_id()),
+        Event::Clicksign(e) => id("document", e.subject_key()),
+        Event::Autentique(e) => id("document", e.document_id()),
+        Event::ZapSign(e) => id("document", e.token.as_deref()),
+        Event::D4Sign(e) => id("document", Some(e.uuid.as_str())),
         _ => String::new(),
     };
     if about.is_empty() {

@@ -1,8 +1,9 @@
-//! Verified, typed webhooks for nineteen e-signature vendors: [`docusign`],
+//! Verified, typed webhooks for twenty-three e-signature vendors: [`docusign`],
 //! [`dropboxsign`], [`boldsign`], [`adobesign`], [`yousign`], [`pandadoc`],
 //! [`zohosign`], [`documenso`], [`docuseal`], [`signwell`], [`opensign`],
 //! [`boxsign`], [`esignglobal`], [`ignisign`], [`signplus`], [`constellation`],
-//! [`onespan`], [`signatureapi`] and [`signnow`].
+//! [`onespan`], [`signatureapi`], [`signnow`], [`clicksign`],
+//! [`autentique`], [`zapsign`] and [`d4sign`].
 //!
 //! Configure a [`Webhooks`] once with each vendor's credentials, then call
 //! [`Webhooks::dispatch_request`] from any HTTP handler with the request (its
@@ -57,15 +58,17 @@
 //! | [`ignisign`] | a single-use `verificationToken` that Ignisign's API checks and consumes | required fields, app id and environment, locally; the token through a request the crate builds and you send ([`ignisign::Delivery::confirm`]) |
 //! | [`signplus`] | **no verification** | a secret you put in the registered URL (query token, `user:password@`) or a gateway's header |
 //! | [`constellation`] | **no verification** | the same |
+//! | [`zapsign`] | **no verification**; custom headers you choose | the header (or Basic credentials, or URL token) you choose, constant time |
 //! | [`docusign`] | base64 HMAC of the body in `X-DocuSign-Signature-1…N` (or Basic auth) | any configured key against any header; no timestamp |
 //! | [`dropboxsign`] | hex HMAC of `event_time` ‖ `event_type` inside the body, keyed with the API key | that hash: **the event's time and type only**, not the rest of the body |
 //! | [`boldsign`] | `t=…, s0=…, s1=…` over `<t>.<body>` | every signature against every secret, then the 300 s tolerance |
 //! | [`adobesign`] | no signature; a client id to echo | the client id (plus an optional URL token or Basic auth), the echo, the GET intent check |
-//! | [`yousign`], [`zohosign`], [`opensign`] | an HMAC of the body in a header | that HMAC; no timestamp |
+//! | [`yousign`], [`zohosign`], [`opensign`], [`clicksign`], [`autentique`] | an HMAC of the body in a header | that HMAC; no timestamp |
 //! | [`pandadoc`] | an HMAC of the body in the `signature` query parameter | that HMAC, from the URI |
 //! | [`documenso`] | the secret itself in a header | the secret, constant time; the body is not covered |
 //! | [`docuseal`] | `<ts>.<hex>` over `<ts>.<body>`, or a static header | that HMAC and ±300 s, or the header |
 //! | [`signwell`] | an HMAC of `type@time` inside the body, keyed with the webhook id | that hash: **the body is not covered** |
+//! | [`d4sign`] | `Content-Hmac: sha256=<hex>`, an HMAC of the **document UUID** | that HMAC: **the UUID only**, the same for every post about the document |
 //! | [`boxsign`] | two HMACs of the body then the RFC 3339 timestamp | either key, and the 10-minute window |
 //! | [`onespan`] | the callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or none | the key (whole header, constant time), your bearer-token validator, or the header; the body is not covered |
 //! | [`signatureapi`] | Standard Webhooks: `v1,<base64>` over `<id>.<ts>.<body>` | every signature against every secret, then ±300 s |
@@ -142,7 +145,7 @@
 //!
 //! | Feature | What it adds | Default |
 //! |---|---|---|
-//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation`, `onespan`, `signatureapi`, `signnow` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
+//! | one per vendor: `docusign`, `dropboxsign`, `boldsign`, `adobesign`, `yousign`, `pandadoc`, `zohosign`, `documenso`, `docuseal`, `signwell`, `opensign`, `boxsign`, `esignglobal`, `ignisign`, `signplus`, `constellation`, `onespan`, `signatureapi`, `signnow`, `clicksign`, `autentique`, `zapsign`, `d4sign` | that vendor's module, its `WebhooksBuilder` method, `Event` variant and registrar; `default-features = false, features = ["docusign"]` compiles one | on |
 //! | `all-vendors` | every vendor feature above | on |
 //! | `zeroize` | [`Secret`] wipes its bytes when dropped (the `zeroize` crate) | on |
 //! | `config-toml` | `config::Config::from_toml`: configuration files in TOML (JSON needs no feature), on `toml` | off |
@@ -221,12 +224,18 @@ pub mod verify;
 // Vendors: one folder each, listed once in the vendor table (`vendor.rs`).
 #[cfg(feature = "adobesign")]
 pub mod adobesign;
+#[cfg(feature = "autentique")]
+pub mod autentique;
 #[cfg(feature = "boldsign")]
 pub mod boldsign;
 #[cfg(feature = "boxsign")]
 pub mod boxsign;
+#[cfg(feature = "clicksign")]
+pub mod clicksign;
 #[cfg(feature = "constellation")]
 pub mod constellation;
+#[cfg(feature = "d4sign")]
+pub mod d4sign;
 #[cfg(feature = "documenso")]
 pub mod documenso;
 #[cfg(feature = "docuseal")]
@@ -255,6 +264,8 @@ pub mod signplus;
 pub mod signwell;
 #[cfg(feature = "yousign")]
 pub mod yousign;
+#[cfg(feature = "zapsign")]
+pub mod zapsign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 

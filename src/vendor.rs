@@ -44,6 +44,10 @@ macro_rules! vendor_table {
             OneSpan onespan OneSpan "onespan" "OneSpan Sign" "onespan";
             SignatureApi signatureapi SignatureApi "signatureapi" "SignatureAPI" "signatureapi";
             SignNow signnow SignNow "signnow" "SignNow" "signnow";
+            Clicksign clicksign Clicksign "clicksign" "Clicksign" "clicksign";
+            Autentique autentique Autentique "autentique" "Autentique" "autentique";
+            ZapSign zapsign ZapSign "zapsign" "ZapSign" "zapsign";
+            D4Sign d4sign D4Sign "d4sign" "D4Sign" "d4sign";
         }
     };
 }

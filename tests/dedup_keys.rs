@@ -568,6 +568,75 @@ const IGNISIGN: Case = Case {
     headers: no_headers,
 };
 
+/// No event id: the signer's key and e-mail, the event name, the document
+/// key and `occurred_at`.
+const CLICKSIGN: Case = Case {
+    vendor: Vendor::Clicksign,
+    what: "sign",
+    fixture: "clicksign/sign.json",
+    about: |body, s| {
+        set(body, "/event/data/signer/key", json!(s.guid()));
+        set(body, "/event/data/signer/email", json!(s.email));
+        set(body, "/event/data/signer/name", json!(s.name));
+    },
+    other_action: |body, _| set(body, "/event/name", json!("refusal")),
+    other_document: |body, fresh| set(body, "/document/key", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
+/// `event.id`: every event gets its own.
+const AUTENTIQUE: Case = Case {
+    vendor: Vendor::Autentique,
+    what: "signature.accepted",
+    fixture: "autentique/signature_accepted.json",
+    about: |body, s| {
+        set(body, "/event/id", json!(s.guid()));
+        set(body, "/event/data/object/public_id", json!(s.guid()));
+        set(body, "/event/data/object/email", json!(s.email));
+        set(body, "/event/data/object/name", json!(s.name));
+    },
+    other_action: |body, fresh| {
+        set(body, "/event/id", json!(fresh.guid()));
+        set(body, "/event/type", json!("signature.rejected"));
+    },
+    other_document: |body, fresh| {
+        set(body, "/event/id", json!(fresh.guid()));
+        set(body, "/event/data/object/document", json!(fresh.hex));
+    },
+    retry: no_change,
+    headers: no_headers,
+};
+
+/// No event id: the signer's token, the event type, the document token and
+/// `last_update_at`.
+const ZAPSIGN: Case = Case {
+    vendor: Vendor::ZapSign,
+    what: "doc_signed",
+    fixture: "zapsign/doc_signed.json",
+    about: |body, s| {
+        set(body, "/signer_who_signed/token", json!(s.guid()));
+        set(body, "/signer_who_signed/email", json!(s.email));
+        set(body, "/signer_who_signed/name", json!(s.name));
+    },
+    other_action: |body, _| set(body, "/event_type", json!("doc_refused")),
+    other_document: |body, fresh| set(body, "/token", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
+/// No event id: the document UUID, `type_post` and the signer's e-mail.
+const D4SIGN: Case = Case {
+    vendor: Vendor::D4Sign,
+    what: "signed",
+    fixture: "d4sign/signed.json",
+    about: |body, s| set(body, "/email", json!(s.email)),
+    other_action: |body, _| set(body, "/type_post", json!("2")),
+    other_document: |body, fresh| set(body, "/uuid", json!(fresh.guid())),
+    retry: no_change,
+    headers: no_headers,
+};
+
 const OPENSIGN: Case = Case {
     vendor: Vendor::OpenSign,
     what: "signed",
@@ -812,6 +881,21 @@ fn onespan() {
 }
 
 #[test]
+fn autentique() {
+    check(&AUTENTIQUE);
+}
+
+#[test]
+fn clicksign() {
+    check(&CLICKSIGN);
+}
+
+#[test]
+fn d4sign() {
+    check(&D4SIGN);
+}
+
+#[test]
 fn opensign() {
     check(&OPENSIGN);
 }
@@ -848,6 +932,11 @@ fn yousign() {
 }
 
 #[test]
+fn zapsign() {
+    check(&ZAPSIGN);
+}
+
+#[test]
 fn zohosign() {
     check(&ZOHOSIGN);
 }
@@ -858,9 +947,12 @@ fn zohosign() {
 fn every_vendor_has_a_case() {
     let covered = [
         ADOBE_WITH_ID.vendor,
+        AUTENTIQUE.vendor,
         BOLDSIGN.vendor,
         BOXSIGN.vendor,
+        CLICKSIGN.vendor,
         CONSTELLATION.vendor,
+        D4SIGN.vendor,
         DOCUMENSO.vendor,
         DOCUSEAL.vendor,
         DOCUSIGN.vendor,
@@ -875,6 +967,7 @@ fn every_vendor_has_a_case() {
         SIGNPLUS.vendor,
         SIGNWELL.vendor,
         YOUSIGN.vendor,
+        ZAPSIGN.vendor,
         ZOHOSIGN.vendor,
     ];
     for vendor in Vendor::ALL {

@@ -19,7 +19,7 @@ fn variables_read() -> Vec<String> {
         for (_, rest) in source.match_indices("var(\"").map(|(i, _)| source.split_at(i + 5)) {
             let name: String = rest
                 .chars()
-                .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
                 .collect();
             if !name.is_empty() && !names.contains(&name) {
                 names.push(name);

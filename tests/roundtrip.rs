@@ -257,19 +257,14 @@ async fn chunked_body_over_the_limit_is_refused_with_413() {
 fn samples_cover_every_vendor_and_both_refusals() {
     let samples = Config::demo().samples();
     let ok = samples.iter().filter(|s| s.expected_status == 200).count();
-    // One per vendor of the table: a vendor added without its sample fails here.
-    assert_eq!(ok, esign_webhooks::Vendor::ALL.len());
+    assert_eq!(ok, Vendor::ALL.len());
     let mut vendors: Vec<_> = samples
         .iter()
         .filter(|s| s.expected_status == 200)
         .map(|s| s.vendor)
         .collect();
     vendors.dedup();
-    assert_eq!(
-        vendors.len(),
-        esign_webhooks::Vendor::ALL.len(),
-        "one sample per vendor"
-    );
+    assert_eq!(vendors.len(), Vendor::ALL.len(), "one sample per vendor");
     assert!(samples.iter().any(|s| s.expected_status == 401));
     let _ = common::ESIGNGLOBAL_BODY;
 }
@@ -282,7 +277,7 @@ async fn send_passes(base: &str, route: &str) {
     };
     let answers = send_example::send(&config).await.unwrap();
     // One per vendor, and the two refusals.
-    assert_eq!(answers.len(), esign_webhooks::Vendor::ALL.len() + 2, "{answers:?}");
+    assert_eq!(answers.len(), Vendor::ALL.len() + 2, "{answers:?}");
     for answer in &answers {
         assert!(answer.is_expected(), "{base}{route}: {answer:?}");
     }

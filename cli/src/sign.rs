@@ -62,6 +62,8 @@ fn sign_with_env(
         }
         // SignWell's proof is in the body (`event.hash`), as the demo signer makes it.
         (Some(Vendor::SignWell), _) => demo::signer(Vendor::SignWell).with_secret(first).sign(body),
+        // D4Sign's HMAC covers the body's `uuid`, as the demo signer computes it (its URL checks use `method`).
+        (Some(Vendor::D4Sign), None) => demo::signer(Vendor::D4Sign).with_secret(first).sign(body),
         (_, Some(Method::Hmac)) => {
             let scheme = table
                 .scheme

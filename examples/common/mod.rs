@@ -32,6 +32,10 @@
 //! | `ONESPAN_CALLBACK_KEY` | `demo-onespan-callback-key` | the OneSpan Sign callback key, sent as `Authorization: Basic <key>` |
 //! | `SIGNATUREAPI_SECRET` | `whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0` | the SignatureAPI endpoint's signing secret, as shown (`whsec_…`) |
 //! | `SIGNNOW_TOKEN` | `demo-signnow-token` | SignNow signs nothing: the value of the `X-Webhook-Token` header you add to the subscription (`attributes.headers`) |
+//! | `CLICKSIGN_SECRET` | `demo-clicksign-secret` | the Clicksign webhook's HMAC secret (`Content-Hmac`) |
+//! | `AUTENTIQUE_SECRET` | `demo-autentique-secret` | the Autentique endpoint's secret (`X-Autentique-Signature`) |
+//! | `ZAPSIGN_HEADER`, `ZAPSIGN_TOKEN` | `X-Webhook-Token`, `demo-zapsign-token` | the custom header you set on the ZapSign webhook, and its value (ZapSign signs nothing) |
+//! | `D4SIGN_SECRET` | `demo-d4sign-secret` | the D4Sign account's HMAC secret (`Content-Hmac` of the document UUID) |
 //!
 //! The demo defaults are public: set every variable before exposing a server.
 
@@ -42,10 +46,9 @@ use std::sync::Arc;
 use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_token_response};
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
-use esign_webhooks::{adobesign, boldsign, boxsign, constellation, documenso, docuseal, docusign, dropboxsign};
-use esign_webhooks::{
-    esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow, signplus, signwell, yousign, zohosign,
-};
+use esign_webhooks::{adobesign, autentique, boldsign, boxsign, clicksign, constellation, d4sign, documenso, docuseal};
+use esign_webhooks::{docusign, dropboxsign, esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow};
+use esign_webhooks::{signplus, signwell, yousign, zapsign, zohosign};
 
 fn secret(text: &str) -> Secret {
     Secret::new(text.to_owned())
@@ -86,6 +89,11 @@ pub struct Config {
     pub onespan_callback_key: String,
     pub signatureapi_secret: String,
     pub signnow_token: String,
+    pub clicksign_secret: String,
+    pub autentique_secret: String,
+    pub zapsign_header: String,
+    pub zapsign_token: String,
+    pub d4sign_secret: String,
 }
 
 impl Config {
@@ -119,6 +127,11 @@ impl Config {
             onespan_callback_key: "demo-onespan-callback-key".to_owned(),
             signatureapi_secret: "whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0".to_owned(),
             signnow_token: "demo-signnow-token".to_owned(),
+            clicksign_secret: "demo-clicksign-secret".to_owned(),
+            autentique_secret: "demo-autentique-secret".to_owned(),
+            zapsign_header: "X-Webhook-Token".to_owned(),
+            zapsign_token: "demo-zapsign-token".to_owned(),
+            d4sign_secret: "demo-d4sign-secret".to_owned(),
         }
     }
 
@@ -163,6 +176,11 @@ impl Config {
             onespan_callback_key: var("ONESPAN_CALLBACK_KEY", demo.onespan_callback_key),
             signatureapi_secret: var("SIGNATUREAPI_SECRET", demo.signatureapi_secret),
             signnow_token: var("SIGNNOW_TOKEN", demo.signnow_token),
+            clicksign_secret: var("CLICKSIGN_SECRET", demo.clicksign_secret),
+            autentique_secret: var("AUTENTIQUE_SECRET", demo.autentique_secret),
+            zapsign_header: var("ZAPSIGN_HEADER", demo.zapsign_header),
+            zapsign_token: var("ZAPSIGN_TOKEN", demo.zapsign_token),
+            d4sign_secret: var("D4SIGN_SECRET", demo.d4sign_secret),
         })
     }
 
@@ -225,6 +243,14 @@ impl Config {
                 "X-Webhook-Token",
                 secret(&self.signnow_token),
             ))
+            ),
+            .clicksign(clicksign::Verifier::new(secret(&self.clicksign_secret)))
+            .autentique(autentique::Verifier::new(secret(&self.autentique_secret)))
+            .zapsign(zapsign::Verifier::header_token(
+                self.zapsign_header.clone(),
+                secret(&self.zapsign_token),
+            ))
+            .d4sign(d4sign::Verifier::new(secret(&self.d4sign_secret)))
             .build()
     }
 
@@ -430,6 +456,9 @@ pub const ESIGNGLOBAL_BODY: &[u8] = fixture!("esignglobal/envelope_finish.json")
 pub const IGNISIGN_BODY: &[u8] = fixture!("ignisign/signature_session_initialized.json");
 pub const SIGNPLUS_BODY: &[u8] = fixture!("signplus/envelope_completed.json");
 pub const CONSTELLATION_BODY: &[u8] = fixture!("constellation/session_completed_pascal.json");
+pub const D4SIGN_BODY: &[u8] = fixture!("d4sign/finished.json");
+/// The document UUID of [`D4SIGN_BODY`], which D4Sign's `Content-Hmac` covers.
+pub const D4SIGN_UUID: &str = "8a4e0a9c-1f3b-4c2d-9e8f-0123456789ab";
 
 /// SignWell signs inside the body: `event.hash` is the HMAC of `type@time`
 /// keyed with the webhook id, so the sample's hash is recomputed for the
@@ -456,6 +485,7 @@ impl Config {
         let constellation = Signer::basic_auth(self.constellation_user.clone(), secret(&self.constellation_password));
         let boxsign = hmac(boxsign::scheme(), &self.boxsign_primary).with_secret(secret(&self.boxsign_secondary));
         let adobe = [(adobesign::CLIENT_ID_HEADER, self.adobesign_client_id.as_str())];
+        let d4sign_hmac = d4sign::content_hmac(&secret(&self.d4sign_secret), D4SIGN_UUID);
         let signwell = signwell_signed(
             fixture!("signwell/document_completed.json"),
             &secret(&self.signwell_webhook_id),
@@ -562,6 +592,29 @@ impl Config {
                 SignNow,
                 Signer::header_token("X-Webhook-Token", secret(&self.signnow_token))
                     .sign(fixture!("signnow/user_document_complete.json")),
+            ok(
+                "Clicksign document auto_close",
+                Clicksign,
+                hmac(clicksign::scheme(), &self.clicksign_secret).sign(fixture!("clicksign/auto_close.json")),
+            ),
+            ok(
+                "Autentique document.finished",
+                Autentique,
+                hmac(autentique::scheme(), &self.autentique_secret).sign(fixture!("autentique/document_finished.json")),
+            ),
+            ok(
+                "ZapSign doc_signed",
+                ZapSign,
+                Signer::header_token(self.zapsign_header.clone(), secret(&self.zapsign_token))
+                    .sign(fixture!("zapsign/doc_signed.json")),
+            ),
+            // D4Sign's HMAC covers the document UUID of the post, not the post.
+            Sample::unsigned(
+                "D4Sign finished document",
+                D4Sign,
+                D4SIGN_BODY,
+                &[(d4sign::SIGNATURE_HEADER, &d4sign_hmac)],
+                200,
             ),
             Sample::signed(
                 "forged eSignGlobal (wrong signature)",

@@ -242,6 +242,43 @@
 //! secret_env = "SIGNNOW_WEBHOOK_TOKEN"
 //! ```
 //!
+//! Clicksign: HMAC, its documented scheme (`Content-Hmac: sha256=<hex>`).
+//!
+//! ```toml
+//! [clicksign]
+//! method = "hmac"
+//! secret_env = "CLICKSIGN_HMAC_SECRET"
+//! ```
+//!
+//! Autentique: HMAC, its documented scheme (`X-Autentique-Signature`, hex, the
+//! raw body); a `scheme` table names another header if your deliveries carry
+//! it elsewhere.
+//!
+//! ```toml
+//! [autentique]
+//! method = "hmac"
+//! secret_env = "AUTENTIQUE_WEBHOOK_SECRET"
+//! ```
+//!
+//! ZapSign: no signature; a custom header you set on the webhook (or Basic
+//! credentials, or a query token, in the URL you register).
+//!
+//! ```toml
+//! [zapsign]
+//! method = "header_token"
+//! header = "X-Webhook-Token"
+//! secret_env = "ZAPSIGN_WEBHOOK_TOKEN"
+//! ```
+//!
+//! D4Sign: its own check (`Content-Hmac`, the HMAC of the document UUID) with
+//! the account's secret(s); no `method`. With `method = "basic_auth"` (or
+//! `query_token`), the URL's credentials instead.
+//!
+//! ```toml
+//! [d4sign]
+//! secret_env = "D4SIGN_HMAC_SECRET"
+//! ```
+//!
 //! # Errors
 //!
 //! A [`ConfigError`] names the key at fault and, for errors in the file, its

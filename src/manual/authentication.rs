@@ -14,6 +14,8 @@
 //! | OneSpan Sign | a callback key (`Authorization: Basic <key>`), OAuth 2.0 against your server, static headers, or none | [`onespan::Verifier::callback_key`](crate::onespan::Verifier::callback_key), [`oauth2_bearer`](crate::onespan::Verifier::oauth2_bearer) with your validator, or [`header_token`](crate::onespan::Verifier::header_token) | a credential in a header; the body is not covered |
 //! | SignNow | nothing published; static custom headers on the subscription | [`signnow::Verifier::header_token`](crate::signnow::Verifier::header_token), [`basic_auth`](crate::signnow::Verifier::basic_auth) or [`query_token`](crate::signnow::Verifier::query_token) | a shared secret you chose; the body is not covered |
 //! | SignatureAPI | Standard Webhooks | [`signatureapi::Verifier::signing_secret`](crate::signatureapi::Verifier::signing_secret) (`whsec_…`) | a MAC over id, timestamp and body, ±5 minutes |
+//! | ZapSign | nothing but custom headers set on the webhook | [`zapsign::Verifier::header_token`](crate::zapsign::Verifier::header_token), [`basic_auth`](crate::zapsign::Verifier::basic_auth) or [`query_token`](crate::zapsign::Verifier::query_token) | a shared secret in a header or the URL |
+//! | D4Sign | `Content-Hmac`: an HMAC of the document UUID | [`d4sign::Verifier::new`](crate::d4sign::Verifier::new), or its URL checks | the UUID only: one captured post forges any post about its document |
 //!
 //! A gateway in front of your service that adds a header can be checked with
 //! `header_token` on any of them. Every comparison is constant-time, and

@@ -14,15 +14,17 @@
 //! | Ignisign | a single-use `verificationToken` checked by Ignisign's API | after [`Delivery::confirm`](crate::ignisign::Delivery::confirm): Ignisign issued this token for your app, and it was not used before | anything before `confirm`: app id and environment are public |
 //! | Sign.Plus | **nothing** (no secret, signature or header) | the sender knew the secret you put in the URL (or a gateway's header) | that Sign.Plus sent it, or that the body is what Sign.Plus sent |
 //! | Constellation1 eSign | **nothing** | the same: the sender knew the URL's token or Basic password | the same |
+//! | ZapSign | **nothing** but custom headers you set on the webhook | the sender knew the header's value (or the URL's credentials) | that ZapSign sent it, the body, freshness: one captured request's headers forge any body |
 //! | DocuSign Connect | base64 HMAC-SHA256 of the body, one header per Connect key (or Basic auth) | the exact body came from a holder of one of your Connect keys | freshness: nothing but the body is signed, so a capture replays; Basic auth proves only the password |
 //! | Dropbox Sign | an in-body `event_hash` of `event_time` ‖ `event_type`, keyed with the API key | someone with your API key made an event of this type at this time | **the rest of the body** (signature request, metadata) and freshness: replays are never refused |
 //! | BoldSign | `t=…, s0=…, s1=…` over `<t>.<body>` | the body and `t` were signed with the webhook secret, within the tolerance | that it is not a replay inside the window |
 //! | Adobe Acrobat Sign | **no signature**: a client id header to echo | the sender knew a client id, which is not a secret | that Adobe sent it, unless you add a URL token (`with_query_token`), Basic auth, mutual TLS or Adobe's OAuth in front |
-//! | Yousign, Zoho Sign, OpenSign | an HMAC of the body in a header | the body came from a holder of the key and is unchanged | freshness: nothing is timestamped |
+//! | Yousign, Zoho Sign, OpenSign, Clicksign, Autentique | an HMAC of the body in a header | the body came from a holder of the key and is unchanged | freshness: nothing is timestamped |
 //! | PandaDoc | an HMAC of the body in the `signature` query parameter | the same | freshness; and the URL, which carries the signature, ends up in access logs |
 //! | Documenso | the secret itself in `X-Documenso-Secret` | the sender knows the secret | the body: anyone who sees one request's headers can forge any body |
 //! | DocuSeal | `<ts>.<hex>` over `<ts>.<body>` (or a static header) | the exact body and a time within ±300 s | that it is not a replay inside the window; a static header proves only the header |
 //! | SignWell | an in-body `event.hash` of `type@time`, keyed with the webhook id | only `event.type` and `event.time` | `data` and `related_signer` (forgeable), freshness; the webhook id is visible through the API, not a secret |
+//! | D4Sign | `Content-Hmac`: an HMAC of the **document UUID**, not of the body | a holder of the secret once produced this document's HMAC | `type_post`, `message`, `email` (forgeable), and freshness: the header is the same for every post about the document, so one captured post forges any other event of it |
 //! | Box Sign | two HMACs of the body then the delivery timestamp | the body and the delivery time, within 10 minutes | that it is not a replay inside the window |
 //! | OneSpan Sign | a callback key in `Authorization: Basic <key>`, OAuth 2.0, static headers, or nothing | the sender knew the key (or held a token your validator accepted, or the header) | the body and freshness: anyone who sees one request's headers can forge any body; a capture replays |
 //! | SignatureAPI | Standard Webhooks: an HMAC of `<webhook-id>.<webhook-timestamp>.<body>` | the body, the id and a time within ±5 minutes | that it is not a replay inside the window |
@@ -34,7 +36,8 @@
 //! on the vendor's event id (each module says which), keep old secrets during a
 //! rotation with `with_secret` (Box Sign: both keys; BoldSign: `s0`/`s1`), and
 //! treat a vendor whose check covers only part of the body (Dropbox Sign,
-//! SignWell) or none of it (Documenso, Adobe) as a hint: fetch the document
+//! SignWell, D4Sign: only the document UUID) or none of it (Documenso, Adobe,
+//! ZapSign) as a hint: fetch the document
 //! or agreement through the vendor's API before acting on it.
 //!
 //! ### eSignGlobal
@@ -73,10 +76,12 @@
 //! * a stored body cannot be verified again (the token is spent): store the
 //!   confirmed [`Message`](crate::ignisign::Message) instead.
 //!
-//! ### Sign.Plus and Constellation1 eSign
+//! ### Sign.Plus and Constellation1 eSign (and ZapSign)
 //!
 //! Neither signs its deliveries nor documents any authentication. What the
-//! crate can check is a secret **you** put in the URL you register:
+//! crate can check is a secret **you** put in the URL you register (ZapSign:
+//! also a custom header you set on the webhook, checked with
+//! [`zapsign::Verifier::header_token`](crate::zapsign::Verifier::header_token)):
 //!
 //! * register `https://example.com/hooks/signplus?token=<32+ random bytes, base64url>`
 //!   and verify with `query_token`, or `https://user:password@…` and

@@ -143,3 +143,7 @@
 //! | `ONESPAN_CALLBACK_KEY` | OneSpan Sign's callback key |
 //! | `SIGNATUREAPI_SECRET` | SignatureAPI's endpoint signing secret (`whsec_…`) |
 //! | `SIGNNOW_TOKEN` | the secret SignNow's subscription sends in `X-Webhook-Token` |
+//! | `CLICKSIGN_SECRET` | Clicksign's webhook HMAC secret |
+//! | `AUTENTIQUE_SECRET` | Autentique's endpoint secret |
+//! | `ZAPSIGN_HEADER`, `ZAPSIGN_TOKEN` | the custom header set on the ZapSign webhook, and its value |
+//! | `D4SIGN_SECRET` | D4Sign's HMAC secret |

@@ -1,7 +1,8 @@
 //! # Unsigned vendors
 //!
-//! Sign.Plus, Constellation1 eSign and eSignGlobal's App callback channel
-//! send deliveries **without any signature or token**. Anyone who knows your
+//! Sign.Plus, Constellation1 eSign, ZapSign and eSignGlobal's App callback
+//! channel send deliveries **without any signature or token** (ZapSign sends
+//! the custom headers you set on the webhook: put the secret in one). Anyone who knows your
 //! endpoint could post a fake "envelope completed". Two defences, which
 //! combine:
 //!

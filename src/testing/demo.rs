@@ -48,6 +48,11 @@ pub const ADOBE_CLIENT_ID: &str = "CBJCHBCAABAA-adobe-client-id";
 /// `tests/fixtures/ignisign/` (not a secret either).
 pub const IGNISIGN_APP_ID: &str = "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b";
 
+/// The custom header the demo receiver's ZapSign webhook carries its token
+/// in: ZapSign sends the headers you set on the webhook, so the name is the
+/// user's choice, not ZapSign's.
+pub const ZAPSIGN_HEADER: &str = "X-Webhook-Token";
+
 /// The eSignGlobal scheme of the demo receiver. eSignGlobal confirms each
 /// account's scheme on request, so this is a stand-in: a hex HMAC of
 /// `t.body` in `x-esg-signature: t=…,v1=…`.
@@ -89,6 +94,10 @@ pub fn secret_texts(vendor: Vendor) -> &'static [&'static str] {
         Vendor::OneSpan => &["onespan-callback-key"],
         Vendor::SignatureApi => &["signatureapi-secret"],
         Vendor::SignNow => &["signnow-header-token"],
+        Vendor::Clicksign => &["clicksign-secret"],
+        Vendor::Autentique => &["autentique-secret"],
+        Vendor::ZapSign => &["zapsign-header-token"],
+        Vendor::D4Sign => &["d4sign-hmac-secret"],
     }
 }
 
@@ -125,6 +134,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         Vendor::OpenSign => scheme_of!("opensign", opensign),
         Vendor::BoxSign => scheme_of!("boxsign", boxsign),
         Vendor::SignatureApi => scheme_of!("signatureapi", signatureapi),
+        Vendor::Clicksign => scheme_of!("clicksign", clicksign),
+        Vendor::Autentique => scheme_of!("autentique", autentique),
         Vendor::EsignGlobal
         | Vendor::Ignisign
         | Vendor::SignPlus
@@ -135,6 +146,8 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::SignWell
         | Vendor::OneSpan
         | Vendor::SignNow => None,
+        | Vendor::ZapSign
+        | Vendor::D4Sign => None,
     }
 }
 
@@ -210,6 +223,13 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
         // SignNow signs nothing: a secret in a custom header of the subscription.
         Vendor::SignNow => with!("signnow", |s| builder
             .signnow(crate::signnow::Verifier::header_token(SIGNNOW_HEADER, s(0)))),
+        Vendor::Clicksign => with!("clicksign", |s| builder
+            .clicksign(crate::clicksign::Verifier::new(s(0)))),
+        Vendor::Autentique => with!("autentique", |s| builder
+            .autentique(crate::autentique::Verifier::new(s(0)))),
+        Vendor::ZapSign => with!("zapsign", |s| builder
+            .zapsign(crate::zapsign::Verifier::header_token(ZAPSIGN_HEADER, s(0)))),
+        Vendor::D4Sign => with!("d4sign", |s| builder.d4sign(crate::d4sign::Verifier::new(s(0)))),
     }
 }
 
@@ -229,7 +249,8 @@ pub fn signer(vendor: Vendor) -> VendorSigner {
 /// Each vendor's proof is made its own way: an HMAC header, a token in a
 /// header, Basic credentials or the query, or a hash inside the body
 /// (Dropbox Sign's `event_hash`, SignWell's `event.hash`, which rewrite the
-/// JSON). Ignisign signs nothing (its proof is a token checked later with
+/// JSON), or a header computed from a field of the body (D4Sign's
+/// `Content-Hmac` of the document UUID; a body without one is sent unsigned). Ignisign signs nothing (its proof is a token checked later with
 /// its API), and a vendor that is not compiled in gets the body unsigned.
 #[derive(Debug, Clone)]
 pub struct VendorSigner {
@@ -318,6 +339,19 @@ impl VendorSigner {
             ),
             Vendor::SignatureApi => when!("signatureapi", hmac(crate::signatureapi::scheme())),
             Vendor::SignNow => Signer::header_token(SIGNNOW_HEADER, secret).sign(body),
+            Vendor::Clicksign => when!("clicksign", hmac(crate::clicksign::scheme())),
+            Vendor::Autentique => when!("autentique", hmac(crate::autentique::scheme())),
+            Vendor::ZapSign => Signer::header_token(ZAPSIGN_HEADER, secret).sign(body),
+            Vendor::D4Sign => when!("d4sign", {
+                let mut request = unsigned();
+                if let Ok(event) = crate::d4sign::Event::from_body(body) {
+                    request.headers.push((
+                        crate::d4sign::SIGNATURE_HEADER.to_owned(),
+                        crate::d4sign::content_hmac(&secret, &event.uuid),
+                    ));
+                }
+                request
+            }),
         }
     }
 }

@@ -48,6 +48,10 @@ pub(crate) use token_eq::tokens_equal;
 
 pub(crate) use vendor_verifier::vendor_verifier;
 
+// D4Sign posts form data: its fields are read with the query's decoder.
+#[cfg(feature = "d4sign")]
+pub(crate) use check::percent_decode;
+
 use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};

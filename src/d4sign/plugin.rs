@@ -1,0 +1,63 @@
+//! The D4Sign plug-in: how the central code identifies, authenticates,
+//! parses, deduplicates and maps D4Sign posts.
+
+use super::{Event, TypePost, Verifier};
+use crate::Vendor;
+use crate::dedup_key::{DedupKey, Hasher};
+use crate::lifecycle::{Lifecycle, LifecycleStep};
+use crate::plugin::{BodyShape, SimpleVendor, private};
+
+/// The D4Sign plug-in (see [`SimpleVendor`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct D4Sign;
+
+impl private::Sealed for D4Sign {}
+
+impl SimpleVendor for D4Sign {
+    const VENDOR: Vendor = Vendor::D4Sign;
+    type Verifier = Verifier;
+    type Event = Event;
+    type Kind = TypePost;
+
+    /// `uuid` and `type_post` (no other vendor sends `type_post`), at the
+    /// top of a JSON object or as form fields.
+    fn claims(shape: &BodyShape<'_>) -> bool {
+        if shape.is_json() {
+            return !shape.is_array() && shape.has("uuid") && shape.has("type_post");
+        }
+        let raw = shape.raw();
+        let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+        has(b"type_post") && has(b"uuid")
+    }
+
+    fn kind(event: &Event) -> &TypePost {
+        event.kind()
+    }
+
+    fn parse(body: &[u8]) -> Result<Event, crate::Error> {
+        super::parse(body)
+    }
+
+    /// No event id: the UUID, `type_post` and the signer's e-mail. D4Sign
+    /// posts one "signed" per signer and one "finished" or "cancelled" per
+    /// document, and its retries (up to 6, over 27 hours) repeat the post.
+    fn dedup_key(event: &Event) -> DedupKey {
+        let mut hasher = Hasher::new(Vendor::D4Sign);
+        hasher.part(event.uuid.as_bytes());
+        hasher.part(event.kind().as_str().as_bytes());
+        hasher.part(event.email.as_deref().unwrap_or_default().as_bytes());
+        hasher.finish()
+    }
+
+    fn lifecycle(event: &Event) -> Option<LifecycleStep> {
+        let kind = match event.kind() {
+            TypePost::Finished => Lifecycle::Completed,
+            TypePost::EmailNotSent => Lifecycle::DeliveryFailed,
+            TypePost::Cancelled => Lifecycle::Cancelled,
+            TypePost::Signed => Lifecycle::Signed,
+            _ => return None,
+        };
+        Some(LifecycleStep::new(kind, Some(&event.uuid)).signer(event.email.as_deref()))
+    }
+}
