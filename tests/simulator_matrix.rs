@@ -52,6 +52,10 @@ fn sample(vendor: Vendor) -> &'static [u8] {
         "onespan" => fixture!("onespan/package_complete.json"),
         "signatureapi" => fixture!("signatureapi/envelope_completed.json"),
         "signnow" => fixture!("signnow/user_document_complete.json"),
+        "clicksign" => fixture!("clicksign/auto_close.json"),
+        "autentique" => fixture!("autentique/document_finished.json"),
+        "zapsign" => fixture!("zapsign/doc_signed.json"),
+        "d4sign" => fixture!("d4sign/finished.json"),
         other => panic!("no sample delivery for the vendor `{other}`: add one to tests/simulator_matrix.rs"),
     }
 }

@@ -18,6 +18,10 @@ impl private::Sealed for Autentique {}
 
 impl SimpleVendor for Autentique {
     const VENDOR: Vendor = Vendor::Autentique;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "lists the failed delivery in its panel (\"Webhooks que falharam\") and retries it; the schedule was not retrieved",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventType;

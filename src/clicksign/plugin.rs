@@ -18,6 +18,10 @@ impl private::Sealed for Clicksign {}
 
 impl SimpleVendor for Clicksign {
     const VENDOR: Vendor = Vendor::Clicksign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "publishes no retry schedule (its pages say nothing of what it does about a failed delivery)",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventKind;

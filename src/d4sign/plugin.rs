@@ -16,6 +16,10 @@ impl private::Sealed for D4Sign {}
 
 impl SimpleVendor for D4Sign {
     const VENDOR: Vendor = Vendor::D4Sign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "retries a post not answered with a 2xx six more times: after 1 h, 1 h, 1 h, 6 h, 6 h and 12 h (27 hours in all)",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = TypePost;

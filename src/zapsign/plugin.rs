@@ -16,6 +16,10 @@ impl private::Sealed for ZapSign {}
 
 impl SimpleVendor for ZapSign {
     const VENDOR: Vendor = Vendor::ZapSign;
+    /// The module docs' "response and retries", as a sender model.
+    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
+        "keeps the failed delivery in its webhook logs, from which it can be re-sent; its retry schedule was not found",
+    );
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventType;
