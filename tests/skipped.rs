@@ -39,6 +39,11 @@ fn main() {
             enabled: cfg!(all(feature = "postgres", feature = "conformance")),
         },
         Group {
+            what: "the inbox: receivers, workers and the inbox conformance suite on MemoryInbox (tests/inbox.rs)",
+            features: "inbox,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "conformance")),
+        },
+        Group {
             what: "the store conformance suite on MemoryStore (tests/store_conformance.rs)",
             features: "conformance",
             enabled: cfg!(feature = "conformance"),

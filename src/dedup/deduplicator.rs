@@ -248,7 +248,14 @@ impl AsyncDeduplicator {
             .store
             .claim_unauthenticated_async(key, token, self.policy.lease)
             .await;
-        self.admit(key, token, outcome).await
+        let admission = self.admit(key, token, outcome).await;
+        admission.map(|admission| match admission {
+            Admission::Run(mut attempt) => {
+                attempt.authenticated = false;
+                Admission::Run(attempt)
+            }
+            other => other,
+        })
     }
 
     async fn admit(
@@ -262,6 +269,7 @@ impl AsyncDeduplicator {
                 dedup: self.clone(),
                 key: *key,
                 token,
+                authenticated: true,
                 settled: false,
             })),
             Ok(ClaimOutcome::InFlight) => Ok(Admission::InFlight),
@@ -295,6 +303,8 @@ pub struct AsyncAttempt {
     dedup: AsyncDeduplicator,
     key: DedupKey,
     token: ClaimToken,
+    /// `false` for a claim taken before authentication: renewed as one.
+    authenticated: bool,
     settled: bool,
 }
 
@@ -342,6 +352,26 @@ impl AsyncAttempt {
     /// The key claimed.
     pub fn key(&self) -> &DedupKey {
         &self.key
+    }
+
+    /// Renews the claim's lease from now, while the delivery is still being
+    /// handled: a slow run keeps its claim, and copies stay in flight (503)
+    /// instead of running concurrently once the lease would have expired.
+    /// It re-claims the key with the attempt's own token, which every store
+    /// renews by contract ([`AsyncDedupStore::claim_async`]). `Ok(false)` when the claim
+    /// was lost (the lease expired and a copy claimed the key, or it is done).
+    pub async fn renew(&self) -> Result<bool, Error> {
+        let lease = self.dedup.policy.lease;
+        let store = &self.dedup.store;
+        let outcome = match self.authenticated {
+            true => store.claim_async(&self.key, self.token, lease).await,
+            false => store.claim_unauthenticated_async(&self.key, self.token, lease).await,
+        };
+        match outcome {
+            Ok(ClaimOutcome::Claimed) => Ok(true),
+            Ok(_) => Ok(false),
+            Err(err) => Err(store_error(&self.key, "renew", &err)),
+        }
     }
 
     /// [`Attempt::complete`], async.
