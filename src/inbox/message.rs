@@ -202,7 +202,8 @@ impl InboxMessage {
             id: MessageId::new(),
             body: verified.clone().into_owned(),
             key,
-            received_at: SystemTime::now(),
+            // At the encoding's precision, so a message equals its decoded copy.
+            received_at: UNIX_EPOCH + Duration::from_millis(millis(SystemTime::now())),
             tenant: None,
             attempts: 0,
             last_error: None,
@@ -251,7 +252,7 @@ impl InboxMessage {
         &self.key
     }
 
-    /// When the receiver got it (milliseconds precision once encoded).
+    /// When the receiver got it (to the millisecond).
     pub fn received_at(&self) -> SystemTime {
         self.received_at
     }
