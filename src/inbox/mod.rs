@@ -36,12 +36,24 @@ pub mod conformance;
 mod engine;
 mod memory;
 mod message;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod receiver;
+#[cfg(feature = "redis")]
+mod redis;
 mod trace;
 mod worker;
 
 pub use engine::{DeadLetter, Delivery, Inbox, InboxFuture, Receipt};
 pub use memory::MemoryInbox;
 pub use message::{InboxMessage, InboxMessageError, MAX_ERROR_LEN, MAX_TENANT_LEN, MessageId};
+#[cfg(feature = "postgres")]
+#[cfg_attr(docsrs, doc(cfg(feature = "postgres")))]
+pub use postgres::{
+    DEFAULT_TABLE as POSTGRES_DEFAULT_TABLE, INBOX_MIGRATION as POSTGRES_INBOX_MIGRATION, PostgresInbox,
+};
 pub use receiver::{DEFAULT_PUSH_TIMEOUT, Handoff, Receiver};
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis::RedisInbox;
 pub use worker::{Backoff, DEFAULT_CONCURRENCY, DEFAULT_LEASE, DEFAULT_MAX_ATTEMPTS, Worker, WorkerStats};
