@@ -25,15 +25,18 @@ end
 ";
 
 /// Renews: the idle time goes back to 0 (`JUSTID` counts no delivery).
-const EXTEND: &str = "redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID') return 1";
+const EXTEND: &str = "redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID') \
+redis.call('HSET', KEYS[4], ARGV[2], ARGV[6]) return 1";
 
 /// Acknowledges and deletes the entry.
-const ACK: &str = "redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) redis.call('XDEL', KEYS[1], ARGV[2]) return 1";
+const ACK: &str = "redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) redis.call('XDEL', KEYS[1], ARGV[2]) \
+redis.call('HDEL', KEYS[4], ARGV[2]) return 1";
 
 /// Moves the entry, updated (`ARGV[7]`), to the delayed set, due in `ARGV[6]` ms (server time).
 const RETRY: &str = r"
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[1], ARGV[2])
+redis.call('HDEL', KEYS[4], ARGV[2])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[6]), ARGV[7])
@@ -49,6 +52,7 @@ local m = nil
 for i = 1, #fields, 2 do if fields[i] == 'm' then m = fields[i + 1] end end
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[1], ARGV[2])
+redis.call('HDEL', KEYS[4], ARGV[2])
 if m == nil then return 0 end
 redis.call('XADD', KEYS[3], '*', 'm', m, 'e', ARGV[6])
 return 1
@@ -64,6 +68,31 @@ for _, m in ipairs(due) do
   redis.call('ZREM', KEYS[2], m)
 end
 return #due
+";
+
+/// Takes over the pending entries whose holder's lease ran out (idle for at
+/// least the lease recorded for them in `KEYS[2]`, or `ARGV[3]` when none
+/// was): `XCLAIM`ed to this consumer, their lease recorded as `ARGV[5]`.
+/// Entries deleted meanwhile are acknowledged away. Returns `[id, deliveries, fields]`s.
+const RECLAIM: &str = r"
+local pending = redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1000)
+local out = {}
+for _, p in ipairs(pending) do
+  if #out >= tonumber(ARGV[4]) then break end
+  local id = p[1]
+  local lease = tonumber(redis.call('HGET', KEYS[2], id) or ARGV[3])
+  if tonumber(p[3]) >= lease then
+    local claimed = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], lease, id)
+    if #claimed > 0 and claimed[1] then
+      redis.call('HSET', KEYS[2], id, ARGV[5])
+      table.insert(out, {id, tonumber(p[4]) + 1, claimed[1][2]})
+    elseif #claimed == 0 then
+      redis.call('XACK', KEYS[1], ARGV[1], id)
+      redis.call('HDEL', KEYS[2], id)
+    end
+  end
+end
+return out
 ";
 
 /// Puts a dead letter back (`ARGV[2]`, reset) if it is still there.
@@ -82,13 +111,16 @@ return 0
 ///   in the consumer group `<prefix>workers` with `XREADGROUP` (blocking for
 ///   up to the pull's wait on a connection of its own: the wake-up), each
 ///   inbox under its own consumer name.
-/// * A dead worker's entries stay pending for it; another worker's pull takes
-///   them over with `XAUTOCLAIM` once they are idle for longer than the
-///   lease. Renewal resets the idle time (`XCLAIM … JUSTID`). Every
-///   settlement is a script that first checks the lease is still the
-///   caller's (same consumer, same delivery count, idle less than the lease),
-///   so a worker whose lease expired settles nothing. **Give every worker
-///   of a fleet the same lease**: the takeover uses the puller's.
+/// * A dead worker's entries stay pending for it; another worker's pull
+///   takes them over (`XCLAIM`, in a script) once they are idle for longer
+///   than **their own** lease, recorded in the hash `<prefix>leases` at
+///   each pull. (`XAUTOCLAIM` takes one idle time for every entry: a worker
+///   pulling with a short lease would take over the entries of a worker
+///   running with a longer one, alive and renewing less often.) Renewal
+///   resets the idle time (`XCLAIM … JUSTID`). Every settlement is a script
+///   that first checks the lease is still the caller's (same consumer, same
+///   delivery count, idle less than the lease), so a worker whose lease
+///   expired settles nothing.
 /// * Retries wait in the sorted set `<prefix>delayed` (due time, server
 ///   clock) and go back into the stream when due; dead letters are the
 ///   stream `<prefix>dead` (message and error).
@@ -126,6 +158,7 @@ struct Scripts {
     retry: Script,
     dead: Script,
     promote: Script,
+    reclaim: Script,
     replay: Script,
 }
 
@@ -184,6 +217,7 @@ impl RedisInbox {
                 retry: Script::new(&format!("{HELD}{RETRY}")),
                 dead: Script::new(&format!("{HELD}{DEAD}")),
                 promote: Script::new(PROMOTE),
+                reclaim: Script::new(RECLAIM),
                 replay: Script::new(REPLAY),
             },
         })
@@ -259,7 +293,12 @@ impl RedisInbox {
         let Some((id, deliveries, lease)) = parse_engine_id(receipt.engine_id()) else {
             return Ok(false);
         };
-        let keys = [self.key("stream"), self.key("delayed"), self.key("dead")];
+        let keys = [
+            self.key("stream"),
+            self.key("delayed"),
+            self.key("dead"),
+            self.key("leases"),
+        ];
         let result: i64 = self
             .bounded(what, Duration::ZERO, async {
                 retry_once(|| {
@@ -305,21 +344,38 @@ impl RedisInbox {
     async fn take(&self, max: usize, lease: Duration, wait: Duration) -> Result<Vec<Delivery>, StoreError> {
         let lease_ms = millis(lease);
         self.promote().await?;
-        // Dead workers' entries first: idle for longer than the lease.
-        let mut cmd = redis::cmd("XAUTOCLAIM");
-        cmd.arg(self.key("stream"))
-            .arg(self.group())
-            .arg(&self.consumer)
-            .arg(lease_ms)
-            .arg("0-0")
-            .arg("COUNT")
-            .arg(max);
-        let claimed: Value = self.command("the takeover (XAUTOCLAIM)", cmd).await?;
-        let mut out = Vec::new();
-        for (id, bytes) in autoclaimed(&claimed) {
-            let deliveries = self.deliveries(&id).await?;
-            out.push(delivery(&id, deliveries, lease_ms, &bytes));
-        }
+        // Dead workers' entries first: idle for longer than their own lease.
+        let keys = [self.key("stream"), self.key("leases")];
+        let reclaimed: Value = self
+            .bounded("the takeover", Duration::ZERO, async {
+                retry_once(|| {
+                    let mut manager = self.commands.clone();
+                    let mut invocation = self.scripts.reclaim.prepare_invoke();
+                    invocation
+                        .key(&keys[0])
+                        .key(&keys[1])
+                        .arg(self.group())
+                        .arg(&self.consumer)
+                        .arg(lease_ms)
+                        .arg(max)
+                        .arg(lease_ms);
+                    async move { invocation.invoke_async::<Value>(&mut manager).await }
+                })
+                .await
+                .map_err(redis_error)
+            })
+            .await?;
+        let out: Vec<Delivery> = items(&reclaimed)
+            .into_iter()
+            .filter_map(|entry| {
+                let parts = items(entry);
+                let id = text(parts.first()?)?;
+                let deliveries = u32::try_from(integer(parts.get(1)?)?).unwrap_or(1);
+                let fields = items(parts.get(2)?);
+                let message = field(&fields, "m")?;
+                Some(delivery(&id, deliveries, lease_ms, &message))
+            })
+            .collect();
         if !out.is_empty() {
             return Ok(out);
         }
@@ -345,23 +401,21 @@ impl RedisInbox {
                 .map_err(redis_error)
             })
             .await?;
-        Ok(read_entries(&read)
+        let read = read_entries(&read);
+        if !read.is_empty() {
+            // Each entry's lease, for the takeover; should this fail (or the
+            // process die first), the takeover uses the puller's lease.
+            let mut cmd = redis::cmd("HSET");
+            cmd.arg(self.key("leases"));
+            for (id, _) in &read {
+                cmd.arg(id).arg(lease_ms);
+            }
+            let _ = self.command::<Value>("the lease record", cmd).await;
+        }
+        Ok(read
             .into_iter()
             .map(|(id, bytes)| delivery(&id, 1, lease_ms, &bytes))
             .collect())
-    }
-
-    /// The delivery count of a pending entry (1 when it cannot be read).
-    async fn deliveries(&self, id: &str) -> Result<u32, StoreError> {
-        let mut cmd = redis::cmd("XPENDING");
-        cmd.arg(self.key("stream")).arg(self.group()).arg(id).arg(id).arg(1);
-        let pending: Value = self.command("XPENDING", cmd).await?;
-        let count = items(&pending)
-            .first()
-            .map(|entry| items(entry))
-            .and_then(|entry| entry.get(3).and_then(|count| integer(count)))
-            .unwrap_or(1);
-        Ok(u32::try_from(count).unwrap_or(1))
     }
 }
 
@@ -416,6 +470,14 @@ fn integer(value: &Value) -> Option<i64> {
     }
 }
 
+/// The value of `name` in a flat `[field, value, …]` list.
+fn field(fields: &[&Value], name: &str) -> Option<Vec<u8>> {
+    fields
+        .chunks(2)
+        .find(|pair| pair.first().and_then(|f| text(f)).as_deref() == Some(name))
+        .and_then(|pair| bytes(pair.get(1)?))
+}
+
 /// The `(id, field m)` of each entry of a list of entries (`[[id, [field, value, …]], …]`);
 /// entries deleted meanwhile (a nil field list) are skipped.
 fn entries(list: &Value) -> Vec<(String, Vec<u8>)> {
@@ -432,11 +494,6 @@ fn entries(list: &Value) -> Vec<(String, Vec<u8>)> {
             Some((id, message))
         })
         .collect()
-}
-
-/// XAUTOCLAIM's reply: `[next, entries, deleted]`.
-fn autoclaimed(reply: &Value) -> Vec<(String, Vec<u8>)> {
-    items(reply).get(1).map(|list| entries(list)).unwrap_or_default()
 }
 
 /// XREADGROUP's reply: `[[stream, entries]]` (or a map of stream to entries), nil on a timeout.
@@ -476,11 +533,9 @@ impl Inbox for RedisInbox {
     }
 
     fn extend<'a>(&'a self, receipt: &'a Receipt, lease: Duration) -> InboxFuture<'a, bool> {
-        let _ = lease; // the idle time restarts from 0; the lease checked is the pull's
-        Box::pin(async move {
-            self.settle("the renewal", &self.scripts.extend, receipt, Vec::new())
-                .await
-        })
+        // The idle time restarts from 0; the lease checked by settlements is the pull's.
+        let extra = vec![millis(lease).to_string().into_bytes()];
+        Box::pin(async move { self.settle("the renewal", &self.scripts.extend, receipt, extra).await })
     }
 
     fn ack<'a>(&'a self, receipt: &'a Receipt) -> InboxFuture<'a, bool> {
