@@ -151,6 +151,8 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+// The child is returned to the caller, which kills and waits for it (`kill`).
+#[allow(clippy::zombie_processes)]
 fn spawn_redis(port: u16, dir: &Path) -> Child {
     let child = Command::new("redis-server")
         .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", ""])

@@ -83,7 +83,7 @@ impl Server {
         while Command::new("redis-cli")
             .args(["-u", &url, "PING"])
             .output()
-            .map_or(false, |out| !String::from_utf8_lossy(&out.stdout).contains("PONG"))
+            .is_ok_and(|out| !String::from_utf8_lossy(&out.stdout).contains("PONG"))
         {
             assert!(Instant::now() < deadline, "redis-server did not load its data");
             std::thread::sleep(Duration::from_millis(20));
