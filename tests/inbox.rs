@@ -4,6 +4,8 @@
 //! shutdown, bounded concurrency).
 #![cfg(all(feature = "inbox", feature = "conformance"))]
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -442,4 +444,41 @@ async fn inbox_message_carries_the_tenant() {
     receiver.receive_incoming_for(Some("acme"), &incoming).await.unwrap();
     let pulled = inbox.pull(1, Duration::from_secs(5), Duration::ZERO).await.unwrap();
     assert_eq!(pulled[0].message.as_ref().unwrap().tenant(), Some("acme"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inbox_worker_records_a_completion_the_store_first_refused_so_a_copy_is_a_duplicate() {
+    use common::faulty_store::{Fault, FaultyStore};
+    use esign_webhooks::dedup::{ClaimOutcome, ClaimToken, DedupKey, DedupStore};
+
+    let inbox = Arc::new(MemoryInbox::new());
+    let receiver = Receiver::new(webhooks(), inbox.clone());
+    receiver.receive(SESSION, &[("x-token", "t")]).await.unwrap();
+    let store = Arc::new(FaultyStore::new());
+    // The store is down for the first two completions (a restart): the worker tries again.
+    store.fail_complete(Fault::Refuse, 2);
+    let runs = Arc::new(AtomicUsize::new(0));
+    let mut handlers = AsyncHandlers::new();
+    let count = runs.clone();
+    handlers.on_any(move |_| {
+        let count = count.clone();
+        async move {
+            count.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+    });
+    handlers.deduplicate_with(AsyncDeduplicator::new(store.clone()));
+    let worker = Worker::new(inbox.clone(), Arc::new(handlers));
+    assert_eq!(worker.run_once().await.unwrap(), 1);
+    assert!(inbox.is_empty());
+    // The key is done: a copy now is a duplicate and runs nothing.
+    let verified = webhooks().verify(SESSION, &[("x-token", "t")]).unwrap();
+    let key: DedupKey = *InboxMessage::of(&verified).key();
+    assert_eq!(
+        DedupStore::claim(&store.inner, &key, ClaimToken::new(), Duration::from_secs(30)).unwrap(),
+        ClaimOutcome::Done
+    );
+    receiver.receive(SESSION, &[("x-token", "t")]).await.unwrap();
+    worker.run_once().await.unwrap();
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
 }

@@ -383,6 +383,31 @@ impl AsyncAttempt {
         result.map(drop).map_err(|err| store_error(&self.key, "record", &err))
     }
 
+    /// [`complete`](AsyncAttempt::complete), tried up to `tries` times, `pause`
+    /// apart, while the store fails: for a worker, whose run is not bound by a
+    /// vendor's deadline, so that a store outage (a restart) during the run
+    /// does not leave the key pending and have a copy run the callbacks again.
+    #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+    pub(crate) async fn complete_persistently(mut self, tries: u32, pause: Duration) -> Result<(), Error> {
+        let ttl = self.dedup.policy.ttl;
+        let mut tries_left = tries.max(1);
+        loop {
+            let result = self.dedup.store.complete_async(&self.key, self.token, ttl).await;
+            tries_left -= 1;
+            match result {
+                Ok(_) => {
+                    self.settled = true;
+                    return Ok(());
+                }
+                Err(err) if tries_left == 0 => {
+                    self.settled = true;
+                    return Err(store_error(&self.key, "record", &err));
+                }
+                Err(_) => pause_for(pause).await,
+            }
+        }
+    }
+
     /// [`Attempt::release`], async.
     pub async fn release(mut self) -> Result<(), Error> {
         let result = self.dedup.store.release_async(&self.key, self.token).await;
@@ -427,3 +452,12 @@ fn store_error(key: &DedupKey, action: &str, err: &StoreError) -> Error {
     .with_source(SanitizedError::wrap("", err))
     .with_vendor(key.vendor())
 }
+
+/// Waits `pause` without naming a runtime: the inbox (feature `inbox`) runs on tokio.
+#[cfg(feature = "inbox")]
+async fn pause_for(pause: Duration) {
+    tokio::time::sleep(pause).await;
+}
+
+#[cfg(not(feature = "inbox"))]
+async fn pause_for(_: Duration) {}

@@ -124,7 +124,7 @@ impl Webhooks {
 }
 
 async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, Error>) -> Result<Report, Error> {
-    run_beside(handlers, body, event, |_| Box::pin(std::future::pending())).await
+    run_beside(handlers, body, event, |_| Box::pin(std::future::pending()), None).await
 }
 
 /// What runs beside a delivery's callbacks, with the dedup claim (if any): boxed,
@@ -144,7 +144,10 @@ pub(crate) async fn run_verified<B>(
 where
     B: for<'a> FnOnce(Option<&'a AsyncAttempt>) -> Beside<'a>,
 {
-    run_beside(handlers, verified.verified_part(), verified.parse(), beside).await
+    // No vendor waits on a worker: a completion the store refused is tried
+    // again for up to 10 s (a store restart), rather than left pending.
+    let persist = Some((20, std::time::Duration::from_millis(500)));
+    run_beside(handlers, verified.verified_part(), verified.parse(), beside, persist).await
 }
 
 async fn run_beside<B>(
@@ -152,6 +155,7 @@ async fn run_beside<B>(
     body: &[u8],
     event: Result<Event, Error>,
     beside: B,
+    persist: Option<(u32, std::time::Duration)>,
 ) -> Result<Report, Error>
 where
     B: for<'a> FnOnce(Option<&'a AsyncAttempt>) -> Beside<'a>,
@@ -175,7 +179,10 @@ where
         }
     };
     let outcome = alongside(run, beside(claim.as_ref())).await;
-    traced(gate::settle_async(claim, outcome).await)
+    traced(match persist {
+        None => gate::settle_async(claim, outcome).await,
+        Some((tries, pause)) => gate::settle_persistently(claim, outcome, tries, pause).await,
+    })
 }
 
 /// Polls `main` to completion with `side` polled beside it (until it ends, or `main` does).
