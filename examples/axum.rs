@@ -30,6 +30,9 @@
 //! `CONSTELLATION_USER`, `CONSTELLATION_PASSWORD`, and one or two per other
 //! vendor (`DOCUSIGN_HMAC_KEY`, `DROPBOXSIGN_API_KEY`, `ADOBESIGN_CLIENT_ID`, …).
 //!
+//! `--fleet` (features `axum,inbox`) hands deliveries to an inbox and runs
+//! the callbacks in a worker instead (see `manual::fleet`).
+//!
 //! `tests/roundtrip.rs` starts this router on an ephemeral port and sends it
 //! signed deliveries over HTTP.
 
@@ -166,6 +169,61 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(&config.listen_addr).await?;
     config.print_banner("axum");
     let log: common::Log = Arc::new(|line| println!("{line}"));
+    if std::env::args().any(|arg| arg == "--fleet") {
+        return fleet::serve(listener, state(config, log)?).await;
+    }
     axum::serve(listener, router(state(config, log)?)).await?;
     Ok(())
+}
+
+/// `--fleet` (feature `inbox`): `POST /webhooks` verifies and hands each
+/// delivery to an inbox, answering once the inbox holds it; a worker in the
+/// same binary runs the same callbacks (see `manual::fleet`). The inbox here
+/// is `MemoryInbox` (not durable): a fleet uses `PostgresInbox` or
+/// `RedisInbox`, with receivers and workers in processes of their own.
+///
+/// ```sh
+/// cargo run --example axum --features axum,inbox -- --fleet
+/// ```
+mod fleet {
+    use super::AppState;
+
+    #[cfg(feature = "inbox")]
+    pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> Result<(), Box<dyn std::error::Error>> {
+        use std::sync::Arc;
+
+        use axum::body::Bytes;
+        use axum::extract::State;
+        use axum::http::{HeaderMap, Uri};
+        use axum::response::{IntoResponse, Response};
+        use esign_webhooks::Incoming;
+        use esign_webhooks::inbox::{Inbox, MemoryInbox, Receiver, Worker};
+
+        async fn receive(State(receiver): State<Arc<Receiver>>, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+            let incoming = Incoming::new(&body, &headers).with_uri(&uri);
+            let answer = match receiver.receive_incoming(&incoming).await {
+                Ok(handoff) => handoff.response(),
+                Err(err) => err.response(),
+            };
+            answer.map(axum::body::Body::from).into_response()
+        }
+
+        let inbox: Arc<dyn Inbox> = Arc::new(MemoryInbox::new());
+        let worker = Worker::new(inbox.clone(), state.handlers.clone());
+        tokio::spawn(async move { worker.run(std::future::pending()).await });
+        let receiver = Arc::new(Receiver::new(Arc::new(state.webhooks.clone()), inbox));
+        let limit = state.webhooks.max_body_size();
+        let app = axum::Router::new()
+            .route("/webhooks", axum::routing::post(receive))
+            .layer(axum::extract::DefaultBodyLimit::max(limit))
+            .with_state(receiver);
+        println!("fleet mode: receiver and worker in one process, on an in-memory inbox");
+        axum::serve(listener, app).await?;
+        Ok(())
+    }
+
+    #[cfg(not(feature = "inbox"))]
+    pub async fn serve(_: tokio::net::TcpListener, _: AppState) -> Result<(), Box<dyn std::error::Error>> {
+        Err("--fleet needs the `inbox` feature: cargo run --example axum --features axum,inbox -- --fleet".into())
+    }
 }

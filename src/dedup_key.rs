@@ -78,6 +78,12 @@ impl DedupKey {
         hasher.finish()
     }
 
+    /// A key read back from storage (an inbox message): the vendor and the digest it was made of.
+    #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+    pub(crate) fn from_digest(vendor: Vendor, digest: [u8; 32]) -> DedupKey {
+        DedupKey { vendor, digest }
+    }
+
     /// The vendor of the delivery.
     pub fn vendor(&self) -> Vendor {
         self.vendor

@@ -193,7 +193,7 @@
     )
 )]
 
-// The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry
+// The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry -> inbox
 // -> integrations. The code of each uses only the layers below it (a doc link
 // may name any path), and `.ci/run` fails on an import that runs back up.
 // lib.rs's re-exports, `dangerous`, `testing` and `manual` are the crate's
@@ -276,6 +276,11 @@ mod dispatch;
 pub mod dedup;
 
 pub mod registry;
+// Inbox: receivers hand verified deliveries to an engine, workers run the
+// callbacks (between the registry and the framework glue).
+#[cfg(feature = "inbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "inbox")))]
+pub mod inbox;
 
 pub mod integrations;
 

@@ -39,6 +39,21 @@ fn main() {
             enabled: cfg!(all(feature = "postgres", feature = "conformance")),
         },
         Group {
+            what: "the PostgreSQL inbox against a real server (tests/postgres_inbox.rs)",
+            features: "inbox,postgres,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "postgres", feature = "conformance")),
+        },
+        Group {
+            what: "the Redis Streams inbox against a real redis-server (tests/redis_inbox.rs)",
+            features: "inbox,redis,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "redis", feature = "conformance")),
+        },
+        Group {
+            what: "the inbox: receivers, workers and the inbox conformance suite on MemoryInbox (tests/inbox.rs)",
+            features: "inbox,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "conformance")),
+        },
+        Group {
             what: "the store conformance suite on MemoryStore (tests/store_conformance.rs)",
             features: "conformance",
             enabled: cfg!(feature = "conformance"),

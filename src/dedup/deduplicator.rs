@@ -248,7 +248,14 @@ impl AsyncDeduplicator {
             .store
             .claim_unauthenticated_async(key, token, self.policy.lease)
             .await;
-        self.admit(key, token, outcome).await
+        let admission = self.admit(key, token, outcome).await;
+        admission.map(|admission| match admission {
+            Admission::Run(mut attempt) => {
+                attempt.authenticated = false;
+                Admission::Run(attempt)
+            }
+            other => other,
+        })
     }
 
     async fn admit(
@@ -262,6 +269,7 @@ impl AsyncDeduplicator {
                 dedup: self.clone(),
                 key: *key,
                 token,
+                authenticated: true,
                 settled: false,
             })),
             Ok(ClaimOutcome::InFlight) => Ok(Admission::InFlight),
@@ -295,6 +303,8 @@ pub struct AsyncAttempt {
     dedup: AsyncDeduplicator,
     key: DedupKey,
     token: ClaimToken,
+    /// `false` for a claim taken before authentication: renewed as one.
+    authenticated: bool,
     settled: bool,
 }
 
@@ -344,6 +354,26 @@ impl AsyncAttempt {
         &self.key
     }
 
+    /// Renews the claim's lease from now, while the delivery is still being
+    /// handled: a slow run keeps its claim, and copies stay in flight (503)
+    /// instead of running concurrently once the lease would have expired.
+    /// It re-claims the key with the attempt's own token, which every store
+    /// renews by contract ([`AsyncDedupStore::claim_async`]). `Ok(false)` when the claim
+    /// was lost (the lease expired and a copy claimed the key, or it is done).
+    pub async fn renew(&self) -> Result<bool, Error> {
+        let lease = self.dedup.policy.lease;
+        let store = &self.dedup.store;
+        let outcome = match self.authenticated {
+            true => store.claim_async(&self.key, self.token, lease).await,
+            false => store.claim_unauthenticated_async(&self.key, self.token, lease).await,
+        };
+        match outcome {
+            Ok(ClaimOutcome::Claimed) => Ok(true),
+            Ok(_) => Ok(false),
+            Err(err) => Err(store_error(&self.key, "renew", &err)),
+        }
+    }
+
     /// [`Attempt::complete`], async.
     pub async fn complete(mut self) -> Result<(), Error> {
         let ttl = self.dedup.policy.ttl;
@@ -351,6 +381,31 @@ impl AsyncAttempt {
         // Settled only once the store answered: dropped mid-way, the guard releases.
         self.settled = true;
         result.map(drop).map_err(|err| store_error(&self.key, "record", &err))
+    }
+
+    /// [`complete`](AsyncAttempt::complete), tried up to `tries` times, `pause`
+    /// apart, while the store fails: for a worker, whose run is not bound by a
+    /// vendor's deadline, so that a store outage (a restart) during the run
+    /// does not leave the key pending and have a copy run the callbacks again.
+    #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+    pub(crate) async fn complete_persistently(mut self, tries: u32, pause: Duration) -> Result<(), Error> {
+        let ttl = self.dedup.policy.ttl;
+        let mut tries_left = tries.max(1);
+        loop {
+            let result = self.dedup.store.complete_async(&self.key, self.token, ttl).await;
+            tries_left -= 1;
+            match result {
+                Ok(_) => {
+                    self.settled = true;
+                    return Ok(());
+                }
+                Err(err) if tries_left == 0 => {
+                    self.settled = true;
+                    return Err(store_error(&self.key, "record", &err));
+                }
+                Err(_) => pause_for(pause).await,
+            }
+        }
     }
 
     /// [`Attempt::release`], async.
@@ -397,3 +452,12 @@ fn store_error(key: &DedupKey, action: &str, err: &StoreError) -> Error {
     .with_source(SanitizedError::wrap("", err))
     .with_vendor(key.vendor())
 }
+
+/// Waits `pause` without naming a runtime: the inbox (feature `inbox`) runs on tokio.
+#[cfg(feature = "inbox")]
+async fn pause_for(pause: Duration) {
+    tokio::time::sleep(pause).await;
+}
+
+#[cfg(not(feature = "inbox"))]
+async fn pause_for(_: Duration) {}

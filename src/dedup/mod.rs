@@ -108,9 +108,9 @@ pub mod conformance;
 mod deduplicator;
 mod memory;
 #[cfg(feature = "postgres")]
-mod postgres;
+pub(crate) mod postgres;
 #[cfg(feature = "redis")]
-mod redis;
+pub(crate) mod redis;
 mod sanitize;
 mod store;
 

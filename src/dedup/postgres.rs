@@ -12,7 +12,7 @@ use super::bridge::{Bridge, BridgedBackend};
 use super::sanitize::SanitizedError;
 use super::{ClaimOutcome, ClaimToken, DedupKey, StoreError, StoreErrorKind};
 
-mod connect;
+pub(crate) mod connect;
 
 /// The migration that creates the table (`migrations/postgres/0001_esign_webhooks_dedup.sql`).
 pub const MIGRATION: &str = include_str!("../../migrations/postgres/0001_esign_webhooks_dedup.sql");
@@ -95,7 +95,9 @@ pub struct PostgresStore {
     bridge: Bridge,
 }
 
-struct Shared {
+/// A client that reconnects (to a target) or is the user's (not replaced):
+/// shared by the dedup store and the PostgreSQL inbox.
+pub(crate) struct Shared {
     /// Where to reconnect; `None` for a client the user gave, which is not replaced.
     target: Option<connect::Target>,
     client: tokio::sync::Mutex<Option<Arc<Client>>>,
@@ -124,10 +126,7 @@ impl PostgresStore {
             target.config.connect_timeout(Duration::from_secs(2));
         }
         Ok(PostgresStore {
-            shared: Arc::new(Shared {
-                target: Some(target),
-                client: tokio::sync::Mutex::new(None),
-            }),
+            shared: Arc::new(Shared::to_target(target)),
             timeout: Duration::from_secs(2),
             bridge: Bridge::new("esign-webhooks-postgres")?,
         })
@@ -141,10 +140,7 @@ impl PostgresStore {
     /// store on a new client.
     pub fn from_client(client: Client) -> Result<Self, StoreError> {
         Ok(PostgresStore {
-            shared: Arc::new(Shared {
-                target: None,
-                client: tokio::sync::Mutex::new(Some(Arc::new(client))),
-            }),
+            shared: Arc::new(Shared::of_client(client)),
             timeout: Duration::from_secs(2),
             bridge: Bridge::new("esign-webhooks-postgres")?,
         })
@@ -298,6 +294,28 @@ impl BridgedBackend for PostgresStore {
 }
 
 impl Shared {
+    /// Connects lazily to `target`.
+    pub(crate) fn to_target(target: connect::Target) -> Self {
+        Shared {
+            target: Some(target),
+            client: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// The user's client, never replaced.
+    pub(crate) fn of_client(client: Client) -> Self {
+        Shared {
+            target: None,
+            client: tokio::sync::Mutex::new(Some(Arc::new(client))),
+        }
+    }
+
+    /// Where it reconnects, unless it is the user's client.
+    #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+    pub(crate) fn target(&self) -> Option<&connect::Target> {
+        self.target.as_ref()
+    }
+
     /// A connected client: the current one, or a new one if it closed.
     async fn client(&self) -> Result<Arc<Client>, StoreError> {
         let mut slot = self.client.lock().await;
@@ -317,7 +335,7 @@ impl Shared {
     }
 
     /// Runs `op` on a client, once more on a fresh connection if the first was closed.
-    async fn with_client<T, F, Fut>(&self, op: F) -> Result<T, StoreError>
+    pub(crate) async fn with_client<T, F, Fut>(&self, op: F) -> Result<T, StoreError>
     where
         F: Fn(Arc<Client>) -> Fut,
         Fut: Future<Output = Result<T, tokio_postgres::Error>>,
@@ -351,7 +369,7 @@ fn is_connection_error(err: &tokio_postgres::Error) -> bool {
 /// The error as the client words it (it does not repeat the password),
 /// sanitised through its whole chain: the server chooses the message, and a
 /// hostile one could put a line break into it.
-fn pg_error(err: tokio_postgres::Error) -> StoreError {
+pub(crate) fn pg_error(err: tokio_postgres::Error) -> StoreError {
     match err.as_db_error() {
         Some(db) => StoreError::text(
             StoreErrorKind::Server,
@@ -369,7 +387,7 @@ fn pg_error(err: tokio_postgres::Error) -> StoreError {
 }
 
 /// Milliseconds, at least 1.
-fn millis(duration: Duration) -> i64 {
+pub(crate) fn millis(duration: Duration) -> i64 {
     duration.as_millis().clamp(1, i64::MAX as u128) as i64
 }
 

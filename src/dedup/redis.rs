@@ -265,7 +265,7 @@ impl BridgedBackend for RedisStore {
 /// Runs `op`, and once more if the connection was dropped or refused (after
 /// a server restart the manager reconnects). Safe: every script is
 /// idempotent for one claim token.
-async fn retry_once<T, F, Fut>(op: F) -> Result<T, RedisError>
+pub(crate) async fn retry_once<T, F, Fut>(op: F) -> Result<T, RedisError>
 where
     F: Fn() -> Fut,
     Fut: Future<Output = Result<T, RedisError>>,
@@ -291,7 +291,7 @@ fn millis(ttl: Duration) -> String {
 
 /// The error's kind and the server's message, sanitised (a hostile server
 /// chooses the message); the crate's errors do not repeat the URL or the password.
-fn redis_error(err: RedisError) -> StoreError {
+pub(crate) fn redis_error(err: RedisError) -> StoreError {
     let kind = if err.is_timeout() {
         StoreErrorKind::Timeout
     } else if err.is_io_error() || err.is_connection_refusal() || err.is_connection_dropped() {
@@ -316,7 +316,7 @@ fn failure(text: impl fmt::Display) -> StoreError {
 /// like a host name or an IP address with an optional port; otherwise
 /// `[host not shown]`. The scheme is shown only when it is a known one (a
 /// password pasted in its place must not be printed).
-fn shown_server(url: &str) -> String {
+pub(crate) fn shown_server(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return "[unparsable Redis URL, not shown]".to_owned();
     };

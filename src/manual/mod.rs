@@ -10,6 +10,7 @@
 //! | [`replay`] | you wonder what stops a captured delivery from being sent again |
 //! | [`stores`] | you choose and run a deduplication store (memory, Redis persistence, PostgreSQL) |
 //! | [`queueing`] | handling takes longer than the vendor waits: verify, queue, parse later |
+//! | `fleet` (feature `inbox`) | you run receivers and workers apart, on PostgreSQL or Redis, and must never lose an event |
 //! | [`testing`] | you test your own handlers with signed deliveries |
 //! | [`servers`] | you wire the crate into axum, actix-web or hyper |
 //! | [`security`] | you need to know exactly what each vendor's verification proves, and what it does not |
@@ -18,6 +19,9 @@
 pub mod adding_a_vendor;
 pub mod authentication;
 pub mod esignglobal_scheme;
+#[cfg(feature = "inbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "inbox")))]
+pub mod fleet;
 pub mod queueing;
 pub mod replay;
 pub mod security;

@@ -158,3 +158,23 @@ pub(crate) async fn settle_async(
     }
     outcome
 }
+
+/// [`settle_async`] for an inbox worker: a successful run's completion is
+/// retried (`tries` times, `pause` apart) while the store fails, since no
+/// vendor waits for the answer; a release is not (its lease bounds it).
+#[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+pub(crate) async fn settle_persistently(
+    attempt: Option<AsyncAttempt>,
+    outcome: Result<Report, Error>,
+    tries: u32,
+    pause: std::time::Duration,
+) -> Result<Report, Error> {
+    if let Some(attempt) = attempt {
+        let _ = if handled(&outcome) {
+            attempt.complete_persistently(tries, pause).await
+        } else {
+            attempt.release().await
+        };
+    }
+    outcome
+}

@@ -9,8 +9,12 @@ use http::request::Parts;
 
 use super::gate::{self, Gate, Staged};
 use super::unreadable;
-use crate::dispatch::Event;
+use std::future::Future;
+use std::task::Poll;
+
+use crate::dedup::AsyncAttempt;
 use crate::dispatch::Webhooks;
+use crate::dispatch::{Event, VerifiedBody};
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
@@ -120,6 +124,42 @@ impl Webhooks {
 }
 
 async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, Error>) -> Result<Report, Error> {
+    run_beside(handlers, body, event, |_| Box::pin(std::future::pending()), None).await
+}
+
+/// What runs beside a delivery's callbacks, with the dedup claim (if any): boxed,
+/// since it borrows the claim.
+pub(crate) type Beside<'a> = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
+
+/// Runs a delivery verified earlier (an inbox worker's) as
+/// [`Webhooks::handle_async`] runs a request's: deduplicated, confirmed,
+/// callbacks, `on_unreadable`. `beside` runs next to the callbacks with the
+/// dedup claim, if any (to renew it), and is dropped when they finish.
+#[cfg_attr(not(feature = "inbox"), allow(dead_code))]
+pub(crate) async fn run_verified<B>(
+    handlers: &AsyncHandlers,
+    verified: &VerifiedBody<'_>,
+    beside: B,
+) -> Result<Report, Error>
+where
+    B: for<'a> FnOnce(Option<&'a AsyncAttempt>) -> Beside<'a>,
+{
+    // No vendor waits on a worker: a completion the store refused is tried
+    // again for up to 10 s (a store restart), rather than left pending.
+    let persist = Some((20, std::time::Duration::from_millis(500)));
+    run_beside(handlers, verified.verified_part(), verified.parse(), beside, persist).await
+}
+
+async fn run_beside<B>(
+    handlers: &AsyncHandlers,
+    body: &[u8],
+    event: Result<Event, Error>,
+    beside: B,
+    persist: Option<(u32, std::time::Duration)>,
+) -> Result<Report, Error>
+where
+    B: for<'a> FnOnce(Option<&'a AsyncAttempt>) -> Beside<'a>,
+{
     let event = match event {
         Ok(event) => event,
         Err(err) => return traced(unreadable::handle_async(handlers, body, err).await),
@@ -132,12 +172,34 @@ async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, E
         Gate::Answer(report) => return Ok(report.answering(success)),
         Gate::Run(claim) => claim,
     };
-    let outcome = staged.confirm_async(handlers.confirmers()).await;
-    let outcome = match outcome {
-        Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await.answering(success)),
-        Err(err) => Err(err),
+    let run = async {
+        match staged.confirm_async(handlers.confirmers()).await {
+            Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await.answering(success)),
+            Err(err) => Err(err),
+        }
     };
-    traced(gate::settle_async(claim, outcome).await)
+    let outcome = alongside(run, beside(claim.as_ref())).await;
+    traced(match persist {
+        None => gate::settle_async(claim, outcome).await,
+        Some((tries, pause)) => gate::settle_persistently(claim, outcome, tries, pause).await,
+    })
+}
+
+/// Polls `main` to completion with `side` polled beside it (until it ends, or `main` does).
+pub(crate) async fn alongside<T>(main: impl Future<Output = T>, side: impl Future<Output = ()>) -> T {
+    let mut main = std::pin::pin!(main);
+    let mut side = std::pin::pin!(side);
+    let mut side_done = false;
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(out) = main.as_mut().poll(cx) {
+            return Poll::Ready(out);
+        }
+        if !side_done && side.as_mut().poll(cx).is_ready() {
+            side_done = true;
+        }
+        Poll::Pending
+    })
+    .await
 }
 
 /// Logs what the callbacks did (feature `tracing`), handing `trace` the

@@ -51,6 +51,9 @@ mod reqwest_transport;
 mod transport;
 mod unreadable;
 
+#[cfg_attr(not(feature = "inbox"), allow(unused_imports))]
+pub(crate) use handle::{alongside, run_verified};
+
 use std::sync::Arc;
 
 pub use crate::filter::Filter;

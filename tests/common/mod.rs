@@ -8,6 +8,8 @@
 pub mod fault_proxy;
 pub mod faulty_store;
 pub mod hostile_redis;
+#[cfg(feature = "postgres")]
+pub mod pg_server;
 
 use std::fs;
 use std::path::{Path, PathBuf};

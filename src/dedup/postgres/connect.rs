@@ -29,6 +29,7 @@ pub(crate) enum Tls {
 }
 
 /// A parsed connection string and its TLS policy.
+#[derive(Clone)]
 pub(crate) struct Target {
     pub(crate) config: Config,
     pub(crate) tls: Tls,
@@ -108,6 +109,45 @@ pub(crate) async fn connect(target: &Target) -> Result<Client, tokio_postgres::E
         Tls::Required(tls) => {
             let (client, connection) = target.config.connect(tls.clone()).await?;
             tokio::spawn(connection);
+            Ok(client)
+        }
+    }
+}
+
+/// Connects for `LISTEN`: drives the connection on the current runtime and
+/// wakes every waiter of `notify` at each notification (the PostgreSQL
+/// inbox's wake-ups). The task ends with the connection.
+#[cfg(feature = "inbox")]
+pub(crate) async fn connect_listening(
+    target: &Target,
+    notify: Arc<tokio::sync::Notify>,
+) -> Result<Client, tokio_postgres::Error> {
+    fn drive<S, T>(mut connection: tokio_postgres::Connection<S, T>, notify: Arc<tokio::sync::Notify>)
+    where
+        S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+        T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    {
+        tokio::spawn(async move {
+            while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+                match message {
+                    Ok(tokio_postgres::AsyncMessage::Notification(_)) => notify.notify_waiters(),
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
+            // Whoever waits looks again (and finds the listener closed).
+            notify.notify_waiters();
+        });
+    }
+    match &target.tls {
+        Tls::Plain => {
+            let (client, connection) = target.config.connect(NoTls).await?;
+            drive(connection, notify);
+            Ok(client)
+        }
+        Tls::Required(tls) => {
+            let (client, connection) = target.config.connect(tls.clone()).await?;
+            drive(connection, notify);
             Ok(client)
         }
     }
