@@ -47,7 +47,9 @@ use esign_webhooks::testing::{SignedRequest, Signer, TokenOutcome, ignisign_toke
 use esign_webhooks::verify::{Encoding, HmacScheme, SignatureLocation, SignedContent};
 use esign_webhooks::{AsyncHandlers, Error, Lifecycle, Secret, Vendor, Webhooks};
 use esign_webhooks::{adobesign, autentique, boldsign, boxsign, clicksign, constellation, d4sign, documenso, docuseal};
-use esign_webhooks::{docusign, dropboxsign, esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow};
+use esign_webhooks::{
+    docusign, dropboxsign, esignglobal, ignisign, onespan, opensign, pandadoc, signatureapi, signnow,
+};
 use esign_webhooks::{signplus, signwell, yousign, zapsign, zohosign};
 
 fn secret(text: &str) -> Secret {
@@ -243,7 +245,6 @@ impl Config {
                 "X-Webhook-Token",
                 secret(&self.signnow_token),
             ))
-            ),
             .clicksign(clicksign::Verifier::new(secret(&self.clicksign_secret)))
             .autentique(autentique::Verifier::new(secret(&self.autentique_secret)))
             .zapsign(zapsign::Verifier::header_token(
@@ -592,6 +593,7 @@ impl Config {
                 SignNow,
                 Signer::header_token("X-Webhook-Token", secret(&self.signnow_token))
                     .sign(fixture!("signnow/user_document_complete.json")),
+            ),
             ok(
                 "Clicksign document auto_close",
                 Clicksign,

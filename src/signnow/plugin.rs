@@ -17,9 +17,8 @@ impl private::Sealed for SignNow {}
 impl SimpleVendor for SignNow {
     const VENDOR: Vendor = Vendor::SignNow;
     /// The module docs' "response and retries", as a sender model.
-    const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
-        "publishes neither the answer it expects beyond a 2xx nor its retries",
-    );
+    const SENDER: crate::plugin::SenderModel =
+        crate::plugin::SenderModel::new("publishes neither the answer it expects beyond a 2xx nor its retries");
     type Verifier = Verifier;
     type Event = Event;
     type Kind = EventName;

@@ -146,8 +146,7 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
         | Vendor::SignWell
         | Vendor::OneSpan
         | Vendor::SignNow => None,
-        | Vendor::ZapSign
-        | Vendor::D4Sign => None,
+        Vendor::ZapSign | Vendor::D4Sign => None,
     }
 }
 
