@@ -187,7 +187,7 @@
 )]
 
 // The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry
-// -> integrations. The code of each uses only the layers below it (a doc link
+// -> tenant -> integrations. The code of each uses only the layers below it (a doc link
 // may name any path), and `.ci/run` fails on an import that runs back up.
 // lib.rs's re-exports, `dangerous`, `testing` and `manual` are the crate's
 // faces, above every layer.
@@ -210,6 +210,7 @@ mod multipart;
 pub mod plugin;
 pub mod redact;
 mod secret;
+mod tenant_id;
 mod trace;
 mod vendor;
 pub mod verify;
@@ -248,13 +249,16 @@ pub mod yousign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 
-// Dispatch, then deduplication, then the registry (every `handle*`), then the
-// framework integrations: each uses only the layers before it.
+// Dispatch, then deduplication, then the registry (every `handle*`), then
+// multi-tenant receivers, then the framework integrations: each uses only the
+// layers before it.
 mod dispatch;
 
 pub mod dedup;
 
 pub mod registry;
+
+pub mod tenant;
 
 pub mod integrations;
 
@@ -271,7 +275,8 @@ pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use multipart::MultipartError;
 pub use registry::{
-    AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report, Unreadable,
+    AsyncHandlers, ConfirmedEvent, DeliveryContext, HandlerError, HandlerId, Handlers, LifecycleEvent, Report,
+    Unreadable,
 };
 pub use secret::Secret;
 pub use vendor::{UnknownVendor, Vendor};

@@ -224,6 +224,35 @@ macro_rules! vendors {
             }
         }
 
+        /// The account the request names, by the plug-in of the one vendor
+        /// whose distinctive keys the body has (or, for a body no vendor claims,
+        /// of the only vendor whose hook names one: Adobe's client id is a
+        /// header): `None` when no vendor, or more than one, answers. A routing
+        /// hint read before any check ([`Plugin::account_id`]).
+        pub(crate) fn account_named(request: &crate::tenant_id::TenantRequest<'_>) -> Option<(Vendor, String)> {
+            let (claimed, _) = Vendors::claimed(&BodyShape::of(request.body()));
+            let ask = |vendor: Vendor| -> Option<String> {
+                match vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => <crate::$module::$marker as Plugin>::account_id(request),
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            };
+            if claimed.len() > 0 {
+                let vendor = claimed.single()?;
+                return ask(vendor).map(|account| (vendor, account));
+            }
+            let mut named = Vendor::ALL.iter().filter_map(|vendor| ask(*vendor).map(|account| (*vendor, account)));
+            let first = named.next()?;
+            match named.next() {
+                Some(_) => None,
+                None => Some(first),
+            }
+        }
+
         /// Parses a body read without its request (its headers unknown),
         /// whose authenticity was established before.
         pub(crate) fn parse_verified(vendor: Vendor, body: &[u8]) -> Result<Event, Error> {

@@ -18,6 +18,7 @@ use crate::dedup::{Admission, AsyncAttempt, AsyncDeduplicator, Attempt, DedupKey
 use crate::registry::confirm::Confirmers;
 use crate::registry::confirmed::{authenticated_by_verification, confirm_async, confirm_blocking};
 use crate::registry::{ConfirmedEvent, Report};
+use crate::tenant_id::TenantId;
 use crate::{Error, Event};
 
 /// A verified delivery at the gate: its key, and either the event as
@@ -29,10 +30,11 @@ pub(crate) struct Staged {
 }
 
 impl Staged {
-    /// The delivery `event` (verified by `dispatch`), at the gate.
-    pub(crate) fn new(event: Event) -> Self {
+    /// The delivery `event` (verified by `dispatch`), at the gate; its key
+    /// in `tenant`'s namespace when a multi-tenant receiver handles it.
+    pub(crate) fn new(event: Event, tenant: Option<&TenantId>) -> Self {
         Staged {
-            key: DedupKey::of(&event),
+            key: namespaced(DedupKey::of(&event), tenant),
             event: authenticated_by_verification(event),
         }
     }
@@ -56,6 +58,15 @@ impl Staged {
             Ok(event) => Ok(event),
             Err(event) => confirm_async(confirmers, *event).await,
         }
+    }
+}
+
+/// `key` in `tenant`'s namespace ([`DedupKey::for_tenant`]): the one place
+/// a delivery's key gets its tenant, for every key the gate claims.
+pub(crate) fn namespaced(key: DedupKey, tenant: Option<&TenantId>) -> DedupKey {
+    match tenant {
+        Some(tenant) => key.for_tenant(tenant),
+        None => key,
     }
 }
 
