@@ -28,6 +28,12 @@ pub trait SecretSource: Send + Sync {
     fn secret<'a>(&'a self, name: &'a str) -> SecretFuture<'a>;
 }
 
+impl<T: SecretSource + ?Sized> SecretSource for Arc<T> {
+    fn secret<'a>(&'a self, name: &'a str) -> SecretFuture<'a> {
+        (**self).secret(name)
+    }
+}
+
 /// Secrets from the process environment, read at each resolution (so a
 /// changed variable is seen after [`Tenants::invalidate`](super::Tenants::invalidate)).
 #[derive(Debug, Clone, Copy, Default)]
