@@ -11,7 +11,7 @@ use http::request::Parts;
 use super::TenantResolver;
 use super::cache::{Cache, Lookup};
 use crate::error::{Error, ErrorKind};
-use crate::headers::Incoming;
+use crate::headers::{Headers, Incoming};
 use crate::registry::{AsyncHandlers, Handlers, Report};
 use crate::tenant_id::{TenantId, TenantRequest};
 use crate::{Event, Webhooks, trace};
@@ -242,6 +242,26 @@ impl Tenants {
         let event = {
             let _span = trace::tenant(tenant.as_str());
             webhooks.dispatch_request(request)?
+        };
+        Ok((tenant, event))
+    }
+
+    /// [`dispatch_parts`](Tenants::dispatch_parts) for a request of any
+    /// server, as an [`Incoming`] and its `path` (without the query string,
+    /// which `incoming` carries).
+    pub async fn dispatch_incoming<H: Headers + Sync + ?Sized>(
+        &self,
+        path: &str,
+        incoming: &Incoming<'_, H>,
+    ) -> Result<(TenantId, Event), Error> {
+        let tenant = {
+            let headers = incoming.headers();
+            self.identify(&TenantRequest::new(path, incoming.query(), &headers, incoming.body()))?
+        };
+        let webhooks = self.receiver_for(&tenant).await?;
+        let event = {
+            let _span = trace::tenant(tenant.as_str());
+            webhooks.dispatch_incoming(incoming)?
         };
         Ok((tenant, event))
     }
