@@ -147,3 +147,32 @@ async fn tower_handlers_service_runs_callbacks_for_the_tenant() {
         .unwrap();
     assert_eq!(cross.status(), 401);
 }
+
+#[path = "../examples/multi_tenant.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod multi_tenant_example;
+
+/// The example as it is documented: its bundled tenants file, secrets from
+/// the environment with demo defaults.
+#[tokio::test]
+async fn the_multi_tenant_example_verifies_each_tenant_with_its_own_secret() {
+    use multi_tenant_example::{App, EnvOrDemo, demo_secret, handlers, router, tenants};
+
+    let tenants = tenants(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tenants.json"), EnvOrDemo).unwrap();
+    let app = router(App {
+        tenants,
+        handlers: Arc::new(handlers()),
+    });
+    let body = common::fixture("yousign", "signature_request_done.json");
+    let secret = std::env::var("ACME_YOUSIGN_SECRET").unwrap_or_else(|_| demo_secret("ACME_YOUSIGN_SECRET"));
+    let signed =
+        esign_webhooks::testing::Signer::hmac(esign_webhooks::yousign::scheme(), esign_webhooks::Secret::new(secret))
+            .sign(&body);
+    let send = |path: &str| {
+        app.clone()
+            .oneshot(signed.to_http_request(path).map(axum::body::Body::from))
+    };
+    assert_eq!(send("/webhooks/acme").await.unwrap().status(), 200);
+    assert!(send("/webhooks/globex").await.unwrap().status().is_client_error());
+    assert_eq!(send("/webhooks/initech").await.unwrap().status(), 401);
+}
