@@ -105,6 +105,11 @@
 //! once: [`Handlers::deduplicate_with`] and the [`dedup`] module run callbacks
 //! once per event, across several receivers with the `redis` feature.
 //!
+//! Receiving many customer accounts' webhooks on one endpoint, each with its
+//! own secret? [`tenant::Tenants`] names the tenant of each request and
+//! verifies it with that tenant's credentials only
+//! ([`manual::multi_tenant`]).
+//!
 //! ```
 //! use esign_webhooks::{Handlers, Lifecycle};
 //!

@@ -496,3 +496,37 @@ fn a_tenant_body_over_the_limit_is_refused_before_the_resolver_is_asked() {
     assert!(matches!(err.kind(), ErrorKind::PayloadTooLarge { .. }));
     assert_eq!(resolver.calls.load(Ordering::SeqCst), 0);
 }
+
+mod hostile {
+    use esign_webhooks::tenant::{TenantRequest, TenantSource};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Naming a tenant reads unverified input: any body, header or path
+        /// gives a valid id or none, and never panics.
+        #[test]
+        fn tenant_sources_never_panic_and_name_only_valid_ids(
+            body in proptest::collection::vec(any::<u8>(), 0..512),
+            path in "[ -~]{0,80}",
+            header in proptest::collection::vec(any::<u8>(), 0..80),
+            json_account in "[ -~]{0,100}",
+        ) {
+            let source = TenantSource::vendor_account()
+                .or(TenantSource::path_segment(1))
+                .or(TenantSource::query("tenant"));
+            let headers = [("x-adobesign-clientid", header.as_slice()), ("content-type", b"multipart/form-data; boundary=b".as_slice())];
+            for candidate in [
+                body.clone(),
+                format!(r#"{{"event":"envelope-completed","configurationId":1,"data":{{"accountId":{}}}}}"#,
+                    serde_json::to_string(&json_account).unwrap()).into_bytes(),
+                format!(r#"{{"topic":"SIGNATURE","appId":{}}}"#, serde_json::to_string(&json_account).unwrap()).into_bytes(),
+            ] {
+                let request = TenantRequest::new(&path, Some("tenant=a&tenant=b"), &headers, &candidate);
+                if let Some(tenant) = source.identify(&request) {
+                    prop_assert!(esign_webhooks::tenant::TenantId::new(tenant.as_str()).is_ok());
+                    prop_assert!(tenant.as_str().len() <= esign_webhooks::tenant::MAX_TENANT_ID_LEN);
+                }
+            }
+        }
+    }
+}

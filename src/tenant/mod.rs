@@ -88,6 +88,13 @@
 //! configured with `dangerous_accept_unverified` accepts anything on its
 //! route, as a single receiver would.
 //!
+//! Ignisign's token check is sent with the API key registered on the
+//! [`Handlers`](crate::Handlers) (`handlers.ignisign().confirm_with(..)`),
+//! one key for every tenant: with several Ignisign applications, keep one
+//! handler set per application, or dispatch and confirm each delivery
+//! yourself with its tenant's key
+//! ([`ignisign::Delivery::confirm`](crate::ignisign::Delivery::confirm)).
+//!
 //! # Cost independent of the number of tenants
 //!
 //! A request costs one validation of the id, one hash-map lookup under a
