@@ -57,10 +57,6 @@ impl Plugin for DropboxSign {
         Authenticated::part(verified, incoming.body(), json)
     }
 
-    /// A body read without its headers: JSON, or a multipart body that is
-    /// nothing but its delimited parts (no preamble, no epilogue, no nested
-    /// delimiter line): without `Content-Type` anything else is ambiguous.
-
     /// `event.event_metadata.reported_for_app_id` when the callback is an
     /// API app's (the app's own callback URL), else
     /// `reported_for_account_id`: the app or account the callback reports
@@ -80,6 +76,9 @@ impl Plugin for DropboxSign {
             .map(str::to_owned)
     }
 
+    /// A body read without its headers: JSON, or a multipart body that is
+    /// nothing but its delimited parts (no preamble, no epilogue, no nested
+    /// delimiter line): without `Content-Type` anything else is ambiguous.
     fn parse(raw: &[u8]) -> Result<Event, Error> {
         super::parse_json(body::sniffed(raw)?)
     }

@@ -75,8 +75,9 @@ pub(crate) enum Gate<A> {
     /// Handle it; settle the attempt (if deduplicating) with the outcome.
     Run(Option<A>),
     /// A duplicate (200) or a copy of a delivery in flight (503): answer with
-    /// this report, run nothing.
-    Answer(Report),
+    /// this report, run nothing. Boxed: a report is large, and this is the
+    /// rare path.
+    Answer(Box<Report>),
 }
 
 /// Claims the delivery's key, when a deduplicator is configured.
@@ -129,8 +130,8 @@ pub(crate) async fn enter_key_async(
 fn gate<A>(admission: Admission<A>, key: &DedupKey, lease: std::time::Duration) -> Gate<A> {
     match admission {
         Admission::Run(attempt) => Gate::Run(Some(attempt)),
-        Admission::InFlight => Gate::Answer(Report::in_flight(key.vendor(), lease)),
-        Admission::Done => Gate::Answer(Report::duplicate(key.vendor())),
+        Admission::InFlight => Gate::Answer(Box::new(Report::in_flight(key.vendor(), lease))),
+        Admission::Done => Gate::Answer(Box::new(Report::duplicate(key.vendor()))),
     }
 }
 

@@ -59,7 +59,7 @@ impl Webhooks {
         let staged = Staged::new(event, tenant);
         // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match gate::enter(handlers.deduplicator(), &staged)? {
-            Gate::Answer(report) => return Ok(report.answering(success).for_tenant(tenant)),
+            Gate::Answer(report) => return Ok((*report).answering(success).for_tenant(tenant)),
             Gate::Run(claim) => claim,
         };
         let context = DeliveryContext::new(tenant.cloned());
@@ -151,7 +151,7 @@ pub(crate) async fn run_async(
     let staged = Staged::new(event, tenant);
     // Dropped before it is settled (this future was dropped), the attempt releases its claim.
     let claim = match gate::enter_async(handlers.deduplicator(), &staged).await? {
-        Gate::Answer(report) => return Ok(report.answering(success).for_tenant(tenant)),
+        Gate::Answer(report) => return Ok((*report).answering(success).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
     let outcome = staged.confirm_async(handlers.confirmers()).await;

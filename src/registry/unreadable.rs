@@ -108,7 +108,7 @@ pub(crate) fn handle_blocking(
     let delivery = unreadable(body, err)?;
     let key = gate::namespaced(DedupKey::from_body(delivery.vendor, &delivery.body), tenant);
     let claim = match gate::enter_key(handlers.deduplicator(), &key)? {
-        Gate::Answer(report) => return Ok(report.for_tenant(tenant)),
+        Gate::Answer(report) => return Ok((*report).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(&delivery)));
@@ -128,7 +128,7 @@ pub(crate) async fn handle_async(
     let delivery = unreadable(body, err)?;
     let key = gate::namespaced(DedupKey::from_body(delivery.vendor, &delivery.body), tenant);
     let claim = match gate::enter_key_async(handlers.deduplicator(), &key).await? {
-        Gate::Answer(report) => return Ok(report.for_tenant(tenant)),
+        Gate::Answer(report) => return Ok((*report).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
     let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(delivery.clone()))) {

@@ -129,3 +129,55 @@ fn evict(entries: &mut HashMap<TenantId, Entry>, now: Instant) {
         entries.remove(&victim);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn webhooks() -> Arc<Webhooks> {
+        Arc::new(crate::testing::demo::webhooks())
+    }
+
+    #[test]
+    fn a_tenant_answer_resolved_before_an_invalidation_is_not_cached_after_it() {
+        let cache = Cache::new(10, Duration::from_secs(60), Duration::from_secs(60));
+        let tenant = TenantId::new("acme").unwrap();
+        let Lookup::Miss(generation) = cache.get(&tenant) else {
+            panic!("empty cache")
+        };
+        // The secret rotates while the old answer is being resolved.
+        cache.invalidate(&tenant);
+        cache.insert(tenant.clone(), Some(webhooks()), generation);
+        assert!(
+            matches!(cache.get(&tenant), Lookup::Miss(_)),
+            "the stale answer was cached"
+        );
+        // An answer resolved after the invalidation is cached.
+        let Lookup::Miss(generation) = cache.get(&tenant) else {
+            panic!("nothing cached yet")
+        };
+        cache.insert(tenant.clone(), Some(webhooks()), generation);
+        assert!(matches!(cache.get(&tenant), Lookup::Hit(Some(_))));
+        cache.invalidate_all();
+        assert_eq!(cache.len(), 0);
+    }
+
+    #[test]
+    fn a_full_tenant_cache_evicts_one_entry_per_insert() {
+        let cache = Cache::new(3, Duration::from_secs(60), Duration::from_secs(60));
+        for n in 0..10 {
+            let tenant = TenantId::new(&format!("t{n}")).unwrap();
+            let Lookup::Miss(generation) = cache.get(&tenant) else {
+                panic!("t{n} was cached")
+            };
+            cache.insert(tenant, None, generation);
+            assert!(cache.len() <= 3);
+        }
+        assert_eq!(cache.len(), 3);
+        // Replacing a cached tenant evicts nothing.
+        let last = TenantId::new("t9").unwrap();
+        cache.insert(last.clone(), Some(webhooks()), cache.generation.load(Ordering::Acquire));
+        assert_eq!(cache.len(), 3);
+        assert!(matches!(cache.get(&last), Lookup::Hit(Some(_))));
+    }
+}
