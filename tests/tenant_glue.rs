@@ -32,7 +32,7 @@ fn signed_by(tenant: &str) -> SignedRequest {
 }
 
 fn full(request: http::Request<Vec<u8>>) -> http::Request<Full<bytes::Bytes>> {
-    request.map(|body| Full::from(body))
+    request.map(Full::from)
 }
 
 #[tokio::test]
