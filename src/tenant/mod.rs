@@ -11,7 +11,7 @@
 //! 1. a [`TenantSource`] names the tenant from the request: a path segment
 //!    (`/webhooks/{tenant}`), a header, a query parameter, or the vendor's
 //!    own account id inside the delivery ([`TenantSource::vendor_account`]);
-//! 2. your [`TenantResolver`] gives that tenant's [`Webhooks`], configured
+//! 2. your [`TenantResolver`] gives that tenant's [`Webhooks`](crate::Webhooks), configured
 //!    with **its credentials only** (from your database, your secrets
 //!    manager, or [`TenantsConfig`] files);
 //! 3. [`Tenants`] caches the answer (bounded, with expiry, negative entries
@@ -59,7 +59,7 @@
 //! tenant's own checks, with the named tenant's own credentials, and
 //! nothing else.
 //!
-//! * Each tenant's [`Webhooks`] holds that tenant's secrets only, so a
+//! * Each tenant's [`Webhooks`](crate::Webhooks) holds that tenant's secrets only, so a
 //!   signature made with tenant A's key verifies on A's receiver and on no
 //!   other: naming tenant B (in the path, a header, or B's account id
 //!   written into the body) gets A's delivery checked with B's key, and
@@ -99,7 +99,7 @@
 //!
 //! A request costs one validation of the id, one hash-map lookup under a
 //! mutex and one tenant's checks: the same with 10 tenants as with
-//! 100,000 (the `tenants` bench measures it). Each tenant's [`Webhooks`] is
+//! 100,000 (the `tenants` bench measures it). Each tenant's [`Webhooks`](crate::Webhooks) is
 //! built once per cache lifetime and reused: its parsed configuration, header
 //! names and keys are prepared when it is built, not per request. Unknown ids
 //! are cached as unknown ([`TenantsBuilder::negative_ttl`]) so a flood of
