@@ -530,3 +530,34 @@ mod hostile {
         }
     }
 }
+
+#[test]
+fn no_tenant_secret_appears_in_debug_output_or_errors() {
+    let resolver = Arc::new(MapResolver::new(
+        TenantSource::path_segment(1).or(TenantSource::header("x-tenant")),
+    ));
+    resolver.insert(id("a"), tenant_webhooks("a"));
+    let tenants = Tenants::builder(resolver.clone()).build();
+    let mut outputs = vec![format!("{tenants:?}"), format!("{resolver:?}")];
+    for vendor in vendors_with_a_secret() {
+        let body = accepted_fixture(vendor);
+        let signed = demo::tenant_sign(vendor, "a", &body);
+        for path in ["/webhooks/b", "/webhooks/a"] {
+            if let Err(err) = route(&tenants, &signed, path) {
+                outputs.push(format!("{err} {err:?}"));
+            }
+        }
+        let http = signed.to_http_request("/webhooks/a");
+        let request = TenantRequest::new(http.uri().path(), http.uri().query(), http.headers(), http.body());
+        outputs.push(format!("{request:?}"));
+    }
+    outputs.push(format!("{tenants:?}"));
+    for vendor in Vendor::ALL {
+        let Some(secret) = demo::tenant_secret(*vendor, "a") else {
+            continue;
+        };
+        for output in &outputs {
+            assert!(!output.contains(&secret), "{vendor}'s secret in {output}");
+        }
+    }
+}
