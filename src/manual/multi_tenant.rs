@@ -148,5 +148,7 @@
 //!
 //! One request costs the same with 10 tenants as with 100,000: one lookup in
 //! a bounded cache, then one tenant's check (`cargo bench --bench tenants`:
-//! 1.07× at 100,000 against 10 tenants, about 3.3 KB per cached tenant for
-//! a DocuSign receiver and under 100 bytes for its cache entry).
+//! a median 1.06× at 100,000 against 10 tenants, the extra being the cache
+//! misses of receivers that are no longer all in the CPU's caches; about
+//! 3.3 KB per cached tenant for a DocuSign receiver and under 100 bytes for
+//! its cache entry).
