@@ -6,6 +6,7 @@ use std::io;
 
 use sha2::{Digest, Sha256};
 
+use crate::tenant_id::TenantId;
 use crate::vendor::Vendor;
 
 /// Identifies a delivery for deduplication: a vendor and a SHA-256 digest.
@@ -82,6 +83,38 @@ impl DedupKey {
     #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
     pub(crate) fn from_digest(vendor: Vendor, digest: [u8; 32]) -> DedupKey {
         DedupKey { vendor, digest }
+    }
+
+    /// This key in `tenant`'s namespace: the same delivery received for two
+    /// tenants gets two keys, so one tenant's deliveries can never mark
+    /// another's as duplicates. The vendor and the size stay the same (the
+    /// digest is re-hashed with the tenant id), so every store keeps working
+    /// unchanged. The one mechanism multi-tenant handling applies where a key
+    /// is claimed ([`tenant`](crate::tenant)).
+    ///
+    /// ```
+    /// use esign_webhooks::Vendor;
+    /// use esign_webhooks::dedup::DedupKey;
+    /// use esign_webhooks::tenant::TenantId;
+    ///
+    /// let key = DedupKey::from_body(Vendor::Yousign, b"{}");
+    /// let acme = key.for_tenant(&TenantId::new("acme")?);
+    /// assert_ne!(acme, key);
+    /// assert_ne!(acme, key.for_tenant(&TenantId::new("globex")?));
+    /// assert_eq!(acme, key.for_tenant(&TenantId::new("acme")?));
+    /// assert_eq!(acme.vendor(), Vendor::Yousign);
+    /// # Ok::<(), esign_webhooks::tenant::InvalidTenantId>(())
+    /// ```
+    pub fn for_tenant(&self, tenant: &TenantId) -> DedupKey {
+        let mut sha = Sha256::new();
+        sha.update(b"esign-webhooks tenant v1\0");
+        sha.update((tenant.as_str().len() as u64).to_le_bytes());
+        sha.update(tenant.as_str().as_bytes());
+        sha.update(self.digest);
+        DedupKey {
+            vendor: self.vendor,
+            digest: sha.finalize().into(),
+        }
     }
 
     /// The vendor of the delivery.

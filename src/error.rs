@@ -372,6 +372,27 @@ error_kinds! {
             /// What went wrong (never a credential).
             reason: String,
         },
+
+        /// The request names no tenant this receiver knows (multi-tenant
+        /// receivers, [`tenant`](crate::tenant)): the tenant id is absent,
+        /// malformed, or the resolver does not know it. Answered 401, the
+        /// status of a wrong signature, so that a sender cannot tell an unknown
+        /// tenant from a known one whose key it lacks (no tenant enumeration).
+        /// The id is never repeated here.
+        #[error("the request names no known tenant")]
+        [401 UNAUTHORIZED, Sender]
+        UnknownTenant,
+
+        /// The tenant resolver (your database or secrets manager, behind
+        /// [`TenantResolver`](crate::tenant::TenantResolver)) failed: no callback
+        /// ran. Answered 503 so that the vendor retries; a later retry succeeds
+        /// once the resolver is back.
+        #[error("tenant resolver unavailable: {reason}")]
+        [503 SERVICE_UNAVAILABLE, Store]
+        TenantResolverUnavailable {
+            /// What went wrong, as the resolver said it (never a credential).
+            reason: String,
+        },
     }
 }
 
@@ -401,8 +422,9 @@ pub enum Fault {
     /// The vendor's API, asked during a delivery's confirmation phase: it
     /// could not be reached or gave an unusable answer. A retry may succeed.
     VendorApi,
-    /// A store of this receiver's: the deduplication store, or the store a
-    /// verified body was read back from.
+    /// A store of this receiver's: the deduplication store, the store a
+    /// verified body was read back from, or the store of tenants a
+    /// [`TenantResolver`](crate::tenant::TenantResolver) reads.
     Store,
     /// No one: the request is a vendor's setup handshake
     /// ([`ErrorKind::SetupRequest`]), answered with a 2xx.
@@ -922,6 +944,14 @@ mod tests {
                 503,
                 Fault::Model,
             ),
+            (ErrorKind::UnknownTenant, 401, Fault::Sender),
+            (
+                ErrorKind::TenantResolverUnavailable {
+                    reason: "database down".into(),
+                },
+                503,
+                Fault::Store,
+            ),
         ]
     }
 
@@ -957,7 +987,9 @@ mod tests {
                 | ErrorKind::DedupStore { .. }
                 | ErrorKind::SetupRequest { .. }
                 | ErrorKind::UnsignedDashboardTest { .. }
-                | ErrorKind::Unreadable { .. } => {}
+                | ErrorKind::Unreadable { .. }
+                | ErrorKind::UnknownTenant
+                | ErrorKind::TenantResolverUnavailable { .. } => {}
             }
         }
     }

@@ -112,6 +112,11 @@
 //! once: [`Handlers::deduplicate_with`] and the [`dedup`] module run callbacks
 //! once per event, across several receivers with the `redis` feature.
 //!
+//! Receiving many customer accounts' webhooks on one endpoint, each with its
+//! own secret? [`tenant::Tenants`] names the tenant of each request and
+//! verifies it with that tenant's credentials only
+//! ([`manual::multi_tenant`]).
+//!
 //! ```
 //! use esign_webhooks::{Handlers, Lifecycle};
 //!
@@ -194,7 +199,7 @@
 )]
 
 // The layers, lowest first: core -> vendors -> dispatch -> dedup -> registry -> inbox
-// -> integrations. The code of each uses only the layers below it (a doc link
+// -> tenant -> integrations. The code of each uses only the layers below it (a doc link
 // may name any path), and `.ci/run` fails on an import that runs back up.
 // lib.rs's re-exports, `dangerous`, `testing` and `manual` are the crate's
 // faces, above every layer.
@@ -217,6 +222,7 @@ mod multipart;
 pub mod plugin;
 pub mod redact;
 mod secret;
+mod tenant_id;
 mod trace;
 mod vendor;
 pub mod verify;
@@ -269,8 +275,9 @@ pub mod zapsign;
 #[cfg(feature = "zohosign")]
 pub mod zohosign;
 
-// Dispatch, then deduplication, then the registry (every `handle*`), then the
-// framework integrations: each uses only the layers before it.
+// Dispatch, then deduplication, then the registry (every `handle*`), then
+// multi-tenant receivers, then the framework integrations: each uses only the
+// layers before it.
 mod dispatch;
 
 pub mod dedup;
@@ -281,6 +288,8 @@ pub mod registry;
 #[cfg(feature = "inbox")]
 #[cfg_attr(docsrs, doc(cfg(feature = "inbox")))]
 pub mod inbox;
+
+pub mod tenant;
 
 pub mod integrations;
 
@@ -297,7 +306,8 @@ pub use headers::{HeaderNames, Headers, Incoming};
 pub use lifecycle::{Lifecycle, LifecycleStep};
 pub use multipart::MultipartError;
 pub use registry::{
-    AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report, Unreadable,
+    AsyncHandlers, ConfirmedEvent, DeliveryContext, HandlerError, HandlerId, Handlers, LifecycleEvent, Report,
+    Unreadable,
 };
 pub use secret::Secret;
 pub use vendor::{UnknownVendor, Vendor};

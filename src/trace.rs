@@ -9,6 +9,9 @@
 //!   secret matched, for rotation) and `duration_us`;
 //! * a rejection as an event in that span: WARN for authentication failures
 //!   and server-side errors (5xx), DEBUG for other malformed requests;
+//! * an `esign_webhooks::tenant` span (INFO level, field `tenant`) around
+//!   a multi-tenant receiver's dispatch, so the `delivery` span opens inside
+//!   it: the tenant's id, which is an identifier, never a credential;
 //! * a WARN at `build()` for every `dangerous_*` setting;
 //! * a WARN per callback failure, DEBUG for the [`Report`](crate::Report)'s summary.
 //!
@@ -131,6 +134,20 @@ mod enabled {
     }
 
     /// A `dangerous_*` setting is in force.
+    /// The span of a multi-tenant receiver's work for one tenant (INFO
+    /// level, field `tenant`: the tenant's id, never a credential), entered
+    /// while the guard lives: the `delivery` span opens inside it. Held only
+    /// around synchronous work, never across an `.await`.
+    pub(crate) struct Tenant {
+        _span: tracing::span::EnteredSpan,
+    }
+
+    pub(crate) fn tenant(tenant: &str) -> Tenant {
+        Tenant {
+            _span: tracing::info_span!("esign_webhooks::tenant", tenant = tenant).entered(),
+        }
+    }
+
     pub(crate) fn dangerous(setting: &'static str, vendor: Option<Vendor>) {
         match vendor {
             Some(vendor) => tracing::warn!(
@@ -191,6 +208,13 @@ mod disabled {
 
     #[inline(always)]
     pub(crate) fn dangerous(_: &'static str, _: Option<Vendor>) {}
+
+    pub(crate) struct Tenant;
+
+    #[inline(always)]
+    pub(crate) fn tenant(_: &str) -> Tenant {
+        Tenant
+    }
 
     #[inline(always)]
     pub(crate) fn callback_failed(_: Vendor, _: &dyn Display, _: bool, _: &str) {}

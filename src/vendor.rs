@@ -176,6 +176,13 @@ impl<'de> serde::Deserialize<'de> for Vendor {
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct VendorSet(u64);
 
+/// The vendors, by name.
+impl fmt::Debug for VendorSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
 impl VendorSet {
     pub(crate) fn insert(&mut self, vendor: Vendor) {
         self.0 |= 1 << vendor.index();

@@ -14,7 +14,9 @@ struct Group {
 fn main() {
     let groups = [
         Group {
-            what: "HTTP round trips through the axum, actix-web, hyper and tower examples (tests/roundtrip.rs), and the simulator matrix of every vendor × every entry point (tests/simulator_matrix.rs)",
+            what: "HTTP round trips through the axum, actix-web, hyper and tower examples (tests/roundtrip.rs), \
+                   the simulator matrix of every vendor × every entry point (tests/simulator_matrix.rs) \
+                   and the multi-tenant glue (tests/tenant_glue.rs)",
             features: "axum,actix,tower",
             enabled: cfg!(all(feature = "axum", feature = "actix", feature = "tower")),
         },

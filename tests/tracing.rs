@@ -189,3 +189,33 @@ fn callback_failures_are_warned_with_the_handler() {
         "{log}"
     );
 }
+
+/// A multi-tenant receiver's delivery span opens inside a `tenant` span
+/// carrying the tenant's id, and never its secret.
+#[test]
+fn a_tenant_delivery_is_traced_with_the_tenant_id_and_never_its_secret() {
+    use esign_webhooks::tenant::{MapResolver, TenantId, TenantSource, Tenants};
+
+    let resolver = MapResolver::new(TenantSource::path_segment(1));
+    resolver.insert(TenantId::new("acme-eu").unwrap(), webhooks());
+    let tenants = Tenants::builder(resolver).build();
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let log = capture(|| {
+        let request = signplus_request(NEW_TOKEN, SIGNPLUS);
+        let (parts, body) = request.into_parts();
+        let mut parts = parts;
+        parts.uri = format!("/webhooks/acme-eu?{}", parts.uri.query().unwrap())
+            .parse()
+            .unwrap();
+        let (tenant, _) = runtime.block_on(tenants.dispatch_parts(&parts, &body)).unwrap();
+        assert_eq!(tenant.as_str(), "acme-eu");
+    });
+    let delivery = lines_with(&log, "esign_webhooks::delivery");
+    assert!(
+        delivery
+            .iter()
+            .any(|line| line.contains("tenant=\"acme-eu\"") || line.contains("tenant=acme-eu")),
+        "{log}"
+    );
+    assert!(!log.contains(NEW_TOKEN) && !log.contains(OLD_TOKEN), "{log}");
+}

@@ -11,6 +11,7 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, empty_response, private};
+use crate::tenant_id::TenantRequest;
 use crate::{Error, Vendor};
 
 /// The Adobe Acrobat Sign plug-in (see [`Plugin`]).
@@ -54,6 +55,14 @@ impl Plugin for AdobeSign {
         let (index, verified) = verifier.check(incoming)?;
         let client_id = verifier.client_id(index).map(|id| id.0);
         Ok(Authenticated::whole(verified, incoming.body()).keeping(client_id))
+    }
+
+    /// The `X-AdobeSign-ClientId` header: the Acrobat Sign API application
+    /// the notification is for (one per tenant), a routing hint for
+    /// multi-tenant receivers. Not in the body: Adobe sends it beside it.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        let value = request.header(CLIENT_ID_HEADER)?;
+        core::str::from_utf8(value).ok().map(str::to_owned)
     }
 
     fn parse(body: &[u8]) -> Result<Event, Error> {

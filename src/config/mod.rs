@@ -309,6 +309,7 @@ mod file;
 mod vendor;
 
 pub use error::ConfigError;
+pub(crate) use error::without_value;
 pub use file::{Config, MAX_BODY_SIZE_LIMIT};
 pub(crate) use file::{ConfigVisitor, ReadTable};
 pub(crate) use vendor::is_blank;

@@ -14,4 +14,4 @@ pub use verified::VerifiedBody;
 pub use webhooks::{DEFAULT_MAX_BODY_SIZE, Webhooks, WebhooksBuilder};
 
 pub(crate) use event::retries_on_failure;
-pub(crate) use vendors::{fast_path_agrees, parse_part, parse_verified};
+pub(crate) use vendors::{account_named, fast_path_agrees, parse_part, parse_verified};

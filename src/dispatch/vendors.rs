@@ -20,6 +20,12 @@ macro_rules! vendors {
         /// The configured verifier of each vendor.
         #[derive(Debug, Default)]
         pub(crate) struct Vendors {
+            /// The vendors with a verifier, kept beside the fields so that a
+            /// request reads one word to skip the others: the verifiers lie
+            /// across kilobytes, and touching each one's cache line costs a
+            /// multi-tenant receiver, whose receivers are mostly cold, more
+            /// than the check itself (`benches/tenants.rs`).
+            set: VendorSet,
             $(
                 #[cfg(feature = $feature)]
                 $module: Option<<crate::$module::$marker as Plugin>::Verifier>,
@@ -32,6 +38,7 @@ macro_rules! vendors {
                 #[cfg(feature = $feature)]
                 pub(crate) fn $module(mut self, verifier: crate::$module::Verifier) -> Self {
                     self.$module = Some(verifier);
+                    self.set.insert(Vendor::$variant);
                     self
                 }
             )*
@@ -40,15 +47,14 @@ macro_rules! vendors {
         impl Vendors {
             /// The vendors with a verifier.
             pub(crate) fn configured(&self) -> VendorSet {
-                #[allow(unused_mut)]
-                let mut set = VendorSet::default();
-                $(
-                    #[cfg(feature = $feature)]
-                    if self.$module.is_some() {
-                        set.insert(Vendor::$variant);
-                    }
-                )*
-                set
+                self.set
+            }
+
+            /// `field`, the verifier of `vendor`, read only when the set says
+            /// it is configured (see `set`).
+            #[allow(dead_code)] // unused when every vendor feature is off
+            fn get<'s, V>(&self, vendor: Vendor, field: &'s Option<V>) -> Option<&'s V> {
+                if self.set.contains(vendor) { field.as_ref() } else { None }
             }
 
             /// Refuses configurations that cannot work, naming the vendor.
@@ -71,7 +77,7 @@ macro_rules! vendors {
                 let mut set = VendorSet::default();
                 $(
                     #[cfg(feature = $feature)]
-                    if let Some(verifier) = &self.$module {
+                    if let Some(verifier) = self.get(Vendor::$variant, &self.$module) {
                         if verifier.identifies(incoming) {
                             set.insert(Vendor::$variant);
                         }
@@ -154,7 +160,7 @@ macro_rules! vendors {
             pub(crate) fn setup_request<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Option<Error> {
                 $(
                     #[cfg(feature = $feature)]
-                    if let Some(verifier) = &self.$module {
+                    if let Some(verifier) = self.get(Vendor::$variant, &self.$module) {
                         if let Some(err) = <crate::$module::$marker as Plugin>::setup_request(verifier, incoming) {
                             return Some(err.with_vendor(Vendor::$variant));
                         }
@@ -171,7 +177,7 @@ macro_rules! vendors {
             ) -> Option<http::Response<Vec<u8>>> {
                 $(
                     #[cfg(feature = $feature)]
-                    if let Some(verifier) = &self.$module {
+                    if let Some(verifier) = self.get(Vendor::$variant, &self.$module) {
                         if let Some(response) = <crate::$module::$marker as Plugin>::intent_response_incoming(verifier, incoming) {
                             return Some(response);
                         }
@@ -221,6 +227,35 @@ macro_rules! vendors {
                 )*
                 #[allow(unreachable_patterns)]
                 _ => Err(not_configured(vendor)),
+            }
+        }
+
+        /// The account the request names, by the plug-in of the one vendor
+        /// whose distinctive keys the body has (or, for a body no vendor claims,
+        /// of the only vendor whose hook names one: Adobe's client id is a
+        /// header): `None` when no vendor, or more than one, answers. A routing
+        /// hint read before any check ([`Plugin::account_id`]).
+        pub(crate) fn account_named(request: &crate::tenant_id::TenantRequest<'_>) -> Option<(Vendor, String)> {
+            let (claimed, _) = Vendors::claimed(&BodyShape::of(request.body()));
+            let ask = |vendor: Vendor| -> Option<String> {
+                match vendor {
+                    $(
+                        #[cfg(feature = $feature)]
+                        Vendor::$variant => <crate::$module::$marker as Plugin>::account_id(request),
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            };
+            if claimed.len() > 0 {
+                let vendor = claimed.single()?;
+                return ask(vendor).map(|account| (vendor, account));
+            }
+            let mut named = Vendor::ALL.iter().filter_map(|vendor| ask(*vendor).map(|account| (*vendor, account)));
+            let first = named.next()?;
+            match named.next() {
+                Some(_) => None,
+                None => Some(first),
             }
         }
 

@@ -6,6 +6,7 @@ use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, SimpleVendor, private};
+use crate::tenant_id::TenantRequest;
 
 /// The DocuSign Connect plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +40,12 @@ impl SimpleVendor for DocuSign {
 
     fn kind(event: &Event) -> &EventKind {
         event.kind()
+    }
+
+    /// `data.accountId`: the DocuSign account the Connect message is for
+    /// (one HMAC key per account), a routing hint for multi-tenant receivers.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        crate::tenant_id::json_string_at(request.body(), "/data/accountId")
     }
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {

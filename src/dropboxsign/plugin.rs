@@ -12,6 +12,7 @@ use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, body_response, private};
+use crate::tenant_id::TenantRequest;
 use crate::{Error, Vendor};
 
 /// The Dropbox Sign plug-in (see [`Plugin`]).
@@ -59,6 +60,25 @@ impl Plugin for DropboxSign {
     ) -> Result<Authenticated, Error> {
         let (verified, json) = verifier.check(incoming)?;
         Authenticated::part(verified, incoming.body(), json)
+    }
+
+    /// `event.event_metadata.reported_for_app_id` when the callback is an
+    /// API app's (the app's own callback URL), else
+    /// `reported_for_account_id`: the app or account the callback reports
+    /// for, a routing hint for multi-tenant receivers. Read from the `json`
+    /// field of a `multipart/form-data` body (located with `Content-Type`)
+    /// or from a JSON body.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        let content_type = request.header("content-type");
+        let headers: Vec<(&str, &[u8])> = content_type.map(|value| ("content-type", value)).into_iter().collect();
+        let json = body::callback_json(&Incoming::new(request.body(), headers.as_slice())).ok()?;
+        let value: serde_json::Value = serde_json::from_slice(json).ok()?;
+        let metadata = value.pointer("/event/event_metadata")?;
+        ["reported_for_app_id", "reported_for_account_id"]
+            .iter()
+            .find_map(|key| metadata.get(key).and_then(serde_json::Value::as_str))
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
     }
 
     /// A body read without its headers: JSON, or a multipart body that is

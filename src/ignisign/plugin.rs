@@ -11,6 +11,7 @@ use crate::dedup_key::DedupKey;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, Confirmation, Plugin, private};
+use crate::tenant_id::TenantRequest;
 use crate::verify::Verified;
 use crate::{Error, Vendor, ignisign};
 
@@ -37,6 +38,12 @@ impl Plugin for Ignisign {
         ["topic", "msgNature", "verificationToken"]
             .iter()
             .any(|key| shape.has(key))
+    }
+
+    /// The top-level `appId`: the Ignisign application the delivery is for
+    /// (one app per tenant), a routing hint for multi-tenant receivers.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        crate::tenant_id::json_string_at(request.body(), "/appId")
     }
 
     fn parse(body: &[u8]) -> Result<Delivery, Error> {

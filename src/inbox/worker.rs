@@ -387,7 +387,14 @@ impl Inner {
     async fn run(&self, message: &InboxMessage) -> Run {
         let vendor = message.vendor();
         let dedup_lease = self.handlers.deduplicator().map(|dedup| dedup.lease());
-        let outcome = run_verified(&self.handlers, message.body(), |attempt| {
+        // A multi-tenant receiver's message is deduplicated in its tenant's
+        // namespace, as the receiver would have; a tenant that is not a valid
+        // id was not written by this crate's receiver: kept as a dead letter.
+        let tenant = match message.tenant().map(crate::tenant_id::TenantId::new).transpose() {
+            Ok(tenant) => tenant,
+            Err(_) => return Run::Fatal("the message's tenant is not a valid tenant id".to_owned()),
+        };
+        let outcome = run_verified(&self.handlers, message.body(), tenant.as_ref(), |attempt| {
             Box::pin(async move {
                 let (Some(attempt), Some(lease)) = (attempt, dedup_lease) else {
                     return;

@@ -73,6 +73,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError
 
 use crate::headers::HeaderNames;
 use crate::headers::Headers;
+use crate::tenant::{TenantId, Tenants};
 use crate::{Error, ErrorKind, Event, Incoming, Report, Webhooks};
 use actix_http::header::HeaderMap;
 
@@ -276,27 +277,90 @@ impl FromRequest for VerifiedEvent {
                     "no Webhooks in the app data: register it with `App::app_data(web::Data::new(webhooks))`",
                 )
             })?;
-            let limit = webhooks.max_body_size();
-            let declared = req
-                .headers()
-                .get(actix_web::http::header::CONTENT_LENGTH)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|value| value.parse::<usize>().ok());
-            if let Some(size) = declared.filter(|size| *size > limit) {
-                return Err(too_large(size, limit));
-            }
-            let unreadable = || WebhookRejection {
-                kind: RejectionKind::UnreadableBody,
-            };
-            let payload = payload.await.map_err(|_| unreadable())?;
-            let body = match payload.to_bytes_limited(limit).await {
-                Ok(Ok(body)) => body,
-                Ok(Err(_)) => return Err(unreadable()),
-                // The stream was cut off once past the limit: its full size is unknown.
-                Err(_) => return Err(too_large(limit.saturating_add(1), limit)),
-            };
+            let body = read_limited(&req, payload, webhooks.max_body_size()).await?;
             Ok(VerifiedEvent(webhooks.dispatch_incoming(&incoming(&req, &body))?))
         })
+    }
+}
+
+/// An actix-web extractor for multi-tenant receivers: the tenant the
+/// request names and its verified, typed [`Event`], verified with **that
+/// tenant's** credentials ([`Tenants::dispatch_incoming`]).
+///
+/// Takes the [`Tenants`] from app data (`web::Data<Tenants>`, or a plain
+/// `Tenants`) and consumes the body (at most [`Tenants::max_body_size`]
+/// bytes). Fails with a [`WebhookRejection`]: 401 for an unknown tenant, 503
+/// when the resolver is down, as [`Error::status`] otherwise.
+///
+/// ```
+/// use actix_web::{HttpResponse, web};
+/// use esign_webhooks::integrations::actix::TenantEvent;
+/// use esign_webhooks::tenant::{MapResolver, TenantSource, Tenants};
+///
+/// async fn hook(TenantEvent(tenant, event): TenantEvent) -> HttpResponse {
+///     println!("{} event for tenant {tenant}", event.vendor());
+///     HttpResponse::Ok().finish()
+/// }
+/// let tenants = Tenants::builder(MapResolver::new(TenantSource::path_segment(1))).build();
+/// let _ = actix_web::App::new()
+///     .app_data(web::Data::new(tenants))
+///     .route("/webhooks/{tenant}", web::post().to(hook));
+/// ```
+#[derive(Debug)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a newtype meant to be destructured in handler arguments"
+)]
+pub struct TenantEvent(pub TenantId, pub Event);
+
+impl FromRequest for TenantEvent {
+    type Error = WebhookRejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, WebhookRejection>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let tenants = req
+            .app_data::<web::Data<Tenants>>()
+            .map(|data| data.get_ref().clone())
+            .or_else(|| req.app_data::<Tenants>().cloned());
+        let req = req.clone();
+        let payload = web::Payload::from_request(&req, payload);
+        Box::pin(async move {
+            let tenants = tenants.ok_or_else(|| {
+                Error::configuration(
+                    "no Tenants in the app data: register it with `App::app_data(web::Data::new(tenants))`",
+                )
+            })?;
+            let body = read_limited(&req, payload, tenants.max_body_size()).await?;
+            let (tenant, event) = tenants.dispatch_incoming(req.path(), &incoming(&req, &body)).await?;
+            Ok(TenantEvent(tenant, event))
+        })
+    }
+}
+
+/// Reads the body of `req` with the size limit: refused from its
+/// `Content-Length` before reading, or once the bytes read exceed it.
+async fn read_limited(
+    req: &HttpRequest,
+    payload: impl Future<Output = Result<web::Payload, actix_web::Error>>,
+    limit: usize,
+) -> Result<actix_web::web::Bytes, WebhookRejection> {
+    let declared = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if let Some(size) = declared.filter(|size| *size > limit) {
+        return Err(too_large(size, limit));
+    }
+    let unreadable = || WebhookRejection {
+        kind: RejectionKind::UnreadableBody,
+    };
+    let payload = payload.await.map_err(|_| unreadable())?;
+    match payload.to_bytes_limited(limit).await {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(_)) => Err(unreadable()),
+        // The stream was cut off once past the limit: its full size is unknown.
+        Err(_) => Err(too_large(limit.saturating_add(1), limit)),
     }
 }
 

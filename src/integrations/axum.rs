@@ -67,6 +67,7 @@
 //! for you. The repository's `examples/axum.rs` shows both ways.
 
 use super::body::ReadError;
+use crate::tenant::{TenantId, Tenants};
 use crate::{Error, Event, Report, VerifiedBody, Webhooks};
 use axum_core::body::Body;
 use axum_core::extract::{FromRef, FromRequest, Request};
@@ -137,6 +138,39 @@ pub struct VerifiedEvent(pub Event);
     reason = "a newtype meant to be destructured in handler arguments"
 )]
 pub struct VerifiedBytes(pub VerifiedBody<'static>);
+
+/// An axum extractor for multi-tenant receivers: the tenant the request
+/// names and its verified, typed [`Event`], verified with **that tenant's**
+/// credentials ([`Tenants::dispatch_parts`]).
+///
+/// Takes the [`Tenants`] from the router's state (`Tenants: FromRef<S>`)
+/// and consumes the body (at most [`Tenants::max_body_size`] bytes before the
+/// tenant is known, then the tenant's own limit), so it must be the handler's
+/// last argument. Fails with a [`WebhookRejection`]: 401 for an unknown
+/// tenant, 503 when the resolver is down, as [`Error::status`] otherwise.
+///
+/// ```
+/// use std::sync::Arc;
+/// use axum::{Router, http::StatusCode, routing::post};
+/// use esign_webhooks::integrations::axum::TenantEvent;
+/// use esign_webhooks::tenant::{MapResolver, TenantSource, Tenants};
+///
+/// async fn hook(TenantEvent(tenant, event): TenantEvent) -> StatusCode {
+///     println!("{} event for tenant {tenant}", event.vendor());
+///     StatusCode::OK
+/// }
+///
+/// // `/webhooks/{tenant}`: the tenant is the path's segment 1.
+/// let resolver = MapResolver::new(TenantSource::path_segment(1));
+/// let tenants = Tenants::builder(resolver).build();
+/// let app: Router = Router::new().route("/webhooks/{tenant}", post(hook)).with_state(tenants);
+/// ```
+#[derive(Debug)]
+#[allow(
+    clippy::exhaustive_structs,
+    reason = "a newtype meant to be destructured in handler arguments"
+)]
+pub struct TenantEvent(pub TenantId, pub Event);
 
 /// Why [`VerifiedEvent`] or [`VerifiedBytes`] refused a request; answers
 /// [`status`](WebhookRejection::status) with the error's message (which
@@ -325,6 +359,21 @@ where
         let (parts, body) = read_body(req, webhooks.max_body_size()).await?;
         let verified = webhooks.verify_parts(&parts, &body)?.into_owned();
         Ok(VerifiedBytes(verified))
+    }
+}
+
+impl<S> FromRequest<S> for TenantEvent
+where
+    Tenants: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = WebhookRejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let tenants = Tenants::from_ref(state);
+        let (parts, body) = read_body(req, tenants.max_body_size()).await?;
+        let (tenant, event) = tenants.dispatch_parts(&parts, &body).await?;
+        Ok(TenantEvent(tenant, event))
     }
 }
 

@@ -53,7 +53,8 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::body::{ReadError, declared_length, read_limited};
-use crate::{AsyncHandlers, Event, Handlers, Incoming, Webhooks};
+use crate::tenant::{TenantId, TenantRequest, Tenants};
+use crate::{AsyncHandlers, Error, Event, Handlers, Incoming, Webhooks};
 use core::convert::Infallible;
 use core::marker::PhantomData;
 use std::sync::Arc;
@@ -64,13 +65,78 @@ use std::sync::Arc;
 /// taking `http::Request<B>` for any body `B`.
 #[derive(Debug, Clone)]
 pub struct VerifyLayer {
-    webhooks: Webhooks,
+    webhooks: Receiver,
+}
+
+/// Whose credentials verify: one receiver's, or the tenant's the request
+/// names (multi-tenant receivers).
+#[derive(Debug, Clone)]
+enum Receiver {
+    Single(Webhooks),
+    Tenants(Tenants),
+}
+
+impl Receiver {
+    fn max_body_size(&self) -> usize {
+        match self {
+            Receiver::Single(webhooks) => webhooks.max_body_size(),
+            Receiver::Tenants(tenants) => tenants.max_body_size(),
+        }
+    }
+
+    /// The answer to a `GET`: a vendor's check of the URL (Adobe Acrobat
+    /// Sign's verification of intent) answered as the vendor expects, with
+    /// the credentials of the tenant the request names for multi-tenant
+    /// receivers; `405` for any other `GET`.
+    async fn intent_response(&self, parts: &http::request::Parts) -> Response<Vec<u8>> {
+        let incoming = Incoming::from_parts(parts, &[]);
+        let answer = match self {
+            Receiver::Single(webhooks) => webhooks.intent_response_incoming(&incoming),
+            Receiver::Tenants(tenants) => {
+                // The request is read before the future is awaited: it is
+                // not held across the await (its headers are not `Sync`).
+                let found = {
+                    let request = TenantRequest::new(parts.uri.path(), parts.uri.query(), &parts.headers, &[]);
+                    tenants.receiver(&request)
+                };
+                match found.await {
+                    Ok((_, webhooks)) => webhooks.intent_response_incoming(&incoming),
+                    Err(err) => return err.response(),
+                }
+            }
+        };
+        answer.unwrap_or_else(|| crate::error::reason_response(StatusCode::METHOD_NOT_ALLOWED))
+    }
+
+    /// The verified event, and its tenant for multi-tenant receivers.
+    async fn dispatch(&self, parts: &http::request::Parts, body: &[u8]) -> Result<(Option<TenantId>, Event), Error> {
+        match self {
+            Receiver::Single(webhooks) => webhooks.dispatch_parts(parts, body).map(|event| (None, event)),
+            Receiver::Tenants(tenants) => {
+                let (tenant, event) = tenants.dispatch_parts(parts, body).await?;
+                Ok((Some(tenant), event))
+            }
+        }
+    }
 }
 
 impl VerifyLayer {
     /// Verifies with `webhooks` (and its [`max_body_size`](Webhooks::max_body_size)).
     pub fn new(webhooks: Webhooks) -> Self {
-        VerifyLayer { webhooks }
+        VerifyLayer {
+            webhooks: Receiver::Single(webhooks),
+        }
+    }
+
+    /// Verifies each request with the credentials of the tenant it names
+    /// ([`Tenants::dispatch_parts`]); the inner service finds the
+    /// [`TenantId`] in the request's extensions
+    /// (`request.extensions().get::<TenantId>()`). An unknown tenant is
+    /// answered 401, a resolver outage 503.
+    pub fn tenants(tenants: Tenants) -> Self {
+        VerifyLayer {
+            webhooks: Receiver::Tenants(tenants),
+        }
     }
 }
 
@@ -90,7 +156,7 @@ impl<S> Layer<S> for VerifyLayer {
 #[derive(Clone)]
 pub struct Verify<S> {
     inner: S,
-    webhooks: Webhooks,
+    webhooks: Receiver,
 }
 
 impl<S> fmt::Debug for Verify<S> {
@@ -139,7 +205,7 @@ where
 /// it with ([`Error::response`](crate::Error::response): the status and its
 /// reason phrase, or a setup handshake's expected answer).
 async fn verified<B: http_body::Body>(
-    webhooks: Webhooks,
+    webhooks: Receiver,
     request: Request<B>,
 ) -> Result<Request<Event>, Response<Vec<u8>>> {
     let (parts, body) = request.into_parts();
@@ -149,8 +215,14 @@ async fn verified<B: http_body::Body>(
         Err(ReadError::TooLarge(err)) => return Err(err.response()),
         Err(ReadError::Unreadable) => return Err(crate::error::reason_response(StatusCode::BAD_REQUEST)),
     };
-    match webhooks.dispatch_parts(&parts, &bytes) {
-        Ok(event) => Ok(Request::from_parts(parts, event)),
+    match webhooks.dispatch(&parts, &bytes).await {
+        Ok((tenant, event)) => {
+            let mut request = Request::from_parts(parts, event);
+            if let Some(tenant) = tenant {
+                request.extensions_mut().insert(tenant);
+            }
+            Ok(request)
+        }
         Err(err) => Err(err.response()),
     }
 }
@@ -206,7 +278,7 @@ fn reject<ResBody: From<String>>(answer: Response<Vec<u8>>) -> Response<ResBody>
 /// # }
 /// ```
 pub struct HandlersService<ResBody = http_body_util::Full<bytes::Bytes>> {
-    webhooks: Webhooks,
+    webhooks: Receiver,
     registry: Registry,
     body: PhantomData<fn() -> ResBody>,
 }
@@ -234,7 +306,7 @@ impl<ResBody> HandlersService<ResBody> {
     /// [`new_async`](HandlersService::new_async).
     pub fn new(webhooks: Webhooks, handlers: Arc<Handlers>) -> Self {
         HandlersService {
-            webhooks,
+            webhooks: Receiver::Single(webhooks),
             registry: Registry::Blocking(handlers),
             body: PhantomData,
         }
@@ -243,7 +315,28 @@ impl<ResBody> HandlersService<ResBody> {
     /// Runs the async callbacks `handlers` ([`Webhooks::handle_parts_async`]).
     pub fn new_async(webhooks: Webhooks, handlers: Arc<AsyncHandlers>) -> Self {
         HandlersService {
-            webhooks,
+            webhooks: Receiver::Single(webhooks),
+            registry: Registry::Async(handlers),
+            body: PhantomData,
+        }
+    }
+
+    /// Runs the blocking callbacks `handlers` for the tenant each request
+    /// names ([`Tenants::handle_parts_blocking`]): dedup keys in the tenant's
+    /// namespace, the tenant in the report and the callbacks' context.
+    pub fn tenants(tenants: Tenants, handlers: Arc<Handlers>) -> Self {
+        HandlersService {
+            webhooks: Receiver::Tenants(tenants),
+            registry: Registry::Blocking(handlers),
+            body: PhantomData,
+        }
+    }
+
+    /// Runs the async callbacks `handlers` for the tenant each request
+    /// names ([`Tenants::handle_parts`]).
+    pub fn tenants_async(tenants: Tenants, handlers: Arc<AsyncHandlers>) -> Self {
+        HandlersService {
+            webhooks: Receiver::Tenants(tenants),
             registry: Registry::Async(handlers),
             body: PhantomData,
         }
@@ -286,10 +379,7 @@ impl<ResBody> HandlersService<ResBody> {
         // Acrobat Sign's verification of intent), answered as the vendor
         // expects, or refused.
         if parts.method == http::Method::GET {
-            return self
-                .webhooks
-                .intent_response_incoming(&Incoming::from_parts(&parts, &[]))
-                .unwrap_or_else(|| crate::error::reason_response(StatusCode::METHOD_NOT_ALLOWED));
+            return self.webhooks.intent_response(&parts).await;
         }
         let declared = declared_length(&parts.headers);
         let bytes = match read_limited(declared, body, self.webhooks.max_body_size()).await {
@@ -297,9 +387,19 @@ impl<ResBody> HandlersService<ResBody> {
             Err(ReadError::TooLarge(err)) => return err.response(),
             Err(ReadError::Unreadable) => return crate::error::reason_response(StatusCode::BAD_REQUEST),
         };
-        let outcome = match &self.registry {
-            Registry::Blocking(handlers) => self.webhooks.handle_parts(handlers, &parts, &bytes),
-            Registry::Async(handlers) => self.webhooks.handle_parts_async(handlers, &parts, &bytes).await,
+        let outcome = match (&self.webhooks, &self.registry) {
+            (Receiver::Single(webhooks), Registry::Blocking(handlers)) => {
+                webhooks.handle_parts(handlers, &parts, &bytes)
+            }
+            (Receiver::Single(webhooks), Registry::Async(handlers)) => {
+                webhooks.handle_parts_async(handlers, &parts, &bytes).await
+            }
+            (Receiver::Tenants(tenants), Registry::Blocking(handlers)) => {
+                tenants.handle_parts_blocking(handlers, &parts, &bytes).await
+            }
+            (Receiver::Tenants(tenants), Registry::Async(handlers)) => {
+                tenants.handle_parts(handlers, &parts, &bytes).await
+            }
         };
         match outcome {
             Ok(report) => report.response(),

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | [`authentication`] | you configure a vendor and must choose how its deliveries are authenticated |
 //! | [`esignglobal_scheme`] | you set up eSignGlobal, whose signature scheme is not published |
+//! | [`multi_tenant`] | you receive many customer accounts' webhooks (one secret each) on one endpoint |
 //! | [`unsigned_vendors`] | a vendor (Sign.Plus, Constellation1, eSignGlobal's App callback) signs nothing |
 //! | [`replay`] | you wonder what stops a captured delivery from being sent again |
 //! | [`stores`] | you choose and run a deduplication store (memory, Redis persistence, PostgreSQL) |
@@ -22,6 +23,7 @@ pub mod esignglobal_scheme;
 #[cfg(feature = "inbox")]
 #[cfg_attr(docsrs, doc(cfg(feature = "inbox")))]
 pub mod fleet;
+pub mod multi_tenant;
 pub mod queueing;
 pub mod replay;
 pub mod security;

@@ -124,6 +124,7 @@
 //! | `LISTEN_ADDR` | the address the server examples listen on |
 //! | `TARGET_URL` | where `send` posts its samples |
 //! | `MAX_BODY_SIZE` | [`WebhooksBuilder::max_body_size`](crate::WebhooksBuilder::max_body_size) |
+//! | `TENANTS_FILE` | `examples/multi_tenant.rs`: the tenants' configuration, one file with a table per tenant or a directory of files (see [`multi_tenant`](super::multi_tenant)) |
 //! | `ESIGNGLOBAL_SECRET`, `ESIGNGLOBAL_SIGNATURE_HEADER` | eSignGlobal's secret, and the header of the demo scheme |
 //! | `IGNISIGN_APP_ID`, `IGNISIGN_APP_ENV`, `IGNISIGN_API_KEY` | Ignisign's application, environment and API key (without a key, tokens are not confirmed) |
 //! | `SIGNPLUS_TOKEN` | Sign.Plus's URL token |

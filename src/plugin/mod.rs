@@ -42,6 +42,7 @@ use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::LifecycleStep;
+use crate::tenant_id::TenantRequest;
 use crate::verify::{self, Verified};
 
 pub(crate) mod private {
@@ -191,6 +192,20 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     /// it gives nothing away (see the security manual).
     fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
         let _ = (verifier, incoming);
+        None
+    }
+
+    /// The account a request says it is for, when the vendor names it only
+    /// inside the delivery (DocuSign's `data.accountId`, Dropbox Sign's
+    /// `reported_for_app_id` / `reported_for_account_id`, Ignisign's `appId`,
+    /// Adobe Acrobat Sign's client id header): what a multi-tenant receiver
+    /// routes on ([`TenantSource::vendor_account`](crate::tenant::TenantSource::vendor_account)).
+    /// Read **before** any check, so it is a routing hint only: the tenant
+    /// it names must then verify the request with its own credentials.
+    /// Defaults to none (the vendor's account is not in its deliveries).
+    /// Must never panic or allocate without bound on hostile input.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        let _ = request;
         None
     }
 

@@ -15,6 +15,7 @@ use crate::dedup_key::DedupKey;
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::LifecycleStep;
+use crate::tenant_id::TenantRequest;
 use crate::verify::Verified;
 use crate::wire_enum::WireName;
 
@@ -93,6 +94,13 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
         empty_response(StatusCode::OK)
     }
 
+    /// The account a request names, read before any check: see
+    /// [`Plugin::account_id`]. Defaults to none.
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        let _ = request;
+        None
+    }
+
     /// A setup handshake of the vendor's, recognised before any check: see
     /// [`Plugin::setup_request`]. Defaults to none.
     fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
@@ -163,6 +171,9 @@ impl<T: SimpleVendor> Plugin for T {
 
     fn setup_request<H: Headers + ?Sized>(verifier: &Self::Verifier, incoming: &Incoming<'_, H>) -> Option<Error> {
         T::setup_request(verifier, incoming)
+    }
+    fn account_id(request: &TenantRequest<'_>) -> Option<String> {
+        T::account_id(request)
     }
 }
 

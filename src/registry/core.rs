@@ -16,7 +16,7 @@ use std::task::{Context, Poll};
 use std::sync::OnceLock;
 
 use super::lifecycle::LifecycleEvent;
-use super::{ConfirmedEvent, Failure, HandlerError, HandlerId, Report, Unhandled, UnhandledEvent};
+use super::{ConfirmedEvent, DeliveryContext, Failure, HandlerError, HandlerId, Report, Unhandled, UnhandledEvent};
 
 pub(crate) type BoxFuture = Pin<Box<dyn Future<Output = Result<(), HandlerError>> + Send + 'static>>;
 
@@ -29,6 +29,8 @@ pub(crate) struct Dispatch<'a> {
     pub(crate) lifecycle: Option<&'a LifecycleEvent>,
     pub(crate) unhandled: Option<&'a UnhandledEvent>,
     pub(crate) failure: Option<&'a Failure>,
+    /// What the context-taking registrations receive (the tenant).
+    pub(crate) context: &'a DeliveryContext,
 }
 
 impl<'a> Dispatch<'a> {
@@ -159,9 +161,9 @@ impl Registry {
     }
 
     /// Runs the blocking callbacks for one event.
-    pub(crate) fn run_blocking(&self, event: Arc<ConfirmedEvent>) -> Report {
-        let prepared = Prepared::new(event);
-        let mut run = Run::new(&prepared.event);
+    pub(crate) fn run_blocking(&self, event: Arc<ConfirmedEvent>, context: DeliveryContext) -> Report {
+        let prepared = Prepared::new(event, context);
+        let mut run = Run::new(&prepared.event, &prepared.context);
         let main = prepared.dispatch(None, None);
         for entry in self.slot(&[Slot::Specific, Slot::Any]) {
             run.record(entry, call_blocking(entry, &main));
@@ -182,9 +184,9 @@ impl Registry {
     }
 
     /// Runs the async callbacks for one event, one after another.
-    pub(crate) async fn run_async(&self, event: Arc<ConfirmedEvent>) -> Report {
-        let prepared = Prepared::new(event);
-        let mut run = Run::new(&prepared.event);
+    pub(crate) async fn run_async(&self, event: Arc<ConfirmedEvent>, context: DeliveryContext) -> Report {
+        let prepared = Prepared::new(event, context);
+        let mut run = Run::new(&prepared.event, &prepared.context);
         let main = prepared.dispatch(None, None);
         for entry in self.slot(&[Slot::Specific, Slot::Any]) {
             run.record(entry, call_async(entry, &main).await);
@@ -233,14 +235,16 @@ struct Prepared {
     event: Arc<ConfirmedEvent>,
     view: OnceLock<Box<dyn Any + Send + Sync>>,
     lifecycle: Option<LifecycleEvent>,
+    context: DeliveryContext,
 }
 
 impl Prepared {
-    fn new(event: Arc<ConfirmedEvent>) -> Self {
+    fn new(event: Arc<ConfirmedEvent>, context: DeliveryContext) -> Self {
         Prepared {
             view: OnceLock::new(),
             lifecycle: LifecycleEvent::of(&event),
             event,
+            context,
         }
     }
 
@@ -251,6 +255,7 @@ impl Prepared {
             lifecycle: self.lifecycle.as_ref(),
             unhandled,
             failure,
+            context: &self.context,
         }
     }
 }
@@ -262,9 +267,9 @@ struct Run {
 }
 
 impl Run {
-    fn new(event: &ConfirmedEvent) -> Self {
+    fn new(event: &ConfirmedEvent, context: &DeliveryContext) -> Self {
         Run {
-            report: Report::new(event.vendor()),
+            report: Report::new(event.vendor()).for_tenant(context.tenant()),
             handled: false,
         }
     }

@@ -18,6 +18,7 @@ use crate::dedup::{Admission, AsyncAttempt, AsyncDeduplicator, Attempt, DedupKey
 use crate::registry::confirm::Confirmers;
 use crate::registry::confirmed::{authenticated_by_verification, confirm_async, confirm_blocking};
 use crate::registry::{ConfirmedEvent, Report};
+use crate::tenant_id::TenantId;
 use crate::{Error, Event};
 
 /// A verified delivery at the gate: its key, and either the event as
@@ -29,10 +30,11 @@ pub(crate) struct Staged {
 }
 
 impl Staged {
-    /// The delivery `event` (verified by `dispatch`), at the gate.
-    pub(crate) fn new(event: Event) -> Self {
+    /// The delivery `event` (verified by `dispatch`), at the gate; its key
+    /// in `tenant`'s namespace when a multi-tenant receiver handles it.
+    pub(crate) fn new(event: Event, tenant: Option<&TenantId>) -> Self {
         Staged {
-            key: DedupKey::of(&event),
+            key: namespaced(DedupKey::of(&event), tenant),
             event: authenticated_by_verification(event),
         }
     }
@@ -59,13 +61,23 @@ impl Staged {
     }
 }
 
+/// `key` in `tenant`'s namespace ([`DedupKey::for_tenant`]): the one place
+/// a delivery's key gets its tenant, for every key the gate claims.
+pub(crate) fn namespaced(key: DedupKey, tenant: Option<&TenantId>) -> DedupKey {
+    match tenant {
+        Some(tenant) => key.for_tenant(tenant),
+        None => key,
+    }
+}
+
 /// What to do with a verified delivery.
 pub(crate) enum Gate<A> {
     /// Handle it; settle the attempt (if deduplicating) with the outcome.
     Run(Option<A>),
     /// A duplicate (200) or a copy of a delivery in flight (503): answer with
-    /// this report, run nothing.
-    Answer(Report),
+    /// this report, run nothing. Boxed: a report is large, and this is the
+    /// rare path.
+    Answer(Box<Report>),
 }
 
 /// Claims the delivery's key, when a deduplicator is configured.
@@ -118,8 +130,8 @@ pub(crate) async fn enter_key_async(
 fn gate<A>(admission: Admission<A>, key: &DedupKey, lease: std::time::Duration) -> Gate<A> {
     match admission {
         Admission::Run(attempt) => Gate::Run(Some(attempt)),
-        Admission::InFlight => Gate::Answer(Report::in_flight(key.vendor(), lease)),
-        Admission::Done => Gate::Answer(Report::duplicate(key.vendor())),
+        Admission::InFlight => Gate::Answer(Box::new(Report::in_flight(key.vendor(), lease))),
+        Admission::Done => Gate::Answer(Box::new(Report::duplicate(key.vendor()))),
     }
 }
 

@@ -17,7 +17,8 @@ use crate::dispatch::Webhooks;
 use crate::dispatch::{Event, VerifiedBody};
 use crate::error::Error;
 use crate::headers::{Headers, Incoming};
-use crate::registry::{AsyncHandlers, Handlers, Report};
+use crate::registry::{AsyncHandlers, DeliveryContext, Handlers, Report};
+use crate::tenant_id::TenantId;
 use crate::trace;
 
 impl Webhooks {
@@ -41,21 +42,34 @@ impl Webhooks {
         handlers: &Handlers,
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
+        self.handle_incoming_for(handlers, incoming, None)
+    }
+
+    /// [`handle_incoming`](Webhooks::handle_incoming) for `tenant`'s delivery
+    /// (multi-tenant receivers): its dedup key in the tenant's namespace, the
+    /// tenant in the report and in the callbacks' context.
+    pub(crate) fn handle_incoming_for<H: Headers + ?Sized>(
+        &self,
+        handlers: &Handlers,
+        incoming: &Incoming<'_, H>,
+        tenant: Option<&TenantId>,
+    ) -> Result<Report, Error> {
         let event = match self.dispatch_incoming(incoming) {
             Ok(event) => event,
-            Err(err) => return traced(unreadable::handle_blocking(handlers, incoming.body(), err)),
+            Err(err) => return traced(unreadable::handle_blocking(handlers, incoming.body(), err, tenant)),
         };
         // The answer is computed now: the event itself goes to the callbacks.
         let success = event.success_response();
-        let staged = Staged::new(event);
+        let staged = Staged::new(event, tenant);
         // A panic from here on unwinds through the attempt, which releases its claim.
         let claim = match gate::enter(handlers.deduplicator(), &staged)? {
-            Gate::Answer(report) => return Ok(report.answering(success)),
+            Gate::Answer(report) => return Ok((*report).answering(success).for_tenant(tenant)),
             Gate::Run(claim) => claim,
         };
+        let context = DeliveryContext::new(tenant.cloned());
         let outcome = staged
             .confirm_blocking(handlers.confirmers())
-            .map(|event| handlers.handle_event(event).answering(success));
+            .map(|event| handlers.handle_event_with_context(event, context).answering(success));
         traced(gate::settle(claim, outcome))
     }
 
@@ -73,7 +87,7 @@ impl Webhooks {
         headers: &H,
     ) -> Result<Report, Error> {
         let event = self.dispatch(body, headers);
-        run_async(handlers, body, event).await
+        run_async(handlers, body, event, None).await
     }
 
     /// Like [`handle_async`](Webhooks::handle_async), for a request that may carry a query string.
@@ -83,7 +97,7 @@ impl Webhooks {
         incoming: &Incoming<'_, H>,
     ) -> Result<Report, Error> {
         let event = self.dispatch_incoming(incoming);
-        run_async(handlers, incoming.body(), event).await
+        run_async(handlers, incoming.body(), event, None).await
     }
 
     /// Like [`handle`](Webhooks::handle), reading the URI's query string too.
@@ -123,8 +137,24 @@ impl Webhooks {
     }
 }
 
-async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, Error>) -> Result<Report, Error> {
-    run_beside(handlers, body, event, |_| Box::pin(std::future::pending()), None).await
+/// Deduplicates, confirms and runs the async callbacks for a dispatched
+/// request, `tenant`'s when a multi-tenant receiver handles it (see
+/// [`Webhooks::handle_incoming_for`]).
+pub(crate) async fn run_async(
+    handlers: &AsyncHandlers,
+    body: &[u8],
+    event: Result<Event, Error>,
+    tenant: Option<&TenantId>,
+) -> Result<Report, Error> {
+    run_beside(
+        handlers,
+        body,
+        event,
+        tenant,
+        |_| Box::pin(std::future::pending()),
+        None,
+    )
+    .await
 }
 
 /// What runs beside a delivery's callbacks, with the dedup claim (if any): boxed,
@@ -132,13 +162,15 @@ async fn run_async(handlers: &AsyncHandlers, body: &[u8], event: Result<Event, E
 pub(crate) type Beside<'a> = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
 
 /// Runs a delivery verified earlier (an inbox worker's) as
-/// [`Webhooks::handle_async`] runs a request's: deduplicated, confirmed,
-/// callbacks, `on_unreadable`. `beside` runs next to the callbacks with the
-/// dedup claim, if any (to renew it), and is dropped when they finish.
+/// [`Webhooks::handle_async`] runs a request's: deduplicated (in `tenant`'s
+/// namespace, when the message names one), confirmed, callbacks,
+/// `on_unreadable`. `beside` runs next to the callbacks with the dedup claim,
+/// if any (to renew it), and is dropped when they finish.
 #[cfg_attr(not(feature = "inbox"), allow(dead_code))]
 pub(crate) async fn run_verified<B>(
     handlers: &AsyncHandlers,
     verified: &VerifiedBody<'_>,
+    tenant: Option<&TenantId>,
     beside: B,
 ) -> Result<Report, Error>
 where
@@ -147,13 +179,22 @@ where
     // No vendor waits on a worker: a completion the store refused is tried
     // again for up to 10 s (a store restart), rather than left pending.
     let persist = Some((20, std::time::Duration::from_millis(500)));
-    run_beside(handlers, verified.verified_part(), verified.parse(), beside, persist).await
+    run_beside(
+        handlers,
+        verified.verified_part(),
+        verified.parse(),
+        tenant,
+        beside,
+        persist,
+    )
+    .await
 }
 
 async fn run_beside<B>(
     handlers: &AsyncHandlers,
     body: &[u8],
     event: Result<Event, Error>,
+    tenant: Option<&TenantId>,
     beside: B,
     persist: Option<(u32, std::time::Duration)>,
 ) -> Result<Report, Error>
@@ -162,19 +203,20 @@ where
 {
     let event = match event {
         Ok(event) => event,
-        Err(err) => return traced(unreadable::handle_async(handlers, body, err).await),
+        Err(err) => return traced(unreadable::handle_async(handlers, body, err, tenant).await),
     };
     // The answer is computed now: the event itself goes to the callbacks.
     let success = event.success_response();
-    let staged = Staged::new(event);
+    let staged = Staged::new(event, tenant);
     // Dropped before it is settled (this future was dropped), the attempt releases its claim.
     let claim = match gate::enter_async(handlers.deduplicator(), &staged).await? {
-        Gate::Answer(report) => return Ok(report.answering(success)),
+        Gate::Answer(report) => return Ok((*report).answering(success).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
+    let context = DeliveryContext::new(tenant.cloned());
     let run = async {
         match staged.confirm_async(handlers.confirmers()).await {
-            Ok(event) => Ok(handlers.registry_run(Arc::new(event)).await.answering(success)),
+            Ok(event) => Ok(handlers.registry_run(Arc::new(event), context).await.answering(success)),
             Err(err) => Err(err),
         }
     };

@@ -8,7 +8,9 @@ use super::lifecycle::LifecycleEvent;
 use super::methods::registration_methods;
 use super::registrars::VendorHandlers;
 use super::unreadable::{Unreadable, UnreadableCall};
-use super::{Async, Blocking, ConfirmedEvent, Failure, Filter, HandlerError, HandlerId, Report, UnhandledEvent};
+use super::{
+    Async, Blocking, ConfirmedEvent, DeliveryContext, Failure, Filter, HandlerError, HandlerId, Report, UnhandledEvent,
+};
 use crate::dedup::{AsyncDeduplicator, Deduplicator};
 use crate::lifecycle::Lifecycle;
 
@@ -158,7 +160,38 @@ impl Handlers {
     /// Runs the callbacks for an event you verified (and, where its vendor
     /// needs it, confirmed) yourself.
     pub fn handle_event(&self, event: ConfirmedEvent) -> Report {
-        self.registry.run_blocking(Arc::new(event))
+        self.registry.run_blocking(Arc::new(event), DeliveryContext::default())
+    }
+
+    /// [`handle_event`](Handlers::handle_event) with the delivery's context
+    /// (its tenant), which the report and the context-taking registrations get.
+    pub fn handle_event_with_context(&self, event: ConfirmedEvent, context: DeliveryContext) -> Report {
+        self.registry.run_blocking(Arc::new(event), context)
+    }
+
+    /// Every event, with its [`DeliveryContext`] (the tenant a multi-tenant
+    /// receiver handled it for): [`on_any`](Handlers::on_any) for callbacks
+    /// that need to know whose delivery it is. Runs in registration order
+    /// with the other callbacks; does not count as handling the event.
+    ///
+    /// ```
+    /// use esign_webhooks::Handlers;
+    ///
+    /// let mut handlers = Handlers::new();
+    /// handlers.on_any_with_context(|event, context| {
+    ///     let tenant = context.tenant().map_or("-", |id| id.as_str());
+    ///     println!("{} event for tenant {tenant}", event.vendor());
+    ///     Ok(())
+    /// });
+    /// ```
+    pub fn on_any_with_context<F>(&mut self, callback: F) -> HandlerId
+    where
+        F: Fn(&ConfirmedEvent, &DeliveryContext) -> Result<(), HandlerError> + Send + Sync + 'static,
+    {
+        let call = super::core::Call::Blocking(Box::new(move |dispatch| {
+            Some(callback(dispatch.event, dispatch.context))
+        }));
+        self.registry.push(Slot::Any, call)
     }
 }
 
@@ -177,11 +210,41 @@ impl AsyncHandlers {
     /// Runs the callbacks for an event you verified (and, where its vendor
     /// needs it, confirmed) yourself.
     pub async fn handle_event(&self, event: ConfirmedEvent) -> Report {
-        self.registry_run(Arc::new(event)).await
+        self.registry_run(Arc::new(event), DeliveryContext::default()).await
     }
 
-    pub(crate) async fn registry_run(&self, event: Arc<ConfirmedEvent>) -> Report {
-        self.registry.run_async(event).await
+    /// [`handle_event`](AsyncHandlers::handle_event) with the delivery's
+    /// context (its tenant), which the report and the context-taking
+    /// registrations get.
+    pub async fn handle_event_with_context(&self, event: ConfirmedEvent, context: DeliveryContext) -> Report {
+        self.registry_run(Arc::new(event), context).await
+    }
+
+    /// [`Handlers::on_any_with_context`], for async callbacks: they receive
+    /// the event (shared) and the context by value.
+    ///
+    /// ```
+    /// use esign_webhooks::AsyncHandlers;
+    ///
+    /// let mut handlers = AsyncHandlers::new();
+    /// handlers.on_any_with_context(|event, context| async move {
+    ///     println!("{} event for {:?}", event.vendor(), context.tenant());
+    ///     Ok(())
+    /// });
+    /// ```
+    pub fn on_any_with_context<F, Fut>(&mut self, callback: F) -> HandlerId
+    where
+        F: Fn(Arc<ConfirmedEvent>, DeliveryContext) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = Result<(), HandlerError>> + Send + 'static,
+    {
+        let call = super::core::Call::Async(Box::new(move |dispatch| {
+            Some(Box::pin(callback(Arc::clone(dispatch.event), dispatch.context.clone())) as super::core::BoxFuture)
+        }));
+        self.registry.push(Slot::Any, call)
+    }
+
+    pub(crate) async fn registry_run(&self, event: Arc<ConfirmedEvent>, context: DeliveryContext) -> Report {
+        self.registry.run_async(event, context).await
     }
 }
 

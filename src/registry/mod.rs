@@ -80,6 +80,8 @@ pub use reqwest_transport::ReqwestTransport;
 pub use transport::{BlockingTokenTransport, TokenTransport, TransportError, TransportFuture};
 pub use unreadable::Unreadable;
 
+pub(crate) use handle::run_async as run_dispatched_async;
+
 /// Marks registrars of [`Handlers`]: callbacks are plain closures.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -89,6 +91,29 @@ pub enum Blocking {}
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Async {}
+
+/// What the context-taking registrations
+/// ([`Handlers::on_any_with_context`], [`AsyncHandlers::on_any_with_context`])
+/// receive beside the event: who the delivery was for. Ids only, never a
+/// secret.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeliveryContext {
+    tenant: Option<crate::tenant_id::TenantId>,
+}
+
+impl DeliveryContext {
+    /// The context of a delivery for `tenant` (`None`: a single-tenant receiver).
+    pub fn new(tenant: Option<crate::tenant_id::TenantId>) -> Self {
+        DeliveryContext { tenant }
+    }
+
+    /// The tenant the delivery was for, when a multi-tenant receiver
+    /// ([`tenant::Tenants`](crate::tenant::Tenants)) handled it.
+    pub fn tenant(&self) -> Option<&crate::tenant_id::TenantId> {
+        self.tenant.as_ref()
+    }
+}
 
 /// What `on_unhandled` callbacks receive.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
+use crate::tenant_id::TenantId;
 use crate::vendor::Vendor;
 
 /// Identifies one registration; pass it to `revoke` to remove it.
@@ -128,6 +129,8 @@ pub struct Report {
     pub(crate) in_flight: Option<Duration>,
     /// What the vendor requires on success (`Event::success_response`).
     pub(crate) success: SuccessAnswer,
+    /// The tenant the delivery was for, when a multi-tenant receiver handled it.
+    pub(crate) tenant: Option<TenantId>,
 }
 
 /// The vendor's required success answer, kept in a form that compares and
@@ -188,7 +191,21 @@ impl Report {
             duplicate: false,
             in_flight: None,
             success: SuccessAnswer::empty(),
+            tenant: None,
         }
+    }
+
+    /// The report, for `tenant`'s delivery.
+    pub(crate) fn for_tenant(mut self, tenant: Option<&TenantId>) -> Self {
+        self.tenant = tenant.cloned();
+        self
+    }
+
+    /// The tenant the delivery was for, when a multi-tenant receiver
+    /// ([`tenant::Tenants`](crate::tenant::Tenants)) handled it; `None` for a
+    /// single [`Webhooks`](crate::Webhooks). An id, never a secret.
+    pub fn tenant(&self) -> Option<&TenantId> {
+        self.tenant.as_ref()
     }
 
     /// The report answering, on success, with `success` (the event's

@@ -13,6 +13,7 @@ use super::{Failure, HandlerError, HandlerId, Report};
 use crate::dedup::DedupKey;
 use crate::error::{Error, ErrorKind};
 use crate::registry::{AsyncHandlers, Handlers};
+use crate::tenant_id::TenantId;
 use crate::vendor::Vendor;
 
 /// A verified delivery that this crate's model cannot read, as
@@ -95,36 +96,46 @@ fn unreadable(body: &[u8], err: Error) -> Result<Unreadable, Error> {
 /// `handle`'s answer to a failed dispatch: an unreadable delivery goes to
 /// the `on_unreadable` callback when one is registered; any other error (or
 /// no callback) is returned as it is.
-pub(crate) fn handle_blocking(handlers: &Handlers, body: &[u8], err: Error) -> Result<Report, Error> {
+pub(crate) fn handle_blocking(
+    handlers: &Handlers,
+    body: &[u8],
+    err: Error,
+    tenant: Option<&TenantId>,
+) -> Result<Report, Error> {
     let Some((id, UnreadableCall::Blocking(call))) = handlers.unreadable_call() else {
         return Err(err);
     };
     let delivery = unreadable(body, err)?;
-    let key = DedupKey::from_body(delivery.vendor, &delivery.body);
+    let key = gate::namespaced(DedupKey::from_body(delivery.vendor, &delivery.body), tenant);
     let claim = match gate::enter_key(handlers.deduplicator(), &key)? {
-        Gate::Answer(report) => return Ok(report),
+        Gate::Answer(report) => return Ok((*report).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(&delivery)));
-    gate::settle(claim, Ok(report(id, &delivery, outcome)))
+    gate::settle(claim, Ok(report(id, &delivery, outcome).for_tenant(tenant)))
 }
 
 /// [`handle_blocking`], for `handle_async`.
-pub(crate) async fn handle_async(handlers: &AsyncHandlers, body: &[u8], err: Error) -> Result<Report, Error> {
+pub(crate) async fn handle_async(
+    handlers: &AsyncHandlers,
+    body: &[u8],
+    err: Error,
+    tenant: Option<&TenantId>,
+) -> Result<Report, Error> {
     let Some((id, UnreadableCall::Async(call))) = handlers.unreadable_call() else {
         return Err(err);
     };
     let delivery = unreadable(body, err)?;
-    let key = DedupKey::from_body(delivery.vendor, &delivery.body);
+    let key = gate::namespaced(DedupKey::from_body(delivery.vendor, &delivery.body), tenant);
     let claim = match gate::enter_key_async(handlers.deduplicator(), &key).await? {
-        Gate::Answer(report) => return Ok(report),
+        Gate::Answer(report) => return Ok((*report).for_tenant(tenant)),
         Gate::Run(claim) => claim,
     };
     let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call(delivery.clone()))) {
         Ok(future) => CatchUnwind(future).await,
         Err(panic) => Err(panic),
     };
-    gate::settle_async(claim, Ok(report(id, &delivery, outcome))).await
+    gate::settle_async(claim, Ok(report(id, &delivery, outcome).for_tenant(tenant))).await
 }
 
 /// The report of the `on_unreadable` callback's run: handled when it

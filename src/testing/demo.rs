@@ -156,7 +156,7 @@ pub fn documented_scheme(vendor: Vendor) -> Option<HmacScheme> {
 pub fn builder() -> WebhooksBuilder {
     Vendor::ALL
         .iter()
-        .fold(Webhooks::builder(), |builder, vendor| configure(builder, *vendor))
+        .fold(Webhooks::builder(), |builder, vendor| configure(builder, *vendor, ""))
         .clock(FixedClock(NOW))
         .max_body_size(MAX_BODY_SIZE)
 }
@@ -173,14 +173,63 @@ pub fn webhooks() -> Webhooks {
     builder().build().expect("the demo configuration is valid")
 }
 
-/// `builder` with `vendor` configured with its demo credentials; unchanged
-/// when the vendor is not compiled in.
-fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
+/// The demo receiver of tenant `tenant` of a multi-tenant receiver: as
+/// [`builder`], but every credential is the demo one followed by
+/// `-<tenant>` ([`tenant_secret`]), Adobe's client id too
+/// ([`tenant_adobe_client_id`]), so that each tenant's keys are its own.
+/// Sign its deliveries with [`tenant_sign`].
+pub fn tenant_builder(tenant: &str) -> WebhooksBuilder {
+    let suffix = format!("-{tenant}");
+    Vendor::ALL
+        .iter()
+        .fold(Webhooks::builder(), |builder, vendor| {
+            configure(builder, *vendor, &suffix)
+        })
+        .clock(FixedClock(NOW))
+        .max_body_size(MAX_BODY_SIZE)
+}
+
+/// `tenant`'s demo credential for `vendor` (the one its signer uses), or
+/// `None` for a vendor with none (Ignisign).
+pub fn tenant_secret(vendor: Vendor, tenant: &str) -> Option<String> {
+    secret_texts(vendor).first().map(|text| format!("{text}-{tenant}"))
+}
+
+/// `tenant`'s Adobe Acrobat Sign client id in [`tenant_builder`].
+pub fn tenant_adobe_client_id(tenant: &str) -> String {
+    format!("{ADOBE_CLIENT_ID}-{tenant}")
+}
+
+/// `body` delivered by `vendor` to tenant `tenant`, signed with that
+/// tenant's credential ([`tenant_builder`]), Adobe's client id header
+/// being the tenant's.
+pub fn tenant_sign(vendor: Vendor, tenant: &str, body: &[u8]) -> SignedRequest {
+    let signer = match tenant_secret(vendor, tenant) {
+        Some(secret) => signer(vendor).with_secret(Secret::new(secret)),
+        None => signer(vendor),
+    };
+    let request = signer.sign(body);
+    #[cfg(feature = "adobesign")]
+    if vendor == Vendor::AdobeSign {
+        return request.set_header(crate::adobesign::CLIENT_ID_HEADER, tenant_adobe_client_id(tenant));
+    }
+    request
+}
+
+/// `builder` with `vendor` configured with its demo credentials, each
+/// followed by `suffix` (empty for the demo receiver); unchanged when the
+/// vendor is not compiled in.
+fn configure(builder: WebhooksBuilder, vendor: Vendor, suffix: &str) -> WebhooksBuilder {
     macro_rules! with {
         ($feature:literal, |$secret:ident| $configured:expr) => {{
             #[cfg(feature = $feature)]
             let builder = {
-                let $secret = |index: usize| Secret::new(secret_texts(vendor).get(index).copied().unwrap_or_default());
+                let $secret = |index: usize| {
+                    Secret::new(format!(
+                        "{}{suffix}",
+                        secret_texts(vendor).get(index).copied().unwrap_or_default()
+                    ))
+                };
                 $configured
             };
             builder
@@ -203,7 +252,8 @@ fn configure(builder: WebhooksBuilder, vendor: Vendor) -> WebhooksBuilder {
             .dropboxsign(crate::dropboxsign::Verifier::new(s(0)))),
         Vendor::BoldSign => with!("boldsign", |s| builder.boldsign(crate::boldsign::Verifier::new(s(0)))),
         Vendor::AdobeSign => with!("adobesign", |s| builder.adobesign(
-            crate::adobesign::Verifier::client_ids([ADOBE_CLIENT_ID]).with_query_token("token", s(0))
+            crate::adobesign::Verifier::client_ids([format!("{ADOBE_CLIENT_ID}{suffix}")])
+                .with_query_token("token", s(0))
         )),
         Vendor::Yousign => with!("yousign", |s| builder.yousign(crate::yousign::Verifier::new(s(0)))),
         Vendor::PandaDoc => with!("pandadoc", |s| builder.pandadoc(crate::pandadoc::Verifier::new(s(0)))),

@@ -69,7 +69,16 @@ impl SignedRequest {
             Some(query) => format!("{path}?{query}"),
             None => path.to_owned(),
         };
-        let mut builder = http::Request::post(uri).header(http::header::CONTENT_TYPE, "application/json");
+        let mut builder = http::Request::post(uri);
+        // JSON unless the signer set its own (Dropbox Sign's multipart form):
+        // two `Content-Type` headers are refused as ambiguous.
+        if !self
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+        {
+            builder = builder.header(http::header::CONTENT_TYPE, "application/json");
+        }
         for (name, value) in &self.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
