@@ -211,6 +211,7 @@ pub mod plugin;
 pub mod redact;
 mod secret;
 mod trace;
+mod unknown_members;
 mod vendor;
 pub mod verify;
 
@@ -274,6 +275,7 @@ pub use registry::{
     AsyncHandlers, ConfirmedEvent, HandlerError, HandlerId, Handlers, LifecycleEvent, Report, Unreadable,
 };
 pub use secret::Secret;
+pub use unknown_members::UnknownMembers;
 pub use vendor::{UnknownVendor, Vendor};
 
 /// Compiles and runs every Rust snippet of the README as a doctest. Each
