@@ -80,7 +80,8 @@ pub fn growth(vendor: Vendor) -> (&'static str, Grow) {
 }
 
 /// `vendor`'s delivery of about `size` bytes (never below the fixture with
-/// one element in its growing array), unsigned.
+/// one element in its growing array), unsigned, its members in the
+/// fixture's order (a vendor's one-pass parse may depend on it).
 pub fn body(vendor: Vendor, size: usize) -> Vec<u8> {
     let (fixture, grow) = growth(vendor);
     let path = format!(
@@ -89,44 +90,121 @@ pub fn body(vendor: Vendor, size: usize) -> Vec<u8> {
         vendor.slug()
     );
     let text = std::fs::read(&path).unwrap_or_else(|err| panic!("{path}: {err}"));
-    let mut value: Value = serde_json::from_slice(&text).unwrap();
-    let target = value
-        .pointer_mut(grow_pointer(&grow))
-        .unwrap_or_else(|| panic!("{path}: no {}", grow_pointer(&grow)));
+    let mut value: Json = serde_json::from_slice(&text).unwrap();
+    let len = |value: &Json| serde_json::to_vec(value).unwrap().len();
     match grow {
         Grow::Array(pointer) => {
-            let items = target
-                .as_array_mut()
-                .unwrap_or_else(|| panic!("{path}: {pointer} is not an array"));
+            let Some(Json::Array(items)) = value.pointer_mut(pointer) else {
+                panic!("{path}: {pointer} is not an array")
+            };
             let template = items
                 .first()
                 .cloned()
                 .unwrap_or_else(|| panic!("{path}: {pointer} is empty"));
             items.truncate(1);
-            let base = serde_json::to_vec(&value).unwrap().len();
-            let each = serde_json::to_vec(&template).unwrap().len() + 1;
-            let more = size.saturating_sub(base) / each;
-            let items = value.pointer_mut(pointer).unwrap().as_array_mut().unwrap();
+            let more = size.saturating_sub(len(&value)) / (len(&template) + 1);
+            let Some(Json::Array(items)) = value.pointer_mut(pointer) else {
+                unreachable!()
+            };
             items.extend(std::iter::repeat_n(template, more));
         }
         Grow::Extra(pointer) => {
-            let base = serde_json::to_vec(&value).unwrap().len() + 16;
             let note = |i: usize| format!("note {i:07}: a later API version added this member");
-            let count = size.saturating_sub(base) / (note(0).len() + 3);
-            let notes: Vec<String> = (0..count).map(note).collect();
-            value
-                .pointer_mut(pointer)
-                .and_then(Value::as_object_mut)
-                .unwrap_or_else(|| panic!("{path}: {pointer} is not an object"))
-                .insert("benchNotes".to_owned(), Value::from(notes));
+            let count = size.saturating_sub(len(&value) + 16) / (note(0).len() + 3);
+            let notes = Json::Array((0..count).map(|i| Json::Other(Value::from(note(i)))).collect());
+            let Some(Json::Object(members)) = value.pointer_mut(pointer) else {
+                panic!("{path}: {pointer} is not an object")
+            };
+            members.push(("benchNotes".to_owned(), notes));
         }
     }
     serde_json::to_vec(&value).unwrap()
 }
 
-fn grow_pointer(grow: &Grow) -> &'static str {
-    match grow {
-        Grow::Array(pointer) | Grow::Extra(pointer) => pointer,
+/// JSON with its members in the order read (`serde_json::Value` would sort
+/// them: the crate does not enable serde_json's `preserve_order`).
+#[derive(Clone)]
+enum Json {
+    Object(Vec<(String, Json)>),
+    Array(Vec<Json>),
+    Other(Value),
+}
+
+impl Json {
+    fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Json> {
+        pointer.split('/').skip(1).try_fold(self, |node, token| match node {
+            Json::Object(members) => members.iter_mut().find(|(key, _)| key == token).map(|(_, value)| value),
+            Json::Array(items) => items.get_mut(token.parse::<usize>().ok()?),
+            Json::Other(_) => None,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct JsonVisitor;
+        impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+            type Value = Json;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Json>()? {
+                    members.push(entry);
+                }
+                Ok(Json::Object(members))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Json>()? {
+                    items.push(item);
+                }
+                Ok(Json::Array(items))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+                Ok(Json::Other(Value::from(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+                Ok(Json::Other(Value::from(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+                Ok(Json::Other(Value::from(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+                Ok(Json::Other(Value::from(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+                Ok(Json::Other(Value::from(v)))
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Other(Value::Null))
+            }
+        }
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Other(value) => value.serialize(serializer),
+        }
     }
 }
 
