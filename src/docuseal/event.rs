@@ -801,6 +801,61 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     })
 }
 
+/// The hot path: `event_type` before `data` (the order DocuSeal sends) of a
+/// known event family, read in one pass with `data`'s model chosen as soon as
+/// it is met. `None` for anything else (`data` first, an unknown family, a
+/// duplicate or missing key, any error), which [`parse`] then reads or
+/// reports precisely. The two-stage parse scans `data` twice (raw, then typed).
+pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+    struct OnePass;
+
+    impl<'de> serde::de::Visitor<'de> for OnePass {
+        type Value = Option<Event>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a DocuSeal delivery")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
+            let mut event_type: Option<EventKind> = None;
+            let mut timestamp: Option<String> = None;
+            let mut data: Option<Data> = None;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                match (&*key, &event_type) {
+                    ("event_type", None) => event_type = Some(map.next_value()?),
+                    ("timestamp", _) if timestamp.is_none() => timestamp = Some(map.next_value()?),
+                    ("data", Some(kind)) if data.is_none() => {
+                        data = Some(match Shape::of(kind) {
+                            Shape::Form => Data::Form(map.next_value()?),
+                            Shape::Submission => Data::Submission(map.next_value()?),
+                            Shape::Template => Data::Template(map.next_value()?),
+                            Shape::Unknown => return Ok(None),
+                        })
+                    }
+                    ("event_type" | "timestamp" | "data", _) => return Ok(None),
+                    _ => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(match (event_type, timestamp, data) {
+                (Some(event_type), Some(timestamp), Some(data)) => Some(Event {
+                    event_type,
+                    timestamp,
+                    data,
+                }),
+                _ => None,
+            })
+        }
+    }
+
+    use serde::Deserializer as _;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let event = deserializer.deserialize_map(OnePass).ok()??;
+    deserializer.end().ok()?;
+    Some(event)
+}
+
 /// Reads `{event_type, timestamp, data}` from any serde format (a queue),
 /// choosing `data`'s model as the crate's parser does.
 impl<'de> Deserialize<'de> for Event {
