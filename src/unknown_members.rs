@@ -341,8 +341,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownMembers<'_, A> {
     }
 }
 
-/// A member name, borrowed from the body when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+/// A member name, borrowed from the body when it has no escapes (serde's
+/// own `Cow<str>` always copies).
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

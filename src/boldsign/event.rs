@@ -259,7 +259,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
             let (mut event, mut context, mut data) = (None, None, None);
-            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
                 match &*key {
                     "event" if event.is_none() => event = Some(map.next_value::<Metadata>()?),
                     "context" if context.is_none() => context = Some(map.next_value::<Option<Context>>()?),
@@ -312,7 +312,12 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Data>, A::Error> {
-            if map.next_key::<Cow<'de, str>>()?.as_deref() != Some("object") {
+            if map
+                .next_key::<crate::unknown_members::Key<'de>>()?
+                .map(|key| key.0)
+                .as_deref()
+                != Some("object")
+            {
                 return Ok(None);
             }
             let object = ObjectType::from_wire(&map.next_value::<Cow<'de, str>>()?);
@@ -338,7 +343,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
         type Error = A::Error;
 
         fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-            match self.0.next_key::<Cow<'de, str>>()? {
+            match self.0.next_key::<crate::unknown_members::Key<'de>>()?.map(|key| key.0) {
                 None => Ok(None),
                 Some(key) if key == "object" => Err(serde::de::Error::custom("`object` twice")),
                 Some(key) => {

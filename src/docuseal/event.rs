@@ -820,7 +820,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
             let mut event_type: Option<EventKind> = None;
             let mut timestamp: Option<String> = None;
             let mut data: Option<Data> = None;
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
                 match (&*key, &event_type) {
                     ("event_type", None) => event_type = Some(map.next_value()?),
                     ("timestamp", _) if timestamp.is_none() => timestamp = Some(map.next_value()?),

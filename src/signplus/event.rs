@@ -246,7 +246,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
             let mut hook: Option<Hook> = None;
             let mut data: Option<Data> = None;
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
                 match (&*key, &hook, &data) {
                     ("hook", None, None) => hook = Some(map.next_value()?),
                     ("data", Some(known), None) => {
