@@ -340,7 +340,7 @@ fn token_matches(given: &str, expected: &[u8]) -> bool {
 }
 
 /// The proof of a vendor that puts it in the request (not in the body).
-fn request_check(vendor: Vendor) -> Option<Box<dyn Fn(&http::Request<Vec<u8>>) -> bool>> {
+fn request_check(vendor: Vendor) -> Option<Baseline> {
     let key = key(vendor);
     Some(match vendor.slug() {
         "esignglobal" => Box::new(move |r| {
