@@ -10,7 +10,8 @@
 //! typed members go straight to the derived deserializer, and each unknown
 //! member is skipped over by serde_json's raw-value scanner and kept as one
 //! `Box<RawValue>`: one allocation per unknown member, nothing when there is
-//! none. The value is materialised (`get`, `to_map`) only when asked for.
+//! none. The value is materialised (`get`, `to_map`, serialisation) only when
+//! asked for.
 //!
 //! The models use it through [`keep_unknown_members!`], which wraps the
 //! model's derived `Deserialize` (made an inherent function with
@@ -30,8 +31,8 @@ use serde_json::{Map, Value};
 /// kept as its raw JSON text (in the order received) and turned into a
 /// [`serde_json::Value`] only when asked for.
 ///
-/// Serialized, the members are written back as received, next to the typed
-/// ones. Comparison ([`PartialEq`]) is by value, not by text: `{"a": 1}` and
+/// Serialized, the members are written next to the typed ones, in canonical
+/// form (sorted by key, compact, as a [`Map`] would write them). Comparison ([`PartialEq`]) is by value, not by text: `{"a": 1}` and
 /// `{"a":1}` are equal. A key sent twice counts once, with its last value
 /// (as in a [`Map`]).
 ///
@@ -170,12 +171,18 @@ impl PartialEq for UnknownMembers {
     }
 }
 
-/// A map of the members, each written as received.
+/// A map of the members in canonical form, as the [`Map`] it stands for:
+/// sorted by key, values compact. The same content gives the same bytes
+/// whatever spacing and member order it was received in (deduplication keys
+/// hash the serialised event: a retry that DocuSign renders differently must
+/// hash the same). The cost is paid here, when an event is stored or hashed,
+/// not when it is read.
 impl Serialize for UnknownMembers {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        for (name, raw) in self.iter() {
-            map.serialize_entry(name, raw)?;
+        let members = self.to_map();
+        let mut map = serializer.serialize_map(Some(members.len()))?;
+        for (name, value) in &members {
+            map.serialize_entry(name, value)?;
         }
         map.end()
     }
@@ -402,8 +409,12 @@ mod tests {
         let written = serde_json::to_string(&model).unwrap();
         assert_eq!(
             written,
-            r#"{"knownName":"n","count":3,"extra":{"a": [1, 2]},"tailA":true}"#
+            r#"{"knownName":"n","count":3,"extra":{"a":[1,2]},"tailA":true}"#
         );
+        // Canonical: another spacing and member order of the same content writes the same bytes.
+        let reordered: Model =
+            serde_json::from_str(r#"{"count":3, "tailA" :true,"extra":{ "a":[1,2] },"knownName":"n"}"#).unwrap();
+        assert_eq!(serde_json::to_string(&reordered).unwrap(), written);
         let again: Model = serde_json::from_str(&written).unwrap();
         assert_eq!(again, model);
         // Through a Value (how stored events are read back) too.
@@ -434,7 +445,7 @@ mod tests {
         assert_eq!(model.other.get("x"), Some(Value::from(3)));
         assert_eq!(
             serde_json::to_string(&model).unwrap(),
-            r#"{"knownName":null,"count":0,"y":2,"x":3}"#
+            r#"{"knownName":null,"count":0,"x":3,"y":2}"#
         );
     }
 
