@@ -1,5 +1,7 @@
-//! Heap allocations per `dispatch`, against the floor's (an owned typed parse),
-//! counted by a global allocator wrapper.
+//! Heap allocations (and bytes asked for) per `dispatch` of every vendor of
+//! the vendor table at each bench size, beside its floor's and `Value`'s
+//! (the same requests as `benches/dispatch.rs`), counted by a global
+//! allocator wrapper; then DocuSign's full message and the reference case.
 //!
 //! ```sh
 //! cargo bench --bench allocations
@@ -11,9 +13,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use esign_webhooks::testing::Signer;
+use esign_webhooks::testing::{Signer, demo};
 use esign_webhooks::verify::HmacScheme;
-use esign_webhooks::{FixedClock, Secret, Webhooks, constellation, esignglobal, ignisign, signplus};
+use esign_webhooks::{Secret, Vendor, Webhooks, esignglobal};
 
 struct Counting;
 
@@ -39,6 +41,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// Allocations and bytes of one call of `f` (what it returns is dropped after counting).
 fn count<T>(f: impl FnOnce() -> T) -> (usize, usize) {
     let (a, b) = (ALLOCATIONS.load(Ordering::Relaxed), BYTES.load(Ordering::Relaxed));
     let value = f();
@@ -50,72 +53,61 @@ fn count<T>(f: impl FnOnce() -> T) -> (usize, usize) {
     counted
 }
 
-fn header_map(pairs: &[(String, String)]) -> http::HeaderMap {
-    let mut map = http::HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            http::HeaderName::try_from(name.as_str()).unwrap(),
-            value.parse().unwrap(),
-        );
-    }
-    map
-}
-
 fn main() {
-    let secret = Secret::from_standard_webhooks("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD").unwrap();
-    let token = "a-long-enough-shared-token-value";
+    println!(
+        "{:<16} {:>11} {:>9} {:>10} {:>9} {:>10} {:>9} {:>10}",
+        "vendor", "size", "dispatch", "bytes", "floor", "bytes", "value", "bytes"
+    );
+    for &vendor in Vendor::ALL.iter().filter(|vendor| vendor.is_compiled_in()) {
+        let webhooks = demo::builder_for(vendor).max_body_size(4 << 20).build().unwrap();
+        let floor = support::vendors::floor(vendor);
+        let value = support::vendors::value(vendor);
+        let mut cases: Vec<(String, http::Request<Vec<u8>>)> = support::vendors::SIZES
+            .iter()
+            .map(|(label, size)| (label.to_string(), support::vendors::request(vendor, *size)))
+            .collect();
+        if vendor == Vendor::DocuSign {
+            let full = support::vendors::signed(vendor, &support::docusign_full_message());
+            cases.push(("full-107KB".to_owned(), full));
+        }
+        for (label, request) in &cases {
+            let ours = count(|| webhooks.dispatch_request(request).unwrap());
+            let floor = count(|| assert!(floor(request)));
+            let value = count(|| assert!(value(request)));
+            row(
+                vendor.slug(),
+                &format!("{label} ({}B)", request.body().len()),
+                ours,
+                floor,
+                value,
+            );
+        }
+    }
+
+    // The reference case: the crate against its floor's parse (the HMAC allocates nothing).
+    let secret = Secret::from_standard_webhooks(support::reference::SW_SECRET).unwrap();
     let webhooks = Webhooks::builder()
         .esignglobal(esignglobal::Verifier::new(
             secret.clone(),
             HmacScheme::standard_webhooks(),
         ))
-        .ignisign(ignisign::Verifier::new(
-            "appId_3b2f9c1e-7d4a-4e57-9a0b-1c2d3e4f5a6b",
-            ignisign::AppEnv::Development,
-        ))
-        .signplus(signplus::Verifier::header_token("x-token", Secret::new(token)))
-        .constellation(constellation::Verifier::header_token("x-c1-token", Secret::new(token)))
-        .clock(FixedClock(1_700_000_000))
         .build()
         .unwrap();
-
-    println!(
-        "{:<14} {:>7} {:>10} {:>12} {:>10} {:>12}",
-        "vendor", "size", "dispatch", "bytes", "floor", "bytes"
+    let body = support::reference::body();
+    let headers = support::header_map(
+        &Signer::hmac(HmacScheme::standard_webhooks(), secret)
+            .sign(&body)
+            .headers,
     );
-    for (label, size) in support::SIZES {
-        let body = support::esignglobal(size);
-        let request = Signer::hmac(HmacScheme::standard_webhooks(), secret.clone())
-            .at(1_700_000_000)
-            .sign(&body);
-        let headers = header_map(&request.headers);
-        let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
-        let floor = count(|| serde_json::from_slice::<support::FloorEsg>(&body).unwrap());
-        row("eSignGlobal", label, ours, floor);
-
-        let body = support::ignisign(size);
-        let headers = header_map(&[]);
-        let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
-        let floor = count(|| serde_json::from_slice::<support::FloorIgnisign>(&body).unwrap());
-        row("Ignisign", label, ours, floor);
-
-        let body = support::signplus(size);
-        let headers = header_map(&[("x-token".to_owned(), token.to_owned())]);
-        let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
-        let floor = count(|| serde_json::from_slice::<support::FloorSignPlus>(&body).unwrap());
-        row("Sign.Plus", label, ours, floor);
-
-        let body = support::constellation(size);
-        let headers = header_map(&[("x-c1-token".to_owned(), token.to_owned())]);
-        let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
-        let floor = count(|| serde_json::from_slice::<support::FloorConstellation>(&body).unwrap());
-        row("Constellation1", label, ours, floor);
-    }
+    let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
+    let floor = count(|| serde_json::from_slice::<support::reference::FloorEsg>(&body).unwrap());
+    let value = count(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap());
+    row("reference", &format!("{}B", body.len()), ours, floor, value);
 }
 
-fn row(vendor: &str, size: &str, ours: (usize, usize), floor: (usize, usize)) {
+fn row(vendor: &str, size: &str, ours: (usize, usize), floor: (usize, usize), value: (usize, usize)) {
     println!(
-        "{vendor:<14} {size:>7} {:>10} {:>12} {:>10} {:>12}",
-        ours.0, ours.1, floor.0, floor.1
+        "{vendor:<16} {size:>11} {:>9} {:>10} {:>9} {:>10} {:>9} {:>10}",
+        ours.0, ours.1, floor.0, floor.1, value.0, value.1
     );
 }

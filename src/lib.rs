@@ -224,6 +224,7 @@ pub mod redact;
 mod secret;
 mod tenant_id;
 mod trace;
+mod unknown_members;
 mod vendor;
 pub mod verify;
 
@@ -310,6 +311,7 @@ pub use registry::{
     Unreadable,
 };
 pub use secret::Secret;
+pub use unknown_members::UnknownMembers;
 pub use vendor::{UnknownVendor, Vendor};
 
 /// Compiles and runs every Rust snippet of the README as a doctest. Each

@@ -319,3 +319,58 @@ fn event_and_data_alone_name_no_vendor() {
         &ErrorKind::UnrecognizedVendor
     );
 }
+
+/// DocuSign's full JSON SIM message (every documented member, 107 KB; the
+/// bench's `benches/data/` copy of `shared/bench/`): the typed members are
+/// read, every other member is kept as sent (raw, materialised on demand),
+/// and the event stored and read back (through a `Value`, as the crate's
+/// `Event` does) is the same event.
+#[test]
+fn the_full_message_keeps_every_unknown_member_and_round_trips() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/docusign_full_message_107KB.json");
+    let body = fs::read(&path).unwrap();
+    let sent: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let event = esign_webhooks::dangerous::parse_unverified(Vendor::DocuSign, &body).unwrap();
+    let Event::DocuSign(message) = &event else {
+        panic!("{event:?}")
+    };
+    let summary = message.envelope_summary().unwrap();
+    let summary_sent = &sent["data"]["envelopeSummary"];
+    for member in [
+        "envelopeDocuments",
+        "customFields",
+        "folders",
+        "templates",
+        "lockInformation",
+    ] {
+        assert_eq!(
+            summary.other.get(member).as_ref(),
+            Some(&summary_sent[member]),
+            "{member}"
+        );
+    }
+    assert!(
+        !summary.other.contains_key("status"),
+        "a typed member is not kept twice"
+    );
+    let signer = &summary.recipients.as_ref().unwrap().signers[0];
+    assert_eq!(
+        signer.other.get("tabs").as_ref(),
+        Some(&summary_sent["recipients"]["signers"][0]["tabs"])
+    );
+    let tabs = signer.other.get_raw("tabs").unwrap().get();
+    assert!(
+        tabs.starts_with('{') && tabs.contains('\n'),
+        "kept as sent, spacing included"
+    );
+
+    let stored = serde_json::to_value(&event).unwrap();
+    assert_eq!(
+        stored["event"]["data"]["envelopeSummary"]["envelopeDocuments"],
+        summary_sent["envelopeDocuments"]
+    );
+    let again: Event = serde_json::from_value(stored).unwrap();
+    assert_eq!(format!("{again:?}"), format!("{event:?}"));
+    let again: Event = serde_json::from_slice(&serde_json::to_vec(&event).unwrap()).unwrap();
+    assert_eq!(format!("{again:?}"), format!("{event:?}"));
+}

@@ -238,6 +238,134 @@ fn typed(object: &ObjectType, part: &str) -> Result<Data, serde_json::Error> {
     })
 }
 
+/// The hot path: a body whose `data` starts with a known `object` (the
+/// order BoldSign sends), read in one pass: the model is chosen when `object`
+/// is read and the rest of `data` goes straight into it. `None` for anything
+/// else (`object` not first, an unknown object, a duplicate key, any error),
+/// which [`parse`] then reads or reports precisely. The precise parse scans
+/// `data` three times (raw, the `object` peek, typed).
+pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+
+    struct OnePass;
+
+    impl<'de> Visitor<'de> for OnePass {
+        type Value = Option<Event>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a BoldSign event")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
+            let (mut event, mut context, mut data) = (None, None, None);
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
+                match &*key {
+                    "event" if event.is_none() => event = Some(map.next_value::<Metadata>()?),
+                    "context" if context.is_none() => context = Some(map.next_value::<Option<Context>>()?),
+                    "data" if data.is_none() => match map.next_value_seed(DataSeed)? {
+                        Some(read) => data = Some(read),
+                        None => return Ok(None),
+                    },
+                    "event" | "context" | "data" => return Ok(None),
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(event.map(|event| Event {
+                event,
+                context: context.flatten(),
+                data: data.unwrap_or(Data::Empty),
+            }))
+        }
+    }
+
+    /// `data`: `null`, or an object whose first member is a known `object`.
+    struct DataSeed;
+
+    impl<'de> DeserializeSeed<'de> for DataSeed {
+        type Value = Option<Data>;
+
+        fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Option<Data>, D::Error> {
+            deserializer.deserialize_option(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DataSeed {
+        type Value = Option<Data>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("BoldSign's data")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Option<Data>, E> {
+            Ok(Some(Data::Empty))
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Option<Data>, E> {
+            Ok(Some(Data::Empty))
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Option<Data>, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Data>, A::Error> {
+            if map
+                .next_key::<crate::unknown_members::Key<'de>>()?
+                .map(|key| key.0)
+                .as_deref()
+                != Some("object")
+            {
+                return Ok(None);
+            }
+            let object = ObjectType::from_wire(&map.next_value::<Cow<'de, str>>()?);
+            // The rest of `data` straight into the model; a second `object`
+            // (which the precise parse reads as unknown data) ends the one pass.
+            let rest = MapAccessDeserializer::new(NoSecondObject(map));
+            Ok(Some(match object {
+                ObjectType::Document => Data::Document(Deserialize::deserialize(rest)?),
+                ObjectType::Template => Data::Template(Deserialize::deserialize(rest)?),
+                ObjectType::SenderIdentity => Data::SenderIdentity(Deserialize::deserialize(rest)?),
+                ObjectType::IdentityVerification => Data::IdentityVerification(Deserialize::deserialize(rest)?),
+                ObjectType::KnowledgeBasedAuthentication => {
+                    Data::KnowledgeBasedAuthentication(Deserialize::deserialize(rest)?)
+                }
+                ObjectType::Unknown(_) => return Ok(None),
+            }))
+        }
+    }
+
+    struct NoSecondObject<A>(A);
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for NoSecondObject<A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+            match self.0.next_key::<crate::unknown_members::Key<'de>>()?.map(|key| key.0) {
+                None => Ok(None),
+                Some(key) if key == "object" => Err(serde::de::Error::custom("`object` twice")),
+                Some(key) => {
+                    let key: serde::de::value::StrDeserializer<'_, A::Error> = key.as_ref().into_deserializer();
+                    seed.deserialize(key).map(Some)
+                }
+            }
+        }
+
+        fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+            self.0.next_value_seed(seed)
+        }
+    }
+
+    use serde::Deserializer as _;
+    use serde::de::IntoDeserializer as _;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let event = deserializer.deserialize_map(OnePass).ok()??;
+    deserializer.end().ok()?;
+    Some(event)
+}
+
 /// Reads `{event, context, data}` from any serde format (a queue, a test),
 /// choosing `data`'s model from `data.object` like the crate's parser does.
 impl<'de> Deserialize<'de> for Event {

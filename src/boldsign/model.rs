@@ -11,7 +11,7 @@ use crate::json_object::{optional_vec as list, optional_vec_of_objects as object
 
 /// A time of the template and sender-identity models, which the SDK reads as
 /// a date: kept as sent, a Unix time (number) or a date string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Time {
@@ -19,6 +19,41 @@ pub enum Time {
     Unix(i64),
     /// A date string (ISO 8601), verbatim.
     Text(String),
+}
+
+/// Read in place by a visitor (an `untagged` derive would buffer the value first).
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TimeVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for TimeVisitor {
+            type Value = Time;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a Unix time or a date string")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Time, E> {
+                Ok(Time::Unix(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Time, E> {
+                i64::try_from(v)
+                    .map(Time::Unix)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Time, E> {
+                Ok(Time::Text(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Time, E> {
+                Ok(Time::Text(v))
+            }
+        }
+
+        deserializer.deserialize_any(TimeVisitor)
+    }
 }
 
 /// `data` of the document events (`"object": "document"`).

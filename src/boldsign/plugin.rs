@@ -46,6 +46,10 @@ impl SimpleVendor for BoldSign {
         super::parse(body)
     }
 
+    fn fast_parse(body: &[u8]) -> Option<Event> {
+        super::event::parse_fast(body)
+    }
+
     /// `event.id`, BoldSign's unique event id, with `event.eventType`.
     fn dedup_key(event: &Event) -> DedupKey {
         let mut hasher = Hasher::new(Vendor::BoldSign);

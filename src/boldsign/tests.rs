@@ -206,3 +206,44 @@ fn events_round_trip_through_serde() {
         assert_eq!(via_value, event);
     }
 }
+
+#[test]
+fn the_one_pass_parse_agrees_with_the_precise_one_or_leaves_it_the_body() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/boldsign");
+    let mut fast = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let body = std::fs::read(&path).unwrap();
+        if let Some(event) = super::event::parse_fast(&body) {
+            assert_eq!(
+                Ok(event),
+                super::parse(&body).map_err(|err| err.to_string()),
+                "{path:?}"
+            );
+            fast += 1;
+        }
+        assert_eq!(
+            crate::testing::fast_path_agrees(crate::Vendor::BoldSign, &body),
+            Ok(()),
+            "{path:?}"
+        );
+    }
+    assert!(fast >= 20, "the fixtures take the one-pass parse ({fast})");
+    // `object` not first, or twice, or unknown: the precise parse's.
+    let late = br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"documentId":"d","object":"document"}}"#;
+    assert!(super::event::parse_fast(late).is_none());
+    assert!(super::parse(late).is_ok());
+    let twice =
+        br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"object":"document","documentId":"d","object":"x"}}"#;
+    assert!(super::event::parse_fast(twice).is_none());
+    let unknown = br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"object":"contract"}}"#;
+    assert!(super::event::parse_fast(unknown).is_none());
+    let empty = br#"{"event":{"id":"e","eventType":"Viewed"},"data":null}"#;
+    assert_eq!(
+        Ok(super::event::parse_fast(empty).unwrap()),
+        super::parse(empty).map_err(|err| err.to_string())
+    );
+}

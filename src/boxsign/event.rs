@@ -110,6 +110,7 @@ pub struct User {
 /// A Box item (file, folder, sign request): its id, type and name, and every
 /// other field as received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct Item {
     /// The item's id.
@@ -121,9 +122,11 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The other fields (`parent`, `etag`, `sha1`, …), as received.
-    #[serde(flatten)]
-    pub other: serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
 }
+
+crate::unknown_members::keep_unknown_members!(Item);
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::BoxSign))

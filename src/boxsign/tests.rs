@@ -29,7 +29,7 @@ fn every_trigger_is_typed_and_unknown_ones_kept() {
             (source.id.as_str(), source.item_type.as_deref()),
             ("1509826131", Some("file"))
         );
-        assert_eq!(source.other["parent"]["name"], "Signed contracts");
+        assert_eq!(source.other.get("parent").unwrap()["name"], "Signed contracts");
         assert_eq!(
             event.created_by.as_ref().and_then(|u| u.login.as_deref()),
             Some("jane.doe@example.com")

@@ -205,7 +205,7 @@ pub struct FilledValue {
 /// assert_eq!(signature.urls(), ["https://x.test/signature.png"]);
 /// assert_eq!(signature.to_json(), serde_json::json!("https://x.test/signature.png"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum FieldValue {
@@ -222,6 +222,68 @@ pub enum FieldValue {
     /// Anything else, as received: a `file` field's array of URLs (see
     /// [`FieldValue::urls`]), a multiple selection's list.
     Other(serde_json::Value),
+}
+
+/// Read in place by a visitor, in the order the variants are listed (an
+/// `untagged` derive would buffer every value first: one per form field).
+impl<'de> Deserialize<'de> for FieldValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldValueVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for FieldValueVisitor {
+            type Value = FieldValue;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a form field's value")
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<FieldValue, E> {
+                Ok(FieldValue::Null)
+            }
+
+            fn visit_none<E: serde::de::Error>(self) -> Result<FieldValue, E> {
+                Ok(FieldValue::Null)
+            }
+
+            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<FieldValue, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<FieldValue, E> {
+                Ok(FieldValue::Bool(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FieldValue, E> {
+                Ok(FieldValue::Number(v.into()))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FieldValue, E> {
+                Ok(FieldValue::Number(v.into()))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FieldValue, E> {
+                Ok(serde_json::Number::from_f64(v).map_or(FieldValue::Null, FieldValue::Number))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FieldValue, E> {
+                Ok(FieldValue::Text(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<FieldValue, E> {
+                Ok(FieldValue::Text(v))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<FieldValue, A::Error> {
+                serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(FieldValue::Other)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FieldValue, A::Error> {
+                serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(FieldValue::Other)
+            }
+        }
+
+        deserializer.deserialize_any(FieldValueVisitor)
+    }
 }
 
 impl FieldValue {
@@ -737,6 +799,61 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
         timestamp: wire.timestamp,
         data,
     })
+}
+
+/// The hot path: `event_type` before `data` (the order DocuSeal sends) of a
+/// known event family, read in one pass with `data`'s model chosen as soon as
+/// it is met. `None` for anything else (`data` first, an unknown family, a
+/// duplicate or missing key, any error), which [`parse`] then reads or
+/// reports precisely. The two-stage parse scans `data` twice (raw, then typed).
+pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+    struct OnePass;
+
+    impl<'de> serde::de::Visitor<'de> for OnePass {
+        type Value = Option<Event>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a DocuSeal delivery")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
+            let mut event_type: Option<EventKind> = None;
+            let mut timestamp: Option<String> = None;
+            let mut data: Option<Data> = None;
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
+                match (&*key, &event_type) {
+                    ("event_type", None) => event_type = Some(map.next_value()?),
+                    ("timestamp", _) if timestamp.is_none() => timestamp = Some(map.next_value()?),
+                    ("data", Some(kind)) if data.is_none() => {
+                        data = Some(match Shape::of(kind) {
+                            Shape::Form => Data::Form(map.next_value()?),
+                            Shape::Submission => Data::Submission(map.next_value()?),
+                            Shape::Template => Data::Template(map.next_value()?),
+                            Shape::Unknown => return Ok(None),
+                        })
+                    }
+                    ("event_type" | "timestamp" | "data", _) => return Ok(None),
+                    _ => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(match (event_type, timestamp, data) {
+                (Some(event_type), Some(timestamp), Some(data)) => Some(Event {
+                    event_type,
+                    timestamp,
+                    data,
+                }),
+                _ => None,
+            })
+        }
+    }
+
+    use serde::Deserializer as _;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let event = deserializer.deserialize_map(OnePass).ok()??;
+    deserializer.end().ok()?;
+    Some(event)
 }
 
 /// Reads `{event_type, timestamp, data}` from any serde format (a queue),

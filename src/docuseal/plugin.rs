@@ -38,6 +38,10 @@ impl SimpleVendor for DocuSeal {
         super::parse(body)
     }
 
+    fn fast_parse(body: &[u8]) -> Option<Event> {
+        super::event::parse_fast(body)
+    }
+
     /// `event_type`, `timestamp` and `data.id`. DocuSeal writes the event's
     /// creation time in `timestamp` and keeps it across retries (the signed
     /// header timestamp, by contrast, changes on every attempt), so a retry

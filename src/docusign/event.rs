@@ -2,7 +2,6 @@
 //! configurationId, generatedDateTime, data}`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use super::scalars::{opt_bool, opt_id, opt_u64};
 use super::{EnvelopeStatus, EventKind, RecipientStatus};
@@ -126,7 +125,7 @@ pub struct Data {
 /// sends (documents, custom fields, tabs, options added later) is kept in
 /// [`other`](EnvelopeSummary::other).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct EnvelopeSummary {
     /// The envelope's status.
@@ -271,9 +270,11 @@ pub struct EnvelopeSummary {
     pub brand_id: Option<String>,
     /// Every other member, as sent (`envelopeMetadata`, `customFields`,
     /// `envelopeDocuments` with their `PDFBytes`, `anySigner`, …).
-    #[serde(flatten)]
-    pub other: Map<String, Value>,
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
 }
+
+crate::unknown_members::keep_unknown_members!(EnvelopeSummary);
 
 /// `envelopeSummary.sender`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -381,7 +382,7 @@ impl Recipients {
 /// typed ones (`tabs`, `emailNotification`, identity verification, …) are kept
 /// in [`other`](Recipient::other).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Recipient {
     /// The recipient's id in the envelope (`"1"`, …): what `data.recipientId` names.
@@ -451,6 +452,8 @@ pub struct Recipient {
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub total_tab_count: Option<u64>,
     /// Every other member, as sent.
-    #[serde(flatten)]
-    pub other: Map<String, Value>,
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
 }
+
+crate::unknown_members::keep_unknown_members!(Recipient);

@@ -47,7 +47,7 @@ fn completed_with_summary_reads_strings_as_booleans_and_numbers() {
     assert_eq!(signer.is_bulk_recipient, Some(false));
     assert_eq!(signer.signed_date_time.as_deref(), Some("2025-05-30T18:03:48.997Z"));
     // Untyped members are kept.
-    assert_eq!(summary.other["envelopeMetadata"]["allowCorrect"], "true");
+    assert_eq!(summary.other.get("envelopeMetadata").unwrap()["allowCorrect"], "true");
     assert!(summary.other.contains_key("anySigner"));
 }
 

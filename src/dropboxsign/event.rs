@@ -572,20 +572,36 @@ impl Event {
     }
 }
 
-/// A string, or an integer kept as its decimal digits.
+/// A string, or an integer kept as its decimal digits. Read in place by a
+/// visitor: an `untagged` enum would buffer each value first.
 pub(super) fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Unsigned(u64),
-        Signed(i64),
+    deserializer.deserialize_any(StringOrInteger)
+}
+
+struct StringOrInteger;
+
+impl<'de> serde::de::Visitor<'de> for StringOrInteger {
+    type Value = String;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a string or an integer")
     }
-    Ok(match Raw::deserialize(deserializer)? {
-        Raw::Text(text) => text,
-        Raw::Unsigned(n) => n.to_string(),
-        Raw::Signed(n) => n.to_string(),
-    })
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
 }
 
 fn optional_string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {

@@ -227,6 +227,52 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     Ok(Event { hook: wire.hook, data })
 }
 
+/// The hot path: `hook` then `data` (the order Sign.Plus sends) of a known
+/// event, read in one pass with `data`'s model chosen as soon as it is met.
+/// `None` for anything else (`data` first, an unknown event, a duplicate or
+/// missing key, any error), which [`parse`] then reads or reports precisely.
+/// The two-stage parse scans `data` twice (raw, then typed): at 64 KiB that
+/// was half of `dispatch`.
+pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+    struct OnePass;
+
+    impl<'de> serde::de::Visitor<'de> for OnePass {
+        type Value = Option<Event>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a Sign.Plus delivery")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
+            let mut hook: Option<Hook> = None;
+            let mut data: Option<Data> = None;
+            while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
+                match (&*key, &hook, &data) {
+                    ("hook", None, None) => hook = Some(map.next_value()?),
+                    ("data", Some(known), None) => {
+                        data = Some(match Shape::of(&known.event) {
+                            Shape::Envelope => Data::Envelope(map.next_value()?),
+                            Shape::AuditTrail => Data::AuditTrail(map.next_value()?),
+                            Shape::Unknown => return Ok(None),
+                        })
+                    }
+                    ("hook" | "data", _, _) => return Ok(None),
+                    _ => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(hook.zip(data).map(|(hook, data)| Event { hook, data }))
+        }
+    }
+
+    use serde::Deserializer as _;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let event = deserializer.deserialize_map(OnePass).ok()??;
+    deserializer.end().ok()?;
+    Some(event)
+}
+
 /// Reads `{hook, data}` from any serde format (a queue, a test), choosing
 /// `data`'s model from `hook.event` like the crate's parser does.
 impl<'de> Deserialize<'de> for Event {

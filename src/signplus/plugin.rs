@@ -37,6 +37,10 @@ impl SimpleVendor for SignPlus {
         super::parse(body)
     }
 
+    fn fast_parse(body: &[u8]) -> Option<Event> {
+        super::event::parse_fast(body)
+    }
+
     /// `hook.event`, `hook.id`, `envelope_id`, and for audit trails
     /// `recipient_id` and `action` (unknown events: their `data`).
     fn dedup_key(event: &Event) -> DedupKey {

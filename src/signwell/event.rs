@@ -91,6 +91,7 @@ pub struct Data {
 /// A document or template: its id, name and status typed, every other field
 /// of SignWell's document model (`recipients`, `files`, `metadata`, …) as received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct Object {
     /// The id.
@@ -103,9 +104,11 @@ pub struct Object {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The other fields, as received.
-    #[serde(flatten)]
-    pub other: serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
 }
+
+crate::unknown_members::keep_unknown_members!(Object);
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))

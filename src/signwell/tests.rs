@@ -67,5 +67,8 @@ fn every_event_type_is_typed() {
         Some("Jane Doe")
     );
     let object = signed.data.as_ref().and_then(|d| d.object.as_ref()).unwrap();
-    assert_eq!(object.other["recipients"][0]["email"], "jane.doe@example.com");
+    assert_eq!(
+        object.other.get("recipients").unwrap()[0]["email"],
+        "jane.doe@example.com"
+    );
 }

@@ -161,6 +161,25 @@ pub fn builder() -> WebhooksBuilder {
         .max_body_size(MAX_BODY_SIZE)
 }
 
+/// A builder with only `vendor` configured with its demo credentials (no
+/// other vendor to tell it from), the clock at [`NOW`] and the body limit at
+/// [`MAX_BODY_SIZE`]: a receiver as a one-vendor application configures it
+/// (the benches measure each vendor this way).
+///
+/// ```
+/// use esign_webhooks::Vendor;
+/// use esign_webhooks::testing::demo;
+///
+/// let webhooks = demo::builder_for(Vendor::DocuSign).build()?;
+/// assert_eq!(webhooks.vendors(), [Vendor::DocuSign]);
+/// # Ok::<(), esign_webhooks::Error>(())
+/// ```
+pub fn builder_for(vendor: Vendor) -> WebhooksBuilder {
+    configure(Webhooks::builder(), vendor)
+        .clock(FixedClock(NOW))
+        .max_body_size(MAX_BODY_SIZE)
+}
+
 /// The demo receiver: [`builder`], built.
 ///
 /// # Panics
