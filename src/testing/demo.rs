@@ -175,7 +175,7 @@ pub fn builder() -> WebhooksBuilder {
 /// # Ok::<(), esign_webhooks::Error>(())
 /// ```
 pub fn builder_for(vendor: Vendor) -> WebhooksBuilder {
-    configure(Webhooks::builder(), vendor)
+    configure(Webhooks::builder(), vendor, "")
         .clock(FixedClock(NOW))
         .max_body_size(MAX_BODY_SIZE)
 }
