@@ -51,6 +51,11 @@ fn main() {
             enabled: cfg!(all(feature = "inbox", feature = "redis", feature = "conformance")),
         },
         Group {
+            what: "the NATS JetStream inbox against a real nats-server (tests/nats_inbox.rs)",
+            features: "inbox,nats,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "nats", feature = "conformance")),
+        },
+        Group {
             what: "the inbox: receivers, workers and the inbox conformance suite on MemoryInbox (tests/inbox.rs)",
             features: "inbox,conformance",
             enabled: cfg!(all(feature = "inbox", feature = "conformance")),
