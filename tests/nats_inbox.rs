@@ -229,3 +229,57 @@ fn nats_inbox_fleet_runs_each_event_once() {
 async fn inbox_for(server: &Server) -> NatsInbox {
     inbox(server, "FLEET").await
 }
+
+/// 2 000 distinct deliveries pushed 64 at a time, then drained: every one
+/// pulled exactly once. Prints the push rate and the drain rate (for the notes).
+#[test]
+fn nats_inbox_concurrent_pushes_are_all_pulled_once() {
+    let Some(server) = Server::start("load") else { return };
+    runtime().block_on(async {
+        let inbox = Arc::new(inbox(&server, "LOAD").await);
+        let messages: Vec<_> = (0..2000).map(|_| conformance::sample_message()).collect();
+        let start = Instant::now();
+        let mut latencies = Vec::new();
+        for chunk in messages.chunks(64) {
+            let pushes: Vec<_> = chunk
+                .iter()
+                .cloned()
+                .map(|message| {
+                    let inbox = inbox.clone();
+                    tokio::spawn(async move {
+                        let began = Instant::now();
+                        inbox.push(&message).await.unwrap();
+                        began.elapsed()
+                    })
+                })
+                .collect();
+            for push in pushes {
+                latencies.push(push.await.unwrap());
+            }
+        }
+        let pushed = start.elapsed();
+        latencies.sort();
+        let p99 = latencies[latencies.len() * 99 / 100];
+        let start = Instant::now();
+        let mut seen = std::collections::HashSet::new();
+        while seen.len() < messages.len() && start.elapsed() < Duration::from_secs(60) {
+            let got = inbox
+                .pull(256, Duration::from_secs(30), Duration::from_millis(200))
+                .await
+                .unwrap();
+            for delivery in got {
+                let id = delivery.message.as_ref().unwrap().id();
+                assert!(seen.insert(id), "pulled twice: {id:?}");
+                assert!(inbox.ack(&delivery.receipt).await.unwrap());
+            }
+        }
+        let drained = start.elapsed();
+        assert_eq!(seen.len(), messages.len(), "every pushed message pulled");
+        eprintln!(
+            "NATS inbox, 2000 pushes at concurrency 64: {:.0}/s (p99 {:?}); pull+ack drain {:.0}/s",
+            2000.0 / pushed.as_secs_f64(),
+            p99,
+            2000.0 / drained.as_secs_f64()
+        );
+    });
+}

@@ -81,7 +81,7 @@ fn main() {
     if skipped > 0 {
         println!(
             "run every test, servers included: scripts/test-all \
-             (installs redis-server and PostgreSQL if missing, then cargo test --workspace --all-features)"
+             (installs redis-server, PostgreSQL and nats-server if missing, then cargo test --workspace --all-features)"
         );
     }
 }
