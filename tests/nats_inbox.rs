@@ -283,3 +283,40 @@ fn nats_inbox_concurrent_pushes_are_all_pulled_once() {
         );
     });
 }
+
+/// Leases longer than the consumer's `ack_wait` hold because the inbox
+/// renews them; once the holder is gone (its process died: the value is
+/// dropped, renewals stop), another inbox value gets the message.
+#[test]
+fn nats_inbox_renews_long_leases_and_a_dead_holders_message_moves_on() {
+    let Some(server) = Server::start("takeover") else {
+        return;
+    };
+    runtime().block_on(async {
+        let holder = inbox(&server, "TAKEOVER").await;
+        let other = inbox(&server, "TAKEOVER").await;
+        let sent = conformance::sample_message();
+        holder.push(&sent).await.unwrap();
+        let got = holder.pull(1, Duration::from_secs(3), Duration::ZERO).await.unwrap();
+        assert_eq!(got.len(), 1);
+        // Four acknowledgement waits (300 ms each) later, still held: the renewals work.
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert!(
+            other
+                .pull(10, Duration::from_secs(30), Duration::ZERO)
+                .await
+                .unwrap()
+                .is_empty(),
+            "a held lease past ack_wait keeps the message"
+        );
+        drop(holder);
+        let again = other
+            .pull(10, Duration::from_secs(30), Duration::from_secs(3))
+            .await
+            .unwrap();
+        assert_eq!(again.len(), 1, "the dead holder's message is handed out again");
+        assert_eq!(again[0].message.as_ref().unwrap().id(), sent.id());
+        assert_eq!(again[0].deliveries, 2);
+        assert!(other.ack(&again[0].receipt).await.unwrap());
+    });
+}
