@@ -15,8 +15,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use esign_webhooks::dedup::{AsyncDeduplicator, MemoryStore};
-use esign_webhooks::inbox::{Inbox, NatsInbox, Receiver, Worker, conformance};
-use esign_webhooks::{AsyncHandlers, Secret, Webhooks, constellation};
+use esign_webhooks::inbox::{Backoff, Inbox, NatsInbox, Receiver, Worker, conformance};
+use esign_webhooks::{AsyncHandlers, HandlerError, Secret, Webhooks, constellation};
 
 /// A `nats-server` child with JetStream on a store directory, killed and the directory removed when dropped.
 struct Server {
@@ -318,5 +318,65 @@ fn nats_inbox_renews_long_leases_and_a_dead_holders_message_moves_on() {
         assert_eq!(again[0].message.as_ref().unwrap().id(), sent.id());
         assert_eq!(again[0].deliveries, 2);
         assert!(other.ack(&again[0].receipt).await.unwrap());
+    });
+}
+
+/// A worker on NATS: a failing callback is retried after its backoff (the
+/// updated message held back with a delayed NAK), dead-lettered with its
+/// error after the attempts, and a replay runs it again.
+#[test]
+fn nats_inbox_worker_retries_then_dead_letters_then_replays() {
+    let Some(server) = Server::start("retry") else { return };
+    runtime().block_on(async {
+        let inbox = Arc::new(inbox(&server, "RETRY").await);
+        inbox.push(&conformance::sample_message()).await.unwrap();
+        let tries = Arc::new(AtomicUsize::new(0));
+        let mut handlers = AsyncHandlers::new();
+        let count = tries.clone();
+        handlers.on_any(move |_| {
+            let count = count.clone();
+            async move {
+                count.fetch_add(1, Ordering::SeqCst);
+                Err(HandlerError::msg("crm is down"))
+            }
+        });
+        handlers.deduplicate_with(AsyncDeduplicator::new(MemoryStore::new()));
+        let worker = Worker::new(inbox.clone(), Arc::new(handlers))
+            .with_max_attempts(3)
+            .with_poll_wait(Duration::from_millis(300))
+            .with_backoff(Backoff::new(Duration::from_millis(200), Duration::from_millis(400)));
+        let start = Instant::now();
+        let mut first_retry_seen = None;
+        while start.elapsed() < Duration::from_secs(15) && tries.load(Ordering::SeqCst) < 3 {
+            worker.run_once().await.unwrap();
+            if tries.load(Ordering::SeqCst) == 2 && first_retry_seen.is_none() {
+                first_retry_seen = Some(start.elapsed());
+            }
+        }
+        assert_eq!(tries.load(Ordering::SeqCst), 3);
+        assert!(
+            first_retry_seen.is_some_and(|at| at >= Duration::from_millis(200)),
+            "the retry waited for its backoff: {first_retry_seen:?}"
+        );
+        let letters = inbox.dead_letters(10).await.unwrap();
+        assert_eq!(letters.len(), 1, "dead-lettered after 3 attempts");
+        assert!(letters[0].error.contains("crm is down"), "{}", letters[0].error);
+        let message = letters[0].message.as_ref().unwrap();
+        assert_eq!(message.attempts(), 2, "two failures recorded before the last");
+        assert!(
+            inbox
+                .pull(10, Duration::from_secs(30), Duration::from_millis(500))
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing left in the inbox"
+        );
+        assert!(inbox.replay(&letters[0].engine_id).await.unwrap());
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) && tries.load(Ordering::SeqCst) < 4 {
+            worker.run_once().await.unwrap();
+        }
+        assert_eq!(tries.load(Ordering::SeqCst), 4, "the replay ran again");
+        assert_eq!(worker.stats().dead_lettered, 1);
     });
 }
