@@ -748,7 +748,9 @@ mod tests {
             shown_server("tls://tok@nats.example:4443/x?y=z"),
             "tls://nats.example:4443"
         );
-        assert_eq!(shown_server("weird://a b@c"), "[scheme not shown]://[host not shown]");
+        assert_eq!(shown_server("weird://a b@c"), "[scheme not shown]://c");
+        assert_eq!(shown_server("nats://pass word"), "nats://[host not shown]");
+        assert_eq!(shown_server("10.0.0.9:4222"), "nats://10.0.0.9:4222");
         assert!(!shown_server("nats://u:p@h:1").contains("p@"));
     }
 
