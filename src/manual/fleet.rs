@@ -158,6 +158,13 @@
 //! the soak drives Redis only (PostgreSQL passes the same conformance suite,
 //! server SIGKILL included, in `tests/postgres_inbox.rs`).
 //!
+//! NATS JetStream, measured by `tests/nats_inbox.rs` (`nats-server` 2.9.10,
+//! file store, loopback, debug build, the same shared 2 cores): 2 000 pushes
+//! at concurrency 64 at about 14 700 pushes/s (p99 7 ms to the `PubAck`),
+//! drained by one inbox value at about 3 300 messages/s (pull + double ack,
+//! one at a time). The conformance suite, the server SIGKILL and restart
+//! included, passes against it; the soak does not drive it yet.
+//!
 //! ## Not yet
 //!
 //! A PostgreSQL and a NATS mode of the soak and a dead-letter command in the
