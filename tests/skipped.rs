@@ -51,6 +51,11 @@ fn main() {
             enabled: cfg!(all(feature = "inbox", feature = "redis", feature = "conformance")),
         },
         Group {
+            what: "the NATS JetStream inbox against a real nats-server (tests/nats_inbox.rs)",
+            features: "inbox,nats,conformance",
+            enabled: cfg!(all(feature = "inbox", feature = "nats", feature = "conformance")),
+        },
+        Group {
             what: "the inbox: receivers, workers and the inbox conformance suite on MemoryInbox (tests/inbox.rs)",
             features: "inbox,conformance",
             enabled: cfg!(all(feature = "inbox", feature = "conformance")),
@@ -76,7 +81,7 @@ fn main() {
     if skipped > 0 {
         println!(
             "run every test, servers included: scripts/test-all \
-             (installs redis-server and PostgreSQL if missing, then cargo test --workspace --all-features)"
+             (installs redis-server, PostgreSQL and nats-server if missing, then cargo test --workspace --all-features)"
         );
     }
 }

@@ -21,7 +21,8 @@
 //!   the configured attempts, renews the leases while callbacks run, runs a
 //!   bounded number at once and shuts down gracefully.
 //! * [`Inbox`] is the engine's trait (object safe): [`MemoryInbox`] (not
-//!   durable: tests, examples) here, and your own engine, checked by the
+//!   durable: tests, examples) here, `PostgresInbox` (feature `postgres`),
+//!   `RedisInbox` (feature `redis`), `NatsInbox` (feature `nats`), and your own engine, checked by the
 //!   `conformance` feature's `conformance` suite (`inbox::conformance`).
 //!
 //! The guarantee: a delivery answered 2xx is in the inbox (as durable as the
@@ -36,6 +37,8 @@ pub mod conformance;
 mod engine;
 mod memory;
 mod message;
+#[cfg(feature = "nats")]
+mod nats;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod receiver;
@@ -47,6 +50,12 @@ mod worker;
 pub use engine::{DeadLetter, Delivery, Inbox, InboxFuture, Receipt};
 pub use memory::MemoryInbox;
 pub use message::{InboxMessage, InboxMessageError, MAX_ERROR_LEN, MAX_TENANT_LEN, MessageId};
+#[cfg(feature = "nats")]
+#[cfg_attr(docsrs, doc(cfg(feature = "nats")))]
+pub use nats::{
+    DEFAULT_ACK_WAIT as NATS_DEFAULT_ACK_WAIT, DEFAULT_DUPLICATE_WINDOW as NATS_DEFAULT_DUPLICATE_WINDOW,
+    DEFAULT_STREAM as NATS_DEFAULT_STREAM, NatsInbox,
+};
 #[cfg(feature = "postgres")]
 #[cfg_attr(docsrs, doc(cfg(feature = "postgres")))]
 pub use postgres::{
