@@ -148,6 +148,36 @@ async fn tower_handlers_service_runs_callbacks_for_the_tenant() {
     assert_eq!(cross.status(), 401);
 }
 
+/// Adobe Acrobat Sign's GET verification of intent reaches a multi-tenant
+/// `HandlersService` too: answered with the named tenant's client id and
+/// URL token, refused with another tenant's, 401 for an unknown tenant.
+#[tokio::test]
+async fn tower_handlers_service_answers_a_tenants_adobe_verification_of_intent() {
+    let service: HandlersService = HandlersService::tenants_async(tenants(), Arc::new(AsyncHandlers::new()));
+    let get = |path: &str, tenant: &str| {
+        let token = demo::tenant_secret(Vendor::AdobeSign, tenant).unwrap();
+        http::Request::get(format!("{path}?token={token}"))
+            .header("X-AdobeSign-ClientId", demo::tenant_adobe_client_id(tenant))
+            .body(Full::<bytes::Bytes>::default())
+            .unwrap()
+    };
+    let ok = service.clone().oneshot(get("/webhooks/b", "b")).await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert_eq!(
+        ok.headers()["X-AdobeSign-ClientId"],
+        demo::tenant_adobe_client_id("b").as_str(),
+        "the verification of intent echoes the tenant's client id"
+    );
+    let cross = service.clone().oneshot(get("/webhooks/a", "b")).await.unwrap();
+    assert_eq!(
+        cross.status(),
+        401,
+        "tenant b's client id and token on tenant a's route"
+    );
+    let unknown = service.oneshot(get("/webhooks/nobody", "b")).await.unwrap();
+    assert_eq!(unknown.status(), 401);
+}
+
 #[path = "../examples/multi_tenant.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod multi_tenant_example;
