@@ -31,6 +31,14 @@ const DEMO_SECRETS: &[(&str, &str)] = &[
     ("OPENSIGN_KEY", "demo-opensign-key"),
     ("BOXSIGN_PRIMARY_KEY", "demo-box-primary-key"),
     ("BOXSIGN_SECONDARY_KEY", "demo-box-secondary-key"),
+    // OneSpan sends its callback key itself after `Basic `: the whole header value is the token.
+    ("ONESPAN_AUTHORIZATION", "Basic demo-onespan-callback-key"),
+    ("SIGNATUREAPI_SECRET", "whsec_ZGVtby1zaWduYXR1cmVhcGktc2VjcmV0"),
+    ("SIGNNOW_TOKEN", "demo-signnow-token"),
+    ("CLICKSIGN_SECRET", "demo-clicksign-secret"),
+    ("AUTENTIQUE_SECRET", "demo-autentique-secret"),
+    ("ZAPSIGN_TOKEN", "demo-zapsign-token"),
+    ("D4SIGN_SECRET", "demo-d4sign-secret"),
 ];
 
 /// Every vendor's table, in the library's configuration format, matching
@@ -100,6 +108,37 @@ secret_env = "OPENSIGN_KEY"
 [boxsign]
 method = "hmac"
 secret_env = ["BOXSIGN_PRIMARY_KEY", "BOXSIGN_SECONDARY_KEY"]
+
+[onespan]
+method = "header_token"
+header = "Authorization"
+secret_env = "ONESPAN_AUTHORIZATION"
+
+[signatureapi]
+method = "hmac"
+secret_env = "SIGNATUREAPI_SECRET"
+secret_format = "standard_webhooks"
+
+[signnow]
+method = "header_token"
+header = "X-Webhook-Token"
+secret_env = "SIGNNOW_TOKEN"
+
+[clicksign]
+method = "hmac"
+secret_env = "CLICKSIGN_SECRET"
+
+[autentique]
+method = "hmac"
+secret_env = "AUTENTIQUE_SECRET"
+
+[zapsign]
+method = "header_token"
+header = "X-Webhook-Token"
+secret_env = "ZAPSIGN_TOKEN"
+
+[d4sign]
+secret_env = "D4SIGN_SECRET"
 "#;
 
 /// The axum example on a free loopback port, stopped when dropped.
