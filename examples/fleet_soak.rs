@@ -1,39 +1,79 @@
 //! A bounded fleet soak on loopback, in separate processes: a durable
-//! `redis-server` (AOF, `appendfsync always`) as the inbox and the dedup
-//! store, R receiver processes (axum + `inbox::Receiver`), W worker
-//! processes (`inbox::Worker`), and this coordinator sending Constellation1
+//! engine as the inbox (`--engine redis|postgres|nats`, default redis), R
+//! receiver processes (axum + `inbox::Receiver`), W worker processes
+//! (`inbox::Worker`), and this coordinator sending Constellation1
 //! deliveries with copies, as a vendor would: it retries any non-2xx answer
 //! or broken connection on another receiver. Mid-run it SIGKILLs one
 //! receiver and one worker (and starts replacements) and SIGKILLs and
 //! restarts the engine once. At the end it prints events lost, double runs,
 //! throughput and the p50/p99 of the vendor-facing answer.
 //!
+//! The engines, each durable and restarted on its own data:
+//! - `redis`: `redis-server` with AOF and `appendfsync always`; inbox and
+//!   dedup store on it.
+//! - `postgres`: a throwaway cluster (`initdb`, as `nobody` when run as root;
+//!   fsync and synchronous commits on); inbox and dedup store on it; the
+//!   postmaster is SIGKILLed and started again on the same data directory.
+//! - `nats`: `nats-server -js -sd <dir>` as the inbox; the dedup store is a
+//!   durable `redis-server` beside it (there is no NATS dedup store), which
+//!   is not restarted: the fault injected is the inbox engine's.
+//!
 //! ```sh
 //! # short (CI): 2 000 deliveries, 30% copies, empty callback, then a 2 s callback
-//! cargo run --release --example fleet_soak --features inbox,redis -- --deliveries 2000 --callback-ms 0
-//! cargo run --release --example fleet_soak --features inbox,redis -- --deliveries 2000 --callback-ms 2000
+//! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine redis --deliveries 2000 --callback-ms 0
+//! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine postgres --deliveries 2000 --callback-ms 2000
 //! # long: 100 000 deliveries
-//! cargo run --release --example fleet_soak --features inbox,redis -- --deliveries 100000 --callback-ms 2000
+//! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine nats --deliveries 100000 --callback-ms 2000
 //! ```
 //!
-//! Needs `redis-server` on PATH. Exits non-zero when an event was lost.
+//! Needs `redis-server` (redis, nats), `initdb`/`postgres` (on PATH or in
+//! /usr/lib/postgresql/<version>/bin) or `nats-server`. Exits non-zero when
+//! an event was lost.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use esign_webhooks::dedup::{AsyncDeduplicator, RedisStore};
-use esign_webhooks::inbox::{Inbox, Receiver, RedisInbox, Worker};
+use esign_webhooks::dedup::{AsyncDeduplicator, PostgresStore, RedisStore};
+use esign_webhooks::inbox::{Inbox, NatsInbox, PostgresInbox, Receiver, RedisInbox, Worker};
 use esign_webhooks::{AsyncHandlers, Secret, Webhooks, constellation};
 
 const RECEIVERS: usize = 2;
 const WORKERS: usize = 2;
 const CONCURRENCY: usize = 64;
+
+/// The inbox engine under test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Redis,
+    Postgres,
+    Nats,
+}
+
+impl Engine {
+    fn parse(name: &str) -> Option<Engine> {
+        match name {
+            "redis" => Some(Engine::Redis),
+            "postgres" => Some(Engine::Postgres),
+            "nats" => Some(Engine::Nats),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Redis => "redis",
+            Engine::Postgres => "postgres",
+            Engine::Nats => "nats",
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,17 +82,45 @@ fn main() -> ExitCode {
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1).cloned())
     };
+    let Some(engine) = Engine::parse(&arg("--engine").unwrap_or_else(|| "redis".to_owned())) else {
+        eprintln!("--engine must be redis, postgres or nats");
+        return ExitCode::FAILURE;
+    };
+    let url = arg("--url").unwrap_or_default();
+    let dedup = arg("--dedup").unwrap_or_default();
     match args.first().map(String::as_str) {
-        Some("receiver") => receiver(&arg("--redis").unwrap_or_default(), &arg("--port").unwrap_or_default()),
+        Some("receiver") => receiver(engine, &url, &arg("--port").unwrap_or_default()),
         Some("worker") => worker(
-            &arg("--redis").unwrap_or_default(),
+            engine,
+            &url,
+            &dedup,
             Path::new(&arg("--dir").unwrap_or_default()),
             arg("--callback-ms").and_then(|v| v.parse().ok()).unwrap_or(0),
         ),
         _ => coordinator(
+            engine,
             arg("--deliveries").and_then(|v| v.parse().ok()).unwrap_or(2000),
             arg("--callback-ms").and_then(|v| v.parse().ok()).unwrap_or(0),
         ),
+    }
+}
+
+/// The inbox on the engine. A NATS connection is retried: a process may
+/// start while the server is being restarted.
+async fn open_inbox(engine: Engine, url: &str) -> Arc<dyn Inbox> {
+    match engine {
+        Engine::Redis => Arc::new(RedisInbox::open(url).expect("redis url").with_prefix("soak:")),
+        Engine::Postgres => Arc::new(PostgresInbox::open(url).expect("postgres url")),
+        Engine::Nats => {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                match NatsInbox::connect(url).await {
+                    Ok(inbox) => return Arc::new(inbox),
+                    Err(err) if Instant::now() > deadline => panic!("nats: {err}"),
+                    Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                }
+            }
+        }
     }
 }
 
@@ -77,9 +145,9 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// A receiver process: POST / verifies and hands off.
-fn receiver(redis: &str, port: &str) -> ExitCode {
+fn receiver(engine: Engine, url: &str, port: &str) -> ExitCode {
     runtime().block_on(async {
-        let inbox: Arc<dyn Inbox> = Arc::new(RedisInbox::open(redis).expect("redis url").with_prefix("soak:"));
+        let inbox = open_inbox(engine, url).await;
         let receiver = Arc::new(Receiver::new(webhooks(), inbox));
         let app = axum::Router::new().route(
             "/",
@@ -104,10 +172,16 @@ fn receiver(redis: &str, port: &str) -> ExitCode {
 }
 
 /// A worker process: each run appends the session id to its own file.
-fn worker(redis: &str, dir: &Path, callback_ms: u64) -> ExitCode {
-    let store = RedisStore::open(redis)
-        .expect("redis url")
-        .with_key_prefix("soak:dedup:");
+fn worker(engine: Engine, url: &str, dedup: &str, dir: &Path, callback_ms: u64) -> ExitCode {
+    // The dedup store lives on the engine, except for NATS (a redis-server beside it).
+    let store = match engine {
+        Engine::Postgres => AsyncDeduplicator::new(PostgresStore::open(url).expect("postgres url")),
+        Engine::Redis | Engine::Nats => AsyncDeduplicator::new(
+            RedisStore::open(if engine == Engine::Redis { url } else { dedup })
+                .expect("redis url")
+                .with_key_prefix("soak:dedup:"),
+        ),
+    };
     let path = dir.join(format!("runs-{}.log", std::process::id()));
     let file = Arc::new(std::sync::Mutex::new(
         std::fs::OpenOptions::new()
@@ -117,7 +191,7 @@ fn worker(redis: &str, dir: &Path, callback_ms: u64) -> ExitCode {
             .expect("runs file"),
     ));
     runtime().block_on(async {
-        let inbox: Arc<dyn Inbox> = Arc::new(RedisInbox::open(redis).expect("redis url").with_prefix("soak:"));
+        let inbox = open_inbox(engine, url).await;
         let mut handlers = AsyncHandlers::new();
         handlers.on_any(move |event| {
             let file = file.clone();
@@ -134,7 +208,7 @@ fn worker(redis: &str, dir: &Path, callback_ms: u64) -> ExitCode {
                 Ok(())
             }
         });
-        handlers.deduplicate_with(AsyncDeduplicator::new(store).with_lease(Duration::from_secs(10)));
+        handlers.deduplicate_with(store.with_lease(Duration::from_secs(10)));
         let worker = Worker::new(inbox, Arc::new(handlers))
             .with_concurrency(256)
             .with_lease(Duration::from_secs(10))
@@ -176,6 +250,197 @@ fn spawn_redis(port: u16, dir: &Path) -> Child {
     }
 }
 
+/// The server binaries' directory for PostgreSQL: `initdb` on PATH, or
+/// Debian's /usr/lib/postgresql/<version>/bin (newest first).
+fn postgres_binaries() -> PathBuf {
+    let on_path = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let mut debian: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|dirs| dirs.filter_map(|d| d.ok()).map(|d| d.path().join("bin")).collect())
+        .unwrap_or_default();
+    debian.sort();
+    debian.reverse();
+    on_path
+        .into_iter()
+        .chain(debian)
+        .find(|dir| dir.join("initdb").is_file() && dir.join("postgres").is_file())
+        .expect("initdb and postgres (PATH or /usr/lib/postgresql/*/bin)")
+}
+
+/// `nobody`'s uid and gid when we run as root (initdb and postgres refuse root).
+fn unprivileged() -> Option<(u32, u32)> {
+    let id = |args: &[&str]| -> Option<u32> {
+        let out = Command::new("id").args(args).output().ok()?;
+        String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+    };
+    if id(&["-u"])? != 0 {
+        return None;
+    }
+    Some((id(&["-u", "nobody"])?, id(&["-g", "nobody"])?))
+}
+
+/// The engine's server process(es), restartable on the same data.
+struct EngineServer {
+    engine: Engine,
+    port: u16,
+    dir: PathBuf,
+    child: Child,
+    /// NATS only: the redis-server holding the dedup store (never restarted).
+    dedup: Option<(u16, Child)>,
+}
+
+impl EngineServer {
+    fn start(engine: Engine, dir: &Path) -> EngineServer {
+        let port = free_port();
+        let dir = dir.join(engine.name());
+        std::fs::create_dir_all(&dir).expect("engine dir");
+        let mut dedup = None;
+        if engine == Engine::Postgres {
+            let user = unprivileged();
+            if let Some((uid, gid)) = user {
+                std::os::unix::fs::chown(&dir, Some(uid), Some(gid)).expect("chown the postgres dir");
+            }
+            let mut initdb = Command::new(postgres_binaries().join("initdb"));
+            if let Some((uid, gid)) = user {
+                initdb.uid(uid).gid(gid);
+            }
+            let status = initdb
+                .arg("-D")
+                .arg(dir.join("data"))
+                .args(["-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+                .current_dir("/")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("initdb runs");
+            assert!(status.success(), "initdb failed");
+        }
+        if engine == Engine::Nats {
+            let redis_port = free_port();
+            let redis_dir = dir.join("dedup");
+            std::fs::create_dir_all(&redis_dir).expect("dedup dir");
+            dedup = Some((redis_port, spawn_redis(redis_port, &redis_dir)));
+        }
+        let child = Self::spawn(engine, port, &dir);
+        let server = EngineServer {
+            engine,
+            port,
+            dir,
+            child,
+            dedup,
+        };
+        server.wait();
+        server
+    }
+
+    // The child is kept in the server and killed and waited for in `kill`.
+    #[allow(clippy::zombie_processes)]
+    fn spawn(engine: Engine, port: u16, dir: &Path) -> Child {
+        match engine {
+            Engine::Redis => spawn_redis(port, dir),
+            Engine::Postgres => {
+                let data = dir.join("data");
+                let mut command = Command::new(postgres_binaries().join("postgres"));
+                if let Some((uid, gid)) = unprivileged() {
+                    command.uid(uid).gid(gid);
+                }
+                // fsync and synchronous_commit stay at their durable defaults.
+                command
+                    .arg("-D")
+                    .arg(&data)
+                    .args(["-p", &port.to_string(), "-c", "listen_addresses=127.0.0.1"])
+                    .args(["-c", "max_connections=200"])
+                    .arg("-c")
+                    .arg(format!("unix_socket_directories={}", data.display()))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("postgres starts")
+            }
+            Engine::Nats => Command::new("nats-server")
+                .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
+                .arg(dir.join("js"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("nats-server on PATH"),
+        }
+    }
+
+    /// Until the engine serves (and, for PostgreSQL, the tables exist:
+    /// the migrations are idempotent, so they double as the readiness probe).
+    fn wait(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let url = self.url();
+        loop {
+            let ready = match self.engine {
+                Engine::Redis => true, // spawn_redis already waited for PONG
+                Engine::Nats => std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok(),
+                Engine::Postgres => {
+                    let store = PostgresStore::open(&url).expect("postgres url");
+                    store.migrate().is_ok()
+                        && tokio::runtime::Builder::new_current_thread()
+                            .enable_all()
+                            .build()
+                            .expect("runtime")
+                            .block_on(async { PostgresInbox::open(&url).expect("postgres url").migrate().await })
+                            .is_ok()
+                }
+            };
+            if ready {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the engine did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// SIGKILL (the postmaster for PostgreSQL), then start again on the same port and data.
+    fn kill_and_restart(&mut self) {
+        kill(&mut self.child);
+        if self.engine == Engine::Postgres {
+            // The postmaster's children notice its death and exit; the new
+            // postmaster refuses to start while they hold the shared memory,
+            // so wait() retries until it serves.
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            self.child = Self::spawn(self.engine, self.port, &self.dir);
+            std::thread::sleep(Duration::from_millis(300));
+            match self.child.try_wait() {
+                Ok(Some(_)) if Instant::now() < deadline => continue, // exited: old backends still around
+                _ => break,
+            }
+        }
+        self.wait();
+    }
+
+    fn stop(&mut self) {
+        kill(&mut self.child);
+        if let Some((_, child)) = &mut self.dedup {
+            kill(child);
+        }
+    }
+
+    fn url(&self) -> String {
+        match self.engine {
+            Engine::Redis => format!("redis://127.0.0.1:{}", self.port),
+            Engine::Postgres => format!("postgresql://postgres@127.0.0.1:{}/postgres", self.port),
+            Engine::Nats => format!("nats://127.0.0.1:{}", self.port),
+        }
+    }
+
+    /// The dedup store's URL (only NATS has a separate one).
+    fn dedup_url(&self) -> String {
+        match &self.dedup {
+            Some((port, _)) => format!("redis://127.0.0.1:{port}"),
+            None => self.url(),
+        }
+    }
+}
+
 fn spawn_self(args: &[&str]) -> Child {
     Command::new(std::env::current_exe().expect("own path"))
         .args(args)
@@ -202,23 +467,29 @@ impl Rng {
     }
 }
 
-fn coordinator(deliveries: usize, callback_ms: u64) -> ExitCode {
+fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode {
     let dir = std::env::temp_dir().join(format!("esign-webhooks-soak-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("soak dir");
-    let redis_port = free_port();
-    let redis_url = format!("redis://127.0.0.1:{redis_port}");
-    let mut redis = spawn_redis(redis_port, &dir);
+    let mut server = EngineServer::start(engine, &dir);
+    let url = server.url();
+    let dedup_url = server.dedup_url();
+    let engine_name = engine.name();
+    let receiver_args = |port: u16| {
+        let port = port.to_string();
+        move |url: &str| spawn_self(&["receiver", "--engine", engine_name, "--url", url, "--port", &port])
+    };
     let ports: Vec<u16> = (0..RECEIVERS).map(|_| free_port()).collect();
-    let mut receivers: Vec<Child> = ports
-        .iter()
-        .map(|port| spawn_self(&["receiver", "--redis", &redis_url, "--port", &port.to_string()]))
-        .collect();
+    let mut receivers: Vec<Child> = ports.iter().map(|port| receiver_args(*port)(&url)).collect();
     let dir_text = dir.display().to_string();
     let callback = callback_ms.to_string();
     let worker_args = [
         "worker",
-        "--redis",
-        &redis_url,
+        "--engine",
+        engine_name,
+        "--url",
+        &url,
+        "--dedup",
+        &dedup_url,
         "--dir",
         &dir_text,
         "--callback-ms",
@@ -316,7 +587,7 @@ fn coordinator(deliveries: usize, callback_ms: u64) -> ExitCode {
         let done = next.load(Ordering::Relaxed);
         if faults == 0 && done >= deliveries / 3 {
             kill(&mut receivers[0]);
-            receivers[0] = spawn_self(&["receiver", "--redis", &redis_url, "--port", &ports[0].to_string()]);
+            receivers[0] = receiver_args(ports[0])(&url);
             eprintln!("fault: receiver SIGKILLed and restarted at {done}");
             faults += 1;
         } else if faults == 1 && done >= deliveries / 2 {
@@ -325,9 +596,8 @@ fn coordinator(deliveries: usize, callback_ms: u64) -> ExitCode {
             eprintln!("fault: worker SIGKILLed and replaced at {done}");
             faults += 1;
         } else if faults == 2 && done >= deliveries * 2 / 3 {
-            kill(&mut redis);
-            redis = spawn_redis(redis_port, &dir);
-            eprintln!("fault: redis-server SIGKILLed and restarted at {done}");
+            server.kill_and_restart();
+            eprintln!("fault: {engine_name} SIGKILLed and restarted at {done}");
             faults += 1;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -347,7 +617,7 @@ fn coordinator(deliveries: usize, callback_ms: u64) -> ExitCode {
     for child in receivers.iter_mut().chain(workers.iter_mut()) {
         kill(child);
     }
-    kill(&mut redis);
+    server.stop();
 
     let lost = answered.iter().filter(|e| !runs.contains_key(&session(**e))).count();
     let doubles = runs.values().filter(|n| **n > 1).count();
@@ -359,9 +629,12 @@ fn coordinator(deliveries: usize, callback_ms: u64) -> ExitCode {
             .copied()
             .unwrap_or_default()
     };
-    println!(
-        "fleet soak (redis, appendfsync always): {RECEIVERS} receivers, {WORKERS} workers, concurrency {CONCURRENCY}"
-    );
+    let durability = match engine {
+        Engine::Redis => "redis-server, appendfsync always",
+        Engine::Postgres => "postgres, fsync + synchronous_commit on",
+        Engine::Nats => "nats-server -js file store; dedup on redis-server, appendfsync always",
+    };
+    println!("fleet soak ({durability}): {RECEIVERS} receivers, {WORKERS} workers, concurrency {CONCURRENCY}");
     println!(
         "deliveries: {deliveries} ({events} events, {} copies), callback {callback_ms} ms",
         deliveries - events
