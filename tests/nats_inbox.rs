@@ -7,93 +7,16 @@
 //! they fail.
 #![cfg(all(feature = "nats", feature = "inbox", feature = "conformance"))]
 
-use std::net::TcpListener;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::nats_server::NatsServer;
+
 use esign_webhooks::dedup::{AsyncDeduplicator, MemoryStore};
 use esign_webhooks::inbox::{Backoff, Inbox, NatsInbox, Receiver, Worker, conformance};
 use esign_webhooks::{AsyncHandlers, HandlerError, Secret, Webhooks, constellation};
-
-/// A `nats-server` child with JetStream on a store directory, killed and the directory removed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn nats_binary() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .chain([
-            PathBuf::from("/usr/bin"),
-            PathBuf::from("/usr/local/bin"),
-            PathBuf::from("/usr/sbin"),
-        ])
-        .map(|dir| dir.join("nats-server"))
-        .find(|candidate| candidate.is_file())
-}
-
-impl Server {
-    fn start(name: &str) -> Option<Server> {
-        if nats_binary().is_none() {
-            assert!(
-                std::env::var_os("ESIGN_WEBHOOKS_REQUIRE_NATS").is_none(),
-                "nats-server is required (ESIGN_WEBHOOKS_REQUIRE_NATS is set) but not installed"
-            );
-            eprintln!("NOTICE: nats-server not found on PATH; the NATS inbox test is skipped");
-            return None;
-        }
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let dir = std::env::temp_dir().join(format!("esign-webhooks-nats-{name}-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let child = Self::spawn(port, &dir);
-        let server = Server { child, port, dir };
-        server.wait();
-        Some(server)
-    }
-
-    fn spawn(port: u16, dir: &std::path::Path) -> Child {
-        Command::new(nats_binary().unwrap())
-            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nats-server starts")
-    }
-
-    fn wait(&self) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start listening");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// SIGKILL, then a new server on the same port and store directory (JetStream recovers its streams).
-    fn kill_and_restart(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        self.child = Self::spawn(self.port, &self.dir);
-        self.wait();
-    }
-
-    fn url(&self) -> String {
-        format!("nats://127.0.0.1:{}", self.port)
-    }
-}
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
@@ -104,7 +27,7 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// An inbox on `stream`, renewing leases on a 300 ms acknowledgement wait (the suite's short lease is 400 ms).
-async fn inbox(server: &Server, stream: &str) -> NatsInbox {
+async fn inbox(server: &NatsServer, stream: &str) -> NatsInbox {
     NatsInbox::connect(&server.url())
         .await
         .unwrap()
@@ -115,7 +38,7 @@ async fn inbox(server: &Server, stream: &str) -> NatsInbox {
 
 #[test]
 fn nats_inbox_passes_the_inbox_conformance_suite_and_survives_a_sigkill() {
-    let Some(mut server) = Server::start("conformance") else {
+    let Some(mut server) = NatsServer::start("conformance") else {
         return;
     };
     let rt = runtime();
@@ -139,7 +62,7 @@ fn nats_inbox_passes_the_inbox_conformance_suite_and_survives_a_sigkill() {
 
 #[test]
 fn nats_inbox_drops_copies_within_the_duplicate_window_but_not_across_tenants() {
-    let Some(server) = Server::start("dup") else { return };
+    let Some(server) = NatsServer::start("dup") else { return };
     runtime().block_on(async {
         let inbox = inbox(&server, "DUP").await;
         let message = conformance::sample_message();
@@ -164,7 +87,9 @@ fn nats_inbox_drops_copies_within_the_duplicate_window_but_not_across_tenants() 
 
 #[test]
 fn nats_inbox_fleet_runs_each_event_once() {
-    let Some(server) = Server::start("fleet") else { return };
+    let Some(server) = NatsServer::start("fleet") else {
+        return;
+    };
     runtime().block_on(async {
         let inbox: Arc<dyn Inbox> = Arc::new(inbox(&server, "FLEET").await);
         let webhooks = Arc::new(
@@ -226,7 +151,7 @@ fn nats_inbox_fleet_runs_each_event_once() {
     });
 }
 
-async fn inbox_for(server: &Server) -> NatsInbox {
+async fn inbox_for(server: &NatsServer) -> NatsInbox {
     inbox(server, "FLEET").await
 }
 
@@ -234,7 +159,9 @@ async fn inbox_for(server: &Server) -> NatsInbox {
 /// pulled exactly once. Prints the push rate and the drain rate (for the notes).
 #[test]
 fn nats_inbox_concurrent_pushes_are_all_pulled_once() {
-    let Some(server) = Server::start("load") else { return };
+    let Some(server) = NatsServer::start("load") else {
+        return;
+    };
     runtime().block_on(async {
         let inbox = Arc::new(inbox(&server, "LOAD").await);
         let messages: Vec<_> = (0..2000).map(|_| conformance::sample_message()).collect();
@@ -289,7 +216,7 @@ fn nats_inbox_concurrent_pushes_are_all_pulled_once() {
 /// dropped, renewals stop), another inbox value gets the message.
 #[test]
 fn nats_inbox_renews_long_leases_and_a_dead_holders_message_moves_on() {
-    let Some(server) = Server::start("takeover") else {
+    let Some(server) = NatsServer::start("takeover") else {
         return;
     };
     runtime().block_on(async {
@@ -326,7 +253,9 @@ fn nats_inbox_renews_long_leases_and_a_dead_holders_message_moves_on() {
 /// error after the attempts, and a replay runs it again.
 #[test]
 fn nats_inbox_worker_retries_then_dead_letters_then_replays() {
-    let Some(server) = Server::start("retry") else { return };
+    let Some(server) = NatsServer::start("retry") else {
+        return;
+    };
     runtime().block_on(async {
         let inbox = Arc::new(inbox(&server, "RETRY").await);
         inbox.push(&conformance::sample_message()).await.unwrap();

@@ -236,7 +236,7 @@ fn with_envelope(summary: String, envelope_id: Option<&str>) -> String {
 }
 
 /// One line: the vendor, the event and, where known, the envelope.
-fn event_summary(event: &Event) -> String {
+pub(crate) fn event_summary(event: &Event) -> String {
     match event {
         Event::EsignGlobal(e) => with_envelope(format!("eSignGlobal {}", e.kind()), e.envelope_id()),
         Event::SignPlus(e) => with_envelope(format!("Sign.Plus {}", e.kind()), e.envelope_id()),
@@ -573,7 +573,7 @@ fn scrub_url(text: &str, target: &str) -> String {
 
 /// `text` with control characters escaped: a capture file is anyone's text,
 /// and a terminal obeys escape sequences.
-fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() {

@@ -34,6 +34,7 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
 mod capture;
 mod check;
 mod commands;
+mod dead_letters;
 mod rust_code;
 mod samples;
 mod sign;
@@ -164,6 +165,15 @@ enum Command {
         #[arg(long, value_parser = vendor_slugs())]
         vendor: Option<String>,
     },
+    /// List, show, replay or discard the dead letters of an inbox (Redis Streams, PostgreSQL, NATS JetStream).
+    ///
+    /// A worker dead-letters a delivery after its configured attempts, or one it cannot read, keeping
+    /// the last error. The inbox's URL is read from an environment variable (ESIGN_WEBHOOKS_INBOX_URL
+    /// unless --url-env names another), never from the command line; its scheme names the engine.
+    /// Replay pushes the delivery back, its attempts reset: workers run its callbacks again, under the
+    /// same dedup key (a delivery whose callbacks once succeeded stays done).
+    #[command(subcommand)]
+    DeadLetters(dead_letters::Action),
     /// Resend a captured request byte for byte (same method, headers and body) to URL.
     ///
     /// The captured query string is appended when URL has none. The captured credentials are sent
@@ -232,6 +242,7 @@ fn main() -> ExitCode {
         } => commands::send(&out, &config, &url, vendor.as_deref(), event.as_deref()),
         Command::Check { config, url, vendor } => check::check(&out, &config, &url, vendor.as_deref()),
         Command::Replay { file, url } => commands::replay(&out, &file, &url),
+        Command::DeadLetters(action) => dead_letters::run(&out, action),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

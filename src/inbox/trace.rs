@@ -35,14 +35,23 @@ pub(crate) fn outcome(what: &'static str, error: Option<&str>) {
     }
 }
 
+/// Without `tracing`: a span that is nothing (a type, not `()`, so that
+/// callers bind it the same way with and without the feature).
 #[cfg(not(feature = "tracing"))]
-pub(crate) fn push_span(_: MessageId, _: Vendor) {}
+pub(crate) struct NoSpan;
 
 #[cfg(not(feature = "tracing"))]
-pub(crate) fn run_span(_: MessageId, _: Vendor, _: u32) {}
+pub(crate) fn push_span(_: MessageId, _: Vendor) -> NoSpan {
+    NoSpan
+}
 
 #[cfg(not(feature = "tracing"))]
-pub(crate) async fn within<T>(_: (), future: impl Future<Output = T>) -> T {
+pub(crate) fn run_span(_: MessageId, _: Vendor, _: u32) -> NoSpan {
+    NoSpan
+}
+
+#[cfg(not(feature = "tracing"))]
+pub(crate) async fn within<T>(_: NoSpan, future: impl Future<Output = T>) -> T {
     future.await
 }
 

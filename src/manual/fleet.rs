@@ -109,8 +109,24 @@
 //!   with SQL: `SELECT id, error, dead_at FROM esign_webhooks_inbox WHERE dead`);
 //!   in Redis, the stream `<prefix>dead`; in NATS, the stream `<name>_DEAD`
 //!   (`nats stream view <name>_DEAD`; each payload is the error's length, the
-//!   error, then the message). The command-line tool has no
-//!   dead-letter command yet.
+//!   error, then the message).
+//!
+//!   From the command line, on any of the three engines (the URL's scheme
+//!   names it; it is read from an environment variable, never from the
+//!   command line, and printed only redacted):
+//!
+//!   ```sh
+//!   export ESIGN_WEBHOOKS_INBOX_URL='postgresql://inbox:…@db.internal/app'
+//!   esign-webhooks dead-letters list                 # id, vendor, event, attempts, error
+//!   esign-webhooks dead-letters show 42 [--body]     # every field; the payload only with --body
+//!   esign-webhooks dead-letters replay 42            # back to the workers, attempts reset
+//!   esign-webhooks dead-letters discard 42           # gone for good
+//!   ```
+//!
+//!   `--redis-prefix`, `--postgres-table` and `--nats-stream` name an inbox
+//!   made with `with_prefix`, `with_table` or `with_stream`; `--json` prints
+//!   one object per line. A replayed delivery keeps its dedup key: if its
+//!   callbacks had in fact completed once, the workers skip it as a copy.
 //! * **Shutdown**: [`Worker::run`](crate::inbox::Worker::run) takes a future
 //!   (a signal): it stops pulling, finishes what runs, and returns its
 //!   [`WorkerStats`](crate::inbox::WorkerStats). A worker killed instead

@@ -1,6 +1,7 @@
 //! What the integration tests share: reading fixtures, the fixed clock, a
 //! fault-injecting TCP proxy, a fault-injecting deduplication store and a
-//! hostile fake Redis server.
+//! hostile fake Redis server, and real Redis, PostgreSQL and NATS servers
+//! started on loopback.
 //! Each test file that needs it declares `mod common;`.
 
 #![allow(dead_code)] // each test file uses part of it
@@ -8,8 +9,10 @@
 pub mod fault_proxy;
 pub mod faulty_store;
 pub mod hostile_redis;
+pub mod nats_server;
 #[cfg(feature = "postgres")]
 pub mod pg_server;
+pub mod redis_server;
 
 use std::fs;
 use std::path::{Path, PathBuf};
