@@ -5,8 +5,9 @@
 //! deliveries with copies, as a vendor would: it retries any non-2xx answer
 //! or broken connection on another receiver. Mid-run it SIGKILLs one
 //! receiver and one worker (and starts replacements) and SIGKILLs and
-//! restarts the engine once. At the end it prints events lost, double runs,
-//! throughput and the p50/p99 of the vendor-facing answer.
+//! restarts the engine once. At the end it prints events lost, 2xx answered
+//! before a durable hand-off, double runs, throughput and the p50/p99 of the
+//! vendor-facing answer.
 //!
 //! The engines, each durable and restarted on its own data:
 //! - `redis`: `redis-server` with AOF and `appendfsync always`; inbox and
@@ -30,7 +31,7 @@
 //! /usr/lib/postgresql/<version>/bin) or `nats-server`. Exits non-zero when
 //! an event was lost.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -512,7 +513,8 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
     }
     let schedule = Arc::new(schedule);
     let next = Arc::new(AtomicUsize::new(0));
-    let answered: Arc<std::sync::Mutex<HashSet<usize>>> = Arc::default();
+    // Each event's first 2xx, and when.
+    let answered: Arc<std::sync::Mutex<HashMap<usize, Instant>>> = Arc::default();
     let latencies: Arc<std::sync::Mutex<Vec<Duration>>> = Arc::default();
     let retries = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
@@ -562,7 +564,7 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
                                 if let Ok(response) = result {
                                     if response.status().is_success() {
                                         latencies.lock().unwrap().push(sent.elapsed());
-                                        answered.lock().unwrap().insert(event);
+                                        answered.lock().unwrap().entry(event).or_insert_with(Instant::now);
                                         break;
                                     }
                                 }
@@ -583,6 +585,8 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
 
     // The faults, at a third, a half and two thirds of the deliveries.
     let mut faults = 0;
+    let mut engine_killed_at = None;
+    let mut killed_worker = None;
     while !sender.is_finished() {
         let done = next.load(Ordering::Relaxed);
         if faults == 0 && done >= deliveries / 3 {
@@ -591,11 +595,13 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
             eprintln!("fault: receiver SIGKILLed and restarted at {done}");
             faults += 1;
         } else if faults == 1 && done >= deliveries / 2 {
+            killed_worker = Some(workers[0].id());
             kill(&mut workers[0]);
             workers[0] = spawn_self(&worker_args);
             eprintln!("fault: worker SIGKILLed and replaced at {done}");
             faults += 1;
         } else if faults == 2 && done >= deliveries * 2 / 3 {
+            engine_killed_at = Some(Instant::now());
             server.kill_and_restart();
             eprintln!("fault: {engine_name} SIGKILLed and restarted at {done}");
             faults += 1;
@@ -605,13 +611,20 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
     let _ = sender.join();
     let sent_in = start.elapsed();
 
-    // Wait for the workers to run every answered event (lease 10 s after the kill).
+    // Wait for the workers to run every answered event, for as long as they
+    // make progress: with 2-second callbacks, 100 000 deliveries take minutes
+    // to drain. A minute without a new run (six leases) ends the wait: what
+    // has not run then is lost.
     let answered = answered.lock().unwrap().clone();
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let stall = Duration::from_secs(60);
     let mut runs = read_runs(&dir);
-    while answered.iter().any(|e| !runs.contains_key(&session(*e))) && Instant::now() < deadline {
+    let mut last_progress = (Instant::now(), runs.len());
+    while answered.keys().any(|e| !runs.contains_key(&session(*e))) && last_progress.0.elapsed() < stall {
         std::thread::sleep(Duration::from_millis(500));
         runs = read_runs(&dir);
+        if runs.len() > last_progress.1 {
+            last_progress = (Instant::now(), runs.len());
+        }
     }
     let drained_in = start.elapsed();
     for child in receivers.iter_mut().chain(workers.iter_mut()) {
@@ -619,8 +632,24 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
     }
     server.stop();
 
-    let lost = answered.iter().filter(|e| !runs.contains_key(&session(**e))).count();
-    let doubles = runs.values().filter(|n| **n > 1).count();
+    let lost = answered.keys().filter(|e| !runs.contains_key(&session(**e))).count();
+    // A 2xx given before the hand-off was durable shows when the engine dies:
+    // events answered 2xx before its SIGKILL that never ran afterwards.
+    let premature = answered
+        .iter()
+        .filter(|(e, at)| engine_killed_at.is_some_and(|kill| **at < kill) && !runs.contains_key(&session(**e)))
+        .count();
+    let before_kill = answered
+        .values()
+        .filter(|at| engine_killed_at.is_some_and(|kill| **at < kill))
+        .count();
+    let doubles = runs.values().filter(|by| by.len() > 1).count();
+    // The expected kind: the SIGKILLed worker ran the callback but died
+    // before recording its completion, and another worker ran it again.
+    let doubles_of_killed = runs
+        .values()
+        .filter(|by| by.len() > 1 && killed_worker.is_some_and(|pid| by.contains(&pid)))
+        .count();
     let mut latencies = latencies.lock().unwrap().clone();
     latencies.sort();
     let pct = |p: f64| {
@@ -642,7 +671,10 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
     println!("faults: receiver SIGKILL, worker SIGKILL, engine SIGKILL+restart ({faults} of 3 injected)");
     println!("events answered 2xx: {}", answered.len());
     println!("events lost (answered 2xx, never run; includes any 2xx before a durable hand-off): {lost}");
-    println!("double runs: {doubles}");
+    println!(
+        "2xx before a durable hand-off (answered 2xx before the engine's SIGKILL, never run after it; of {before_kill}): {premature}"
+    );
+    println!("double runs: {doubles} (of which {doubles_of_killed} first ran in the SIGKILLed worker)");
     println!(
         "vendor retries (non-2xx or broken connection): {}",
         retries.load(Ordering::Relaxed)
@@ -665,15 +697,22 @@ fn session(event: usize) -> String {
     format!("3f2504e0-4f89-11d3-9a0c-{event:012}")
 }
 
-/// Every run recorded by the workers: session id -> how many times.
-fn read_runs(dir: &Path) -> HashMap<String, usize> {
+/// Every run recorded by the workers (`runs-<pid>.log`, one session id a
+/// line): each event's runs: the worker processes (pids) that ran its callback.
+fn read_runs(dir: &Path) -> HashMap<String, Vec<u32>> {
     let mut runs = HashMap::new();
     let files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
     for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "log")) {
+        let pid = file
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .and_then(|stem| stem.strip_prefix("runs-"))
+            .and_then(|pid| pid.parse().ok())
+            .unwrap_or(0);
         for line in std::fs::read_to_string(file).unwrap_or_default().lines() {
-            *runs.entry(line.to_owned()).or_insert(0) += 1;
+            runs.entry(line.to_owned()).or_insert_with(Vec::new).push(pid);
         }
     }
     runs

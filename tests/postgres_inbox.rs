@@ -92,6 +92,61 @@ fn postgres_inbox_push_joins_the_callers_transaction() {
     });
 }
 
+/// The server's client connections, this query's own excluded.
+async fn client_connections(client: &tokio_postgres::Client) -> i64 {
+    client
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn postgres_inbox_spreads_pushes_over_its_connections() {
+    let Some(server) = PgServer::start() else { return };
+    runtime().block_on(async {
+        let (watch, connection) = tokio_postgres::connect(&server.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        for connections in [1, 3] {
+            let before = client_connections(&watch).await;
+            let inbox = PostgresInbox::open(&server.url())
+                .unwrap()
+                .with_table("spread")
+                .unwrap()
+                .with_connections(connections);
+            inbox.migrate().await.unwrap();
+            let inbox = Arc::new(inbox);
+            let pushes: Vec<_> = (0..32)
+                .map(|_| {
+                    let inbox = inbox.clone();
+                    tokio::spawn(async move { inbox.push(&conformance::sample_message()).await })
+                })
+                .collect();
+            for push in pushes {
+                push.await.unwrap().unwrap();
+            }
+            let opened = client_connections(&watch).await - before;
+            assert_eq!(opened, connections as i64, "pushes use every one of the inbox's connections");
+            let pulled = inbox.pull(64, Duration::from_secs(30), Duration::ZERO).await.unwrap();
+            assert_eq!(pulled.len(), 32, "every push was stored once");
+            for delivery in &pulled {
+                assert!(inbox.ack(&delivery.receipt).await.unwrap());
+            }
+            drop(inbox);
+            // Closed connections leave pg_stat_activity shortly after.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while client_connections(&watch).await > before && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    });
+}
+
 #[test]
 fn postgres_inbox_wakes_a_waiting_worker_on_notify() {
     let Some(server) = PgServer::start() else { return };

@@ -59,7 +59,8 @@ pub use nats::{
 #[cfg(feature = "postgres")]
 #[cfg_attr(docsrs, doc(cfg(feature = "postgres")))]
 pub use postgres::{
-    DEFAULT_TABLE as POSTGRES_DEFAULT_TABLE, INBOX_MIGRATION as POSTGRES_INBOX_MIGRATION, PostgresInbox,
+    DEFAULT_CONNECTIONS as POSTGRES_DEFAULT_CONNECTIONS, DEFAULT_TABLE as POSTGRES_DEFAULT_TABLE,
+    INBOX_MIGRATION as POSTGRES_INBOX_MIGRATION, PostgresInbox,
 };
 pub use receiver::{DEFAULT_PUSH_TIMEOUT, Handoff, Receiver};
 #[cfg(feature = "redis")]

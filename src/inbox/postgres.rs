@@ -4,6 +4,7 @@
 use core::fmt;
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::sync::Notify;
@@ -20,6 +21,43 @@ pub const INBOX_MIGRATION: &str = include_str!("../../migrations/postgres/0002_e
 
 /// The default table (and `NOTIFY` channel) name.
 pub const DEFAULT_TABLE: &str = "esign_webhooks_inbox";
+
+/// How many connections an inbox opened from a URL uses by default (see
+/// [`PostgresInbox::with_connections`]).
+pub const DEFAULT_CONNECTIONS: usize = 4;
+
+/// The inbox's connections, used in turn. A connection runs one statement
+/// at a time, and with `synchronous_commit = on` each push waits for its
+/// commit's WAL flush: one connection commits about one push per flush,
+/// several let the server flush their commits together.
+struct Connections {
+    first: Shared,
+    rest: Vec<Shared>,
+    next: AtomicUsize,
+}
+
+impl Connections {
+    fn one(shared: Shared) -> Self {
+        Connections {
+            first: shared,
+            rest: Vec::new(),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// The next connection in turn.
+    fn pick(&self) -> &Shared {
+        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.len();
+        match turn.checked_sub(1) {
+            Some(i) => self.rest.get(i).unwrap_or(&self.first),
+            None => &self.first,
+        }
+    }
+}
 
 /// How often a pull looks again without a wake-up (no listener, or a delayed message coming due).
 const POLL: Duration = Duration::from_millis(250);
@@ -120,7 +158,7 @@ impl Queries {
 /// # Ok(()) }
 /// ```
 pub struct PostgresInbox {
-    shared: Arc<Shared>,
+    connections: Arc<Connections>,
     listener: Option<Listener>,
     queries: Arc<Queries>,
     timeout: Duration,
@@ -139,7 +177,8 @@ impl fmt::Debug for PostgresInbox {
         f.debug_struct("PostgresInbox")
             .field("table", &self.queries.table)
             .field("listening", &self.listener.is_some())
-            .field("own_client", &self.shared.target().is_none())
+            .field("own_client", &self.connections.first.target().is_none())
+            .field("connections", &self.connections.len())
             .field("timeout", &self.timeout)
             .finish()
     }
@@ -168,7 +207,11 @@ impl PostgresInbox {
                 client: tokio::sync::Mutex::new(None),
                 notify: Arc::new(Notify::new()),
             }),
-            shared: Arc::new(Shared::to_target(target)),
+            connections: Arc::new(Connections {
+                first: Shared::to_target(target.clone()),
+                rest: (1..DEFAULT_CONNECTIONS).map(|_| Shared::to_target(target.clone())).collect(),
+                next: AtomicUsize::new(0),
+            }),
             queries: Arc::new(Queries::new(DEFAULT_TABLE)),
             timeout: Duration::from_secs(5),
         }
@@ -178,7 +221,7 @@ impl PostgresInbox {
     /// runtime). It is not replaced if it closes; pulls poll every 250 ms.
     pub fn from_client(client: Client) -> Self {
         PostgresInbox {
-            shared: Arc::new(Shared::of_client(client)),
+            connections: Arc::new(Connections::one(Shared::of_client(client))),
             listener: None,
             queries: Arc::new(Queries::new(DEFAULT_TABLE)),
             timeout: Duration::from_secs(5),
@@ -204,6 +247,23 @@ impl PostgresInbox {
         Ok(self)
     }
 
+    /// Uses `connections` connections in turn (default [`POSTGRES_DEFAULT_CONNECTIONS`](super::POSTGRES_DEFAULT_CONNECTIONS),
+    /// at least 1), besides the one that `LISTEN`s. Each commits one push at a
+    /// time; with `synchronous_commit = on` a push waits for its WAL flush, so
+    /// more connections carry more concurrent pushes. An inbox made
+    /// [`from_client`](Self::from_client) keeps its one client.
+    pub fn with_connections(mut self, connections: usize) -> Self {
+        if let Some(target) = self.connections.first.target().cloned() {
+            let connections = connections.max(1);
+            self.connections = Arc::new(Connections {
+                first: Shared::to_target(target.clone()),
+                rest: (1..connections).map(|_| Shared::to_target(target.clone())).collect(),
+                next: AtomicUsize::new(0),
+            });
+        }
+        self
+    }
+
     /// Bounds each operation, reconnecting included (default 5 s, at least 1 ms).
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout.max(Duration::from_millis(1));
@@ -215,7 +275,8 @@ impl PostgresInbox {
     pub async fn migrate(&self) -> Result<(), StoreError> {
         let sql = INBOX_MIGRATION.replace(DEFAULT_TABLE, &self.queries.table);
         self.bounded("the migration", async {
-            self.shared
+            self.connections
+                .pick()
                 .with_client(|client| {
                     let sql = sql.clone();
                     async move { client.batch_execute(&sql).await }
@@ -248,7 +309,8 @@ impl PostgresInbox {
         P: Params,
     {
         self.bounded(what, async {
-            self.shared
+            self.connections
+                .pick()
                 .with_client(|client| {
                     let params = make();
                     let sql = sql.to_owned();
@@ -269,7 +331,8 @@ impl PostgresInbox {
         P: Params,
     {
         self.bounded(what, async {
-            self.shared
+            self.connections
+                .pick()
                 .with_client(|client| {
                     let params = make();
                     let sql = sql.to_owned();
