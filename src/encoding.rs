@@ -133,32 +133,49 @@ pub(crate) fn decode_base64_into(text: &[u8], out: &mut impl Output) -> Option<(
     if unpadded.len() % 4 == 1 {
         return None;
     }
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for &c in unpadded {
-        acc = (acc << 6) | u32::from(base64_value(c)?);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            if !out.push((acc >> bits) as u8) {
-                return None;
-            }
-            acc &= (1 << bits) - 1;
+    // Four characters make three bytes; a last group of two or three makes
+    // one or two, and the bits left over must be zero.
+    let sextets = |group: &[u8]| {
+        group
+            .iter()
+            .try_fold(0u32, |acc, &c| Some((acc << 6) | u32::from(base64_value(c)?)))
+    };
+    let mut quads = unpadded.chunks_exact(4);
+    for quad in &mut quads {
+        let n = sextets(quad)?;
+        if !(out.push((n >> 16) as u8) && out.push((n >> 8) as u8) && out.push(n as u8)) {
+            return None;
         }
     }
-    if acc != 0 {
-        return None;
-    }
-    Some(())
+    let rest = quads.remainder();
+    let n = sextets(rest)?;
+    let pushed = match rest.len() {
+        0 => true,
+        2 => n & 0xf == 0 && out.push((n >> 4) as u8),
+        3 => n & 0x3 == 0 && out.push((n >> 10) as u8) && out.push((n >> 2) as u8),
+        _ => false,
+    };
+    pushed.then_some(())
 }
 
+/// Not a base64 character, in [`BASE64_VALUES`].
+const INVALID: u8 = 0xff;
+
+/// Each byte's value in the base64 alphabet, [`INVALID`] for every other
+/// byte: one load per character (a signature is decoded on every request).
+const BASE64_VALUES: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < BASE64_ALPHABET.len() {
+        table[BASE64_ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn base64_value(c: u8) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
+    match BASE64_VALUES.get(usize::from(c)) {
+        Some(&value) if value != INVALID => Some(value),
         _ => None,
     }
 }
