@@ -23,6 +23,11 @@ pub(crate) trait Output {
     fn clear(&mut self);
     /// Appends a byte; `false` when it does not fit.
     fn push(&mut self, byte: u8) -> bool;
+
+    /// Appends bytes; `false` when they do not all fit.
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        bytes.iter().all(|&byte| self.push(byte))
+    }
 }
 
 impl Output for Vec<u8> {
@@ -31,6 +36,10 @@ impl Output for Vec<u8> {
     }
     fn push(&mut self, byte: u8) -> bool {
         Vec::push(self, byte);
+        true
+    }
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        self.extend_from_slice(bytes);
         true
     }
 }
@@ -61,6 +70,17 @@ impl<const N: usize> Output for FixedBuf<N> {
             Some(slot) => {
                 *slot = byte;
                 self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        let end = self.len + bytes.len();
+        match self.bytes.get_mut(self.len..end) {
+            Some(slots) => {
+                slots.copy_from_slice(bytes);
+                self.len = end;
                 true
             }
             None => false,
@@ -134,16 +154,19 @@ pub(crate) fn decode_base64_into(text: &[u8], out: &mut impl Output) -> Option<(
         return None;
     }
     // Four characters make three bytes; a last group of two or three makes
-    // one or two, and the bits left over must be zero.
+    // one or two, and the bits left over must be zero. A group's characters
+    // are checked together: a value of the table above 63 is not base64.
     let sextets = |group: &[u8]| {
-        group
-            .iter()
-            .try_fold(0u32, |acc, &c| Some((acc << 6) | u32::from(base64_value(c)?)))
+        let (n, seen) = group.iter().fold((0u32, 0u8), |(n, seen), &c| {
+            let value = base64_value(c);
+            ((n << 6) | u32::from(value), seen | value)
+        });
+        (seen < 64).then_some(n)
     };
     let mut quads = unpadded.chunks_exact(4);
     for quad in &mut quads {
-        let n = sextets(quad)?;
-        if !(out.push((n >> 16) as u8) && out.push((n >> 8) as u8) && out.push(n as u8)) {
+        let [_, b0, b1, b2] = sextets(quad)?.to_be_bytes();
+        if !out.push_all(&[b0, b1, b2]) {
             return None;
         }
     }
@@ -152,7 +175,7 @@ pub(crate) fn decode_base64_into(text: &[u8], out: &mut impl Output) -> Option<(
     let pushed = match rest.len() {
         0 => true,
         2 => n & 0xf == 0 && out.push((n >> 4) as u8),
-        3 => n & 0x3 == 0 && out.push((n >> 10) as u8) && out.push((n >> 2) as u8),
+        3 => n & 0x3 == 0 && out.push_all(&[(n >> 10) as u8, (n >> 2) as u8]),
         _ => false,
     };
     pushed.then_some(())
@@ -173,11 +196,9 @@ const BASE64_VALUES: [u8; 256] = {
     table
 };
 
-fn base64_value(c: u8) -> Option<u8> {
-    match BASE64_VALUES.get(usize::from(c)) {
-        Some(&value) if value != INVALID => Some(value),
-        _ => None,
-    }
+/// `c`'s value in the base64 alphabet, or [`INVALID`].
+fn base64_value(c: u8) -> u8 {
+    BASE64_VALUES.get(usize::from(c)).copied().unwrap_or(INVALID)
 }
 
 #[cfg(test)]

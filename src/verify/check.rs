@@ -176,12 +176,23 @@ fn find_signatures<'a, H: Headers + ?Sized>(
         }
         SignatureLocation::VersionedList { header, version } => {
             let value = single_header_of(headers, (header, credential))?;
-            for entry in value.split(|b| b.is_ascii_whitespace()).filter(|e| !e.is_empty()) {
+            let mut read_entry = |entry: &'a [u8]| {
                 let Some((entry_version, signature)) = split_once(entry, b',') else {
                     return Err(malformed(header, "an entry is not of the form version,signature"));
                 };
                 if entry_version == version.as_bytes() {
                     found.signatures.push(signature);
+                }
+                Ok(())
+            };
+            // Usually one entry: told by one pass without an early exit
+            // (wide compares), rather than split byte by byte.
+            let spaced = value.iter().fold(false, |seen, b| seen | b.is_ascii_whitespace());
+            if !spaced && !value.is_empty() {
+                read_entry(value)?;
+            } else {
+                for entry in value.split(u8::is_ascii_whitespace).filter(|e| !e.is_empty()) {
+                    read_entry(entry)?;
                 }
             }
         }
