@@ -23,6 +23,11 @@ pub(crate) trait Output {
     fn clear(&mut self);
     /// Appends a byte; `false` when it does not fit.
     fn push(&mut self, byte: u8) -> bool;
+
+    /// Appends bytes; `false` when they do not all fit.
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        bytes.iter().all(|&byte| self.push(byte))
+    }
 }
 
 impl Output for Vec<u8> {
@@ -31,6 +36,10 @@ impl Output for Vec<u8> {
     }
     fn push(&mut self, byte: u8) -> bool {
         Vec::push(self, byte);
+        true
+    }
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        self.extend_from_slice(bytes);
         true
     }
 }
@@ -61,6 +70,17 @@ impl<const N: usize> Output for FixedBuf<N> {
             Some(slot) => {
                 *slot = byte;
                 self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+    fn push_all(&mut self, bytes: &[u8]) -> bool {
+        let end = self.len + bytes.len();
+        match self.bytes.get_mut(self.len..end) {
+            Some(slots) => {
+                slots.copy_from_slice(bytes);
+                self.len = end;
                 true
             }
             None => false,
@@ -133,34 +153,52 @@ pub(crate) fn decode_base64_into(text: &[u8], out: &mut impl Output) -> Option<(
     if unpadded.len() % 4 == 1 {
         return None;
     }
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for &c in unpadded {
-        acc = (acc << 6) | u32::from(base64_value(c)?);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            if !out.push((acc >> bits) as u8) {
-                return None;
-            }
-            acc &= (1 << bits) - 1;
+    // Four characters make three bytes; a last group of two or three makes
+    // one or two, and the bits left over must be zero. A group's characters
+    // are checked together: a value of the table above 63 is not base64.
+    let sextets = |group: &[u8]| {
+        let (n, seen) = group.iter().fold((0u32, 0u8), |(n, seen), &c| {
+            let value = base64_value(c);
+            ((n << 6) | u32::from(value), seen | value)
+        });
+        (seen < 64).then_some(n)
+    };
+    let mut quads = unpadded.chunks_exact(4);
+    for quad in &mut quads {
+        let [_, b0, b1, b2] = sextets(quad)?.to_be_bytes();
+        if !out.push_all(&[b0, b1, b2]) {
+            return None;
         }
     }
-    if acc != 0 {
-        return None;
-    }
-    Some(())
+    let rest = quads.remainder();
+    let n = sextets(rest)?;
+    let pushed = match rest.len() {
+        0 => true,
+        2 => n & 0xf == 0 && out.push((n >> 4) as u8),
+        3 => n & 0x3 == 0 && out.push_all(&[(n >> 10) as u8, (n >> 2) as u8]),
+        _ => false,
+    };
+    pushed.then_some(())
 }
 
-fn base64_value(c: u8) -> Option<u8> {
-    match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
+/// Not a base64 character, in [`BASE64_VALUES`].
+const INVALID: u8 = 0xff;
+
+/// Each byte's value in the base64 alphabet, [`INVALID`] for every other
+/// byte: one load per character (a signature is decoded on every request).
+const BASE64_VALUES: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < BASE64_ALPHABET.len() {
+        table[BASE64_ALPHABET[i] as usize] = i as u8;
+        i += 1;
     }
+    table
+};
+
+/// `c`'s value in the base64 alphabet, or [`INVALID`].
+fn base64_value(c: u8) -> u8 {
+    BASE64_VALUES.get(usize::from(c)).copied().unwrap_or(INVALID)
 }
 
 #[cfg(test)]

@@ -23,11 +23,33 @@ pub trait Headers {
     /// Every value of the header `name` (matched ignoring ASCII case), in the
     /// order received. Values are raw bytes: header values need not be UTF-8.
     fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]>;
+
+    /// Like [`values`](Headers::values), for a name parsed ahead of time:
+    /// the verifiers parse the header names they read when they are built,
+    /// and call this on every request. Defaults to `values(name.as_str())`;
+    /// [`http::HeaderMap`]'s looks the name up without parsing it again.
+    ///
+    /// ```
+    /// use esign_webhooks::Headers;
+    ///
+    /// let mut map = http::HeaderMap::new();
+    /// map.insert("x-token", "a".parse().unwrap());
+    /// let name = http::HeaderName::from_static("x-token");
+    /// assert_eq!(map.values_of(&name).collect::<Vec<_>>(), [b"a".as_slice()]);
+    /// assert_eq!([("X-Token", "a")].values_of(&name).count(), 1);
+    /// ```
+    fn values_of<'a>(&'a self, name: &http::HeaderName) -> impl Iterator<Item = &'a [u8]> {
+        self.values(name.as_str())
+    }
 }
 
 impl<T: Headers + ?Sized> Headers for &T {
     fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
         (**self).values(name)
+    }
+
+    fn values_of<'a>(&'a self, name: &http::HeaderName) -> impl Iterator<Item = &'a [u8]> {
+        (**self).values_of(name)
     }
 }
 
@@ -35,6 +57,10 @@ impl Headers for http::HeaderMap {
     fn values<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a [u8]> {
         // `HeaderMap` lower-cases `&str` names on lookup; a name that is not a
         // valid header name simply finds nothing.
+        self.get_all(name).iter().map(http::HeaderValue::as_bytes)
+    }
+
+    fn values_of<'a>(&'a self, name: &http::HeaderName) -> impl Iterator<Item = &'a [u8]> {
         self.get_all(name).iter().map(http::HeaderValue::as_bytes)
     }
 }

@@ -127,29 +127,40 @@ macro_rules! vendors {
                 }
             }
 
-            /// Authenticates and parses a request for `vendor`.
+            /// Authenticates and parses a request for `vendor`; what the
+            /// check established goes to `verified`, and a failure through
+            /// `explain`. The event is returned alone and never inspected
+            /// after, so that it is built in the caller's result: [`Event`]
+            /// is as large as its largest vendor's, and each move is a copy.
             pub(crate) fn receive<H: Headers + ?Sized>(
                 &self,
                 vendor: Vendor,
                 incoming: &Incoming<'_, H>,
                 clock: &dyn Clock,
-            ) -> Result<(Event, Verified), Error> {
-                let _ = (incoming, clock);
+                verified: &mut Verified,
+                explain: impl FnOnce(Error) -> Error,
+            ) -> Result<Event, Error> {
+                let _ = (incoming, clock, &verified);
                 match vendor {
                     $(
                         #[cfg(feature = $feature)]
                         Vendor::$variant => {
                             let verifier = self.$module.as_ref().ok_or_else(|| not_configured(vendor))?;
                             <crate::$module::$marker as Plugin>::receive(verifier, incoming, clock)
-                                .map(|(event, verified)| (Event::$variant(event), verified))
+                                .map(|(event, by_check)| {
+                                    *verified = by_check;
+                                    Event::$variant(event)
+                                })
                                 .map_err(|err| {
-                                    unreadable_after_receive::<crate::$module::$marker, H>(verifier, incoming, clock, err)
-                                        .with_vendor(vendor)
+                                    explain(
+                                        unreadable_after_receive::<crate::$module::$marker, H>(verifier, incoming, clock, err)
+                                            .with_vendor(vendor),
+                                    )
                                 })
                         }
                     )*
                     #[allow(unreachable_patterns)]
-                    _ => Err(not_configured(vendor)),
+                    _ => Err(explain(not_configured(vendor))),
                 }
             }
 

@@ -191,7 +191,8 @@ impl Webhooks {
     /// Like [`dispatch`](Webhooks::dispatch), for a request that may carry a
     /// query string ([`Incoming::with_uri`]).
     pub fn dispatch_incoming<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<Event, Error> {
-        self.dispatch_verified(incoming).map(|(event, _)| event)
+        let mut verified = Verified::new(None, None);
+        self.dispatch_traced(incoming, &mut verified)
     }
 
     /// Like [`dispatch_incoming`](Webhooks::dispatch_incoming), and also
@@ -202,26 +203,47 @@ impl Webhooks {
         &self,
         incoming: &Incoming<'_, H>,
     ) -> Result<(Event, Verified), Error> {
+        let mut verified = Verified::new(None, None);
+        let event = self.dispatch_traced(incoming, &mut verified)?;
+        Ok((event, verified))
+    }
+
+    /// `dispatch` in its span; what the check established is written to
+    /// `verified`. The event is returned alone, not in a tuple, so that it is
+    /// built where the caller's result lies: [`Event`] is as large as its
+    /// largest vendor's, and every move of it is a copy.
+    fn dispatch_traced<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+        verified: &mut Verified,
+    ) -> Result<Event, Error> {
         let delivery = trace::Delivery::start();
-        let result = self.dispatch_untraced(incoming);
+        let result = self.dispatch_untraced(incoming, verified);
         match &result {
-            Ok((event, verified)) => delivery.accepted(event.vendor(), || event.kind_name(), verified.key_index()),
+            Ok(event) => delivery.accepted(event.vendor(), || event.kind_name(), verified.key_index()),
             Err(err) => delivery.rejected(err),
         }
         result
     }
 
-    fn dispatch_untraced<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>) -> Result<(Event, Verified), Error> {
+    fn dispatch_untraced<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+        verified: &mut Verified,
+    ) -> Result<Event, Error> {
         self.check_size(incoming.body())?;
         self.setup_request(incoming)?;
         let (vendor, by_signal) = self.choose(incoming)?;
         let config = &self.config;
-        match config.vendors.receive(vendor, incoming, config.clock.as_ref()) {
-            Err(err) if by_signal && matches!(err.kind(), ErrorKind::MalformedPayload { .. }) => {
-                Err(explain_mismatch(vendor, incoming.body()).unwrap_or(err))
-            }
-            other => other,
-        }
+        // The failure is rewritten inside `receive`, so that the event is
+        // built in this function's result and never copied on the way out.
+        let explain = |err: Error| match err.kind() {
+            ErrorKind::MalformedPayload { .. } if by_signal => explain_mismatch(vendor, incoming.body()).unwrap_or(err),
+            _ => err,
+        };
+        config
+            .vendors
+            .receive(vendor, incoming, config.clock.as_ref(), verified, explain)
     }
 
     /// Verifies a request without parsing it, keeping its raw bytes: answer

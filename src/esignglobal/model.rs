@@ -247,12 +247,13 @@ pub struct DeclineSigner {
 /// ```
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct AccessCode(String);
+// A boxed `str` rather than a `String`, like `AuthModes`: see `FIRST_BLOCK`.
+pub struct AccessCode(Box<str>);
 
 impl AccessCode {
     /// Wraps an access code.
     pub fn new(code: impl Into<String>) -> Self {
-        AccessCode(code.into())
+        AccessCode(code.into().into_boxed_str())
     }
 
     /// The code as received.
@@ -268,12 +269,57 @@ impl fmt::Debug for AccessCode {
 }
 
 /// A list that is absent or `null` is empty (Java back ends often send `null`).
+/// Read with [`SmallFirstVec`].
 fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: serde::Deserialize<'de>,
 {
-    <Option<Vec<T>> as serde::Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
+    <Option<SmallFirstVec<T>> as serde::Deserialize>::deserialize(deserializer)
+        .map(|list| list.map_or_else(Vec::new, |SmallFirstVec(items)| items))
+}
+
+/// The most bytes a list's first allocation takes: glibc's per-thread cache
+/// serves blocks of up to 1 032 bytes. A larger block misses it, and each
+/// such miss first merges the small blocks freed before (the strings of the
+/// previous event), which the strings of the next one then pay to split again.
+const FIRST_BLOCK: usize = 1032;
+
+/// serde's `Vec` starts at a capacity of four items on the first one (JSON
+/// gives no length ahead): four signers are 1 376 bytes, past
+/// [`FIRST_BLOCK`]. A list here starts at four items or as many as fit in
+/// it (three signers), whichever is fewer, and grows as usual after.
+struct SmallFirstVec<T>(Vec<T>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for SmallFirstVec<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_seq(SmallFirstVisitor(core::marker::PhantomData))
+            .map(SmallFirstVec)
+    }
+}
+
+struct SmallFirstVisitor<T>(core::marker::PhantomData<T>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for SmallFirstVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // serde's own `Vec` says the same.
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let first = (FIRST_BLOCK / core::mem::size_of::<T>().max(1)).clamp(1, 4);
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            if items.capacity() == 0 {
+                items.reserve_exact(first);
+            }
+            items.push(item);
+        }
+        Ok(items)
+    }
 }
 
 /// A string, or a number kept as its decimal text; `null` is absent.

@@ -153,12 +153,15 @@ int_enum! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(transparent)]
-pub struct AuthModes(String);
+// A boxed `str`, not a `String`: eight bytes less in every `Signer`, whose
+// size decides whether a list of three signers fits the allocator's fast
+// path (see `model::FIRST_BLOCK`).
+pub struct AuthModes(Box<str>);
 
 impl AuthModes {
     /// Wraps the text of an `authModes` field.
     pub fn new(text: impl Into<String>) -> Self {
-        AuthModes(text.into())
+        AuthModes(text.into().into_boxed_str())
     }
 
     /// The text exactly as received.
@@ -185,7 +188,7 @@ impl From<&str> for AuthModes {
 
 impl From<String> for AuthModes {
     fn from(text: String) -> Self {
-        AuthModes(text)
+        AuthModes::new(text)
     }
 }
 
@@ -204,13 +207,13 @@ impl<'de> serde::Deserialize<'de> for AuthModes {
                 f.write_str("a string of digit codes (authModes)")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AuthModes, E> {
-                Ok(AuthModes::new(v))
+                Ok(AuthModes(v.into()))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AuthModes, E> {
-                Ok(AuthModes(v.to_string()))
+                Ok(AuthModes::new(v.to_string()))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AuthModes, E> {
-                Ok(AuthModes(v.to_string()))
+                Ok(AuthModes::new(v.to_string()))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<AuthModes, A::Error> {
                 let mut text = String::new();
@@ -220,7 +223,7 @@ impl<'de> serde::Deserialize<'de> for AuthModes {
                     }
                     text.push_str(&code.0);
                 }
-                Ok(AuthModes(text))
+                Ok(AuthModes::new(text))
             }
         }
         deserializer.deserialize_any(V)

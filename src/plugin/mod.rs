@@ -350,8 +350,18 @@ pub(crate) fn parse<P: Plugin>(body: &[u8]) -> Result<P::Event, Error> {
 /// precise parse refuses it (found by the `differential` fuzz target). JSON
 /// is UTF-8 (RFC 8259), and the check is a fraction of the parse's cost.
 pub(crate) fn fast_parse<P: Plugin>(body: &[u8]) -> Option<P::Event> {
-    std::str::from_utf8(body).ok()?;
+    if !is_ascii(body) {
+        std::str::from_utf8(body).ok()?;
+    }
     P::fast_parse(body)
+}
+
+/// `true` when every byte is ASCII (so the body is UTF-8): most deliveries
+/// are, and this reads them several times faster than the UTF-8 check. One
+/// OR over every byte, without an early exit, which the compiler turns into
+/// wide loads.
+fn is_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0u8, |seen, &b| seen | b) < 0x80
 }
 
 /// Checks that a vendor's [`fast_parse`](Plugin::fast_parse), where it

@@ -6,7 +6,8 @@ use subtle::{Choice, ConstantTimeEq};
 use super::scheme::MAX_NUMBERED_HEADERS;
 use super::token_eq::{matches_digest, tokens_equal};
 use super::{
-    Encoding, HmacScheme, Key, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit, Verified, rfc3339,
+    Encoding, HmacScheme, Key, ParsedNames, SignatureLocation, SignedContent, TimestampLocation, TimestampUnit,
+    Verified, rfc3339,
 };
 use crate::encoding::{self, FixedBuf};
 use crate::error::{Error, ErrorKind};
@@ -17,7 +18,23 @@ const MAC_LEN: usize = 32;
 
 /// The single value of a header the check reads: absent and repeated are errors.
 pub(crate) fn single_header<'a, H: Headers + ?Sized>(headers: &'a H, name: &str) -> Result<&'a [u8], Error> {
-    let mut values = headers.values(name);
+    single_value(headers.values(name), name)
+}
+
+/// A header name of the configuration, and the same name parsed when the
+/// verifier was built (`None` when it is not a valid header name).
+type Name<'s> = (&'s str, Option<&'s http::HeaderName>);
+
+/// [`single_header`], looked up by the parsed name when there is one.
+fn single_header_of<'a, H: Headers + ?Sized>(headers: &'a H, (name, parsed): Name<'_>) -> Result<&'a [u8], Error> {
+    match parsed {
+        Some(parsed) => single_value(headers.values_of(parsed), name),
+        None => single_header(headers, name),
+    }
+}
+
+/// The single value of `values`, the values of the header `name`.
+fn single_value<'a>(mut values: impl Iterator<Item = &'a [u8]>, name: &str) -> Result<&'a [u8], Error> {
     let first = values
         .next()
         .ok_or_else(|| Error::new(ErrorKind::MissingHeader { name: name.to_owned() }))?;
@@ -75,6 +92,7 @@ struct Framing<'s> {
 /// errors a request can meet.
 pub(super) fn hmac<H: Headers + ?Sized>(
     scheme: &HmacScheme,
+    names: &ParsedNames,
     keys: &[Key],
     incoming: &Incoming<'_, H>,
     now: impl FnOnce() -> i64,
@@ -87,8 +105,8 @@ pub(super) fn hmac<H: Headers + ?Sized>(
         }
         _ => None,
     };
-    let mut found = find_signatures(scheme, headers, decoded_query.as_deref())?;
-    let framing = find_signed_parts(scheme, headers, &mut found)?;
+    let mut found = find_signatures(scheme, names, headers, decoded_query.as_deref())?;
+    let framing = find_signed_parts(scheme, names, headers, &mut found)?;
     let timestamp = read_timestamp(scheme, found.timestamp)?;
     let decoded = decode_candidates(scheme, &found.signatures)?;
     let Some(index) = first_matching_key(keys, &found, framing, incoming.body(), &decoded) else {
@@ -105,6 +123,7 @@ pub(super) fn hmac<H: Headers + ?Sized>(
 /// percent-decoded query parameter, for [`SignatureLocation::QueryParameter`].
 fn find_signatures<'a, H: Headers + ?Sized>(
     scheme: &HmacScheme,
+    names: &ParsedNames,
     headers: &'a H,
     decoded_query: Option<&'a [u8]>,
 ) -> Result<Found<'a>, Error> {
@@ -118,9 +137,12 @@ fn find_signatures<'a, H: Headers + ?Sized>(
         _ => None,
     };
 
+    let credential = names.credential.as_ref();
     match &scheme.signature {
         SignatureLocation::Header { name } => {
-            found.signatures.push(trim(single_header(headers, name)?));
+            found
+                .signatures
+                .push(trim(single_header_of(headers, (name, credential))?));
         }
         SignatureLocation::NumberedHeaders { prefix } => {
             for n in 1..=MAX_NUMBERED_HEADERS {
@@ -133,7 +155,7 @@ fn find_signatures<'a, H: Headers + ?Sized>(
             }
         }
         SignatureLocation::Parameters { header, keys: sig_keys } => {
-            let value = single_header(headers, header)?;
+            let value = single_header_of(headers, (header, credential))?;
             for part in value.split(|&b| b == b',') {
                 let part = trim(part);
                 if part.is_empty() {
@@ -153,13 +175,24 @@ fn find_signatures<'a, H: Headers + ?Sized>(
             }
         }
         SignatureLocation::VersionedList { header, version } => {
-            let value = single_header(headers, header)?;
-            for entry in value.split(|b| b.is_ascii_whitespace()).filter(|e| !e.is_empty()) {
+            let value = single_header_of(headers, (header, credential))?;
+            let mut read_entry = |entry: &'a [u8]| {
                 let Some((entry_version, signature)) = split_once(entry, b',') else {
                     return Err(malformed(header, "an entry is not of the form version,signature"));
                 };
                 if entry_version == version.as_bytes() {
                     found.signatures.push(signature);
+                }
+                Ok(())
+            };
+            // Usually one entry: told by one pass without an early exit
+            // (wide compares), rather than split byte by byte.
+            let spaced = value.iter().fold(false, |seen, b| seen | b.is_ascii_whitespace());
+            if !spaced && !value.is_empty() {
+                read_entry(value)?;
+            } else {
+                for entry in value.split(u8::is_ascii_whitespace).filter(|e| !e.is_empty()) {
+                    read_entry(entry)?;
                 }
             }
         }
@@ -183,7 +216,7 @@ fn find_signatures<'a, H: Headers + ?Sized>(
             }
         }
         SignatureLocation::TimestampPrefixed { header, separator } => {
-            let value = trim(single_header(headers, header)?);
+            let value = trim(single_header_of(headers, (header, credential))?);
             let Some((timestamp, signature)) = split_at_first(value, separator.as_bytes()) else {
                 return Err(malformed(header, "not of the form {timestamp}{separator}{signature}"));
             };
@@ -201,6 +234,7 @@ fn find_signatures<'a, H: Headers + ?Sized>(
 /// separator goes.
 fn find_signed_parts<'s, 'a, H: Headers + ?Sized>(
     scheme: &'s HmacScheme,
+    names: &ParsedNames,
     headers: &'a H,
     found: &mut Found<'a>,
 ) -> Result<Framing<'s>, Error> {
@@ -210,14 +244,14 @@ fn find_signed_parts<'s, 'a, H: Headers + ?Sized>(
             after_body: None,
         },
         SignedContent::TimestampThenBody { timestamp, separator } => {
-            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            locate_timestamp(found, (timestamp, names.timestamp.as_ref()), headers, &scheme.signature)?;
             Framing {
                 before_body: Some(separator.as_bytes()),
                 after_body: None,
             }
         }
         SignedContent::BodyThenTimestamp { timestamp, separator } => {
-            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            locate_timestamp(found, (timestamp, names.timestamp.as_ref()), headers, &scheme.signature)?;
             Framing {
                 before_body: None,
                 after_body: Some(separator.as_bytes()),
@@ -228,8 +262,8 @@ fn find_signed_parts<'s, 'a, H: Headers + ?Sized>(
             timestamp,
             separator,
         } => {
-            found.id = Some(trim(single_header(headers, id_header)?));
-            locate_timestamp(found, timestamp, headers, &scheme.signature)?;
+            found.id = Some(trim(single_header_of(headers, (id_header, names.id.as_ref()))?));
+            locate_timestamp(found, (timestamp, names.timestamp.as_ref()), headers, &scheme.signature)?;
             Framing {
                 before_body: Some(separator.as_bytes()),
                 after_body: None,
@@ -390,13 +424,13 @@ fn timestamp_source_name(scheme: &HmacScheme) -> &str {
 /// header held it (a parameter, or the signature's prefix).
 fn locate_timestamp<'a, H: Headers + ?Sized>(
     found: &mut Found<'a>,
-    location: &TimestampLocation,
+    (location, parsed): (&TimestampLocation, Option<&http::HeaderName>),
     headers: &'a H,
     signature: &SignatureLocation,
 ) -> Result<(), Error> {
     match location {
         TimestampLocation::Header(name) => {
-            found.timestamp = Some(trim(single_header(headers, name)?));
+            found.timestamp = Some(trim(single_header_of(headers, (name, parsed))?));
             Ok(())
         }
         TimestampLocation::Parameter(key) => {
@@ -424,12 +458,22 @@ fn locate_timestamp<'a, H: Headers + ?Sized>(
 
 /// Parses an optionally signed decimal integer with no other characters.
 fn parse_timestamp(raw: &[u8]) -> Option<i64> {
-    let text = core::str::from_utf8(raw).ok()?;
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (negative, digits) = match raw.strip_prefix(b"-") {
+        Some(digits) => (true, digits),
+        None => (false, raw),
+    };
+    if digits.is_empty() {
         return None;
     }
-    text.parse::<i64>().ok()
+    // Accumulated on the negative side, which holds `i64::MIN`.
+    let mut value: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_sub(i64::from(b - b'0'))?;
+    }
+    if negative { Some(value) } else { value.checked_neg() }
 }
 
 /// `|now - timestamp| <= tolerance`, computed without overflow on any `i64`.
@@ -458,11 +502,11 @@ fn token_matches(presented: &[u8], keys: &[Key]) -> Option<usize> {
 }
 
 pub(super) fn header_token<H: Headers + ?Sized>(
-    name: &str,
+    name: Name<'_>,
     keys: &[Key],
     incoming: &Incoming<'_, H>,
 ) -> Result<Verified, Error> {
-    let value = trim(single_header(incoming.headers(), name)?);
+    let value = trim(single_header_of(incoming.headers(), name)?);
     token_matches(value, keys)
         .map(|index| Verified::new(Some(index), None))
         .ok_or_else(|| Error::new(ErrorKind::AuthenticationFailed))
@@ -657,6 +701,14 @@ mod tests {
         assert_eq!(parse_timestamp(b"1.5"), None);
         assert_eq!(parse_timestamp(b""), None);
         assert_eq!(parse_timestamp(b"99999999999999999999"), None);
+        assert_eq!(parse_timestamp(b"-"), None);
+        assert_eq!(parse_timestamp(b"--5"), None);
+        assert_eq!(parse_timestamp(b"9223372036854775807"), Some(i64::MAX));
+        assert_eq!(parse_timestamp(b"9223372036854775808"), None);
+        assert_eq!(parse_timestamp(b"-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_timestamp(b"-9223372036854775809"), None);
+        assert_eq!(parse_timestamp(b"0017"), Some(17));
+        assert_eq!(parse_timestamp(" 1".as_bytes()), None);
     }
 
     #[test]
