@@ -24,7 +24,7 @@
 //! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine redis --deliveries 2000 --callback-ms 0
 //! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine postgres --deliveries 2000 --callback-ms 2000
 //! # long: 100 000 deliveries
-//! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine nats --deliveries 100000 --callback-ms 2000
+//! cargo run --release --example fleet_soak --features inbox,redis,postgres,nats -- --engine nats --deliveries 100000 --callback-ms 2000 --worker-concurrency 1024
 //! ```
 //!
 //! Needs `redis-server` (redis, nats), `initdb`/`postgres` (on PATH or in
@@ -89,6 +89,9 @@ fn main() -> ExitCode {
     };
     let url = arg("--url").unwrap_or_default();
     let dedup = arg("--dedup").unwrap_or_default();
+    // Callbacks each worker runs at once: with 2-second callbacks, two
+    // workers of 256 finish 256 events a second.
+    let worker_concurrency: usize = arg("--worker-concurrency").and_then(|v| v.parse().ok()).unwrap_or(256);
     match args.first().map(String::as_str) {
         Some("receiver") => receiver(engine, &url, &arg("--port").unwrap_or_default()),
         Some("worker") => worker(
@@ -97,11 +100,13 @@ fn main() -> ExitCode {
             &dedup,
             Path::new(&arg("--dir").unwrap_or_default()),
             arg("--callback-ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+            worker_concurrency,
         ),
         _ => coordinator(
             engine,
             arg("--deliveries").and_then(|v| v.parse().ok()).unwrap_or(2000),
             arg("--callback-ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+            worker_concurrency,
         ),
     }
 }
@@ -173,7 +178,7 @@ fn receiver(engine: Engine, url: &str, port: &str) -> ExitCode {
 }
 
 /// A worker process: each run appends the session id to its own file.
-fn worker(engine: Engine, url: &str, dedup: &str, dir: &Path, callback_ms: u64) -> ExitCode {
+fn worker(engine: Engine, url: &str, dedup: &str, dir: &Path, callback_ms: u64, concurrency: usize) -> ExitCode {
     // The dedup store lives on the engine, except for NATS (a redis-server beside it).
     let store = match engine {
         Engine::Postgres => AsyncDeduplicator::new(PostgresStore::open(url).expect("postgres url")),
@@ -211,7 +216,7 @@ fn worker(engine: Engine, url: &str, dedup: &str, dir: &Path, callback_ms: u64) 
         });
         handlers.deduplicate_with(store.with_lease(Duration::from_secs(10)));
         let worker = Worker::new(inbox, Arc::new(handlers))
-            .with_concurrency(256)
+            .with_concurrency(concurrency)
             .with_lease(Duration::from_secs(10))
             .with_poll_wait(Duration::from_millis(200));
         worker.run(std::future::pending()).await;
@@ -468,7 +473,7 @@ impl Rng {
     }
 }
 
-fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode {
+fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64, worker_concurrency: usize) -> ExitCode {
     let dir = std::env::temp_dir().join(format!("esign-webhooks-soak-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("soak dir");
     let mut server = EngineServer::start(engine, &dir);
@@ -483,6 +488,7 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
     let mut receivers: Vec<Child> = ports.iter().map(|port| receiver_args(*port)(&url)).collect();
     let dir_text = dir.display().to_string();
     let callback = callback_ms.to_string();
+    let worker_concurrency_text = worker_concurrency.to_string();
     let worker_args = [
         "worker",
         "--engine",
@@ -495,6 +501,8 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
         &dir_text,
         "--callback-ms",
         &callback,
+        "--worker-concurrency",
+        &worker_concurrency_text,
     ];
     let mut workers: Vec<Child> = (0..WORKERS).map(|_| spawn_self(&worker_args)).collect();
     std::thread::sleep(Duration::from_millis(800));
@@ -663,7 +671,9 @@ fn coordinator(engine: Engine, deliveries: usize, callback_ms: u64) -> ExitCode 
         Engine::Postgres => "postgres, fsync + synchronous_commit on",
         Engine::Nats => "nats-server -js file store; dedup on redis-server, appendfsync always",
     };
-    println!("fleet soak ({durability}): {RECEIVERS} receivers, {WORKERS} workers, concurrency {CONCURRENCY}");
+    println!(
+        "fleet soak ({durability}): {RECEIVERS} receivers, {WORKERS} workers of {worker_concurrency} callbacks at once, sender concurrency {CONCURRENCY}"
+    );
     println!(
         "deliveries: {deliveries} ({events} events, {} copies), callback {callback_ms} ms",
         deliveries - events

@@ -131,7 +131,10 @@ fn postgres_inbox_spreads_pushes_over_its_connections() {
                 push.await.unwrap().unwrap();
             }
             let opened = client_connections(&watch).await - before;
-            assert_eq!(opened, connections as i64, "pushes use every one of the inbox's connections");
+            assert_eq!(
+                opened, connections as i64,
+                "pushes use every one of the inbox's connections"
+            );
             let pulled = inbox.pull(64, Duration::from_secs(30), Duration::ZERO).await.unwrap();
             assert_eq!(pulled.len(), 32, "every push was stored once");
             for delivery in &pulled {

@@ -209,7 +209,9 @@ impl PostgresInbox {
             }),
             connections: Arc::new(Connections {
                 first: Shared::to_target(target.clone()),
-                rest: (1..DEFAULT_CONNECTIONS).map(|_| Shared::to_target(target.clone())).collect(),
+                rest: (1..DEFAULT_CONNECTIONS)
+                    .map(|_| Shared::to_target(target.clone()))
+                    .collect(),
                 next: AtomicUsize::new(0),
             }),
             queries: Arc::new(Queries::new(DEFAULT_TABLE)),
