@@ -21,7 +21,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use assert_cmd::cargo::CommandCargoExt;
-use esign_webhooks::inbox::{Inbox, InboxMessage, NatsInbox, PostgresInbox, RedisInbox};
+use esign_webhooks::inbox::{Delivery, Inbox, InboxMessage, NatsInbox, PostgresInbox, RedisInbox};
 use esign_webhooks::{Secret, Webhooks, constellation};
 
 const PASSWORD: &str = "s3cret-inbox-pass";
@@ -46,14 +46,19 @@ fn message(session: &str) -> InboxMessage {
 }
 
 /// Pushes a message, pulls it as a worker would and dead-letters it with [`ERROR`]; its dead letter's id.
-async fn dead_letter(inbox: &dyn Inbox, message: &InboxMessage) -> String {
-    inbox.push(message).await.unwrap();
+/// The one message a worker pulls (waiting up to 5 s), leased for 30 s.
+async fn pull_one(inbox: &dyn Inbox, what: &str) -> Delivery {
     let mut pulled = inbox
         .pull(1, Duration::from_secs(30), Duration::from_secs(5))
         .await
         .unwrap();
-    assert_eq!(pulled.len(), 1, "the pushed message is pulled");
-    let delivery = pulled.remove(0);
+    assert_eq!(pulled.len(), 1, "{what} is pulled");
+    pulled.remove(0)
+}
+
+async fn dead_letter(inbox: &dyn Inbox, message: &InboxMessage) -> String {
+    inbox.push(message).await.unwrap();
+    let delivery = pull_one(inbox, "the pushed message").await;
     assert!(inbox.dead_letter(&delivery.receipt, ERROR).await.unwrap());
     let letters = inbox.dead_letters(10).await.unwrap();
     let letter = letters
@@ -142,12 +147,7 @@ fn exercise(rt: &tokio::runtime::Runtime, engine: &str, url: &str, inbox: &dyn I
         run.stdout
     );
     let again = rt.block_on(async {
-        let mut pulled = inbox
-            .pull(1, Duration::from_secs(30), Duration::from_secs(5))
-            .await
-            .unwrap();
-        assert_eq!(pulled.len(), 1, "{engine}: the replayed message is pulled");
-        let delivery = pulled.remove(0);
+        let delivery = pull_one(inbox, &format!("{engine}: the replayed message")).await;
         let message = delivery.message.unwrap();
         assert_eq!(message.id(), first.id());
         assert_eq!(message.attempts(), 0);

@@ -37,6 +37,15 @@ struct Connections {
 }
 
 impl Connections {
+    /// `count` (at least 1) lazily connected connections to `target`.
+    fn to_target(target: &Target, count: usize) -> Self {
+        Connections {
+            first: Shared::to_target(target.clone()),
+            rest: (1..count).map(|_| Shared::to_target(target.clone())).collect(),
+            next: AtomicUsize::new(0),
+        }
+    }
+
     fn one(shared: Shared) -> Self {
         Connections {
             first: shared,
@@ -207,13 +216,7 @@ impl PostgresInbox {
                 client: tokio::sync::Mutex::new(None),
                 notify: Arc::new(Notify::new()),
             }),
-            connections: Arc::new(Connections {
-                first: Shared::to_target(target.clone()),
-                rest: (1..DEFAULT_CONNECTIONS)
-                    .map(|_| Shared::to_target(target.clone()))
-                    .collect(),
-                next: AtomicUsize::new(0),
-            }),
+            connections: Arc::new(Connections::to_target(&target, DEFAULT_CONNECTIONS)),
             queries: Arc::new(Queries::new(DEFAULT_TABLE)),
             timeout: Duration::from_secs(5),
         }
@@ -255,13 +258,8 @@ impl PostgresInbox {
     /// more connections carry more concurrent pushes. An inbox made
     /// [`from_client`](Self::from_client) keeps its one client.
     pub fn with_connections(mut self, connections: usize) -> Self {
-        if let Some(target) = self.connections.first.target().cloned() {
-            let connections = connections.max(1);
-            self.connections = Arc::new(Connections {
-                first: Shared::to_target(target.clone()),
-                rest: (1..connections).map(|_| Shared::to_target(target.clone())).collect(),
-                next: AtomicUsize::new(0),
-            });
+        if let Some(target) = self.connections.first.target() {
+            self.connections = Arc::new(Connections::to_target(target, connections));
         }
         self
     }
