@@ -1,3 +1,15 @@
+//! Where a vendor's `dispatch` time goes: `verify` alone, the model's parse
+//! alone (`dangerous::parse_unverified`), the floor and `Value`, for the bench
+//! bodies of `benches/support/vendors.rs`. What bounds a ratio of the README
+//! table is measured here, not guessed.
+//!
+//! ```sh
+//! cargo bench --bench breakdown -- docusign boldsign        # 64 KiB, those vendors
+//! BREAKDOWN_SIZE=1MiB cargo bench --bench breakdown          # every vendor at 1 MiB
+//! # One case in a loop, for a profiler (valgrind --tool=callgrind, perf record):
+//! BREAKDOWN_LOOP=dispatch BREAKDOWN_SIZE=64KiB cargo bench --bench breakdown -- esignglobal
+//! ```
+
 mod support;
 use esign_webhooks::testing::demo;
 use esign_webhooks::{Vendor, dangerous};
@@ -23,6 +35,15 @@ fn time(f: impl Fn() -> bool) -> f64 {
 fn main() {
     // Vendor slugs to look at (cargo bench passes `--bench` too: skipped).
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let size_label = std::env::var("BREAKDOWN_SIZE").unwrap_or_else(|_| "64KiB".to_owned());
+    let looped = std::env::var("BREAKDOWN_LOOP").ok();
+    let rounds: usize = std::env::var("BREAKDOWN_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    if only.iter().any(|o| o == "reference") {
+        reference(looped.as_deref(), rounds);
+    }
     for &vendor in Vendor::ALL {
         if !vendor.is_compiled_in() || (!only.is_empty() && !only.iter().any(|o| o == vendor.slug())) {
             continue;
@@ -32,14 +53,32 @@ fn main() {
         let value = support::vendors::value(vendor);
         for (label, size) in support::vendors::SIZES
             .into_iter()
-            .filter(|(label, _)| *label == "64KiB")
+            .filter(|(label, _)| *label == size_label)
         {
             let r = support::vendors::request(vendor, size);
-            let d = time(|| webhooks.dispatch_request(&r).is_ok());
-            let p = time(|| dangerous::parse_unverified(vendor, r.body()).is_ok());
+            let dispatch = || webhooks.dispatch_request(&r).is_ok();
+            let parse = || dangerous::parse_unverified(vendor, r.body()).is_ok();
+            let verify = || webhooks.verify_request(&r).is_ok();
+            if let Some(kind) = &looped {
+                let case: &dyn Fn() -> bool = match kind.as_str() {
+                    "dispatch" => &dispatch,
+                    "parse" => &parse,
+                    "verify" => &verify,
+                    "floor" => &|| floor(&r),
+                    "value" => &|| value(&r),
+                    other => panic!("BREAKDOWN_LOOP={other}: dispatch, parse, verify, floor or value"),
+                };
+                for _ in 0..rounds {
+                    assert!(black_box(case()));
+                }
+                println!("{} {label}: {rounds} rounds of {kind}", vendor.slug());
+                continue;
+            }
+            let d = time(dispatch);
+            let p = time(parse);
             let f = time(|| floor(&r));
             let v = time(|| value(&r));
-            let vv = time(|| webhooks.verify_request(&r).is_ok());
+            let vv = time(verify);
             println!(
                 "{:14} {label} dispatch {d:8.1} verify {vv:8.1} parse {p:8.1} floor {f:8.1} value {v:8.1}  d/f {:.2}",
                 vendor.slug(),
@@ -47,4 +86,52 @@ fn main() {
             );
         }
     }
+}
+
+/// The reference case (`benches/support/reference.rs`): `dispatch`, `verify`
+/// and the model's parse against the floor's parse (its HMAC is one pass over
+/// 842 bytes with a prepared key).
+fn reference(looped: Option<&str>, rounds: usize) {
+    use esign_webhooks::testing::Signer;
+    use esign_webhooks::verify::HmacScheme;
+    use esign_webhooks::{Secret, Webhooks, esignglobal};
+    let secret = Secret::from_standard_webhooks(support::reference::SW_SECRET).unwrap();
+    let webhooks = Webhooks::builder()
+        .esignglobal(esignglobal::Verifier::new(
+            secret.clone(),
+            HmacScheme::standard_webhooks(),
+        ))
+        .build()
+        .unwrap();
+    let body = support::reference::body();
+    let signed = Signer::hmac(HmacScheme::standard_webhooks(), secret)
+        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
+        .sign(&body);
+    let headers = support::header_map(&signed.headers);
+    let dispatch = || webhooks.dispatch(black_box(&body), &headers).map(black_box).is_ok();
+    let verify = || webhooks.verify(black_box(&body), &headers).is_ok();
+    let parse = || dangerous::parse_unverified(Vendor::EsignGlobal, black_box(&body)).is_ok();
+    let floor = || serde_json::from_slice::<support::reference::FloorEsg>(black_box(&body)).is_ok();
+    if let Some(kind) = looped {
+        let case: &dyn Fn() -> bool = match kind {
+            "dispatch" => &dispatch,
+            "verify" => &verify,
+            "parse" => &parse,
+            "floor" => &floor,
+            other => panic!("BREAKDOWN_LOOP={other}: dispatch, verify, parse or floor (the floor's parse)"),
+        };
+        for _ in 0..rounds {
+            assert!(black_box(case()));
+        }
+        println!("reference: {rounds} rounds of {kind}");
+        return;
+    }
+    println!(
+        "reference {}B dispatch {:8.2} verify {:8.2} parse {:8.2} floor's parse {:8.2}",
+        body.len(),
+        time(dispatch),
+        time(verify),
+        time(parse),
+        time(floor)
+    );
 }

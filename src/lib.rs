@@ -217,6 +217,7 @@ mod filter;
 mod headers;
 mod json_object;
 mod json_path;
+mod json_text;
 mod lifecycle;
 mod multipart;
 pub mod plugin;

@@ -184,6 +184,9 @@ impl fmt::Debug for VendorSet {
 }
 
 impl VendorSet {
+    /// Every vendor.
+    pub(crate) const ALL: VendorSet = VendorSet(u64::MAX);
+
     pub(crate) fn insert(&mut self, vendor: Vendor) {
         self.0 |= 1 << vendor.index();
     }
@@ -194,10 +197,6 @@ impl VendorSet {
 
     pub(crate) fn len(self) -> u32 {
         self.0.count_ones()
-    }
-
-    pub(crate) fn intersection(self, other: VendorSet) -> VendorSet {
-        VendorSet(self.0 & other.0)
     }
 
     /// The only vendor, when there is exactly one.

@@ -163,7 +163,7 @@ impl core::fmt::Debug for ClientId {
 
 /// Parses a notification from the raw body.
 pub(crate) fn parse(body: &[u8]) -> Result<Event, crate::Error> {
-    serde_json::from_slice(body)
+    crate::json_text::from_body(body)
         .map_err(|err| crate::Error::malformed_payload(body, err).with_vendor(crate::Vendor::AdobeSign))
 }
 

@@ -1,8 +1,6 @@
 //! The Autentique plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Autentique deliveries.
 
-use serde::Deserialize;
-
 use super::{Event, EventType, Verifier};
 use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
@@ -28,20 +26,8 @@ impl SimpleVendor for Autentique {
 
     /// `"object": "webhook"` beside an `event` object with `"object": "event"`.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        #[derive(Deserialize)]
-        struct Top<'a> {
-            object: &'a str,
-            #[serde(borrow)]
-            event: Inner<'a>,
-        }
-        #[derive(Deserialize)]
-        struct Inner<'a> {
-            object: &'a str,
-        }
-        shape.has("event")
-            && shape.has("object")
-            && serde_json::from_slice::<Top<'_>>(shape.raw())
-                .is_ok_and(|top| top.object == "webhook" && top.event.object == "event")
+        shape.text("object").as_deref() == Some("webhook")
+            && shape.text_in("event", "object").as_deref() == Some("event")
     }
 
     fn kind(event: &Event) -> &EventType {

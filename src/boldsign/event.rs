@@ -202,7 +202,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
         Error::malformed_payload_in(body, part, err).with_vendor(Vendor::BoldSign)
     };
-    let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
+    let wire: Wire<'_> = crate::json_text::from_body(body).map_err(|err| malformed(body, err))?;
     let data = match wire.data {
         None => Data::Empty,
         Some(raw) if raw.get().trim() == "null" => Data::Empty,
@@ -244,7 +244,7 @@ fn typed(object: &ObjectType, part: &str) -> Result<Data, serde_json::Error> {
 /// else (`object` not first, an unknown object, a duplicate key, any error),
 /// which [`parse`] then reads or reports precisely. The precise parse scans
 /// `data` three times (raw, the `object` peek, typed).
-pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+pub(super) fn parse_fast(body: &str) -> Option<Event> {
     use serde::de::value::MapAccessDeserializer;
     use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
@@ -360,7 +360,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
 
     use serde::Deserializer as _;
     use serde::de::IntoDeserializer as _;
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut deserializer = serde_json::Deserializer::from_str(body);
     let event = deserializer.deserialize_map(OnePass).ok()??;
     deserializer.end().ok()?;
     Some(event)

@@ -217,7 +217,7 @@ fn the_one_pass_parse_agrees_with_the_precise_one_or_leaves_it_the_body() {
             continue;
         }
         let body = std::fs::read(&path).unwrap();
-        if let Some(event) = super::event::parse_fast(&body) {
+        if let Some(event) = crate::plugin::fast_parse::<crate::boldsign::BoldSign>(&body) {
             assert_eq!(
                 Ok(event),
                 super::parse(&body).map_err(|err| err.to_string()),
@@ -234,16 +234,16 @@ fn the_one_pass_parse_agrees_with_the_precise_one_or_leaves_it_the_body() {
     assert!(fast >= 20, "the fixtures take the one-pass parse ({fast})");
     // `object` not first, or twice, or unknown: the precise parse's.
     let late = br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"documentId":"d","object":"document"}}"#;
-    assert!(super::event::parse_fast(late).is_none());
+    assert!(crate::plugin::fast_parse::<crate::boldsign::BoldSign>(late).is_none());
     assert!(super::parse(late).is_ok());
     let twice =
         br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"object":"document","documentId":"d","object":"x"}}"#;
-    assert!(super::event::parse_fast(twice).is_none());
+    assert!(crate::plugin::fast_parse::<crate::boldsign::BoldSign>(twice).is_none());
     let unknown = br#"{"event":{"id":"e","eventType":"Viewed"},"data":{"object":"contract"}}"#;
-    assert!(super::event::parse_fast(unknown).is_none());
+    assert!(crate::plugin::fast_parse::<crate::boldsign::BoldSign>(unknown).is_none());
     let empty = br#"{"event":{"id":"e","eventType":"Viewed"},"data":null}"#;
     assert_eq!(
-        Ok(super::event::parse_fast(empty).unwrap()),
+        Ok(crate::plugin::fast_parse::<crate::boldsign::BoldSign>(empty).unwrap()),
         super::parse(empty).map_err(|err| err.to_string())
     );
 }

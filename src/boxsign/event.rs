@@ -129,5 +129,5 @@ pub struct Item {
 crate::unknown_members::keep_unknown_members!(Item);
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::BoxSign))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::BoxSign))
 }

@@ -232,5 +232,5 @@ pub struct Acceptance {
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Clicksign))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Clicksign))
 }

@@ -1,8 +1,6 @@
 //! The Clicksign plug-in: how the central code identifies, authenticates,
 //! parses, deduplicates and maps Clicksign deliveries.
 
-use serde::Deserialize;
-
 use super::{Event, EventKind, Verifier};
 use crate::Vendor;
 use crate::dedup_key::{DedupKey, Hasher};
@@ -29,19 +27,7 @@ impl SimpleVendor for Clicksign {
     /// `event` (an object with a `name`) beside `document` or `acceptance`:
     /// `event` alone is shared with other vendors.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        #[derive(Deserialize)]
-        struct Top {
-            #[serde(rename = "event")]
-            _event: Inner,
-        }
-        #[derive(Deserialize)]
-        struct Inner {
-            #[serde(rename = "name")]
-            _name: serde::de::IgnoredAny,
-        }
-        shape.has("event")
-            && (shape.has("document") || shape.has("acceptance"))
-            && serde_json::from_slice::<Top>(shape.raw()).is_ok()
+        shape.has_in("event", "name") && (shape.has("document") || shape.has("acceptance"))
     }
 
     fn kind(event: &Event) -> &EventKind {

@@ -106,7 +106,7 @@ pub use verify::Verifier;
 /// JSON path of the member that broke, attributed to
 /// [`Vendor::Constellation`](crate::Vendor::Constellation).
 pub(crate) fn parse(body: &[u8]) -> Result<Update, crate::Error> {
-    serde_json::from_slice(body)
+    crate::json_text::from_body(body)
         .map_err(|err| crate::Error::malformed_payload(body, err).with_vendor(crate::Vendor::Constellation))
 }
 

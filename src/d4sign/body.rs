@@ -22,7 +22,7 @@ pub(super) fn is_json(body: &[u8]) -> bool {
 pub(super) fn fields(body: &[u8]) -> Result<Map<String, Value>, Error> {
     let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
     match body.get(start) {
-        Some(b'{') => serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err)),
+        Some(b'{') => crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err)),
         Some(b'-') if body.starts_with(b"--") => {
             let boundary = multipart::boundary_in_body(body)?;
             let form = Form::parse_whole(body, boundary)?;

@@ -64,14 +64,14 @@ fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<T
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     if super::body::is_json(body) {
-        return serde_json::from_slice(body)
+        return crate::json_text::from_body(body)
             .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::D4Sign));
     }
     let fields = super::body::fields(body).map_err(|err| err.with_vendor(Vendor::D4Sign))?;
     let value = serde_json::Value::Object(fields);
     // Re-read from the fields' JSON so that errors name the field (`$.type_post`).
     let text = serde_json::to_vec(&value).map_err(|err| Error::malformed_payload(body, err))?;
-    serde_json::from_slice(&text).map_err(|err| Error::malformed_payload(&text, err).with_vendor(Vendor::D4Sign))
+    crate::json_text::from_body(&text).map_err(|err| Error::malformed_payload(&text, err).with_vendor(Vendor::D4Sign))
 }
 
 /// The minimal parse the proof needs: the document's `uuid`, and nothing else.

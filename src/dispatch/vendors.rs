@@ -90,17 +90,25 @@ macro_rules! vendors {
             /// The vendors (configured or not) whose distinctive keys the body
             /// has, and those that claim it only weakly.
             pub(crate) fn claimed(shape: &BodyShape<'_>) -> (VendorSet, VendorSet) {
+                Self::claimed_among(shape, VendorSet::ALL)
+            }
+
+            /// [`claimed`](Self::claimed), asking only the vendors of `among`
+            /// (a vendor's claim does not depend on the others': the answer is
+            /// `claimed` intersected with `among`, without the others' work).
+            pub(crate) fn claimed_among(shape: &BodyShape<'_>, among: VendorSet) -> (VendorSet, VendorSet) {
                 #[allow(unused_mut)]
                 let (mut strong, mut weak) = (VendorSet::default(), VendorSet::default());
                 $(
                     #[cfg(feature = $feature)]
-                    if <crate::$module::$marker as Plugin>::claims(shape) {
+                    if !among.contains(Vendor::$variant) {
+                    } else if <crate::$module::$marker as Plugin>::claims(shape) {
                         strong.insert(Vendor::$variant);
                     } else if <crate::$module::$marker as Plugin>::claims_weakly(shape) {
                         weak.insert(Vendor::$variant);
                     }
                 )*
-                let _ = shape;
+                let _ = (shape, among);
                 (strong, weak)
             }
 

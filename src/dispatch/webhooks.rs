@@ -361,16 +361,11 @@ impl Webhooks {
             return Ok((vendor, true));
         }
         let shape = BodyShape::of(incoming.body());
-        let (claimed, weakly) = Vendors::claimed(&shape);
         if signalled.len() > 1 {
             // Several vendors' credentials are present: let the body decide among
             // them, distinctive keys first.
-            let strong = signalled.intersection(claimed);
-            let chosen = if strong.len() > 0 {
-                strong
-            } else {
-                signalled.intersection(weakly)
-            };
+            let (strong, weakly) = Vendors::claimed_among(&shape, signalled);
+            let chosen = if strong.len() > 0 { strong } else { weakly };
             return match chosen.single() {
                 Some(vendor) => Ok((vendor, true)),
                 None => Err(Error::new(ErrorKind::AmbiguousVendor {
@@ -378,10 +373,13 @@ impl Webhooks {
                 })),
             };
         }
-        let configured = claimed.intersection(vendors.configured());
+        // The configured vendors are asked first: on the usual request that is
+        // the answer, and the other vendors' claims only shape the error.
+        let (configured, _) = Vendors::claimed_among(&shape, vendors.configured());
         if let Some(vendor) = configured.single() {
             return Ok((vendor, false));
         }
+        let (claimed, _) = Vendors::claimed(&shape);
         if configured.len() > 1 || claimed.len() > 1 {
             return Err(Error::new(ErrorKind::AmbiguousVendor {
                 candidates: claimed.to_vec(),

@@ -302,5 +302,5 @@ pub struct Recipient {
 
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Documenso))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Documenso))
 }

@@ -785,7 +785,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     let malformed = |part: &[u8], err: serde_json::Error| {
         Error::malformed_payload_in(body, part, err).with_vendor(Vendor::DocuSeal)
     };
-    let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| malformed(body, err))?;
+    let wire: Wire<'_> = crate::json_text::from_body(body).map_err(|err| malformed(body, err))?;
     let shape = Shape::of(&wire.event_type);
     let data = match (wire.data, &shape) {
         (Some(raw), _) => shape
@@ -806,7 +806,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
 /// it is met. `None` for anything else (`data` first, an unknown family, a
 /// duplicate or missing key, any error), which [`parse`] then reads or
 /// reports precisely. The two-stage parse scans `data` twice (raw, then typed).
-pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
+pub(super) fn parse_fast(body: &str) -> Option<Event> {
     struct OnePass;
 
     impl<'de> serde::de::Visitor<'de> for OnePass {
@@ -850,7 +850,7 @@ pub(super) fn parse_fast(body: &[u8]) -> Option<Event> {
     }
 
     use serde::Deserializer as _;
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut deserializer = serde_json::Deserializer::from_str(body);
     let event = deserializer.deserialize_map(OnePass).ok()??;
     deserializer.end().ok()?;
     Some(event)

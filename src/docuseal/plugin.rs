@@ -38,7 +38,7 @@ impl SimpleVendor for DocuSeal {
         super::parse(body)
     }
 
-    fn fast_parse(body: &[u8]) -> Option<Event> {
+    fn fast_parse(body: &str) -> Option<Event> {
         super::event::parse_fast(body)
     }
 

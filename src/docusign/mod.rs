@@ -142,7 +142,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<Event, Error> {
     if is_legacy_xml(body) {
         return Err(legacy_format_error());
     }
-    serde_json::from_slice::<Event>(body).map_err(|err| {
+    crate::json_text::from_body::<Event>(body).map_err(|err| {
         if is_legacy_json(body) {
             legacy_format_error()
         } else {

@@ -132,7 +132,7 @@ pub const SUCCESS_RESPONSE: &str = "Hello API Event Received";
 
 /// Parses the callback JSON (the `json` field's content, or a JSON body).
 pub(crate) fn parse_json(json: &[u8]) -> Result<Event, crate::Error> {
-    serde_json::from_slice(json)
+    crate::json_text::from_body(json)
         .map_err(|err| crate::Error::malformed_payload(json, err).with_vendor(crate::Vendor::DropboxSign))
 }
 

@@ -8,16 +8,26 @@ const EXAMPLE: &[u8] = br#"{"event":{"event_type":"account_confirmed","event_tim
 
 #[test]
 fn the_sdk_example_verifies_and_its_reversed_key_does_not() {
-    let verified = Verifier::new(SDK_KEY).check_json(EXAMPLE).expect("valid");
+    let verified = Verifier::new(SDK_KEY)
+        .check_json(EXAMPLE, crate::json_text::Reading::Whole)
+        .expect("valid");
     assert_eq!(
         (verified.key_index(), verified.timestamp()),
         (Some(0), Some(1_669_926_463))
     );
     let reversed: String = SDK_KEY.chars().rev().collect();
-    assert!(Verifier::new(reversed).check_json(EXAMPLE).is_err());
+    assert!(
+        Verifier::new(reversed)
+            .check_json(EXAMPLE, crate::json_text::Reading::Whole)
+            .is_err()
+    );
     // A numeric event_time is read as its digits.
     let numeric = br#"{"event":{"event_type":"account_confirmed","event_time":1669926463,"event_hash":"ff8b03439122f9160500c3fb855bdee5a9ccba5fff27d3b258745d8f3074832f"}}"#;
-    assert!(Verifier::new(SDK_KEY).check_json(numeric).is_ok());
+    assert!(
+        Verifier::new(SDK_KEY)
+            .check_json(numeric, crate::json_text::Reading::Whole)
+            .is_ok()
+    );
     assert_eq!(parse_json(numeric).expect("parses").event.event_time, "1669926463");
 }
 

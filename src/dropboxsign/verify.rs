@@ -11,6 +11,7 @@ use super::body;
 use crate::clock::Clock;
 use crate::error::{Error, ErrorKind};
 use crate::headers::{Headers, Incoming};
+use crate::json_text::Reading;
 use crate::plugin::{VendorVerifier, private};
 use crate::secret::Secret;
 use crate::verify::{HmacSha256, Verified, keyed_mac};
@@ -68,16 +69,18 @@ impl Verifier {
     pub(super) fn check<'a, H: Headers + ?Sized>(
         &self,
         incoming: &Incoming<'a, H>,
+        reading: Reading,
     ) -> Result<(Verified, &'a [u8]), Error> {
         let json = body::callback_json(incoming)?;
-        self.check_json(json).map(|verified| (verified, json))
+        self.check_json(json, reading).map(|verified| (verified, json))
     }
 
-    /// Checks the callback JSON itself.
-    pub(super) fn check_json(&self, json: &[u8]) -> Result<Verified, Error> {
-        let proof: Proof<'_> = serde_json::from_slice(json)
+    /// Checks the callback JSON itself, reading it as far as `reading` says
+    /// ([`Reading::UpToKey`] where the typed parse of `json` follows).
+    pub(super) fn check_json(&self, json: &[u8], reading: Reading) -> Result<Verified, Error> {
+        let event: Option<ProofEvent<'_>> = crate::json_text::member(json, "event", reading)
             .map_err(|err| Error::malformed_payload(json, err).with_vendor(Vendor::DropboxSign))?;
-        let event = proof.event.ok_or(ErrorKind::MissingField { field: "event" })?;
+        let event = event.ok_or(ErrorKind::MissingField { field: "event" })?;
         let time = event.event_time.ok_or(ErrorKind::MissingField {
             field: "event.event_time",
         })?;
@@ -139,14 +142,8 @@ impl core::fmt::Debug for Verifier {
     }
 }
 
-/// What the check reads: `event` and three of its fields, borrowed where
-/// the JSON has no escapes. Everything else is skipped.
-#[derive(Deserialize)]
-struct Proof<'a> {
-    #[serde(borrow, default)]
-    event: Option<ProofEvent<'a>>,
-}
-
+/// What the check reads: three fields of `event`, borrowed where the JSON has
+/// no escapes. Everything else is skipped.
 #[derive(Deserialize)]
 struct ProofEvent<'a> {
     #[serde(borrow, default)]
@@ -194,7 +191,7 @@ impl VendorVerifier for Verifier {
     }
 
     fn authenticate<H: Headers + ?Sized>(&self, incoming: &Incoming<'_, H>, _: &dyn Clock) -> Result<Verified, Error> {
-        self.check(incoming).map(|(verified, _)| verified)
+        self.check(incoming, Reading::Whole).map(|(verified, _)| verified)
     }
 
     /// `secret_env`: the variable(s) holding the value, several for a rotation.

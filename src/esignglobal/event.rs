@@ -327,9 +327,9 @@ struct FastWire<'a> {
 /// The hot path: a known event in one pass. `None` sends every other case
 /// (unknown events, missing or malformed parts) to [`parse_inner`], which
 /// reports errors precisely; both agree on every body this accepts.
-pub(crate) fn parse_fast(body: &[u8]) -> Option<Event> {
+pub(crate) fn parse_fast(body: &str) -> Option<Event> {
     let crate::json_object::ObjectOnly(wire) =
-        serde_json::from_slice::<crate::json_object::ObjectOnly<FastWire>>(body).ok()?;
+        serde_json::from_str::<crate::json_object::ObjectOnly<FastWire>>(body).ok()?;
     let (channel, name, envelope, call_back_enum) = match wire.event {
         Some(event) => (Channel::Webhook, event, wire.event_payload, None),
         None => (
@@ -348,7 +348,7 @@ pub(crate) fn parse_fast(body: &[u8]) -> Option<Event> {
 }
 
 pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
-    let wire: Wire<'_> = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err))?;
+    let wire: Wire<'_> = crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err))?;
     // serde also reads a struct from an array, by position: only objects are deliveries.
     if body.trim_ascii_start().first() != Some(&b'{') {
         let first = body.len() - body.trim_ascii_start().len();
@@ -380,7 +380,7 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
     };
 
     let Some(constructor) = Event::constructor(&EventKind::from_wire(&name)) else {
-        let raw = serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err))?;
+        let raw = crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err))?;
         let kind = EventKind::Unknown(name.clone());
         return Ok(Event::Unknown(UnknownEvent {
             channel,
@@ -403,7 +403,7 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
         ));
     }
     let envelope: Box<Envelope> =
-        serde_json::from_slice(part).map_err(|err| Error::malformed_payload_in(body, part, err))?;
+        crate::json_text::from_body(part).map_err(|err| Error::malformed_payload_in(body, part, err))?;
     Ok(constructor(Payload {
         channel,
         envelope,

@@ -48,7 +48,7 @@ impl Plugin for EsignGlobal {
     }
 
     /// One pass for a known event of either channel.
-    fn fast_parse(body: &[u8]) -> Option<Event> {
+    fn fast_parse(body: &str) -> Option<Event> {
         super::event::parse_fast(body)
     }
 

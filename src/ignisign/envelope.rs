@@ -100,7 +100,7 @@ pub(crate) fn with_required_fields<T>(
     body: &[u8],
     check: impl FnOnce(&Required<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let ObjectOnly(fields) = serde_json::from_slice::<ObjectOnly<RequiredFields<'_>>>(body)
+    let ObjectOnly(fields) = crate::json_text::from_body::<ObjectOnly<RequiredFields<'_>>>(body)
         .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Ignisign))?;
     let required = required(
         &fields.topic,
@@ -116,7 +116,7 @@ pub(crate) fn with_required_fields<T>(
 /// Required-field check and full typed parse, without any application check.
 pub(crate) fn parse_delivery(body: &[u8]) -> Result<Delivery, Error> {
     let malformed = |err: serde_json::Error| Error::malformed_payload(body, err).with_vendor(Vendor::Ignisign);
-    let ObjectOnly(wire) = serde_json::from_slice::<ObjectOnly<WireDelivery<'_>>>(body).map_err(malformed)?;
+    let ObjectOnly(wire) = crate::json_text::from_body::<ObjectOnly<WireDelivery<'_>>>(body).map_err(malformed)?;
     let fields = required(
         &wire.topic,
         &wire.action,

@@ -23,8 +23,8 @@ use super::message::{IgnisignError, Message};
 use crate::json_object::ObjectOnly;
 
 /// The delivery, or `None` when the precise two-stage parser must decide.
-pub(crate) fn parse(body: &[u8]) -> Option<Delivery> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+pub(crate) fn parse(body: &str) -> Option<Delivery> {
+    let mut deserializer = serde_json::Deserializer::from_str(body);
     let delivery = deserializer.deserialize_map(EnvelopeVisitor).ok()?;
     deserializer.end().ok()?;
     Some(delivery)
@@ -182,7 +182,10 @@ impl<'de> Visitor<'de> for ContentSeed {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    /// The one-pass parse as `dispatch` calls it (UTF-8 checked, then the text).
+    fn parse(body: &[u8]) -> Option<crate::ignisign::Delivery> {
+        crate::plugin::fast_parse::<crate::ignisign::Ignisign>(body)
+    }
     use crate::ignisign::envelope::parse_delivery;
 
     fn fixtures() -> Vec<(String, Vec<u8>)> {

@@ -51,7 +51,7 @@ impl Plugin for Ignisign {
     }
 
     /// One pass when `topic`, `action` and `msgNature` come before `content`.
-    fn fast_parse(body: &[u8]) -> Option<Delivery> {
+    fn fast_parse(body: &str) -> Option<Delivery> {
         super::fast::parse(body)
     }
 

@@ -122,7 +122,7 @@
 //!
 //! | `SimpleVendor` item | Default | Override when |
 //! |---|---|---|
-//! | `claims` | — (required) | say which **distinctive** top-level keys name your vendor (never `event` or `data` alone; `BodyShape` gives the keys of an array's first element too) |
+//! | `claims` | — (required) | say which **distinctive** top-level keys name your vendor (never `event` or `data` alone; `BodyShape` gives the keys of an array's first element too, and one level below the top with `has_in` and `text_in`: never read the body again) |
 //! | `claims_weakly` | never | your vendor's body has only generic keys: it then only breaks ties between configured credentials |
 //! | `parse` | — (required) | the precise parse, with [`MalformedPayload`](crate::ErrorKind::MalformedPayload) paths |
 //! | `fast_parse` | none | you measured a one-pass parse faster; the `differential` fuzz target checks it agrees with `parse` |

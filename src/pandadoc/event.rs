@@ -178,7 +178,7 @@ pub struct Recipient {
 
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Delivery, Error> {
-    serde_json::from_slice::<Vec<Notification>>(body)
+    crate::json_text::from_body::<Vec<Notification>>(body)
         .map(|notifications| Delivery {
             notifications,
             event_id: None,

@@ -5,16 +5,31 @@ use core::fmt;
 use std::borrow::Cow;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// The top-level keys of a JSON body (of its first element when the body is
-/// an array of objects, as PandaDoc sends), read in one pass that skips every
-/// value, and the raw bytes for vendors whose body is not JSON (multipart).
+/// an array of objects, as PandaDoc sends), each with its value's raw JSON,
+/// read in one pass that skips every value; and the raw bytes for vendors
+/// whose body is not JSON (multipart).
+///
+/// A vendor may look one level down ([`has_in`](BodyShape::has_in),
+/// [`text_in`](BodyShape::text_in): SignWell's `event.hash`): that reads the
+/// one member it names, not the body again. On a receiver that tells vendors
+/// apart by their bodies, a second pass over the body cost as much as the
+/// vendor's whole proof.
 #[derive(Debug)]
 pub struct BodyShape<'a> {
     raw: &'a [u8],
-    keys: Vec<Cow<'a, str>>,
+    members: Vec<Member<'a>>,
     array: bool,
     json_error: Option<serde_json::Error>,
+}
+
+/// A top-level member: its key and its value's raw JSON.
+#[derive(Debug)]
+struct Member<'a> {
+    key: Cow<'a, str>,
+    value: &'a RawValue,
 }
 
 impl<'a> BodyShape<'a> {
@@ -22,14 +37,14 @@ impl<'a> BodyShape<'a> {
     pub(crate) fn of(body: &'a [u8]) -> BodyShape<'a> {
         let mut shape = BodyShape {
             raw: body,
-            keys: Vec::new(),
+            members: Vec::new(),
             array: false,
             json_error: None,
         };
         match serde_json::Deserializer::from_slice(body).deserialize_any(TopVisitor) {
-            Ok(Top::Object(keys)) => shape.keys = keys,
-            Ok(Top::Array(keys)) => {
-                shape.keys = keys;
+            Ok(Top::Object(members)) => shape.members = members,
+            Ok(Top::Array(members)) => {
+                shape.members = members;
                 shape.array = true;
             }
             Ok(Top::Other) => {}
@@ -45,17 +60,54 @@ impl<'a> BodyShape<'a> {
 
     /// `true` when the top level (or the first element of a top-level array) has `key`.
     pub fn has(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k == key)
+        self.members.iter().any(|m| m.key == key)
     }
 
     /// Like [`has`](BodyShape::has), ignoring ASCII case.
     pub fn has_ignore_case(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k.eq_ignore_ascii_case(key))
+        self.members.iter().any(|m| m.key.eq_ignore_ascii_case(key))
     }
 
     /// The top-level keys, in body order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|k| k.as_ref())
+        self.members.iter().map(|m| m.key.as_ref())
+    }
+
+    /// The text of the top-level member `key` when it is a string (the
+    /// first, if the key is repeated).
+    pub fn text(&self, key: &str) -> Option<Cow<'a, str>> {
+        text_of(self.value(key)?)
+    }
+
+    /// `true` when the top-level member `outer` is an object with the key `key`.
+    ///
+    /// ```
+    /// # use esign_webhooks::plugin::BodyShape;
+    /// # fn claims(shape: &BodyShape<'_>) -> bool {
+    /// shape.has("data") && shape.has_in("event", "hash")
+    /// # }
+    /// ```
+    pub fn has_in(&self, outer: &str, key: &str) -> bool {
+        self.inner(outer, key).is_some()
+    }
+
+    /// The text of `outer.key` when `outer` is a top-level object whose member
+    /// `key` is a string.
+    pub fn text_in(&self, outer: &str, key: &str) -> Option<Cow<'a, str>> {
+        text_of(self.inner(outer, key)?)
+    }
+
+    fn value(&self, key: &str) -> Option<&'a RawValue> {
+        self.members.iter().find(|m| m.key == key).map(|m| m.value)
+    }
+
+    /// The raw value of `outer.key` (the first `key`, if repeated).
+    fn inner(&self, outer: &str, key: &str) -> Option<&'a RawValue> {
+        let outer: &'a str = self.value(outer)?.get();
+        serde_json::Deserializer::from_str(outer)
+            .deserialize_any(FindVisitor { key })
+            .ok()
+            .flatten()
     }
 
     /// `true` when the body is a JSON array (the keys are then its first element's).
@@ -74,9 +126,70 @@ impl<'a> BodyShape<'a> {
     }
 }
 
+/// A raw value's text when it is a JSON string (borrowed unless escaped).
+fn text_of(raw: &RawValue) -> Option<Cow<'_, str>> {
+    let json = raw.get();
+    if !json.starts_with('"') {
+        return None;
+    }
+    match serde_json::from_str::<&str>(json) {
+        Ok(text) => Some(Cow::Borrowed(text)),
+        Err(_) => serde_json::from_str::<String>(json).ok().map(Cow::Owned),
+    }
+}
+
+/// The raw value of `key` in an object (`None` in anything else).
+struct FindVisitor<'k> {
+    key: &'k str,
+}
+
+impl<'de> Visitor<'de> for FindVisitor<'_> {
+    type Value = Option<&'de RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if found.is_none() && key == self.key {
+                found = Some(map.next_value::<&'de RawValue>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
 enum Top<'de> {
-    Object(Vec<Cow<'de, str>>),
-    Array(Vec<Cow<'de, str>>),
+    Object(Vec<Member<'de>>),
+    Array(Vec<Member<'de>>),
     Other,
 }
 
@@ -123,7 +236,7 @@ impl<'de> Visitor<'de> for TopVisitor {
 struct FirstKeys;
 
 impl<'de> serde::de::DeserializeSeed<'de> for FirstKeys {
-    type Value = Vec<Cow<'de, str>>;
+    type Value = Vec<Member<'de>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(FirstKeysVisitor)
@@ -133,7 +246,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for FirstKeys {
 struct FirstKeysVisitor;
 
 impl<'de> Visitor<'de> for FirstKeysVisitor {
-    type Value = Vec<Cow<'de, str>>;
+    type Value = Vec<Member<'de>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -171,19 +284,19 @@ impl<'de> Visitor<'de> for FirstKeysVisitor {
 struct KeysVisitor;
 
 impl<'de> Visitor<'de> for KeysVisitor {
-    type Value = Vec<Cow<'de, str>>;
+    type Value = Vec<Member<'de>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut keys = Vec::new();
+        let mut members = Vec::new();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            map.next_value::<IgnoredAny>()?;
-            keys.push(key);
+            let value = map.next_value::<&'de RawValue>()?;
+            members.push(Member { key, value });
         }
-        Ok(keys)
+        Ok(members)
     }
 }
 
@@ -208,5 +321,25 @@ mod tests {
             assert!(shape.is_json() && shape.keys().next().is_none(), "{other:?}");
         }
         assert!(!BodyShape::of(b"{\"hook\":").is_json());
+    }
+
+    #[test]
+    fn reads_one_level_below_the_top() {
+        let shape = BodyShape::of(
+            br#"{"object":"webhook","event":{"object":"event","hash":"ab","n":1,"deep":{"hash":"x"}},"data":[{"hash":1}]}"#,
+        );
+        assert_eq!(shape.text("object").as_deref(), Some("webhook"));
+        assert_eq!(shape.text("event"), None);
+        assert!(shape.has_in("event", "hash") && shape.has_in("event", "n") && shape.has_in("event", "deep"));
+        assert_eq!(shape.text_in("event", "object").as_deref(), Some("event"));
+        assert_eq!(shape.text_in("event", "n"), None);
+        assert!(!shape.has_in("event", "missing") && !shape.has_in("data", "hash") && !shape.has_in("object", "x"));
+        // Escaped text is read as its value.
+        let escaped = BodyShape::of(br#"{"o\u0062ject":"web\u0068ook","event":{"k":"\u0041"}}"#);
+        assert_eq!(escaped.text("object").as_deref(), Some("webhook"));
+        assert_eq!(escaped.text_in("event", "k").as_deref(), Some("A"));
+        // An array's first element, like its top-level keys.
+        let array = BodyShape::of(br#"[{"event":{"type":"t"}},{"event":{}}]"#);
+        assert_eq!(array.text_in("event", "type").as_deref(), Some("t"));
     }
 }

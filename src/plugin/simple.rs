@@ -58,7 +58,7 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
     fn parse(body: &[u8]) -> Result<Self::Event, Error>;
 
     /// A one-pass parse, where measurably faster ([`Plugin::fast_parse`]).
-    fn fast_parse(body: &[u8]) -> Option<Self::Event> {
+    fn fast_parse(body: &str) -> Option<Self::Event> {
         let _ = body;
         None
     }
@@ -141,7 +141,7 @@ impl<T: SimpleVendor> Plugin for T {
         T::parse(body)
     }
 
-    fn fast_parse(body: &[u8]) -> Option<T::Event> {
+    fn fast_parse(body: &str) -> Option<T::Event> {
         T::fast_parse(body)
     }
 

@@ -37,7 +37,7 @@ impl SimpleVendor for SignPlus {
         super::parse(body)
     }
 
-    fn fast_parse(body: &[u8]) -> Option<Event> {
+    fn fast_parse(body: &str) -> Option<Event> {
         super::event::parse_fast(body)
     }
 

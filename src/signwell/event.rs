@@ -111,5 +111,5 @@ pub struct Object {
 crate::unknown_members::keep_unknown_members!(Object);
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))
 }

@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
-
 use super::{Event, EventKind, Verifier};
 use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
@@ -33,17 +31,7 @@ impl Plugin for SignWell {
     /// `event` and `data` at the top level, and `event.hash` inside: the
     /// top-level keys alone are shared with other vendors.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        #[derive(Deserialize)]
-        struct Top {
-            #[serde(rename = "event")]
-            _event: Inner,
-        }
-        #[derive(Deserialize)]
-        struct Inner {
-            #[serde(rename = "hash")]
-            _hash: serde::de::IgnoredAny,
-        }
-        shape.has("event") && shape.has("data") && serde_json::from_slice::<Top>(shape.raw()).is_ok()
+        shape.has("data") && shape.has_in("event", "hash")
     }
 
     /// SignWell's `event.type` (`document_completed`, …), as sent.
@@ -55,13 +43,16 @@ impl Plugin for SignWell {
         super::parse(body)
     }
 
-    /// The proof first, then the typed parse.
+    /// The proof first, then the typed parse. The proof reads the body up to
+    /// `event` (SignWell sends it first): the typed parse reads all of it,
+    /// and refuses what the whole reading of `verify` refuses (a second
+    /// `event`, a syntax error after it).
     fn receive<H: Headers + ?Sized>(
         verifier: &Verifier,
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
     ) -> Result<(Event, Verified), Error> {
-        let verified = verifier.check(incoming.body())?;
+        let verified = verifier.check_reading(incoming.body(), crate::json_text::Reading::UpToKey)?;
         Ok((super::parse(incoming.body())?, verified))
     }
 

@@ -9,6 +9,7 @@ use crate::clock::Clock;
 use crate::encoding::{self, FixedBuf};
 use crate::error::ErrorKind;
 use crate::headers::{Headers, Incoming};
+use crate::json_text::Reading;
 use crate::plugin::{VendorVerifier, private};
 use crate::verify::{HmacSha256, Verified, keyed_mac};
 use crate::{Error, Secret, Vendor};
@@ -53,11 +54,17 @@ impl Verifier {
     /// Reads `event.type`, `event.time` and `event.hash` from the body and
     /// compares the hash with every configured id's, in constant time.
     pub(super) fn check(&self, body: &[u8]) -> Result<Verified, Error> {
+        self.check_reading(body, Reading::Whole)
+    }
+
+    /// [`check`](Self::check), reading `body` as far as `reading` says:
+    /// [`Reading::UpToKey`] where the typed parse of `body` follows.
+    pub(super) fn check_reading(&self, body: &[u8], reading: Reading) -> Result<Verified, Error> {
         self.validate()?;
-        let proof: Proof<'_> = serde_json::from_slice(body)
+        let event: Option<ProofEvent<'_>> = crate::json_text::member(body, "event", reading)
             .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::SignWell))?;
         let missing = |field| Error::new(ErrorKind::MissingField { field }).with_vendor(Vendor::SignWell);
-        let event = proof.event.ok_or_else(|| missing("event"))?;
+        let event = event.ok_or_else(|| missing("event"))?;
         let event_type = event.event_type.ok_or_else(|| missing("event.type"))?;
         let time = event.time.ok_or_else(|| missing("event.time"))?;
         let hash = event.hash.ok_or_else(|| missing("event.hash"))?;
@@ -100,13 +107,7 @@ fn time_text(raw: &RawValue) -> String {
     serde_json::from_str::<String>(text).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The minimal parse: only what the proof needs.
-#[derive(Deserialize)]
-struct Proof<'a> {
-    #[serde(borrow)]
-    event: Option<ProofEvent<'a>>,
-}
-
+/// The minimal parse: only what the proof needs, in `event`.
 #[derive(Deserialize)]
 struct ProofEvent<'a> {
     #[serde(rename = "type")]

@@ -426,13 +426,27 @@ impl VendorSigner {
 
 /// SignWell's proof is in the body: `event.hash`, the HMAC of `type@time`
 /// keyed with the webhook id. A body without `event.type` and a numeric
-/// `event.time` is sent unchanged (and so fails verification).
+/// `event.time` is sent unchanged (and so fails verification). Only the
+/// `event` object is rewritten, in its place: the other members keep their
+/// order and bytes (SignWell sends `event` first, and the receiver reads the
+/// proof up to it).
 #[cfg(feature = "signwell")]
 fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Vec<u8> {
-    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
+    let Ok(top) = serde_json::from_slice::<Top<'_>>(body) else {
         return body.to_vec();
     };
-    let Some(event) = value.get_mut("event").and_then(serde_json::Value::as_object_mut) else {
+    let Some(raw) = top.event else {
+        return body.to_vec();
+    };
+    // Where the raw `event` lies in `body` (it borrows from it).
+    let start = (raw.get().as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+    let Some(end) = start.checked_add(raw.get().len()).filter(|end| *end <= body.len()) else {
+        return body.to_vec();
+    };
+    let Ok(mut event_value) = serde_json::from_str::<serde_json::Value>(raw.get()) else {
+        return body.to_vec();
+    };
+    let Some(event) = event_value.as_object_mut() else {
         return body.to_vec();
     };
     let (Some(kind), Some(time)) = (
@@ -443,5 +457,20 @@ fn signwell_signed(body: &[u8], webhook_id: &Secret) -> Vec<u8> {
     };
     let hash = crate::signwell::event_hash(webhook_id, kind, time);
     event.insert("hash".to_owned(), serde_json::Value::String(hash));
-    serde_json::to_vec(&value).unwrap_or_else(|_| body.to_vec())
+    let Ok(event) = serde_json::to_vec(&event_value) else {
+        return body.to_vec();
+    };
+    let (before, after) = (
+        body.get(..start).unwrap_or_default(),
+        body.get(end..).unwrap_or_default(),
+    );
+    [before, &event, after].concat()
+}
+
+/// The top-level `event` of a SignWell body, raw (the other members skipped).
+#[cfg(feature = "signwell")]
+#[derive(serde::Deserialize)]
+struct Top<'a> {
+    #[serde(borrow)]
+    event: Option<&'a serde_json::value::RawValue>,
 }

@@ -259,5 +259,5 @@ fn string_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
 
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Yousign))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::Yousign))
 }

@@ -201,5 +201,5 @@ pub struct Notification {
 
 /// See [`super::parse`].
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
-    serde_json::from_slice(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::ZohoSign))
+    crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::ZohoSign))
 }

@@ -2,7 +2,12 @@
 //! The one-pass parser and the precise two-stage parser agree on every body
 //! the former accepts, and the former gives up on everything irregular.
 
-use crate::esignglobal::event::{parse_fast, parse_inner};
+use crate::esignglobal::event::parse_inner;
+
+/// The one-pass parse as `dispatch` calls it (UTF-8 checked, then the text).
+fn parse_fast(body: &[u8]) -> Option<crate::esignglobal::Event> {
+    crate::plugin::fast_parse::<crate::esignglobal::EsignGlobal>(body)
+}
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/esignglobal");
