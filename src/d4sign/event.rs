@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::TypePost;
+use crate::json_text::Reading;
 use crate::{Error, Vendor};
 
 /// A D4Sign post (read from a JSON, urlencoded or multipart body).
@@ -74,17 +75,15 @@ pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {
     crate::json_text::from_body(&text).map_err(|err| Error::malformed_payload(&text, err).with_vendor(Vendor::D4Sign))
 }
 
-/// The minimal parse the proof needs: the document's `uuid`, and nothing else.
-pub(super) fn uuid(body: &[u8]) -> Result<String, Error> {
-    #[derive(Deserialize)]
-    struct Proof {
-        uuid: Option<String>,
-    }
+/// The minimal parse the proof needs: the document's `uuid`, and nothing
+/// else; of a JSON body, as far as `reading` says ([`Reading::UpToKey`]
+/// where the typed parse of the body follows).
+pub(super) fn uuid(body: &[u8], reading: Reading) -> Result<String, Error> {
     let missing = || Error::new(crate::ErrorKind::MissingField { field: "uuid" }).with_vendor(Vendor::D4Sign);
     if super::body::is_json(body) {
-        let proof: Proof = serde_json::from_slice(body)
+        let uuid: Option<String> = crate::json_text::member(body, "uuid", reading)
             .map_err(|err| Error::malformed_payload(body, err).with_vendor(Vendor::D4Sign))?;
-        return proof.uuid.ok_or_else(missing);
+        return uuid.ok_or_else(missing);
     }
     let fields = super::body::fields(body).map_err(|err| err.with_vendor(Vendor::D4Sign))?;
     match fields.get("uuid") {

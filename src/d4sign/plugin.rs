@@ -3,9 +3,13 @@
 
 use super::{Event, TypePost, Verifier};
 use crate::Vendor;
+use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
+use crate::headers::{Headers, Incoming};
+use crate::json_text::Reading;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{BodyShape, SimpleVendor, private};
+use crate::verify::Verified;
 
 /// The D4Sign plug-in (see [`SimpleVendor`]).
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +45,18 @@ impl SimpleVendor for D4Sign {
 
     fn parse(body: &[u8]) -> Result<Event, crate::Error> {
         super::parse(body)
+    }
+
+    /// The proof reads a JSON body up to `uuid` (D4Sign sends it first): the
+    /// typed parse that follows reads all of it, and refuses what the whole
+    /// reading of `verify` refuses (a second `uuid`, a syntax error after it).
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<(Event, Verified), crate::Error> {
+        let verified = verifier.authenticate_reading(incoming, clock, Reading::UpToKey)?;
+        Ok((crate::plugin::parse::<Self>(incoming.body())?, verified))
     }
 
     /// No event id: the UUID, `type_post` and the signer's e-mail. D4Sign

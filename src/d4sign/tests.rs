@@ -29,7 +29,10 @@ fn the_documented_posts_are_typed_in_every_form_encoding() {
         signed.uuid
     );
     assert_eq!(parse(multipart.as_bytes()).unwrap(), signed);
-    assert_eq!(event::uuid(multipart.as_bytes()).unwrap(), signed.uuid);
+    assert_eq!(
+        event::uuid(multipart.as_bytes(), crate::json_text::Reading::Whole).unwrap(),
+        signed.uuid
+    );
     let numeric = format!(
         r#"{{"uuid":"{}","type_post":4,"message":"Signed","email":"signer@example.com"}}"#,
         signed.uuid
@@ -60,7 +63,9 @@ fn malformed_posts_are_refused_with_a_reason() {
         );
     }
     assert!(matches!(
-        event::uuid(b"type_post=1").unwrap_err().kind(),
+        event::uuid(b"type_post=1", crate::json_text::Reading::Whole)
+            .unwrap_err()
+            .kind(),
         ErrorKind::MissingField { field: "uuid" }
     ));
 }

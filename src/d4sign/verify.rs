@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::encoding::{self, FixedBuf};
 use crate::error::ErrorKind;
 use crate::headers::{Headers, Incoming};
+use crate::json_text::Reading;
 use crate::plugin::{VendorVerifier, private};
 use crate::verify::{self, HmacSha256, Verified, keyed_mac};
 use crate::{Error, Secret, Vendor};
@@ -100,11 +101,28 @@ impl Verifier {
         Verifier::from_engine(verify::Verifier::dangerous_accept_unverified())
     }
 
+    /// [`authenticate`](VendorVerifier::authenticate), the UUID read from a
+    /// JSON body as far as `reading` says ([`Reading::UpToKey`] on
+    /// `dispatch`, where the typed parse of the body follows).
+    pub(super) fn authenticate_reading<H: Headers + ?Sized>(
+        &self,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+        reading: Reading,
+    ) -> Result<Verified, Error> {
+        self.validate()?;
+        match &self.check {
+            Check::UuidHmac(keys) => Self::check_uuid(keys, incoming, reading),
+            Check::Engine(engine) => engine.verify(incoming, clock),
+        }
+    }
+
     /// Compares `Content-Hmac` with the HMAC of `uuid` under every key, in
     /// constant time.
     fn check_uuid<H: Headers + ?Sized>(
         keys: &[(HmacSha256, bool)],
         incoming: &Incoming<'_, H>,
+        reading: Reading,
     ) -> Result<Verified, Error> {
         let mut values = incoming.headers().values(SIGNATURE_HEADER);
         let header = values.next().ok_or_else(|| {
@@ -132,7 +150,7 @@ impl Verifier {
             .and_then(|()| buffer.full())
             .ok_or_else(malformed)?;
         // The minimal parse: only the UUID, which the proof covers.
-        let uuid = super::event::uuid(incoming.body())?;
+        let uuid = super::event::uuid(incoming.body(), reading)?;
         let mut matched = None;
         for (index, (mac, _)) in keys.iter().enumerate() {
             let mut mac = mac.clone();
@@ -208,11 +226,7 @@ impl VendorVerifier for Verifier {
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<Verified, Error> {
-        self.validate()?;
-        match &self.check {
-            Check::UuidHmac(keys) => Self::check_uuid(keys, incoming),
-            Check::Engine(engine) => engine.verify(incoming, clock),
-        }
+        self.authenticate_reading(incoming, clock, Reading::Whole)
     }
 
     /// Without `method`: the UUID HMAC with `secret_env` (several for a

@@ -73,6 +73,20 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
         verifier.authenticate(incoming, clock)
     }
 
+    /// Authenticates and parses a request on `dispatch` ([`Plugin::receive`]):
+    /// [`authenticate`](SimpleVendor::authenticate), then the parse of the
+    /// whole body. A vendor overrides it only for speed (D4Sign's proof reads
+    /// the body up to `uuid`), and must then agree with those two calls, as
+    /// the split path runs them (the `split` fuzz target checks it).
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<(Self::Event, Verified), Error> {
+        let verified = Self::authenticate(verifier, incoming, clock)?;
+        Ok((super::parse::<Self>(incoming.body())?, verified))
+    }
+
     /// The event's kind.
     fn kind(event: &Self::Event) -> &Self::Kind;
 
@@ -139,6 +153,14 @@ impl<T: SimpleVendor> Plugin for T {
 
     fn parse(body: &[u8]) -> Result<T::Event, Error> {
         T::parse(body)
+    }
+
+    fn receive<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<(T::Event, Verified), Error> {
+        T::receive(verifier, incoming, clock)
     }
 
     fn fast_parse(body: &str) -> Option<T::Event> {
