@@ -13,9 +13,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use esign_webhooks::testing::{Signer, demo};
-use esign_webhooks::verify::HmacScheme;
-use esign_webhooks::{Secret, Vendor, Webhooks, esignglobal};
+use esign_webhooks::Vendor;
+use esign_webhooks::testing::demo;
 
 struct Counting;
 
@@ -85,20 +84,9 @@ fn main() {
     }
 
     // The reference case: the crate against its floor's parse (the HMAC allocates nothing).
-    let secret = Secret::from_standard_webhooks(support::reference::SW_SECRET).unwrap();
-    let webhooks = Webhooks::builder()
-        .esignglobal(esignglobal::Verifier::new(
-            secret.clone(),
-            HmacScheme::standard_webhooks(),
-        ))
-        .build()
-        .unwrap();
+    let webhooks = support::reference::webhooks();
     let body = support::reference::body();
-    let headers = support::header_map(
-        &Signer::hmac(HmacScheme::standard_webhooks(), secret)
-            .sign(&body)
-            .headers,
-    );
+    let headers = support::header_map(&support::reference::signed_headers(&body));
     let ours = count(|| webhooks.dispatch(&body, &headers).unwrap());
     let floor = count(|| serde_json::from_slice::<support::reference::FloorEsg>(&body).unwrap());
     let value = count(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap());

@@ -92,22 +92,9 @@ fn main() {
 /// and the model's parse against the floor's parse (its HMAC is one pass over
 /// 842 bytes with a prepared key).
 fn reference(looped: Option<&str>, rounds: usize) {
-    use esign_webhooks::testing::Signer;
-    use esign_webhooks::verify::HmacScheme;
-    use esign_webhooks::{Secret, Webhooks, esignglobal};
-    let secret = Secret::from_standard_webhooks(support::reference::SW_SECRET).unwrap();
-    let webhooks = Webhooks::builder()
-        .esignglobal(esignglobal::Verifier::new(
-            secret.clone(),
-            HmacScheme::standard_webhooks(),
-        ))
-        .build()
-        .unwrap();
+    let webhooks = support::reference::webhooks();
     let body = support::reference::body();
-    let signed = Signer::hmac(HmacScheme::standard_webhooks(), secret)
-        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
-        .sign(&body);
-    let headers = support::header_map(&signed.headers);
+    let headers = support::header_map(&support::reference::signed_headers(&body));
     let dispatch = || webhooks.dispatch(black_box(&body), &headers).map(black_box).is_ok();
     let verify = || webhooks.verify(black_box(&body), &headers).is_ok();
     let parse = || dangerous::parse_unverified(Vendor::EsignGlobal, black_box(&body)).is_ok();

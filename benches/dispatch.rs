@@ -25,9 +25,8 @@ use std::hint::black_box;
 use base64::Engine as _;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use esign_webhooks::testing::{Signer, demo};
-use esign_webhooks::verify::HmacScheme;
-use esign_webhooks::{Handlers, Secret, Vendor, Webhooks, esignglobal, signplus};
+use esign_webhooks::testing::demo;
+use esign_webhooks::{Handlers, Secret, Vendor, Webhooks, signplus};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
@@ -104,19 +103,9 @@ fn docusign_full_message(c: &mut Criterion) {
 /// body's fields; `standardwebhooks` verify + the same parse.
 fn reference(c: &mut Criterion) {
     use support::reference::{FloorEsg, SW_SECRET};
-    let secret = Secret::from_standard_webhooks(SW_SECRET).unwrap();
-    let webhooks = Webhooks::builder()
-        .esignglobal(esignglobal::Verifier::new(
-            secret.clone(),
-            HmacScheme::standard_webhooks(),
-        ))
-        .build()
-        .unwrap();
+    let webhooks = support::reference::webhooks();
     let body = support::reference::body();
-    let signed = Signer::hmac(HmacScheme::standard_webhooks(), secret.clone())
-        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
-        .sign(&body);
-    let headers = support::header_map(&signed.headers);
+    let headers = support::header_map(&support::reference::signed_headers(&body));
     let key = base64::engine::general_purpose::STANDARD
         .decode(&SW_SECRET[6..])
         .unwrap();

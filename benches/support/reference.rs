@@ -34,6 +34,31 @@ fn signer(i: usize) -> serde_json::Value {
     })
 }
 
+/// The reference receiver: eSignGlobal with the Standard Webhooks scheme and [`SW_SECRET`].
+pub fn webhooks() -> esign_webhooks::Webhooks {
+    esign_webhooks::Webhooks::builder()
+        .esignglobal(esign_webhooks::esignglobal::Verifier::new(
+            secret(),
+            esign_webhooks::verify::HmacScheme::standard_webhooks(),
+        ))
+        .build()
+        .unwrap()
+}
+
+/// [`SW_SECRET`] as the crate reads it.
+pub fn secret() -> esign_webhooks::Secret {
+    esign_webhooks::Secret::from_standard_webhooks(SW_SECRET).unwrap()
+}
+
+/// The Standard Webhooks headers of `body`, signed now: the crate and both
+/// peers check the real clock (300 s tolerance).
+pub fn signed_headers(body: &[u8]) -> Vec<(String, String)> {
+    esign_webhooks::testing::Signer::hmac(esign_webhooks::verify::HmacScheme::standard_webhooks(), secret())
+        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
+        .sign(body)
+        .headers
+}
+
 /// The reference body: three signers, every field present (842 bytes).
 pub fn body() -> Vec<u8> {
     let signers: Vec<_> = (0..3).map(signer).collect();

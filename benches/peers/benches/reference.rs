@@ -20,9 +20,6 @@ use std::hint::black_box;
 
 use base64::Engine as _;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use esign_webhooks::testing::Signer;
-use esign_webhooks::verify::HmacScheme;
-use esign_webhooks::{Secret, Webhooks, esignglobal};
 use hmac::{Hmac, Mac};
 use reference::{FloorEsg, SW_SECRET};
 use sha2::Sha256;
@@ -39,20 +36,10 @@ fn header_map(pairs: &[(String, String)]) -> http::HeaderMap {
 }
 
 fn reference_case(c: &mut Criterion) {
-    let secret = Secret::from_standard_webhooks(SW_SECRET).unwrap();
-    let webhooks = Webhooks::builder()
-        .esignglobal(esignglobal::Verifier::new(
-            secret.clone(),
-            HmacScheme::standard_webhooks(),
-        ))
-        .build()
-        .unwrap();
+    let webhooks = reference::webhooks();
     let body = reference::body();
     // Signed now: the crate and both peers check the real clock (300 s tolerance).
-    let signed = Signer::hmac(HmacScheme::standard_webhooks(), secret)
-        .with_id("msg_27UH4WbU6Z5A5EzD8u03UvzRbpk")
-        .sign(&body);
-    let headers = header_map(&signed.headers);
+    let headers = header_map(&reference::signed_headers(&body));
     let key = base64::engine::general_purpose::STANDARD
         .decode(&SW_SECRET[6..])
         .unwrap();
