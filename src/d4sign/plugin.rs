@@ -34,9 +34,7 @@ impl SimpleVendor for D4Sign {
         if shape.is_json() {
             return !shape.is_array() && shape.has("uuid") && shape.has("type_post");
         }
-        let raw = shape.raw();
-        let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
-        has(b"type_post") && has(b"uuid")
+        shape.raw_contains(b"type_post") && shape.raw_contains(b"uuid")
     }
 
     fn kind(event: &Event) -> &TypePost {
@@ -50,13 +48,12 @@ impl SimpleVendor for D4Sign {
     /// The proof reads a JSON body up to `uuid` (D4Sign sends it first): the
     /// typed parse that follows reads all of it, and refuses what the whole
     /// reading of `verify` refuses (a second `uuid`, a syntax error after it).
-    fn receive<H: Headers + ?Sized>(
+    fn authenticate_to_parse<H: Headers + ?Sized>(
         verifier: &Verifier,
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
-    ) -> Result<(Event, Verified), crate::Error> {
-        let verified = verifier.authenticate_reading(incoming, clock, Reading::UpToKey)?;
-        Ok((crate::plugin::parse::<Self>(incoming.body())?, verified))
+    ) -> Result<Verified, crate::Error> {
+        verifier.authenticate_reading(incoming, clock, Reading::UpToKey)
     }
 
     /// No event id: the UUID, `type_post` and the signer's e-mail. D4Sign

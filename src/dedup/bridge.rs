@@ -105,6 +105,9 @@ impl<B: BridgedBackend> AsyncDedupStore for B {
 /// store may be dropped inside an async context).
 pub(crate) struct Bridge {
     runtime: Option<tokio::runtime::Runtime>,
+    /// The runtime's handle, kept apart so that using it never meets the
+    /// `None` that only `Drop` leaves behind.
+    handle: tokio::runtime::Handle,
 }
 
 impl Bridge {
@@ -120,14 +123,15 @@ impl Bridge {
                     SanitizedError::wrap("cannot start the store's runtime: ", &err),
                 )
             })?;
-        Ok(Bridge { runtime: Some(runtime) })
+        let handle = runtime.handle().clone();
+        Ok(Bridge {
+            runtime: Some(runtime),
+            handle,
+        })
     }
 
     pub(crate) fn handle(&self) -> &tokio::runtime::Handle {
-        match &self.runtime {
-            Some(runtime) => runtime.handle(),
-            None => unreachable!("the runtime lives until the bridge is dropped"),
-        }
+        &self.handle
     }
 
     /// Runs `future` on the store's runtime, bounded by `timeout` as a whole.

@@ -14,7 +14,6 @@ use crate::json_text::Reading;
 use crate::lifecycle::{Lifecycle, LifecycleStep};
 use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, body_response, private};
 use crate::tenant_id::TenantRequest;
-use crate::verify::Verified;
 use crate::{Error, Vendor};
 
 /// The Dropbox Sign plug-in (see [`Plugin`]).
@@ -38,11 +37,10 @@ impl Plugin for DropboxSign {
     /// A JSON body whose `event` object has an `event_hash`, or a non-JSON
     /// body that starts with a multipart delimiter and has an `"event_hash"` key.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        let raw = shape.raw();
         if shape.is_json() {
             shape.has_in("event", "event_hash")
         } else {
-            raw.starts_with(b"--") && contains(raw, b"\"event_hash\"")
+            shape.raw().starts_with(b"--") && shape.raw_contains(b"\"event_hash\"")
         }
     }
 
@@ -64,20 +62,16 @@ impl Plugin for DropboxSign {
         Authenticated::part(verified, incoming.body(), json)
     }
 
-    /// [`authenticate_part`](Plugin::authenticate_part) then
-    /// [`parse_part`](Plugin::parse_part), the proof reading the callback
-    /// JSON up to `event` (Dropbox Sign sends it first): the typed parse of
-    /// the same part reads all of it, and refuses what the whole reading
-    /// refuses (a second `event`, a syntax error after it).
-    fn receive<H: Headers + ?Sized>(
+    /// The proof reads the callback JSON up to `event` (Dropbox Sign sends it
+    /// first): the typed parse of the same part reads all of it, and refuses
+    /// what the whole reading refuses (a second `event`, a syntax error after it).
+    fn authenticate_part_to_parse<H: Headers + ?Sized>(
         verifier: &Verifier,
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
-    ) -> Result<(Event, Verified), Error> {
+    ) -> Result<Authenticated, Error> {
         let (verified, json) = verifier.check(incoming, Reading::UpToKey)?;
-        let authenticated = Authenticated::part(verified, incoming.body(), json)?;
-        let part = authenticated.part_of(incoming.body())?;
-        Ok((Self::parse_part(part, authenticated.kept())?, *authenticated.verified()))
+        Authenticated::part(verified, incoming.body(), json)
     }
 
     /// `event.event_metadata.reported_for_app_id` when the callback is an
@@ -187,23 +181,4 @@ fn dropboxsign_step(event: &Event) -> Option<LifecycleStep> {
             .signer(signer)
             .reason(reason),
     )
-}
-
-/// `true` when `needle` occurs in `haystack`: each place of its first byte is a candidate
-/// (`position` reads a byte at a time far faster than a window per offset).
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, _)) = needle.split_first() else {
-        return false;
-    };
-    let mut rest = haystack;
-    while let Some(at) = rest.iter().position(|&b| b == first) {
-        let Some(tail) = rest.get(at..) else {
-            return false;
-        };
-        if tail.starts_with(needle) {
-            return true;
-        }
-        rest = tail.get(1..).unwrap_or_default();
-    }
-    false
 }

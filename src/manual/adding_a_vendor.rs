@@ -141,7 +141,8 @@
 //! |---|---|---|
 //! | `authenticate_part` | the verifier's check, the whole body verified, nothing kept | the proof covers one part of the body (Dropbox Sign's `json` field: report its place, found with the request's headers), or the event keeps a request value outside the body (Adobe's client id, PandaDoc's event id) |
 //! | `parse_part` | `fast_parse`, then `parse`, on the verified part | the part is not a whole body (Dropbox Sign's JSON, never re-framed), or the kept value goes into the event |
-//! | `receive` | `authenticate_part` then `parse_part` | only for speed, and it must agree with them: the `split` fuzz target checks `dispatch` against `verify` + `VerifiedBody::parse` |
+//! | `authenticate_part_to_parse` | `authenticate_part` | the proof lies in the body and `dispatch` parses the part at once: read the body only up to the proof's member (`json_text::member` with `Reading::UpToKey`), since the parse reads and checks the rest (`SimpleVendor::authenticate_to_parse` for a simple vendor) |
+//! | `receive` | `authenticate_part_to_parse` then `parse_part` | only for speed, and it must agree with them: the `split` fuzz target checks `dispatch` against `verify` + `VerifiedBody::parse` |
 //! | `into_confirmed` | — (required) | `Ok(event)`, unless callbacks must wait for a confirmation phase ([`Confirmation`](crate::plugin::Confirmation), as Ignisign's token check) |
 //! | `kind_name` | — (required) | the event has no single kind enum (eSignGlobal's channels, PandaDoc's array) |
 //! | `RETRY_ON_FAILURE` | `true` | a retry could not be verified again (a spent token) |

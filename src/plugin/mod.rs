@@ -132,10 +132,26 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         None
     }
 
+    /// [`authenticate_part`](Plugin::authenticate_part) where the typed parse
+    /// of the reported part follows at once ([`receive`](Plugin::receive),
+    /// what `dispatch` runs). A vendor whose proof lies in its body may read
+    /// less of the body here (Dropbox Sign's and SignWell's `event`, D4Sign's
+    /// `uuid`: up to that member), because that parse reads the rest, with
+    /// its errors; it must accept and refuse what `authenticate_part` then the
+    /// parse would (the `split` fuzz target checks it). Defaults to
+    /// `authenticate_part`.
+    fn authenticate_part_to_parse<H: Headers + ?Sized>(
+        verifier: &Self::Verifier,
+        incoming: &Incoming<'_, H>,
+        clock: &dyn Clock,
+    ) -> Result<Authenticated, Error> {
+        Self::authenticate_part(verifier, incoming, clock)
+    }
+
     /// Authenticates and parses a request (what `dispatch` runs):
-    /// [`authenticate_part`](Plugin::authenticate_part) then
-    /// [`parse_part`](Plugin::parse_part) on the part it reported, the very
-    /// calls of the split path (`verify`, then [`VerifiedBody::parse`](crate::VerifiedBody::parse)),
+    /// [`authenticate_part_to_parse`](Plugin::authenticate_part_to_parse) then
+    /// [`parse_part`](Plugin::parse_part) on the part it reported, the calls
+    /// of the split path (`verify`, then [`VerifiedBody::parse`](crate::VerifiedBody::parse)),
     /// so that both read the same bytes. A vendor overrides it only for speed,
     /// and must then agree with them (the `split` fuzz target checks it).
     fn receive<H: Headers + ?Sized>(
@@ -143,7 +159,7 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
     ) -> Result<(Self::Event, Verified), Error> {
-        let authenticated = Self::authenticate_part(verifier, incoming, clock)?;
+        let authenticated = Self::authenticate_part_to_parse(verifier, incoming, clock)?;
         let part = authenticated.part_of(incoming.body())?;
         let event = Self::parse_part(part, authenticated.kept())?;
         Ok((event, *authenticated.verified()))

@@ -73,18 +73,15 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
         verifier.authenticate(incoming, clock)
     }
 
-    /// Authenticates and parses a request on `dispatch` ([`Plugin::receive`]):
-    /// [`authenticate`](SimpleVendor::authenticate), then the parse of the
-    /// whole body. A vendor overrides it only for speed (D4Sign's proof reads
-    /// the body up to `uuid`), and must then agree with those two calls, as
-    /// the split path runs them (the `split` fuzz target checks it).
-    fn receive<H: Headers + ?Sized>(
+    /// [`authenticate`](SimpleVendor::authenticate) where the typed parse of
+    /// the body follows at once ([`Plugin::authenticate_part_to_parse`]).
+    /// Defaults to `authenticate`.
+    fn authenticate_to_parse<H: Headers + ?Sized>(
         verifier: &Self::Verifier,
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
-    ) -> Result<(Self::Event, Verified), Error> {
-        let verified = Self::authenticate(verifier, incoming, clock)?;
-        Ok((super::parse::<Self>(incoming.body())?, verified))
+    ) -> Result<Verified, Error> {
+        Self::authenticate(verifier, incoming, clock)
     }
 
     /// The event's kind.
@@ -155,12 +152,13 @@ impl<T: SimpleVendor> Plugin for T {
         T::parse(body)
     }
 
-    fn receive<H: Headers + ?Sized>(
+    fn authenticate_part_to_parse<H: Headers + ?Sized>(
         verifier: &Self::Verifier,
         incoming: &Incoming<'_, H>,
         clock: &dyn Clock,
-    ) -> Result<(T::Event, Verified), Error> {
-        T::receive(verifier, incoming, clock)
+    ) -> Result<super::Authenticated, Error> {
+        T::authenticate_to_parse(verifier, incoming, clock)
+            .map(|verified| super::Authenticated::whole(verified, incoming.body()))
     }
 
     fn fast_parse(body: &str) -> Option<T::Event> {

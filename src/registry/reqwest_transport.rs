@@ -21,22 +21,33 @@ pub struct ReqwestTransport {
     client: reqwest::Client,
 }
 
+/// [`ReqwestTransport::new`].
 impl Default for ReqwestTransport {
     fn default() -> Self {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            // Fails only when the TLS back end cannot initialise, where
-            // `reqwest::Client::new` panics too; not reachable from request data.
-            .expect("reqwest client with rustls");
-        ReqwestTransport { client }
+        // Fails only when the TLS back end cannot initialise, where
+        // `reqwest::Client::new` panics too; not reachable from request data.
+        ReqwestTransport::try_new().expect("reqwest client with rustls")
     }
 }
 
 impl ReqwestTransport {
     /// A transport with a default client that follows no redirect.
+    ///
+    /// # Panics
+    ///
+    /// When the TLS back end cannot initialise (as `reqwest::Client::new`
+    /// does); [`try_new`](ReqwestTransport::try_new) returns that error instead.
     pub fn new() -> Self {
         ReqwestTransport::default()
+    }
+
+    /// [`new`](ReqwestTransport::new), with the client builder's error
+    /// (the TLS back end could not initialise) instead of a panic.
+    pub fn try_new() -> Result<Self, reqwest::Error> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        Ok(ReqwestTransport { client })
     }
 
     /// A transport over your own client (timeouts, proxies…). Build it with

@@ -8,8 +8,7 @@ use crate::clock::Clock;
 use crate::dedup_key::{DedupKey, Hasher};
 use crate::headers::{Headers, Incoming};
 use crate::lifecycle::{Lifecycle, LifecycleStep};
-use crate::plugin::{BodyShape, EventKinds, Plugin, private};
-use crate::verify::Verified;
+use crate::plugin::{Authenticated, BodyShape, EventKinds, Plugin, private};
 use crate::{Error, Vendor};
 
 /// The SignWell plug-in (see [`Plugin`]).
@@ -43,17 +42,16 @@ impl Plugin for SignWell {
         super::parse(body)
     }
 
-    /// The proof first, then the typed parse. The proof reads the body up to
-    /// `event` (SignWell sends it first): the typed parse reads all of it,
-    /// and refuses what the whole reading of `verify` refuses (a second
-    /// `event`, a syntax error after it).
-    fn receive<H: Headers + ?Sized>(
+    /// The proof reads the body up to `event` (SignWell sends it first): the
+    /// typed parse reads all of it, and refuses what the whole reading of
+    /// `verify` refuses (a second `event`, a syntax error after it).
+    fn authenticate_part_to_parse<H: Headers + ?Sized>(
         verifier: &Verifier,
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
-    ) -> Result<(Event, Verified), Error> {
+    ) -> Result<Authenticated, Error> {
         let verified = verifier.check_reading(incoming.body(), crate::json_text::Reading::UpToKey)?;
-        Ok((super::parse(incoming.body())?, verified))
+        Ok(Authenticated::whole(verified, incoming.body()))
     }
 
     fn into_confirmed(event: Event) -> Result<Event, Event> {
