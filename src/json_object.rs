@@ -67,7 +67,7 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    Option::<Vec<T>>::deserialize(deserializer).map(Option::unwrap_or_default)
+    crate::json_list::null_as_empty(deserializer)
 }
 
 /// An array whose every element is read with [`ObjectOnly`].
@@ -84,13 +84,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Objects<T> {
                 f.write_str("an array of JSON objects")
             }
 
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-                // The size hint comes from the network: cap the preallocation.
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-                while let Some(ObjectOnly(item)) = seq.next_element::<ObjectOnly<T>>()? {
-                    items.push(item);
-                }
-                Ok(items)
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+                crate::json_list::collect(seq, |seq| {
+                    Ok(seq.next_element::<ObjectOnly<T>>()?.map(|ObjectOnly(item)| item))
+                })
             }
         }
 

@@ -215,6 +215,7 @@ mod encoding;
 mod error;
 mod filter;
 mod headers;
+mod json_list;
 mod json_object;
 mod json_path;
 mod json_text;
@@ -224,6 +225,7 @@ pub mod plugin;
 pub mod redact;
 mod secret;
 mod tenant_id;
+mod text;
 mod trace;
 mod unknown_members;
 mod vendor;
@@ -312,6 +314,7 @@ pub use registry::{
     Unreadable,
 };
 pub use secret::Secret;
+pub use text::Text;
 pub use unknown_members::UnknownMembers;
 pub use vendor::{UnknownVendor, Vendor};
 

@@ -22,10 +22,12 @@ fn first_signer_settings(body: &[u8]) -> Option<(Option<String>, Option<String>)
         panic!("{:?}", event.data)
     };
     document.signer_details.first().and_then(|signer| {
-        signer
-            .signer_authentication_settings
-            .as_ref()
-            .map(|s| (s.authentication_frequency.clone(), s.status.clone()))
+        signer.signer_authentication_settings.as_ref().map(|s| {
+            (
+                s.authentication_frequency.as_deref().map(str::to_owned),
+                s.status.as_deref().map(str::to_owned),
+            )
+        })
     })
 }
 

@@ -8,6 +8,7 @@
 //! carries depends on the webhook's conditional parameters
 //! (`includeDetailedInfo`, `includeParticipantsInfo`, …) and on the event.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -24,13 +25,13 @@ use super::{AgreementStatus, EventKind, ParticipantRole, WebhookScope};
 pub struct Event {
     /// The webhook the notification is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub webhook_id: Option<String>,
+    pub webhook_id: Option<Text>,
     /// The webhook's name (`webhookname` in one table of Adobe's, `webhookName` in its payloads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub webhook_name: Option<String>,
+    pub webhook_name: Option<Text>,
     /// The notification's unique id: "helpful in identifying duplicate notifications".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub webhook_notification_id: Option<String>,
+    pub webhook_notification_id: Option<Text>,
     /// The URL the notification was sent to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_url_info: Option<WebhookUrlInfo>,
@@ -44,52 +45,52 @@ pub struct Event {
     pub event: EventKind,
     /// The sub-event, for the few events that have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_event: Option<String>,
+    pub sub_event: Option<Text>,
     /// When it happened (ISO 8601, e.g. `2024-05-30T22:57:28Z`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_date: Option<String>,
+    pub event_date: Option<Text>,
     /// The resource type (`agreement`, `widget`, `megasign`; case varies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_resource_type: Option<String>,
+    pub event_resource_type: Option<Text>,
     /// For agreements made from a widget or a MegaSign: `WIDGET` or `MEGASIGN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_resource_parent_type: Option<String>,
+    pub event_resource_parent_type: Option<Text>,
     /// The widget or MegaSign the agreement was made from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_resource_parent_id: Option<String>,
+    pub event_resource_parent_id: Option<Text>,
     /// The role of the participant user, on action and completion events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_role: Option<ParticipantRole>,
     /// The action, on action and reminder events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action_type: Option<String>,
+    pub action_type: Option<Text>,
     /// The participant the event is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant_user_id: Option<String>,
+    pub participant_user_id: Option<Text>,
     /// That participant's e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant_user_email: Option<String>,
+    pub participant_user_email: Option<Text>,
     /// Who acted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_user_id: Option<String>,
+    pub acting_user_id: Option<Text>,
     /// Their e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_user_email: Option<String>,
+    pub acting_user_email: Option<Text>,
     /// Their IP address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_user_ip_address: Option<String>,
+    pub acting_user_ip_address: Option<Text>,
     /// Who acted on the sender's behalf (account sharing; Webhooks 2.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initiating_user_id: Option<String>,
+    pub initiating_user_id: Option<Text>,
     /// Their e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initiating_user_email: Option<String>,
+    pub initiating_user_email: Option<Text>,
     /// The account (`AGREEMENT_READY_TO_NOTARIZE`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
     /// The sender's account (`AGREEMENT_EXPIRATION_UPDATED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub originator_account_id: Option<String>,
+    pub originator_account_id: Option<Text>,
     /// The agreement, on agreement events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
@@ -113,7 +114,7 @@ pub struct Event {
     pub library_document: Option<Value>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
-    pub conditional_parameters_trimmed: Vec<String>,
+    pub conditional_parameters_trimmed: Vec<Text>,
     /// The `X-AdobeSign-ClientId` the request carried, once verified; `None`
     /// for a body parsed without its request.
     #[serde(skip)]
@@ -130,7 +131,7 @@ pub struct Event {
 pub struct WebhookUrlInfo {
     /// The webhook URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
 }
 
 impl core::fmt::Debug for WebhookUrlInfo {
@@ -148,10 +149,10 @@ impl core::fmt::Debug for WebhookUrlInfo {
 pub struct ApplicableUser {
     /// The user's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Their e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Their role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<ParticipantRole>,
@@ -167,7 +168,7 @@ pub struct ApplicableUser {
 pub struct CancellationInfo {
     /// The reason given (or Adobe's message for auto-cancellation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
+    pub comment: Option<Text>,
     /// Whether the other participants were told.
     #[serde(default, deserialize_with = "lenient::bool", skip_serializing_if = "Option::is_none")]
     pub notify_others: Option<bool>,
@@ -179,7 +180,7 @@ pub struct CancellationInfo {
 pub struct ExpirationInfo {
     /// About the expiry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
+    pub comment: Option<Text>,
 }
 
 /// `reminderInfo`.
@@ -189,10 +190,10 @@ pub struct ExpirationInfo {
 pub struct ReminderInfo {
     /// The reminder's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Its note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Who is reminded.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
     pub participant_list: Vec<ReminderParticipant>,
@@ -205,13 +206,13 @@ pub struct ReminderInfo {
 pub struct ReminderParticipant {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Participant id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// User id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant_user_id: Option<String>,
+    pub participant_user_id: Option<Text>,
 }
 
 /// `agreement`: the agreement the event is about.
@@ -220,13 +221,13 @@ pub struct ReminderParticipant {
 #[serde(rename_all = "camelCase")]
 pub struct Agreement {
     /// Its id: query its status and download its documents with it.
-    pub id: String,
+    pub id: Text,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// `ESIGN` or `WRITTEN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_type: Option<String>,
+    pub signature_type: Option<Text>,
     /// Its state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AgreementStatus>,
@@ -241,10 +242,10 @@ pub struct Agreement {
     pub document_visibility_enabled: Option<bool>,
     /// When it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_date: Option<String>,
+    pub created_date: Option<Text>,
     /// When it expires, if it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration_time: Option<String>,
+    pub expiration_time: Option<Text>,
     /// Your external id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<ExternalId>,
@@ -256,22 +257,22 @@ pub struct Agreement {
     pub first_reminder_delay: Option<i64>,
     /// Its locale (`en_US`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<Text>,
     /// The sender's message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// How often reminders are sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reminder_frequency: Option<String>,
+    pub reminder_frequency: Option<Text>,
     /// The sender's e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sender_email: Option<String>,
+    pub sender_email: Option<Text>,
     /// Vaulting settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vaulting_info: Option<VaultingInfo>,
     /// The custom workflow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workflow_id: Option<String>,
+    pub workflow_id: Option<Text>,
     /// The participant sets (`includeParticipantsInfo`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_sets_info: Option<ParticipantSetsInfo>,
@@ -289,10 +290,10 @@ pub struct Agreement {
     pub email_option: Option<Value>,
     /// The group the agreement was created in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_group_id: Option<String>,
+    pub created_group_id: Option<Text>,
     /// The conditional parameters left out because the payload exceeded 10 MB.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
-    pub conditional_parameters_trimmed: Vec<String>,
+    pub conditional_parameters_trimmed: Vec<Text>,
 }
 
 /// A copy recipient.
@@ -317,13 +318,13 @@ pub struct Agreement {
 pub struct Cc {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// Pages they can see.
     #[serde(default, deserialize_with = "lenient::list", skip_serializing_if = "Vec::is_empty")]
-    pub visible_pages: Vec<String>,
+    pub visible_pages: Vec<Text>,
 }
 
 impl<'de> Deserialize<'de> for Cc {
@@ -333,18 +334,18 @@ impl<'de> Deserialize<'de> for Cc {
         #[serde(rename_all = "camelCase")]
         struct Object {
             #[serde(default)]
-            email: Option<String>,
+            email: Option<Text>,
             #[serde(default)]
-            label: Option<String>,
+            label: Option<Text>,
             #[serde(default, deserialize_with = "lenient::list")]
-            visible_pages: Vec<String>,
+            visible_pages: Vec<Text>,
         }
 
         /// Either documented form.
         #[derive(Deserialize)]
         #[serde(untagged, expecting = "a copy recipient: an e-mail address or an object")]
         enum Wire {
-            Email(String),
+            Email(Text),
             Object(Object),
         }
 
@@ -373,16 +374,16 @@ impl<'de> Deserialize<'de> for Cc {
 pub struct DeviceInfo {
     /// The application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_description: Option<String>,
+    pub application_description: Option<Text>,
     /// The device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_description: Option<String>,
+    pub device_description: Option<Text>,
     /// Where it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// The device's time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_time: Option<String>,
+    pub device_time: Option<Text>,
 }
 
 /// A device's location.
@@ -411,7 +412,7 @@ pub struct Location {
 pub struct ExternalId {
     /// Your id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
 }
 
 /// `postSignOption`.
@@ -424,7 +425,7 @@ pub struct PostSignOption {
     pub redirect_delay: Option<i64>,
     /// Where to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub redirect_url: Option<String>,
+    pub redirect_url: Option<Text>,
 }
 
 /// `vaultingInfo`.
@@ -465,16 +466,16 @@ pub struct ParticipantSet {
     pub role: Option<ParticipantRole>,
     /// Its status (`WAITING_FOR_MY_SIGNATURE`, `NOT_YET_VISIBLE`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// Its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// A private message to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub private_message: Option<String>,
+    pub private_message: Option<Text>,
 }
 
 /// A member of a participant set.
@@ -484,25 +485,25 @@ pub struct ParticipantSet {
 pub struct Member {
     /// The participant's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
+    pub company: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// A private message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub private_message: Option<String>,
+    pub private_message: Option<Text>,
     /// Status (`ACTIVE`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// The user id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// How they authenticate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_option: Option<SecurityOption>,
@@ -515,7 +516,7 @@ pub struct Member {
 pub struct SecurityOption {
     /// `NONE`, `PASSWORD`, `PHONE`, `KBA`, `WEB_IDENTITY`, `ADOBE_SIGN`, `GOV_ID`, `DIG_ID` or `EMAIL_OTP`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub authentication_method: Option<String>,
+    pub authentication_method: Option<Text>,
 }
 
 /// `documentsInfo`.
@@ -538,19 +539,19 @@ pub struct DocumentsInfo {
 pub struct Document {
     /// Its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Its label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// Its page count.
     #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub num_pages: Option<i64>,
     /// Its MIME type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mime_type: Option<String>,
+    pub mime_type: Option<Text>,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
 }
 
 /// A supporting document.
@@ -560,16 +561,16 @@ pub struct Document {
 pub struct SupportingDocument {
     /// Its label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub display_label: Option<String>,
+    pub display_label: Option<Text>,
     /// The field it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field_name: Option<String>,
+    pub field_name: Option<Text>,
     /// Its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Its MIME type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mime_type: Option<String>,
+    pub mime_type: Option<Text>,
     /// Its page count.
     #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
     pub num_pages: Option<i64>,
@@ -581,7 +582,7 @@ pub struct SupportingDocument {
 pub struct SignedDocumentInfo {
     /// The signed PDF, base64.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
+    pub document: Option<Text>,
 }
 
 impl Event {

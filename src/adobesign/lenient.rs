@@ -107,5 +107,5 @@ pub(super) fn float<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option
 
 /// A list, `null` read as empty.
 pub(super) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+    crate::json_list::null_as_empty(deserializer)
 }

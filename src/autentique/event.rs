@@ -1,18 +1,12 @@
 //! The typed Autentique delivery: a webhook envelope around one event object.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::EventType;
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// An Autentique delivery: `{id, object: "webhook", name, format, url, event}`.
 ///
@@ -32,19 +26,19 @@ where
 pub struct Event {
     /// The delivery's id (the endpoint and the event, encoded by Autentique).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// `"webhook"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
+    pub object: Option<Text>,
     /// The endpoint's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The endpoint's format (`json`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
+    pub format: Option<Text>,
     /// The endpoint's URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// The event.
     pub event: EventObject,
 }
@@ -86,10 +80,10 @@ impl Event {
 #[non_exhaustive]
 pub struct EventObject {
     /// The event's id: the same on every delivery of this event.
-    pub id: String,
+    pub id: Text,
     /// `"event"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
+    pub object: Option<Text>,
     /// The organization's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<serde_json::Value>,
@@ -101,7 +95,7 @@ pub struct EventObject {
     pub data: Option<EventData>,
     /// When the event was created, when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
 }
 
 /// `event.data`.
@@ -123,19 +117,19 @@ pub struct EventData {
 pub struct Resource {
     /// The document's id (documents).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The signature's id (signatures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_id: Option<String>,
+    pub public_id: Option<Text>,
     /// `document`, `signature`, …, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
+    pub object: Option<Text>,
     /// The document's or signer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The signer's e-mail (signatures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// The signature's document: its id, or an object with one (signatures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<serde_json::Value>,
@@ -144,16 +138,16 @@ pub struct Resource {
     pub action: Option<serde_json::Value>,
     /// When the signer viewed the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub viewed: Option<String>,
+    pub viewed: Option<Text>,
     /// When the signer signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<String>,
+    pub signed: Option<Text>,
     /// When the signer rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rejected: Option<String>,
-    /// The document's signatures, as sent (documents).
+    pub rejected: Option<Text>,
+    /// The document's signatures (documents).
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
-    pub signatures: Vec<serde_json::Value>,
+    pub signatures: Vec<Signature>,
     /// How many signatures the document has (documents).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signatures_count: Option<u32>,
@@ -168,11 +162,69 @@ pub struct Resource {
     pub files: Option<serde_json::Value>,
     /// Creation time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Last update.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
 }
+
+/// One of a document's `signatures`: a signer and what they did. The fields
+/// below are typed; every other member is kept, as sent, in `other`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
+#[non_exhaustive]
+pub struct Signature {
+    /// The signature's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_id: Option<Text>,
+    /// The signer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// The signer's e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Text>,
+    /// The signer's company.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<Text>,
+    /// The signer's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Text>,
+    /// The signer's CPF (Brazilian taxpayer number), as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpf: Option<Text>,
+    /// The signer's birthday, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<Text>,
+    /// The signer's action (`Sign`, or an object naming it), as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<serde_json::Value>,
+    /// When the signer viewed the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viewed: Option<Text>,
+    /// When the signer signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Text>,
+    /// When the signer rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Text>,
+    /// When the signer's identity check was left unapproved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_unapproved: Option<Text>,
+    /// When the signer's identity check was approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_approved: Option<Text>,
+    /// When the signer's identity check was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_rejected: Option<Text>,
+    /// When the signature was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<Text>,
+    /// Every other member, as sent.
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
+}
+
+crate::unknown_members::keep_unknown_members!(Signature);
 
 impl Resource {
     /// The id in `document`, a string or an object's `id`.

@@ -1,6 +1,7 @@
 //! The typed BoldSign event: `{event, context, data}`, with `data` read
 //! according to `data.object`, as BoldSign's SDKs do.
 
+use crate::Text;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -75,7 +76,7 @@ impl Event {
 #[non_exhaustive]
 pub struct Metadata {
     /// The event's unique id (a GUID): the deduplication key.
-    pub id: String,
+    pub id: Text,
     /// When the event happened (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
@@ -83,7 +84,7 @@ pub struct Metadata {
     pub event_type: EventType,
     /// The OAuth app, for app-level webhooks (absent for account-level ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
+    pub client_id: Option<Text>,
     /// `Test` or `Live`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<Environment>,
@@ -115,7 +116,7 @@ pub struct Actor {
     pub user_type: Option<UserType>,
     /// The user's id: the signer's id in the document for a signer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
 }
 
 /// `data`, chosen by `data.object`. The models are boxed: they are large.

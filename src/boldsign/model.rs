@@ -3,6 +3,7 @@
 //! required, and the failure events carry few); lists may be `null` or absent
 //! (read as empty). Members BoldSign adds later are ignored.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -62,11 +63,11 @@ impl<'de> Deserialize<'de> for Time {
 #[non_exhaustive]
 pub struct Document {
     /// The document id.
-    pub document_id: Option<String>,
+    pub document_id: Option<Text>,
     /// The title.
-    pub message_title: Option<String>,
+    pub message_title: Option<Text>,
     /// The message to signers.
-    pub document_description: Option<String>,
+    pub document_description: Option<Text>,
     /// The document's status after the event.
     pub status: Option<DocumentStatus>,
     /// The sender.
@@ -78,7 +79,7 @@ pub struct Document {
     #[serde(deserialize_with = "objects")]
     pub cc_details: Vec<CcDetail>,
     /// The e-mail of the user the document was sent on behalf of.
-    pub on_behalf_of: Option<String>,
+    pub on_behalf_of: Option<Text>,
     /// When it was created (Unix seconds).
     pub created_date: Option<i64>,
     /// When it expires (Unix seconds).
@@ -88,16 +89,16 @@ pub struct Document {
     /// BoldSign sends no e-mails (embedded signing).
     pub disable_emails: Option<bool>,
     /// The sender's message when revoking.
-    pub revoke_message: Option<String>,
+    pub revoke_message: Option<Text>,
     /// Why a send or an edit failed.
-    pub error_message: Option<String>,
+    pub error_message: Option<Text>,
     /// Labels.
     #[serde(deserialize_with = "list")]
-    pub labels: Vec<String>,
+    pub labels: Vec<Text>,
     /// The audit trail is combined with the document.
     pub is_combined_audit: Option<bool>,
     /// The brand.
-    pub brand_id: Option<String>,
+    pub brand_id: Option<Text>,
     /// How documents are downloaded (`Combined`, `Individually`, or a number): kept as sent.
     pub document_download_option: Option<Value>,
     /// Your metadata, as you set it when sending.
@@ -108,13 +109,13 @@ pub struct Document {
     pub behalf_of: Option<BehalfOf>,
     /// Allowed signature types (`Text`, `Draw`, `Image`).
     #[serde(deserialize_with = "list")]
-    pub allowed_signature_types: Vec<String>,
+    pub allowed_signature_types: Vec<Text>,
     /// Group-signer settings.
     pub group_signer_settings: Option<GroupSignerSettings>,
     /// Signers may sign every field at once.
     pub enable_allow_sign_everywhere: Option<bool>,
     /// The document's time zone.
-    pub document_time_zone: Option<String>,
+    pub document_time_zone: Option<Text>,
 }
 
 /// `senderDetail` of a document (also `createdBy` of a sender identity).
@@ -123,13 +124,13 @@ pub struct Document {
 #[non_exhaustive]
 pub struct SenderDetail {
     /// Name.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
-    pub email_address: Option<String>,
+    pub email_address: Option<Text>,
     /// BoldSign user id.
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// Team id.
-    pub team_id: Option<String>,
+    pub team_id: Option<Text>,
 }
 
 /// One signer of `signerDetails` (also `signerDetail` of the authentication events).
@@ -138,13 +139,13 @@ pub struct SenderDetail {
 #[non_exhaustive]
 pub struct SignerDetail {
     /// Name.
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
     /// Role (templates).
-    pub signer_role: Option<String>,
+    pub signer_role: Option<Text>,
     /// E-mail address.
-    pub signer_email: Option<String>,
+    pub signer_email: Option<Text>,
     /// The signer's id in the document.
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The members of a signer group.
     #[serde(deserialize_with = "objects")]
     pub group_signers: Vec<GroupSigner>,
@@ -164,17 +165,17 @@ pub struct SignerDetail {
     /// Position in the signing order.
     pub order: Option<i64>,
     /// `Signer`, `Reviewer`, `InPersonSigner`, … (as sent).
-    pub signer_type: Option<String>,
+    pub signer_type: Option<Text>,
     /// The signer was reassigned.
     pub is_reassigned: Option<bool>,
     /// The reassignment message.
-    pub reassign_message: Option<String>,
+    pub reassign_message: Option<Text>,
     /// The signer's reason for declining.
-    pub decline_message: Option<String>,
+    pub decline_message: Option<Text>,
     /// The signer's last activity (Unix seconds).
     pub last_activity_date: Option<i64>,
     /// `None`, `AccessCode`, `EmailOTP`, `SMSOTP`, `IdVerification`, … (as sent).
-    pub authentication_type: Option<String>,
+    pub authentication_type: Option<Text>,
     /// The signer may configure fields.
     pub allow_field_configuration: Option<bool>,
     /// Authentication attempts allowed.
@@ -194,9 +195,9 @@ pub struct SignerDetail {
     /// The last reminder (Unix seconds).
     pub last_reminder_sent_on: Option<i64>,
     /// The signing type (as sent).
-    pub sign_type: Option<String>,
+    pub sign_type: Option<Text>,
     /// The contact group of a group signer.
-    pub group_id: Option<String>,
+    pub group_id: Option<Text>,
 }
 
 /// A member of a signer group.
@@ -205,11 +206,11 @@ pub struct SignerDetail {
 #[non_exhaustive]
 pub struct GroupSigner {
     /// Id.
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail address.
-    pub signer_email: Option<String>,
+    pub signer_email: Option<Text>,
     /// Name.
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
     /// Status.
     pub status: Option<SignerStatus>,
     /// Viewed the document.
@@ -229,13 +230,13 @@ pub struct GroupSigner {
 pub struct IdVerification {
     /// `EveryAccess`, `UntilSignCompleted`, `OncePerDocument` (as sent).
     #[serde(rename = "type")]
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// Attempts allowed.
     pub maximum_retry_count: Option<i64>,
     /// The verification's status (as sent).
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// `Strict`, `Moderate`, `Lenient` (as sent).
-    pub name_matcher: Option<String>,
+    pub name_matcher: Option<Text>,
     /// A live capture is required.
     pub require_live_capture: Option<bool>,
     /// A matching selfie is required.
@@ -246,7 +247,7 @@ pub struct IdVerification {
     pub prefill_completed: Option<bool>,
     /// Accepted identity documents.
     #[serde(deserialize_with = "list")]
-    pub allowed_document_types: Vec<String>,
+    pub allowed_document_types: Vec<Text>,
 }
 
 /// `kba` of a signer.
@@ -256,13 +257,13 @@ pub struct IdVerification {
 pub struct Kba {
     /// The KBA type (as sent).
     #[serde(rename = "type")]
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// Attempts allowed.
     pub maximum_retry_count: Option<i64>,
     /// Name matching (as sent).
-    pub name_matcher: Option<String>,
+    pub name_matcher: Option<Text>,
     /// Status (as sent).
-    pub status: Option<String>,
+    pub status: Option<Text>,
 }
 
 /// `signerAuthenticationSettings` of a signer.
@@ -271,9 +272,9 @@ pub struct Kba {
 #[non_exhaustive]
 pub struct SignerAuthenticationSettings {
     /// How often the signer authenticates (as sent).
-    pub authentication_frequency: Option<String>,
+    pub authentication_frequency: Option<Text>,
     /// Status (as sent).
-    pub status: Option<String>,
+    pub status: Option<Text>,
 }
 
 /// A CC recipient.
@@ -282,11 +283,11 @@ pub struct SignerAuthenticationSettings {
 #[non_exhaustive]
 pub struct CcDetail {
     /// E-mail address.
-    pub email_address: Option<String>,
+    pub email_address: Option<Text>,
     /// Id.
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// BoldSign user id (templates).
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
 }
 
 /// `behalfOf`: the user a document or template was sent on behalf of.
@@ -295,9 +296,9 @@ pub struct CcDetail {
 #[non_exhaustive]
 pub struct BehalfOf {
     /// Id.
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail address.
-    pub email: Option<String>,
+    pub email: Option<Text>,
 }
 
 /// `groupSignerSettings`.
@@ -309,7 +310,7 @@ pub struct GroupSignerSettings {
     pub enabled: Option<bool>,
     /// The directories groups may come from.
     #[serde(deserialize_with = "list")]
-    pub allowed_directories: Vec<String>,
+    pub allowed_directories: Vec<Text>,
 }
 
 /// `data` of the template events (`"object": "template"`).
@@ -318,7 +319,7 @@ pub struct GroupSignerSettings {
 #[non_exhaustive]
 pub struct Template {
     /// The template id.
-    pub template_id: Option<String>,
+    pub template_id: Option<Text>,
     /// The template's owner.
     pub sender_detail: Option<TemplateSender>,
     /// The CC recipients.
@@ -329,9 +330,9 @@ pub struct Template {
     /// When it last changed.
     pub activity_date: Option<Time>,
     /// Who changed it last.
-    pub activity_by: Option<String>,
+    pub activity_by: Option<Text>,
     /// The title of documents sent from it.
-    pub message_title: Option<String>,
+    pub message_title: Option<Text>,
     /// Status.
     pub status: Option<DocumentStatus>,
     /// Senders may add files.
@@ -344,23 +345,23 @@ pub struct Template {
     /// Signers sign in order.
     pub enable_signing_order: Option<bool>,
     /// The template's name.
-    pub template_name: Option<String>,
+    pub template_name: Option<Text>,
     /// The template's description.
-    pub template_description: Option<String>,
+    pub template_description: Option<Text>,
     /// Why creating or sending failed.
-    pub error_message: Option<String>,
+    pub error_message: Option<Text>,
     /// A template (not a draft).
     pub is_template: Option<bool>,
     /// The brand.
-    pub brand_id: Option<String>,
+    pub brand_id: Option<Text>,
     /// The e-mail of the user it belongs to.
-    pub on_behalf_of: Option<String>,
+    pub on_behalf_of: Option<Text>,
     /// Labels of documents sent from it.
     #[serde(deserialize_with = "list")]
-    pub labels: Vec<String>,
+    pub labels: Vec<Text>,
     /// The template's labels.
     #[serde(deserialize_with = "list")]
-    pub template_labels: Vec<String>,
+    pub template_labels: Vec<Text>,
     /// The user it belongs to.
     pub behalf_of: Option<BehalfOf>,
     /// What senders may do with its fields.
@@ -370,7 +371,7 @@ pub struct Template {
     /// Signers may sign every field at once.
     pub enable_allow_sign_everywhere: Option<bool>,
     /// The time zone.
-    pub document_time_zone: Option<String>,
+    pub document_time_zone: Option<Text>,
 }
 
 /// `senderDetail` of a template.
@@ -379,15 +380,15 @@ pub struct Template {
 #[non_exhaustive]
 pub struct TemplateSender {
     /// Name.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
-    pub email_address: Option<String>,
+    pub email_address: Option<Text>,
     /// BoldSign user id.
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// Id.
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Team id.
-    pub team_id: Option<String>,
+    pub team_id: Option<Text>,
 }
 
 /// A role of a template.
@@ -396,11 +397,11 @@ pub struct TemplateSender {
 #[non_exhaustive]
 pub struct TemplateSigner {
     /// Name.
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
     /// Role.
-    pub signer_role: Option<String>,
+    pub signer_role: Option<Text>,
     /// E-mail address.
-    pub signer_email: Option<String>,
+    pub signer_email: Option<Text>,
     /// Members of a signer group.
     #[serde(deserialize_with = "objects")]
     pub group_signers: Vec<TemplateGroupSigner>,
@@ -412,25 +413,25 @@ pub struct TemplateSigner {
     /// Status.
     pub status: Option<SignerStatus>,
     /// BoldSign user id.
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// Position in the signing order.
     pub order: Option<i64>,
     /// Signer type (as sent).
-    pub signer_type: Option<String>,
+    pub signer_type: Option<Text>,
     /// In-person host e-mail.
-    pub host_email: Option<String>,
+    pub host_email: Option<Text>,
     /// In-person host name.
-    pub host_name: Option<String>,
+    pub host_name: Option<Text>,
     /// In-person host user id.
-    pub host_user_id: Option<String>,
+    pub host_user_id: Option<Text>,
     /// Imposed authentication (as sent).
-    pub impose_authentication: Option<String>,
+    pub impose_authentication: Option<Text>,
     /// The signer may configure fields.
     pub allow_field_configuration: Option<bool>,
     /// The signing type (as sent).
-    pub sign_type: Option<String>,
+    pub sign_type: Option<Text>,
     /// The contact group of a group signer.
-    pub group_id: Option<String>,
+    pub group_id: Option<Text>,
 }
 
 /// A member of a template's signer group.
@@ -439,9 +440,9 @@ pub struct TemplateSigner {
 #[non_exhaustive]
 pub struct TemplateGroupSigner {
     /// E-mail address.
-    pub signer_email: Option<String>,
+    pub signer_email: Option<Text>,
     /// Name.
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
 }
 
 /// `formFieldPermission` of a template.
@@ -463,13 +464,13 @@ pub struct FormFieldPermission {
 #[non_exhaustive]
 pub struct SenderIdentity {
     /// The identity's id (a GUID).
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Name.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Status (as sent).
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// When it was created.
     pub created_date: Option<Time>,
     /// When it last changed.
@@ -478,15 +479,15 @@ pub struct SenderIdentity {
     #[serde(rename = "approvedDateTime")]
     pub approved_date: Option<Time>,
     /// The brand.
-    pub brand_id: Option<String>,
+    pub brand_id: Option<Text>,
     /// Where the identity is sent after approving.
-    pub redirect_url: Option<String>,
+    pub redirect_url: Option<Text>,
     /// Your metadata.
     pub meta_data: Option<Map<String, Value>>,
     /// Who created it.
     pub created_by: Option<SenderDetail>,
     /// Locale.
-    pub locale: Option<String>,
+    pub locale: Option<Text>,
 }
 
 /// `data` of the identity-verification (`"object": "identityVerification"`)
@@ -497,11 +498,11 @@ pub struct SenderIdentity {
 #[non_exhaustive]
 pub struct SignerAuthentication {
     /// The document id.
-    pub document_id: Option<String>,
+    pub document_id: Option<Text>,
     /// The title.
-    pub message_title: Option<String>,
+    pub message_title: Option<Text>,
     /// The message to signers.
-    pub document_description: Option<String>,
+    pub document_description: Option<Text>,
     /// The document's status.
     pub status: Option<DocumentStatus>,
     /// The sender.

@@ -148,7 +148,7 @@ fn dedup_key_is_the_event_id() {
     same.context = None;
     assert_eq!(BoldSign::dedup_key(&event), BoldSign::dedup_key(&same));
     let mut other = event.clone();
-    other.event.id.push('x');
+    other.event.id = format!("{}x", other.event.id).into();
     assert_ne!(BoldSign::dedup_key(&event), BoldSign::dedup_key(&other));
 }
 

@@ -6,6 +6,7 @@
 //! `additional_info`: those are typed where the common Box item fields apply
 //! (`id`, `type`, `name`) and otherwise kept as JSON.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::EventKind;
@@ -31,13 +32,13 @@ use crate::{Error, Vendor};
 pub struct Event {
     /// Always `webhook_event`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub event_type: Option<String>,
+    pub event_type: Option<Text>,
     /// The webhook event's id: the same on every retry of the event (the
     /// `BOX-DELIVERY-ID` header, by contrast, changes per attempt).
-    pub id: String,
+    pub id: Text,
     /// When the event happened (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// What happened.
     pub trigger: EventKind,
     /// The webhook that delivered it.
@@ -83,10 +84,10 @@ impl Event {
 #[non_exhaustive]
 pub struct Webhook {
     /// The webhook's id.
-    pub id: String,
+    pub id: Text,
     /// Always `webhook`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub webhook_type: Option<String>,
+    pub webhook_type: Option<Text>,
 }
 
 /// A Box user (mini representation).
@@ -95,16 +96,16 @@ pub struct Webhook {
 pub struct User {
     /// The user's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Always `user`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub user_type: Option<String>,
+    pub user_type: Option<Text>,
     /// The user's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The user's login (e-mail address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub login: Option<String>,
+    pub login: Option<Text>,
 }
 
 /// A Box item (file, folder, sign request): its id, type and name, and every
@@ -114,13 +115,13 @@ pub struct User {
 #[non_exhaustive]
 pub struct Item {
     /// The item's id.
-    pub id: String,
+    pub id: Text,
     /// `file`, `folder`, `sign-request`, …
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub item_type: Option<String>,
+    pub item_type: Option<Text>,
     /// The item's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The other fields (`parent`, `etag`, `sha1`, …), as received.
     #[serde(flatten, skip_deserializing)]
     pub other: crate::UnknownMembers,

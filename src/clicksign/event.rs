@@ -1,18 +1,12 @@
 //! The typed Clicksign delivery: `{event: {name, data, occurred_at}, document | acceptance}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{AcceptanceStatus, DocumentStatus, EventKind};
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// A Clicksign delivery: the event, and the document (document events) or
 /// the WhatsApp acceptance (`acceptance_term_*`) it is about.
@@ -71,7 +65,7 @@ pub struct Occurrence {
     pub data: Option<EventData>,
     /// When it happened (ISO 8601 with offset), when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occurred_at: Option<String>,
+    pub occurred_at: Option<Text>,
 }
 
 /// `event.data`: what each event adds; every field is optional.
@@ -92,36 +86,42 @@ pub struct EventData {
     pub account: Option<Account>,
     /// When the deadline was reached (`deadline`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reached_at: Option<String>,
+    pub reached_at: Option<Text>,
     /// The new deadline (`update_deadline`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline_at: Option<String>,
+    pub deadline_at: Option<Text>,
     /// The previous deadline (`update_deadline`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_deadline_at: Option<String>,
+    pub previous_deadline_at: Option<Text>,
 }
 
-/// A signer, as Clicksign describes one (`key`, `email`, `name` typed; its
-/// authentication details are not).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A signer, as Clicksign describes one (the fields below typed; every other
+/// member, its authentication details among them, kept as sent in `other`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct Signer {
     /// The signer's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+    pub key: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// How the signer signs (`party`, `sign`, `witness`, …), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sign_as: Option<String>,
+    pub sign_as: Option<Text>,
     /// The key of the signer's list entry in the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list_key: Option<String>,
+    pub list_key: Option<Text>,
+    /// Every other member, as sent.
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
 }
+
+crate::unknown_members::keep_unknown_members!(Signer);
 
 /// The account user who acted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,10 +129,10 @@ pub struct Signer {
 pub struct User {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
 }
 
 /// The account: its key.
@@ -141,55 +141,55 @@ pub struct User {
 pub struct Account {
     /// The account's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+    pub key: Option<Text>,
 }
 
-/// `document`: Clicksign's document model (the fields below typed; signers
-/// and the event history are kept as JSON).
+/// `document`: Clicksign's document model (the fields below typed; the
+/// event history is kept as JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Document {
     /// The document's key.
-    pub key: String,
+    pub key: Text,
     /// The account's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_key: Option<String>,
+    pub account_key: Option<Text>,
     /// The path in the account's folders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
+    pub path: Option<Text>,
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filename: Option<String>,
+    pub filename: Option<Text>,
     /// The status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DocumentStatus>,
     /// Upload time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uploaded_at: Option<String>,
+    pub uploaded_at: Option<Text>,
     /// Last update.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// When it was finalised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finished_at: Option<String>,
+    pub finished_at: Option<Text>,
     /// The signing deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline_at: Option<String>,
+    pub deadline_at: Option<Text>,
     /// Closed automatically after the last signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_close: Option<bool>,
     /// The language (`pt-BR`, `en-US`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<Text>,
     /// Your metadata, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     /// The download URLs (`original_file_url`, `signed_file_url`, `ziped_file_url`), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub downloads: Option<serde_json::Value>,
-    /// The signers, as sent.
+    /// The signers.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
-    pub signers: Vec<serde_json::Value>,
+    pub signers: Vec<Signer>,
     /// The document's event history, as sent.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<serde_json::Value>,
@@ -201,31 +201,31 @@ pub struct Document {
 #[non_exhaustive]
 pub struct Acceptance {
     /// The acceptance's key.
-    pub key: String,
+    pub key: Text,
     /// Its title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AcceptanceStatus>,
     /// The sender's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sender_name: Option<String>,
+    pub sender_name: Option<Text>,
     /// The recipient's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
     /// The recipient's phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_phone: Option<String>,
+    pub signer_phone: Option<Text>,
     /// The text to accept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    pub content: Option<Text>,
     /// When it was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<String>,
+    pub sent_at: Option<Text>,
     /// When it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// The WhatsApp messages exchanged, as sent.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<serde_json::Value>,

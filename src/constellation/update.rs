@@ -1,6 +1,7 @@
 //! The Constellation1 eSign body, `EsignView { Data: EsignData }`, read with
 //! keys in any ASCII case and written in the .NET model's PascalCase.
 
+use crate::Text;
 use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -81,10 +82,10 @@ pub struct Data {
     /// an integer, also accepted as a string of digits.
     pub status: Status,
     /// The session's title (`Title`), as sent (`None` when absent or `null`).
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The reason the signer selected when declining (`DeclinedReason`, on
     /// [`SignerStatus::Declined`] updates). `None` when absent, `null` or empty.
-    pub declined_reason: Option<String>,
+    pub declined_reason: Option<Text>,
 }
 
 #[derive(Clone, Copy)]
@@ -133,8 +134,8 @@ impl<'de> Deserialize<'de> for Data {
                 let mut signer_id = None;
                 let mut status_type: Option<Option<StatusType>> = None;
                 let mut code = None;
-                let mut title: Option<Option<String>> = None;
-                let mut declined_reason: Option<Option<String>> = None;
+                let mut title: Option<Option<Text>> = None;
+                let mut declined_reason: Option<Option<Text>> = None;
                 while let Some(key) = map.next_key_seed(KeyAmong(FIELDS))? {
                     let Some(field) = key else {
                         map.next_value::<IgnoredAny>()?;

@@ -1,5 +1,6 @@
 //! The typed D4Sign post: `{uuid, type_post, message, email}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::TypePost;
@@ -23,16 +24,16 @@ use crate::{Error, Vendor};
 #[non_exhaustive]
 pub struct Event {
     /// The document's UUID: the one field the `Content-Hmac` covers.
-    pub uuid: String,
+    pub uuid: Text,
     /// What happened: a digit, as text in every example (a JSON number is read too).
     #[serde(deserialize_with = "text_or_number")]
     pub type_post: TypePost,
     /// D4Sign's text for it (`"Finished document"`, `"Signed"`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// The signer concerned (`2`, `4`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
 }
 
 impl Event {

@@ -1,5 +1,6 @@
 //! The typed Documenso delivery: `{event, payload, createdAt, webhookEndpoint}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentSource, DocumentStatus, EventKind, ReadStatus, RecipientRole, SendStatus, SigningStatus};
@@ -32,19 +33,19 @@ pub struct Event {
     /// When the delivery was made, ISO 8601. **Recomputed on every attempt**:
     /// it is not the time of the event and is left out of the deduplication key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// The URL the delivery was sent to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub webhook_endpoint: Option<String>,
+    pub webhook_endpoint: Option<Text>,
 }
 
 impl Event {
     /// The canonical envelope id (`payload.envelopeId`), else the legacy numeric `payload.id`.
-    pub fn envelope_id(&self) -> Option<String> {
+    pub fn envelope_id(&self) -> Option<Text> {
         self.payload
             .envelope_id
             .clone()
-            .or_else(|| self.payload.id.map(|id| id.to_string()))
+            .or_else(|| self.payload.id.map(|id| Text::from(id.to_string())))
     }
 }
 
@@ -63,10 +64,10 @@ pub struct Payload {
     pub id: Option<i64>,
     /// The canonical v2 id (`envelope_…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_id: Option<String>,
+    pub envelope_id: Option<Text>,
     /// Your id for the document, as set when creating it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The owner's user id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<i64>,
@@ -78,13 +79,13 @@ pub struct Payload {
     pub template_id: Option<i64>,
     /// The title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DocumentStatus>,
     /// Who can see the document (`EVERYONE`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visibility: Option<String>,
+    pub visibility: Option<Text>,
     /// How it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<DocumentSource>,
@@ -96,21 +97,21 @@ pub struct Payload {
     pub form_values: Option<serde_json::Value>,
     /// Creation time, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Last modification, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// Completion time, when every recipient has completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<String>,
+    pub completed_at: Option<Text>,
     /// Deletion time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deleted_at: Option<String>,
+    pub deleted_at: Option<Text>,
     /// E-mail subject and message, signing options.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_meta: Option<DocumentMeta>,
     /// The recipients (from `recipients`, else the legacy `Recipient`).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::json_list::list", default)]
     pub recipients: Vec<Recipient>,
 }
 
@@ -121,9 +122,9 @@ struct PayloadWire {
     #[serde(default)]
     id: Option<i64>,
     #[serde(default)]
-    envelope_id: Option<String>,
+    envelope_id: Option<Text>,
     #[serde(default)]
-    external_id: Option<String>,
+    external_id: Option<Text>,
     #[serde(default)]
     user_id: Option<i64>,
     #[serde(default)]
@@ -131,11 +132,11 @@ struct PayloadWire {
     #[serde(default)]
     template_id: Option<i64>,
     #[serde(default)]
-    title: Option<String>,
+    title: Option<Text>,
     #[serde(default)]
     status: Option<DocumentStatus>,
     #[serde(default)]
-    visibility: Option<String>,
+    visibility: Option<Text>,
     #[serde(default)]
     source: Option<DocumentSource>,
     #[serde(default)]
@@ -143,13 +144,13 @@ struct PayloadWire {
     #[serde(default)]
     form_values: Option<serde_json::Value>,
     #[serde(default)]
-    created_at: Option<String>,
+    created_at: Option<Text>,
     #[serde(default)]
-    updated_at: Option<String>,
+    updated_at: Option<Text>,
     #[serde(default)]
-    completed_at: Option<String>,
+    completed_at: Option<Text>,
     #[serde(default)]
-    deleted_at: Option<String>,
+    deleted_at: Option<Text>,
     #[serde(default)]
     document_meta: Option<DocumentMeta>,
     #[serde(default)]
@@ -194,25 +195,25 @@ impl From<PayloadWire> for Payload {
 pub struct DocumentMeta {
     /// The record's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
+    pub subject: Option<Text>,
     /// E-mail message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Time zone of displayed dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone: Option<String>,
+    pub timezone: Option<Text>,
     /// Date format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_format: Option<String>,
+    pub date_format: Option<Text>,
     /// Where signers go after signing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub redirect_url: Option<String>,
+    pub redirect_url: Option<Text>,
     /// `PARALLEL` or `SEQUENTIAL`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signing_order: Option<String>,
+    pub signing_order: Option<Text>,
     /// Whether signers may choose the next signer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_dictate_next_signer: Option<bool>,
@@ -230,10 +231,10 @@ pub struct DocumentMeta {
     pub qr_signature_enabled: Option<bool>,
     /// Document language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
+    pub language: Option<Text>,
     /// How the document is distributed (`EMAIL`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub distribution_method: Option<String>,
+    pub distribution_method: Option<Text>,
     /// Custom e-mail settings, as received.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_settings: Option<serde_json::Value>,
@@ -248,7 +249,7 @@ pub struct Recipient {
     pub id: i64,
     /// The canonical parent envelope id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_id: Option<String>,
+    pub envelope_id: Option<Text>,
     /// Legacy parent document id (null for templates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_id: Option<i64>,
@@ -257,26 +258,26 @@ pub struct Recipient {
     pub template_id: Option<i64>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The recipient's signing token. A credential: whoever has it can sign
     /// as this recipient; never log it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<Text>,
     /// When the recipient hid the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_deleted_at: Option<String>,
+    pub document_deleted_at: Option<Text>,
     /// When the signing link expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Text>,
     /// When the expiry was notified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration_notified_at: Option<String>,
+    pub expiration_notified_at: Option<Text>,
     /// When the recipient signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Text>,
     /// Per-recipient authentication options, as received.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_options: Option<serde_json::Value>,
@@ -297,7 +298,7 @@ pub struct Recipient {
     pub send_status: Option<SendStatus>,
     /// Why the recipient rejected the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rejection_reason: Option<String>,
+    pub rejection_reason: Option<Text>,
 }
 
 /// See [`super::parse`].

@@ -4,6 +4,7 @@
 //! carries them: DocuSeal says "some data may be missing or incomplete
 //! depending on the specific event", and sends `null` for unset values.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -13,14 +14,7 @@ use super::{
 };
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// A DocuSeal delivery.
 ///
@@ -44,7 +38,7 @@ pub struct Event {
     pub event_type: EventKind,
     /// When the event happened (ISO 8601, e.g. `2023-09-24T11:20:42Z`), as
     /// sent. DocuSeal keeps it across retries of the same event.
-    pub timestamp: String,
+    pub timestamp: Text,
     /// The object the event is about.
     pub data: Data,
 }
@@ -102,52 +96,52 @@ pub struct FormSubmitter {
     pub submission_id: Option<u64>,
     /// The submitter's e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// The submitter's browser user agent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ua: Option<String>,
+    pub ua: Option<Text>,
     /// The submitter's IP address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip: Option<String>,
+    pub ip: Option<Text>,
     /// The submitter's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The submitter's phone number (E.164).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
     /// The submitter's role in the template (`First Party`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// Your id for the submitter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The older name of `external_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_key: Option<String>,
+    pub application_key: Option<Text>,
     /// The submitter's decline message (`form.declined`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<Text>,
     /// When the request was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<String>,
+    pub sent_at: Option<Text>,
     /// The submitter's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SubmitterStatus>,
     /// When the submitter opened the form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opened_at: Option<String>,
+    pub opened_at: Option<Text>,
     /// When the submitter completed the form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<String>,
+    pub completed_at: Option<Text>,
     /// When the submitter declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_at: Option<String>,
+    pub declined_at: Option<Text>,
     /// When the submitter was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// When the submitter was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// The submission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission: Option<SubmissionSummary>,
@@ -165,10 +159,10 @@ pub struct FormSubmitter {
     pub metadata: Option<serde_json::Value>,
     /// The audit log PDF, once every submitter completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_log_url: Option<String>,
+    pub audit_log_url: Option<Text>,
     /// The submission's URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submission_url: Option<String>,
+    pub submission_url: Option<Text>,
     /// The signed documents.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
@@ -179,7 +173,7 @@ pub struct FormSubmitter {
 #[non_exhaustive]
 pub struct FilledValue {
     /// The field's name.
-    pub field: String,
+    pub field: Text,
     /// What was filled in.
     #[serde(default)]
     pub value: FieldValue,
@@ -359,10 +353,10 @@ impl FieldValue {
 pub struct Document {
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Where to download it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
 }
 
 /// A submitter's notification preferences.
@@ -385,19 +379,19 @@ pub struct SubmissionSummary {
     pub id: u64,
     /// The audit log PDF, once every submitter completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_log_url: Option<String>,
+    pub audit_log_url: Option<Text>,
     /// The combined documents with the audit log, when enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub combined_document_url: Option<String>,
+    pub combined_document_url: Option<Text>,
     /// The submission's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SubmissionStatus>,
     /// The submission's URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// When the submission was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
 }
 
 /// The template, as `form.*` and `submission.*` events show it.
@@ -408,19 +402,19 @@ pub struct TemplateSummary {
     pub id: u64,
     /// The template's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Your id for the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The template's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub folder_name: Option<String>,
+    pub folder_name: Option<Text>,
     /// When the template was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// When the template was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
 }
 
 /// `data` of the `submission.*` events.
@@ -431,13 +425,13 @@ pub struct Submission {
     pub id: u64,
     /// When it was archived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub archived_at: Option<String>,
+    pub archived_at: Option<Text>,
     /// When it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// When it was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// How it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SubmissionSource>,
@@ -446,10 +440,10 @@ pub struct Submission {
     pub submitters_order: Option<SubmittersOrder>,
     /// The audit log PDF.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_log_url: Option<String>,
+    pub audit_log_url: Option<Text>,
     /// The combined documents with the audit log, when enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub combined_document_url: Option<String>,
+    pub combined_document_url: Option<Text>,
     /// The submitters.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub submitters: Vec<Submitter>,
@@ -470,7 +464,7 @@ pub struct Submission {
     pub status: Option<SubmissionStatus>,
     /// When every submitter had completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<String>,
+    pub completed_at: Option<Text>,
 }
 
 /// A submitter of a [`Submission`].
@@ -484,43 +478,43 @@ pub struct Submitter {
     pub submission_id: Option<u64>,
     /// The submitter's UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
+    pub uuid: Option<Text>,
     /// The submitter's e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// The submitter's signing-form slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub slug: Option<String>,
+    pub slug: Option<Text>,
     /// When the request was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<String>,
+    pub sent_at: Option<Text>,
     /// When the form was opened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opened_at: Option<String>,
+    pub opened_at: Option<Text>,
     /// When the form was completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<String>,
+    pub completed_at: Option<Text>,
     /// When the submitter declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_at: Option<String>,
+    pub declined_at: Option<Text>,
     /// When the submitter was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// When the submitter was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// The submitter's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The submitter's phone number (E.164).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
     /// The submitter's role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// Your id for the submitter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// Your metadata for the submitter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
@@ -529,7 +523,7 @@ pub struct Submitter {
     pub status: Option<SubmitterStatus>,
     /// The older name of `external_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_key: Option<String>,
+    pub application_key: Option<Text>,
     /// The submitter's values: documented as an object keyed by field name,
     /// sent by the API as a list of `{field, value}`; kept as received.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -551,13 +545,13 @@ pub struct User {
     pub id: Option<u64>,
     /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
 }
 
 /// An audit entry of a submission.
@@ -574,7 +568,7 @@ pub struct SubmissionEvent {
     pub event_type: SubmissionEventType,
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_timestamp: Option<String>,
+    pub event_timestamp: Option<Text>,
 }
 
 /// `data` of the `template.*` events.
@@ -585,10 +579,10 @@ pub struct Template {
     pub id: u64,
     /// The template's slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub slug: Option<String>,
+    pub slug: Option<Text>,
     /// The template's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The template's document files.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub schema: Vec<SchemaDocument>,
@@ -606,28 +600,28 @@ pub struct Template {
     pub account_id: Option<u64>,
     /// When it was archived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub archived_at: Option<String>,
+    pub archived_at: Option<Text>,
     /// When it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// When it was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// How it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<TemplateSource>,
     /// Your id for the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// Its folder's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folder_id: Option<u64>,
     /// Its folder's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub folder_name: Option<String>,
+    pub folder_name: Option<Text>,
     /// The older name of `external_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub application_key: Option<String>,
+    pub application_key: Option<Text>,
     /// Its author.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<User>,
@@ -642,10 +636,10 @@ pub struct Template {
 pub struct SchemaDocument {
     /// The attachment's UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachment_uuid: Option<String>,
+    pub attachment_uuid: Option<Text>,
     /// The attachment's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
 }
 
 /// A field of a template.
@@ -654,16 +648,16 @@ pub struct SchemaDocument {
 pub struct TemplateField {
     /// The field's UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
+    pub uuid: Option<Text>,
     /// The UUID of the submitter role that fills it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submitter_uuid: Option<String>,
+    pub submitter_uuid: Option<Text>,
     /// The field's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The field's type (`text`, `signature`, …), sent though not documented.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub field_type: Option<String>,
+    pub field_type: Option<Text>,
     /// Whether it must be filled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
@@ -693,7 +687,7 @@ pub struct Area {
     pub h: Option<f64>,
     /// The document it is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachment_uuid: Option<String>,
+    pub attachment_uuid: Option<Text>,
     /// The page (from 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
@@ -705,10 +699,10 @@ pub struct Area {
 pub struct TemplateSubmitter {
     /// The role's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The role's UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
+    pub uuid: Option<Text>,
 }
 
 /// A document attached to a template.
@@ -720,16 +714,16 @@ pub struct TemplateDocument {
     pub id: Option<u64>,
     /// The document's UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
+    pub uuid: Option<Text>,
     /// Where to download it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// A preview image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preview_image_url: Option<String>,
+    pub preview_image_url: Option<Text>,
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filename: Option<String>,
+    pub filename: Option<Text>,
 }
 
 /// Which `data` model an event type selects: its family, so that an event
@@ -768,7 +762,7 @@ impl Shape {
 #[derive(Deserialize)]
 struct Wire<'a> {
     event_type: EventKind,
-    timestamp: String,
+    timestamp: Text,
     /// `Some` whenever the key is present, even for `null`, so that a known
     /// event with `"data": null` reports a type error at `$.data`.
     #[serde(default, borrow, deserialize_with = "present")]
@@ -818,7 +812,7 @@ pub(super) fn parse_fast(body: &str) -> Option<Event> {
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Option<Event>, A::Error> {
             let mut event_type: Option<EventKind> = None;
-            let mut timestamp: Option<String> = None;
+            let mut timestamp: Option<Text> = None;
             let mut data: Option<Data> = None;
             while let Some(crate::unknown_members::Key(key)) = map.next_key()? {
                 match (&*key, &event_type) {
@@ -863,7 +857,7 @@ impl<'de> Deserialize<'de> for Event {
         #[derive(Deserialize)]
         struct Owned {
             event_type: EventKind,
-            timestamp: String,
+            timestamp: Text,
             #[serde(default)]
             data: Option<serde_json::Value>,
         }

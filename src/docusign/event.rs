@@ -1,6 +1,7 @@
 //! The typed JSON SIM message: `{event, apiVersion, uri, retryCount,
 //! configurationId, generatedDateTime, data}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::scalars::{opt_bool, opt_id, opt_u64};
@@ -33,10 +34,10 @@ pub struct Event {
     pub event: EventKind,
     /// The eSignature REST API version of the message (`v2.1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub api_version: Option<String>,
+    pub api_version: Option<Text>,
     /// The REST path of the envelope, `/restapi/v2.1/accounts/{accountId}/envelopes/{envelopeId}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uri: Option<String>,
+    pub uri: Option<Text>,
     /// How many times Connect has already tried to deliver this message
     /// (0 on the first try). Not part of the [deduplication key](super#what-identifies-one-event).
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
@@ -44,11 +45,11 @@ pub struct Event {
     /// The Connect configuration that sent the message. A number in DocuSign's
     /// payloads; kept as text (a string is accepted too).
     #[serde(default, deserialize_with = "opt_id", skip_serializing_if = "Option::is_none")]
-    pub configuration_id: Option<String>,
+    pub configuration_id: Option<Text>,
     /// When DocuSign generated the message, ISO 8601 with seven fractional
     /// digits (`2025-05-30T18:03:50.4233752Z`), kept as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub generated_date_time: Option<String>,
+    pub generated_date_time: Option<Text>,
     /// What the event is about.
     pub data: Data,
 }
@@ -97,20 +98,20 @@ impl Event {
 pub struct Data {
     /// The DocuSign account (a GUID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
     /// The user whose action or envelope the event is about (a GUID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// The envelope (a GUID). Absent from template events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_id: Option<String>,
+    pub envelope_id: Option<Text>,
     /// The recipient, in `recipient-…` events (`"1"`, `"2"`, …: the envelope's
     /// recipient id, not a GUID).
     #[serde(default, deserialize_with = "opt_id", skip_serializing_if = "Option::is_none")]
-    pub recipient_id: Option<String>,
+    pub recipient_id: Option<Text>,
     /// The template, in template events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template_id: Option<String>,
+    pub template_id: Option<Text>,
     /// The envelope as the REST API would return it, when included (boxed:
     /// it is large, and absent from many configurations' messages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,43 +134,43 @@ pub struct EnvelopeSummary {
     pub status: Option<EnvelopeStatus>,
     /// The envelope (a GUID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_id: Option<String>,
+    pub envelope_id: Option<Text>,
     /// The e-mail subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_subject: Option<String>,
+    pub email_subject: Option<Text>,
     /// The e-mail message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_blurb: Option<String>,
+    pub email_blurb: Option<Text>,
     /// `online` or `inPerson`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signing_location: Option<String>,
+    pub signing_location: Option<Text>,
     /// REST path of the envelope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_uri: Option<String>,
+    pub envelope_uri: Option<Text>,
     /// REST path of the documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub documents_uri: Option<String>,
+    pub documents_uri: Option<Text>,
     /// REST path of the combined document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub documents_combined_uri: Option<String>,
+    pub documents_combined_uri: Option<Text>,
     /// REST path of the recipients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipients_uri: Option<String>,
+    pub recipients_uri: Option<Text>,
     /// REST path of the attachments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attachments_uri: Option<String>,
+    pub attachments_uri: Option<Text>,
     /// REST path of the custom fields.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_fields_uri: Option<String>,
+    pub custom_fields_uri: Option<Text>,
     /// REST path of the notification settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notification_uri: Option<String>,
+    pub notification_uri: Option<Text>,
     /// REST path of the certificate of completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate_uri: Option<String>,
+    pub certificate_uri: Option<Text>,
     /// REST path of the templates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub templates_uri: Option<String>,
+    pub templates_uri: Option<Text>,
     /// Signers may print and sign on paper.
     #[serde(default, deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
     pub enable_wet_sign: Option<bool>,
@@ -181,40 +182,40 @@ pub struct EnvelopeSummary {
     pub allow_reassign: Option<bool>,
     /// When the envelope was created (ISO 8601, as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_date_time: Option<String>,
+    pub created_date_time: Option<Text>,
     /// When it last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_modified_date_time: Option<String>,
+    pub last_modified_date_time: Option<Text>,
     /// When it was first sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initial_sent_date_time: Option<String>,
+    pub initial_sent_date_time: Option<Text>,
     /// When it was (last) sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_date_time: Option<String>,
+    pub sent_date_time: Option<Text>,
     /// When every recipient had opened it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered_date_time: Option<String>,
+    pub delivered_date_time: Option<Text>,
     /// When it was completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_date_time: Option<String>,
+    pub completed_date_time: Option<Text>,
     /// When it was declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_date_time: Option<String>,
+    pub declined_date_time: Option<Text>,
     /// When it was voided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voided_date_time: Option<String>,
+    pub voided_date_time: Option<Text>,
     /// Why it was voided (the sender's text, or DocuSign's for an expiry).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voided_reason: Option<String>,
+    pub voided_reason: Option<Text>,
     /// When the status last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_changed_date_time: Option<String>,
+    pub status_changed_date_time: Option<Text>,
     /// The envelope expires.
     #[serde(default, deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
     pub expire_enabled: Option<bool>,
     /// When it expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_date_time: Option<String>,
+    pub expire_date_time: Option<Text>,
     /// Days after sending until it expires.
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub expire_after: Option<u64>,
@@ -226,7 +227,7 @@ pub struct EnvelopeSummary {
     pub recipients: Option<Recipients>,
     /// `unpurged`, `documents_queued`, `documents_and_metadata_queued`, ….
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purge_state: Option<String>,
+    pub purge_state: Option<Text>,
     /// The envelope id is stamped on the documents.
     #[serde(default, deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
     pub envelope_id_stamping: Option<bool>,
@@ -261,13 +262,13 @@ pub struct EnvelopeSummary {
     pub allow_view_history: Option<bool>,
     /// `current_site`, ….
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_location: Option<String>,
+    pub envelope_location: Option<Text>,
     /// A dynamic envelope.
     #[serde(default, deserialize_with = "opt_bool", skip_serializing_if = "Option::is_none")]
     pub is_dynamic_envelope: Option<bool>,
     /// The brand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brand_id: Option<String>,
+    pub brand_id: Option<Text>,
     /// Every other member, as sent (`envelopeMetadata`, `customFields`,
     /// `envelopeDocuments` with their `PDFBytes`, `anySigner`, …).
     #[serde(flatten, skip_deserializing)]
@@ -283,19 +284,19 @@ crate::unknown_members::keep_unknown_members!(EnvelopeSummary);
 pub struct Sender {
     /// The sender's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_name: Option<String>,
+    pub user_name: Option<Text>,
     /// The sender's user id (a GUID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// The sender's account (a GUID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
     /// The sender's e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// The sender's IP address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip_address: Option<String>,
+    pub ip_address: Option<Text>,
 }
 
 /// `envelopeSummary.recipients`: one list per recipient type (`null` reads as empty).
@@ -387,22 +388,22 @@ impl Recipients {
 pub struct Recipient {
     /// The recipient's id in the envelope (`"1"`, …): what `data.recipientId` names.
     #[serde(default, deserialize_with = "opt_id", skip_serializing_if = "Option::is_none")]
-    pub recipient_id: Option<String>,
+    pub recipient_id: Option<Text>,
     /// The recipient's GUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_id_guid: Option<String>,
+    pub recipient_id_guid: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// DocuSign user id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// Your id for an embedded signer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_user_id: Option<String>,
+    pub client_user_id: Option<Text>,
     /// Position in the signing order.
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub routing_order: Option<u64>,
@@ -411,13 +412,13 @@ pub struct Recipient {
     pub status: Option<RecipientStatus>,
     /// `signer`, `carboncopy`, ….
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_type: Option<String>,
+    pub recipient_type: Option<Text>,
     /// `email`, `sms`, ….
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_method: Option<String>,
+    pub delivery_method: Option<Text>,
     /// Why the recipient was created (`sender`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creation_reason: Option<String>,
+    pub creation_reason: Option<Text>,
     /// How many times the recipient completed.
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub completed_count: Option<u64>,
@@ -432,22 +433,22 @@ pub struct Recipient {
     pub require_upload_signature: Option<bool>,
     /// When the envelope was sent to the recipient.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_date_time: Option<String>,
+    pub sent_date_time: Option<Text>,
     /// When the recipient opened it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered_date_time: Option<String>,
+    pub delivered_date_time: Option<Text>,
     /// When the recipient signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_date_time: Option<String>,
+    pub signed_date_time: Option<Text>,
     /// When the recipient declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_date_time: Option<String>,
+    pub declined_date_time: Option<Text>,
     /// The recipient's reason for declining.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_reason: Option<String>,
+    pub declined_reason: Option<Text>,
     /// Why the notification bounced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_responded_reason: Option<String>,
+    pub auto_responded_reason: Option<Text>,
     /// How many tabs (fields) the recipient has.
     #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
     pub total_tab_count: Option<u64>,

@@ -82,31 +82,6 @@ pub(super) fn opt_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 
 /// An id DocuSign writes as a number in some payloads and a string in others
 /// (`configurationId`), kept as text: the digits of a number, a string verbatim.
-pub(super) fn opt_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an id as a string or an integer")
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    deserializer.deserialize_any(V)
+pub(super) fn opt_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<crate::Text>, D::Error> {
+    crate::text::opt_text_or_integer(deserializer, "an id as a string or an integer")
 }

@@ -6,6 +6,7 @@
 //! `event_hash` is optional: the OpenAPI requires nothing else, and the
 //! SDKs' own fixtures omit most of it.
 
+use crate::Text;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -52,10 +53,10 @@ pub struct Event {
     pub template: Option<Template>,
     /// The account the event is reported for (help-centre example, SDK fixtures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_guid: Option<String>,
+    pub account_guid: Option<Text>,
     /// The API app the event is reported for, on app callbacks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
+    pub client_id: Option<Text>,
 }
 
 /// `event`: the event's type and time, and the HMAC over them.
@@ -65,12 +66,12 @@ pub struct EventInfo {
     /// When the event happened, Unix seconds as the string Dropbox Sign sends
     /// (a JSON number is accepted and kept as its digits). Signed.
     #[serde(deserialize_with = "string_or_integer")]
-    pub event_time: String,
+    pub event_time: Text,
     /// What happened. Signed.
     pub event_type: EventType,
     /// Lower-case hex HMAC-SHA256 of `event_time` ‖ `event_type`, keyed with
     /// your API key. Checked by [`Verifier`](super::Verifier).
-    pub event_hash: String,
+    pub event_hash: Text,
     /// Who and what the event is reported for. Not signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_metadata: Option<EventMetadata>,
@@ -82,16 +83,16 @@ pub struct EventInfo {
 pub struct EventMetadata {
     /// The signer (`signature_id`) the event is about, for per-signer events.
     #[serde(default)]
-    pub related_signature_id: Option<String>,
+    pub related_signature_id: Option<Text>,
     /// The account the event is reported for (account callbacks).
     #[serde(default)]
-    pub reported_for_account_id: Option<String>,
+    pub reported_for_account_id: Option<Text>,
     /// The API app the event is reported for: set on every app callback.
     #[serde(default)]
-    pub reported_for_app_id: Option<String>,
+    pub reported_for_app_id: Option<Text>,
     /// A message about the event (errors).
     #[serde(default)]
-    pub event_message: Option<String>,
+    pub event_message: Option<Text>,
 }
 
 /// `account` (OpenAPI `AccountResponse`).
@@ -100,10 +101,10 @@ pub struct EventMetadata {
 pub struct Account {
     /// The account's id.
     #[serde(default)]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
     /// The account's e-mail address.
     #[serde(default)]
-    pub email_address: Option<String>,
+    pub email_address: Option<Text>,
     /// Whether the account is locked.
     #[serde(default)]
     pub is_locked: Option<bool>,
@@ -118,16 +119,16 @@ pub struct Account {
     pub quotas: Option<Quotas>,
     /// The account callback URL.
     #[serde(default)]
-    pub callback_url: Option<String>,
+    pub callback_url: Option<Text>,
     /// The account's role in its team.
     #[serde(default)]
-    pub role_code: Option<String>,
+    pub role_code: Option<Text>,
     /// The account's team.
     #[serde(default)]
-    pub team_id: Option<String>,
+    pub team_id: Option<Text>,
     /// The account's locale.
     #[serde(default)]
-    pub locale: Option<String>,
+    pub locale: Option<Text>,
     /// Usage counters.
     #[serde(default)]
     pub usage: Option<Usage>,
@@ -193,22 +194,22 @@ pub struct SignatureRequest {
     pub test_mode: Option<bool>,
     /// The request's id.
     #[serde(default)]
-    pub signature_request_id: Option<String>,
+    pub signature_request_id: Option<Text>,
     /// Who sent it.
     #[serde(default)]
-    pub requester_email_address: Option<String>,
+    pub requester_email_address: Option<Text>,
     /// The title.
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The title as first given.
     #[serde(default)]
-    pub original_title: Option<String>,
+    pub original_title: Option<Text>,
     /// The e-mail subject.
     #[serde(default)]
-    pub subject: Option<String>,
+    pub subject: Option<Text>,
     /// The e-mail message.
     #[serde(default)]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Your metadata, as you set it.
     #[serde(default)]
     pub metadata: Option<Map<String, Value>>,
@@ -229,25 +230,25 @@ pub struct SignatureRequest {
     pub has_error: Option<bool>,
     /// Where to download the files.
     #[serde(default)]
-    pub files_url: Option<String>,
+    pub files_url: Option<Text>,
     /// The embedded signing URL.
     #[serde(default)]
-    pub signing_url: Option<String>,
+    pub signing_url: Option<Text>,
     /// Where to see the request on the website.
     #[serde(default)]
-    pub details_url: Option<String>,
+    pub details_url: Option<Text>,
     /// Copy recipients.
     #[serde(default, deserialize_with = "null_as_empty")]
-    pub cc_email_addresses: Vec<String>,
+    pub cc_email_addresses: Vec<Text>,
     /// Where signers go after signing.
     #[serde(default)]
-    pub signing_redirect_url: Option<String>,
+    pub signing_redirect_url: Option<Text>,
     /// Deprecated download link of the final copy.
     #[serde(default)]
-    pub final_copy_uri: Option<String>,
+    pub final_copy_uri: Option<Text>,
     /// The templates the request was made from.
     #[serde(default)]
-    pub template_ids: Option<Vec<String>>,
+    pub template_ids: Option<Vec<Text>>,
     /// Custom fields.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomField>>,
@@ -262,7 +263,7 @@ pub struct SignatureRequest {
     pub signatures: Vec<Signature>,
     /// The bulk send job the request belongs to.
     #[serde(default)]
-    pub bulk_send_job_id: Option<String>,
+    pub bulk_send_job_id: Option<Text>,
     /// Signer experience settings (`{"form_view": …}`), as sent.
     #[serde(default)]
     pub signer_experience: Option<Value>,
@@ -274,19 +275,19 @@ pub struct SignatureRequest {
 pub struct Signature {
     /// The signer's id (`related_signature_id` in per-signer events).
     #[serde(default)]
-    pub signature_id: Option<String>,
+    pub signature_id: Option<Text>,
     /// The signer group, for group signers.
     #[serde(default)]
-    pub signer_group_guid: Option<String>,
+    pub signer_group_guid: Option<Text>,
     /// The signer's e-mail address.
     #[serde(default)]
-    pub signer_email_address: Option<String>,
+    pub signer_email_address: Option<Text>,
     /// The signer's name.
     #[serde(default)]
-    pub signer_name: Option<String>,
+    pub signer_name: Option<Text>,
     /// The signer's role (template requests).
     #[serde(default)]
-    pub signer_role: Option<String>,
+    pub signer_role: Option<Text>,
     /// The signing order.
     #[serde(default)]
     pub order: Option<i64>,
@@ -295,7 +296,7 @@ pub struct Signature {
     pub status_code: Option<SignatureStatus>,
     /// Why the signer declined.
     #[serde(default)]
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<Text>,
     /// When the signer signed, Unix seconds.
     #[serde(default)]
     pub signed_at: Option<i64>,
@@ -316,19 +317,19 @@ pub struct Signature {
     pub has_sms_delivery: Option<bool>,
     /// The SMS phone number.
     #[serde(default)]
-    pub sms_phone_number: Option<String>,
+    pub sms_phone_number: Option<Text>,
     /// Who reassigned the signature.
     #[serde(default)]
-    pub reassigned_by: Option<String>,
+    pub reassigned_by: Option<Text>,
     /// Why it was reassigned.
     #[serde(default)]
-    pub reassignment_reason: Option<String>,
+    pub reassignment_reason: Option<Text>,
     /// The previous signer.
     #[serde(default)]
-    pub reassigned_from: Option<String>,
+    pub reassigned_from: Option<Text>,
     /// An error about this signer.
     #[serde(default)]
-    pub error: Option<String>,
+    pub error: Option<Text>,
 }
 
 /// A custom field of a signature request.
@@ -337,19 +338,19 @@ pub struct Signature {
 pub struct CustomField {
     /// `text` or `checkbox`.
     #[serde(rename = "type", default)]
-    pub field_type: Option<String>,
+    pub field_type: Option<Text>,
     /// The field's name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Whether it is required.
     #[serde(default)]
     pub required: Option<bool>,
     /// The field's API id.
     #[serde(default)]
-    pub api_id: Option<String>,
+    pub api_id: Option<Text>,
     /// Who may edit it.
     #[serde(default)]
-    pub editor: Option<String>,
+    pub editor: Option<Text>,
     /// Its value: a string for `text`, a boolean for `checkbox`.
     #[serde(default)]
     pub value: Option<Value>,
@@ -361,19 +362,19 @@ pub struct CustomField {
 pub struct Attachment {
     /// The attachment's id.
     #[serde(default)]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The signer who uploads it (a string in the OpenAPI; a number is kept as its digits).
     #[serde(default, deserialize_with = "optional_string_or_integer")]
-    pub signer: Option<String>,
+    pub signer: Option<Text>,
     /// Its name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Whether it is required.
     #[serde(default)]
     pub required: Option<bool>,
     /// Instructions to the signer.
     #[serde(default)]
-    pub instructions: Option<String>,
+    pub instructions: Option<Text>,
     /// When it was uploaded, Unix seconds.
     #[serde(default)]
     pub uploaded_at: Option<i64>,
@@ -385,20 +386,20 @@ pub struct Attachment {
 pub struct ResponseData {
     /// The field's API id.
     #[serde(default)]
-    pub api_id: Option<String>,
+    pub api_id: Option<Text>,
     /// The signer who answered.
     #[serde(default)]
-    pub signature_id: Option<String>,
+    pub signature_id: Option<Text>,
     /// The field's name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Whether it is required.
     #[serde(default)]
     pub required: Option<bool>,
     /// `text`, `checkbox`, `dropdown`, `radio`, `signature`, `date_signed`,
     /// `initials`, `text-merge` or `checkbox-merge`.
     #[serde(rename = "type", default)]
-    pub field_type: Option<String>,
+    pub field_type: Option<Text>,
     /// The answer, typed as the field's type makes it.
     #[serde(default)]
     pub value: Option<Value>,
@@ -410,13 +411,13 @@ pub struct ResponseData {
 pub struct Template {
     /// The template's id.
     #[serde(default)]
-    pub template_id: Option<String>,
+    pub template_id: Option<Text>,
     /// Its title.
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// Its default message.
     #[serde(default)]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Last update, Unix seconds.
     #[serde(default)]
     pub updated_at: Option<i64>,
@@ -467,7 +468,7 @@ pub struct Template {
 pub struct TemplateRole {
     /// The role's name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Its signing order.
     #[serde(default)]
     pub order: Option<i64>,
@@ -479,7 +480,7 @@ pub struct TemplateRole {
 pub struct TemplateCcRole {
     /// The role's name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
 }
 
 /// A document of a template. Its fields are kept as sent: their shape
@@ -489,7 +490,7 @@ pub struct TemplateCcRole {
 pub struct TemplateDocument {
     /// The file name.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Its position among the template's documents.
     #[serde(default)]
     pub index: Option<i64>,
@@ -513,10 +514,10 @@ pub struct TemplateDocument {
 pub struct TemplateAccount {
     /// The account's id.
     #[serde(default)]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
     /// Its e-mail address.
     #[serde(default)]
-    pub email_address: Option<String>,
+    pub email_address: Option<Text>,
     /// Whether it is locked.
     #[serde(default)]
     pub is_locked: Option<bool>,
@@ -574,43 +575,12 @@ impl Event {
 
 /// A string, or an integer kept as its decimal digits. Read in place by a
 /// visitor: an `untagged` enum would buffer each value first.
-pub(super) fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    deserializer.deserialize_any(StringOrInteger)
+pub(super) fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+    crate::text::text_or_integer(deserializer, "a string or an integer")
 }
 
-struct StringOrInteger;
-
-impl<'de> serde::de::Visitor<'de> for StringOrInteger {
-    type Value = String;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("a string or an integer")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
-    }
-
-    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
+fn optional_string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Text>, D::Error> {
+    crate::text::opt_text_or_integer(deserializer, "a string or an integer")
 }
 
-fn optional_string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "string_or_integer")] String);
-    Ok(Option::<Wrap>::deserialize(deserializer)?.map(|Wrap(text)| text))
-}
-
-/// A list, `null` read as empty.
-fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
-}
+use crate::json_list::null_as_empty;

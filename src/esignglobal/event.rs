@@ -1,6 +1,7 @@
 //! [`Event`]: a parsed delivery of either channel, and how it is read from and
 //! written back to the wire.
 
+use crate::Text;
 use core::fmt;
 
 use serde::Serialize;
@@ -104,7 +105,7 @@ pub struct Payload {
     pub envelope: Box<Envelope>,
     /// App callback channel: `callBackEnum` as sent (documented as the fixed
     /// `"ENVELOPE_UPDATE"`); `None` on the Webhook channel or when absent.
-    pub call_back_enum: Option<String>,
+    pub call_back_enum: Option<Text>,
 }
 
 /// An event whose name this version of the crate does not know.
@@ -114,7 +115,7 @@ pub struct UnknownEvent {
     /// The channel the delivery came through.
     pub channel: Channel,
     /// The event name as sent (`event` or `callBackDesc`).
-    pub name: String,
+    pub name: Text,
     /// The whole body, as JSON.
     pub raw: serde_json::Value,
     /// `name` as an [`EventKind`] (always `Unknown`), so that
@@ -275,13 +276,13 @@ const APP_PAYLOAD_KEYS: [&str; 2] = ["callBackEnvelopeVO", "CallBackEnvelopeVO"]
 #[derive(serde::Deserialize)]
 struct Wire<'a> {
     #[serde(default)]
-    event: Option<String>,
+    event: Option<Text>,
     #[serde(default, rename = "eventPayload", borrow)]
     event_payload: Option<&'a RawValue>,
     #[serde(default, rename = "callBackEnum")]
-    call_back_enum: Option<String>,
+    call_back_enum: Option<Text>,
     #[serde(default, rename = "callBackDesc")]
-    call_back_desc: Option<String>,
+    call_back_desc: Option<Text>,
     #[serde(default, rename = "callBackEnvelopeVO", alias = "CallBackEnvelopeVO", borrow)]
     call_back_envelope: Option<&'a RawValue>,
 }
@@ -312,7 +313,7 @@ struct FastWire<'a> {
     )]
     event_payload: Option<Box<Envelope>>,
     #[serde(default, rename = "callBackEnum")]
-    call_back_enum: Option<String>,
+    call_back_enum: Option<Text>,
     #[serde(default, rename = "callBackDesc", borrow)]
     call_back_desc: Option<std::borrow::Cow<'a, str>>,
     #[serde(
@@ -334,7 +335,13 @@ pub(crate) fn parse_fast(body: &str) -> Option<Event> {
         Some(event) => (Channel::Webhook, event, wire.event_payload, None),
         None => (
             Channel::AppCallback,
-            app_event_name(wire.call_back_desc.map(String::from), wire.call_back_enum.as_deref())?.into(),
+            std::borrow::Cow::Owned(
+                app_event_name(
+                    wire.call_back_desc.map(|desc| Text::from(&*desc)),
+                    wire.call_back_enum.as_deref(),
+                )?
+                .into_string(),
+            ),
             wire.call_back_envelope,
             wire.call_back_enum,
         ),
@@ -381,7 +388,7 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
 
     let Some(constructor) = Event::constructor(&EventKind::from_wire(&name)) else {
         let raw = crate::json_text::from_body(body).map_err(|err| Error::malformed_payload(body, err))?;
-        let kind = EventKind::Unknown(name.clone());
+        let kind = EventKind::Unknown(name.to_string());
         return Ok(Event::Unknown(UnknownEvent {
             channel,
             name,
@@ -414,12 +421,12 @@ pub(super) fn parse_inner(body: &[u8]) -> Result<Event, Error> {
 /// The App callback event name: `callBackDesc`, or `callBackEnum` when it is
 /// not the fixed `ENVELOPE_UPDATE` and `callBackDesc` names no known event
 /// (one page says `callBackEnum` is "fixed to ENVELOPE_START").
-fn app_event_name(desc: Option<String>, call_back_enum: Option<&str>) -> Option<String> {
+fn app_event_name(desc: Option<Text>, call_back_enum: Option<&str>) -> Option<Text> {
     let enum_name = call_back_enum.filter(|name| *name != ENVELOPE_UPDATE && !EventKind::from_wire(name).is_unknown());
     match (desc, enum_name) {
-        (Some(desc), Some(enum_name)) if EventKind::from_wire(&desc).is_unknown() => Some(enum_name.to_owned()),
+        (Some(desc), Some(enum_name)) if EventKind::from_wire(&desc).is_unknown() => Some(Text::from(enum_name)),
         (Some(desc), _) => Some(desc),
-        (None, enum_name) => enum_name.map(str::to_owned),
+        (None, enum_name) => enum_name.map(Text::from),
     }
 }
 

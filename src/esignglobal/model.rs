@@ -7,6 +7,7 @@
 //! `envelopeId` is optional, `null` is read as absent, and unknown fields are
 //! ignored, because the event list and the tables are incomplete.
 
+use crate::Text;
 use core::fmt;
 
 use super::scalars::{SignOrder, Time};
@@ -34,7 +35,7 @@ use super::status::{AuthModes, CcStatus, EnvelopeStatus, SignerStatus, UserType}
 #[non_exhaustive]
 pub struct Envelope {
     /// `envelopeId`: the envelope's id (every event, both channels). Required.
-    pub envelope_id: String,
+    pub envelope_id: Text,
     /// `envelopeStatus` (every documented event, both channels). See
     /// [`EnvelopeStatus`] for the pages' contradictions on declined and expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,13 +90,13 @@ pub struct Envelope {
     pub cancel_info: Option<CancelInfo>,
     /// `declineReason` (Webhook `SIGNER_DECLINED`): why the signer declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<Text>,
     /// `declineSigner` (App callback `ENVELOPE_DECLINED`): who declined, and their message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline_signer: Option<DeclineSigner>,
     /// `description` (App callback `ENVELOPE_SIGNER_FAILED`): the error text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 /// A signer entry, in `signerList`, `signedSignerList`, `nextSignerList` or `signerInfo`.
@@ -108,22 +109,22 @@ pub struct Envelope {
 pub struct Signer {
     /// `businessId`: the id your system gave the signer when creating the envelope (at most 500 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_id: Option<String>,
+    pub business_id: Option<Text>,
     /// `userEmail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_email: Option<String>,
+    pub user_email: Option<Text>,
     /// `phoneNumber` (an "object", a "map" on one page).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// `userName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_name: Option<String>,
+    pub user_name: Option<Text>,
     /// `userType`: individual or organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_type: Option<UserType>,
     /// `organizationName`, set when `userType` is 2 (organization).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organization_name: Option<String>,
+    pub organization_name: Option<Text>,
     /// `signOrder`: an int on most pages, a string on some App callback pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_order: Option<SignOrder>,
@@ -144,7 +145,7 @@ pub struct Signer {
     pub access_code: Option<AccessCode>,
     /// `declineReason` (Webhook `SIGNER_DECLINED` page, in signer entries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<Text>,
     /// `signFiles` (App callback channel): the files this signer signs.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub sign_files: Vec<SignFile>,
@@ -156,7 +157,7 @@ pub struct Signer {
     pub viewed_time: Option<Time>,
     /// `signerMessage` (App callback channel): a message the signer left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_message: Option<String>,
+    pub signer_message: Option<Text>,
 }
 
 /// `phoneNumber`: a phone number split into country code and number.
@@ -171,14 +172,14 @@ pub struct PhoneNumber {
         deserialize_with = "text_or_number",
         skip_serializing_if = "Option::is_none"
     )]
-    pub country_code: Option<String>,
+    pub country_code: Option<Text>,
     /// `number`: the national number. A JSON number is accepted and kept as its decimal text.
     #[serde(
         default,
         deserialize_with = "text_or_number",
         skip_serializing_if = "Option::is_none"
     )]
-    pub number: Option<String>,
+    pub number: Option<Text>,
 }
 
 /// An entry of `signFiles` (App callback channel).
@@ -188,10 +189,10 @@ pub struct PhoneNumber {
 pub struct SignFile {
     /// `fileName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<String>,
+    pub file_name: Option<Text>,
     /// `fileKey`: the file's key in eSignGlobal's API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_key: Option<String>,
+    pub file_key: Option<Text>,
 }
 
 /// A carbon-copy recipient (`ccList` entries, `ccInfo`).
@@ -201,10 +202,10 @@ pub struct SignFile {
 pub struct Cc {
     /// `userEmail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_email: Option<String>,
+    pub user_email: Option<Text>,
     /// `userName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_name: Option<String>,
+    pub user_name: Option<Text>,
     /// `ccStatus`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cc_status: Option<CcStatus>,
@@ -217,7 +218,7 @@ pub struct Cc {
 pub struct CancelInfo {
     /// `reason`: why the envelope was canceled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
 }
 
 /// `declineSigner` (App callback `ENVELOPE_DECLINED`): the signer who declined.
@@ -227,13 +228,13 @@ pub struct CancelInfo {
 pub struct DeclineSigner {
     /// `userEmail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_email: Option<String>,
+    pub user_email: Option<Text>,
     /// `userName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_name: Option<String>,
+    pub user_name: Option<Text>,
     /// `signerMessage`: the reason the signer gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_message: Option<String>,
+    pub signer_message: Option<Text>,
 }
 
 /// A signer's `accessCode`: the code that lets them open the envelope. Kept
@@ -268,86 +269,9 @@ impl fmt::Debug for AccessCode {
     }
 }
 
-/// A list that is absent or `null` is empty (Java back ends often send `null`).
-/// Read with [`SmallFirstVec`].
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::Deserialize<'de>,
-{
-    <Option<SmallFirstVec<T>> as serde::Deserialize>::deserialize(deserializer)
-        .map(|list| list.map_or_else(Vec::new, |SmallFirstVec(items)| items))
-}
-
-/// The most bytes a list's first allocation takes: glibc's per-thread cache
-/// serves blocks of up to 1 032 bytes. A larger block misses it, and each
-/// such miss first merges the small blocks freed before (the strings of the
-/// previous event), which the strings of the next one then pay to split again.
-const FIRST_BLOCK: usize = 1032;
-
-/// serde's `Vec` starts at a capacity of four items on the first one (JSON
-/// gives no length ahead): four signers are 1 376 bytes, past
-/// [`FIRST_BLOCK`]. A list here starts at four items or as many as fit in
-/// it (three signers), whichever is fewer, and grows as usual after.
-struct SmallFirstVec<T>(Vec<T>);
-
-impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for SmallFirstVec<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_seq(SmallFirstVisitor(core::marker::PhantomData))
-            .map(SmallFirstVec)
-    }
-}
-
-struct SmallFirstVisitor<T>(core::marker::PhantomData<T>);
-
-impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for SmallFirstVisitor<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // serde's own `Vec` says the same.
-        f.write_str("a sequence")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let first = (FIRST_BLOCK / core::mem::size_of::<T>().max(1)).clamp(1, 4);
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            if items.capacity() == 0 {
-                items.reserve_exact(first);
-            }
-            items.push(item);
-        }
-        Ok(items)
-    }
-}
+use crate::json_list::null_as_empty;
 
 /// A string, or a number kept as its decimal text; `null` is absent.
-fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string or a number")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            d.deserialize_any(V)
-        }
-    }
-    deserializer.deserialize_any(V)
+fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Text>, D::Error> {
+    crate::text::opt_text_or_integer(deserializer, "a string or a number")
 }

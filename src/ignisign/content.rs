@@ -4,6 +4,7 @@
 //! `action` and `msgNature`) says which one `content` holds, so [`Content`] is read
 //! after the envelope, never guessed from the fields present.
 
+use crate::Text;
 use core::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -18,7 +19,7 @@ use crate::json_object::{ObjectOnly, option_object, optional_vec, optional_vec_o
 const REDACTED: &str = "[REDACTED]";
 
 /// Formats an optional token as `Some([REDACTED])` / `None`.
-fn redacted(token: &Option<String>) -> Option<&'static str> {
+fn redacted(token: &Option<Text>) -> Option<&'static str> {
     token.as_ref().map(|_| REDACTED)
 }
 
@@ -105,15 +106,15 @@ impl Serialize for Content {
 #[non_exhaustive]
 pub struct SignatureSession {
     /// The signer's id.
-    pub signer_id: String,
+    pub signer_id: Text,
     /// The signature request's id.
-    pub signature_request_id: String,
+    pub signature_request_id: Text,
     /// Your reference of the signature request, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request_external_id: Option<String>,
+    pub signature_request_external_id: Option<Text>,
     /// Your reference of the signer, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_external_id: Option<String>,
+    pub signer_external_id: Option<Text>,
 }
 
 /// `IgnisignWebhookDto_SignatureRequest`: the state of a signature request.
@@ -122,18 +123,18 @@ pub struct SignatureSession {
 #[non_exhaustive]
 pub struct SignatureRequest {
     /// The signature request's id.
-    pub signature_request_id: String,
+    pub signature_request_id: Text,
     /// Its status after the event.
     pub status: SignatureRequestStatus,
     /// Your reference of the signature request, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request_external_id: Option<String>,
+    pub signature_request_external_id: Option<Text>,
     /// The signers, by integration mode (sent with `LAUNCHED`, carrying session tokens).
     #[serde(default, deserialize_with = "option_object", skip_serializing_if = "Option::is_none")]
     pub signers: Option<SignatureRequestSigners>,
     /// The parent request's id (presumably set with `CHILDREN_GENERATED`; Ignisign does not say).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initial_signature_request_id: Option<String>,
+    pub initial_signature_request_id: Option<Text>,
 }
 
 /// `IgnisignWebhookDto_SignatureRequest_Signers`: the signers of a request, by integration mode.
@@ -167,15 +168,15 @@ pub struct SignatureRequestSigners {
 #[non_exhaustive]
 pub struct SignatureRequestSigner {
     /// The signer's id.
-    pub signer_id: String,
+    pub signer_id: Text,
     /// Your reference of the signer. Required in Ignisign's type but without a validator;
     /// presumably absent when the signer has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_external_id: Option<String>,
+    pub signer_external_id: Option<Text>,
     /// The signature session token (embedded integration): it lets its holder sign as
     /// this signer, so treat it as a credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<Text>,
 }
 
 impl fmt::Debug for SignatureRequestSigner {
@@ -194,28 +195,28 @@ impl fmt::Debug for SignatureRequestSigner {
 #[non_exhaustive]
 pub struct Signature {
     /// The application's id.
-    pub app_id: String,
+    pub app_id: Text,
     /// The application's environment.
     pub app_env: AppEnv,
     /// The nature of the signed document.
     pub document_nature: DocumentType,
     /// The signer's id.
-    pub signer_id: String,
+    pub signer_id: Text,
     /// Your reference of the signer, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_external_id: Option<String>,
+    pub signer_external_id: Option<Text>,
     /// The document's id.
-    pub document_id: String,
+    pub document_id: Text,
     /// Your reference of the document, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_external_id: Option<String>,
+    pub document_external_id: Option<Text>,
     /// The signature request's id.
-    pub signature_request_id: String,
+    pub signature_request_id: Text,
     /// Your reference of the signature request, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request_external_id: Option<String>,
+    pub signature_request_external_id: Option<Text>,
     /// The signature's id.
-    pub signature_id: String,
+    pub signature_id: Text,
 }
 
 /// `IgnisignWebhookDto_Signer`: a signer was created or received inputs.
@@ -224,14 +225,14 @@ pub struct Signature {
 #[non_exhaustive]
 pub struct Signer {
     /// The application's id.
-    pub app_id: String,
+    pub app_id: Text,
     /// The application's environment.
     pub app_env: AppEnv,
     /// The signer's id.
-    pub signer_id: String,
+    pub signer_id: Text,
     /// Your reference of the signer, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_external_id: Option<String>,
+    pub signer_external_id: Option<Text>,
     /// The inputs added (with `INPUTS_ADDED`); empty when absent.
     #[serde(default, deserialize_with = "optional_vec", skip_serializing_if = "Vec::is_empty")]
     pub inputs_added: Vec<SignerInputRef>,
@@ -243,24 +244,24 @@ pub struct Signer {
 #[non_exhaustive]
 pub struct SignatureImage {
     /// The application's id.
-    pub app_id: String,
+    pub app_id: Text,
     /// The application's environment.
     pub app_env: AppEnv,
     /// The document's id.
-    pub document_id: String,
+    pub document_id: Text,
     /// Your reference of the document, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_external_id: Option<String>,
+    pub document_external_id: Option<Text>,
     /// The signature request's id.
-    pub signature_request_id: String,
+    pub signature_request_id: Text,
     /// Your reference of the signature request, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request_external_id: Option<String>,
+    pub signature_request_external_id: Option<Text>,
     /// The signer's id.
-    pub signer_id: String,
+    pub signer_id: Text,
     /// Your reference of the signer, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_external_id: Option<String>,
+    pub signer_external_id: Option<Text>,
 }
 
 /// `IgnisignWebhookDto_SignatureProfile`: a signature profile was created or archived.
@@ -269,7 +270,7 @@ pub struct SignatureImage {
 #[non_exhaustive]
 pub struct SignatureProfile {
     /// The signature profile's id.
-    pub signature_profile_id: String,
+    pub signature_profile_id: Text,
 }
 
 /// `IgnisignWebhookDto_Application`: an application event.
@@ -279,7 +280,7 @@ pub struct SignatureProfile {
 pub struct Application {
     /// The user who made the change, when Ignisign says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
 }
 
 /// The content of topic [`Topic::SignatureProof`]: one of three DTOs, chosen by the
@@ -324,23 +325,23 @@ impl Serialize for SignatureProof {
 #[non_exhaustive]
 pub struct SignatureProofSuccess {
     /// The application's id.
-    pub app_id: String,
+    pub app_id: Text,
     /// The application's environment.
     pub app_env: AppEnv,
     /// The proof of each document.
     #[serde(deserialize_with = "vec_of_objects")]
     pub documents: Vec<SignatureProofDocument>,
     /// The signature request's id.
-    pub signature_request_id: String,
+    pub signature_request_id: Text,
     /// Your reference of the signature request, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_request_external_id: Option<String>,
+    pub signature_request_external_id: Option<Text>,
     /// A token to download the proof.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_proof_token: Option<String>,
+    pub signature_proof_token: Option<Text>,
     /// Where to download the proof.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_proof_url: Option<String>,
+    pub signature_proof_url: Option<Text>,
 }
 
 impl fmt::Debug for SignatureProofSuccess {
@@ -365,14 +366,14 @@ impl fmt::Debug for SignatureProofSuccess {
 #[non_exhaustive]
 pub struct SignatureProofDocument {
     /// The document's id.
-    pub document_id: String,
+    pub document_id: Text,
     /// Your reference of the document, if you gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_external_id: Option<String>,
+    pub document_external_id: Option<Text>,
     /// A token to download the document's proof.
-    pub token: String,
+    pub token: Text,
     /// Where to download the document's proof.
-    pub url: String,
+    pub url: Text,
 }
 
 impl fmt::Debug for SignatureProofDocument {
@@ -397,25 +398,25 @@ macro_rules! document_proof_dto {
         #[non_exhaustive]
         pub struct $name {
             /// The application's id.
-            pub app_id: String,
+            pub app_id: Text,
             /// The application's environment.
             pub app_env: AppEnv,
             /// The document's id.
-            pub document_id: String,
+            pub document_id: Text,
             /// Your reference of the document, if you gave one.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub document_external_id: Option<String>,
+            pub document_external_id: Option<Text>,
             /// The signature request's id.
-            pub signature_request_id: String,
+            pub signature_request_id: Text,
             /// Your reference of the signature request, if you gave one.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub signature_request_external_id: Option<String>,
+            pub signature_request_external_id: Option<Text>,
             /// A token to download the proof.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub signature_proof_token: Option<String>,
+            pub signature_proof_token: Option<Text>,
             /// Where to download the proof.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub signature_proof_url: Option<String>,
+            pub signature_proof_url: Option<Text>,
         }
 
         impl fmt::Debug for $name {

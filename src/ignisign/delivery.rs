@@ -1,6 +1,7 @@
 //! [`Delivery`]: a parsed but unconfirmed delivery, and the sans-IO token check
 //! that turns it into a [`Message`].
 
+use crate::Text;
 use core::fmt;
 
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
@@ -329,7 +330,7 @@ pub struct TokenCheckResponse {
     pub bad_related_id: Option<bool>,
     /// Ignisign's description of the problem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_str: Option<String>,
+    pub error_str: Option<Text>,
     /// The token was consumed by this check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub have_been_consumed: Option<bool>,

@@ -1,6 +1,7 @@
 //! [`Message`]: a confirmed delivery, as Ignisign's SDK passes it to callbacks,
 //! and [`IgnisignError`], the `error` of error messages.
 
+use crate::Text;
 use serde::de::{Error as _, IgnoredAny};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -29,7 +30,7 @@ pub struct IgnisignError {
     pub error_code: ErrorCode,
     /// A human-readable description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Key/value pairs that give more context, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<serde_json::Value>,

@@ -61,8 +61,7 @@ impl Plugin for Ignisign {
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
     ) -> Result<(Delivery, Verified), Error> {
-        verifier
-            .receive(incoming.body())
+        crate::text::sharing(incoming.body(), |body| verifier.receive(body))
             .map(|delivery| (delivery, Verified::new(None, None)))
     }
 
@@ -115,10 +114,12 @@ impl Confirmation for Ignisign {
 
 fn ignisign_step(message: &ignisign::Message) -> Option<LifecycleStep> {
     use ignisign::{Action, Content, SignatureAction, SignatureRequestAction, SignatureSessionAction};
-    let reason = message
-        .error
-        .as_ref()
-        .map(|e| e.message.clone().unwrap_or_else(|| e.error_code.to_string()));
+    let reason = message.error.as_ref().map(|e| {
+        e.message
+            .as_ref()
+            .map(crate::Text::to_string)
+            .unwrap_or_else(|| e.error_code.to_string())
+    });
     let (request_id, signer_id) = match &message.content {
         Some(Content::SignatureRequest(c)) => (Some(c.signature_request_id.as_str()), None),
         Some(Content::Signature(c)) => (Some(c.signature_request_id.as_str()), Some(c.signer_id.as_str())),

@@ -528,8 +528,8 @@ fn signature_proof_variants_follow_action_and_nature() {
     );
     let token = success.signature_proof_token.clone().expect("proof token");
     let debug = format!("{success:?}");
-    assert!(!debug.contains(&token), "{debug}");
-    assert!(!debug.contains(&success.documents[0].token), "{debug}");
+    assert!(!debug.contains(token.as_str()), "{debug}");
+    assert!(!debug.contains(success.documents[0].token.as_str()), "{debug}");
 
     let error_message = message("signature_proof_generated_error");
     let Some(Content::SignatureProof(SignatureProof::Error(error))) = error_message.content else {

@@ -1,18 +1,12 @@
 //! The typed OneSpan Sign callback: one flat JSON object.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::EventName;
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// A OneSpan Sign callback notification.
 ///
@@ -35,32 +29,32 @@ pub struct Event {
     /// The sender's Java class (`com.silanis.esl.packages.event.ESLProcessEvent`
     /// in real deliveries; absent from the documentation's examples).
     #[serde(rename = "@class", default, skip_serializing_if = "Option::is_none")]
-    pub class: Option<String>,
+    pub class: Option<Text>,
     /// What happened.
     pub name: EventName,
     /// Who triggered it: the sender's id for sender events, the signer's id
     /// for signer events (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_user: Option<String>,
+    pub session_user: Option<Text>,
     /// The package (transaction) id (at most 255 characters).
-    pub package_id: String,
+    pub package_id: Text,
     /// The document (`DOCUMENT_SIGNED`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_id: Option<String>,
+    pub document_id: Option<Text>,
     /// A message: the reason of a decline or an opt-out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// When the event was created (ISO 8601, milliseconds, kept as sent).
-    pub created_date: String,
+    pub created_date: Text,
     /// The signer's phone number (`COBROWSE_REQUEST`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
     /// The signer's comment (`COBROWSE_REQUEST`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
+    pub comment: Option<Text>,
     /// The support hours the signer chose (`COBROWSE_REQUEST`).
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
-    pub selected_support_business_hours: Vec<String>,
+    pub selected_support_business_hours: Vec<Text>,
 }
 
 impl Event {

@@ -1,18 +1,12 @@
 //! The typed OpenSign delivery: one flat JSON object.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::EventKind;
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// An OpenSign delivery (OpenSign's documented examples; every field but
 /// `event` and `objectId` is optional, since each event sends its own set).
@@ -40,24 +34,24 @@ pub struct Event {
     pub event: EventKind,
     /// The document's kind (`request-sign` in every example).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub document_type: Option<String>,
+    pub document_type: Option<Text>,
     /// The document's id.
-    pub object_id: String,
+    pub object_id: Text,
     /// A short-lived (presigned) URL of the PDF: the signed PDF once signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Text>,
     /// The completion certificate's URL (`completed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<String>,
+    pub certificate: Option<Text>,
     /// The document's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The note to signers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The document's description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The signers (every event but `signed`).
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub signers: Vec<Signer>,
@@ -66,28 +60,28 @@ pub struct Event {
     pub signer: Option<Signer>,
     /// Who viewed the document, by e-mail (`viewed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub viewed_by: Option<String>,
+    pub viewed_by: Option<Text>,
     /// When it was viewed (`viewed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub viewed_at: Option<String>,
+    pub viewed_at: Option<Text>,
     /// When the signer signed (`signed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Text>,
     /// When the last signature was made (`completed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<String>,
+    pub completed_at: Option<Text>,
     /// Who declined, by e-mail (`declined`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_by: Option<String>,
+    pub declined_by: Option<Text>,
     /// Why (`declined`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_reason: Option<String>,
+    pub declined_reason: Option<Text>,
     /// When (`declined`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_at: Option<String>,
+    pub declined_at: Option<Text>,
     /// When the document was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
 }
 
 impl Event {
@@ -123,13 +117,13 @@ impl Event {
 pub struct Signer {
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Phone number, as entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {

@@ -1,5 +1,6 @@
 //! The typed PandaDoc delivery: a JSON **array** of notifications.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentStatus, EventKind};
@@ -34,7 +35,7 @@ pub struct Delivery {
     /// retries. `Some` when the delivery came through `dispatch` with the
     /// header; `None` when parsed from the body alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<String>,
+    pub event_id: Option<Text>,
 }
 
 impl Delivery {
@@ -74,28 +75,28 @@ pub struct Document {
     /// PandaDoc publishes no payload schema for `document_creation_failed` or
     /// the `content_library_item_*` events; their `data` is assumed to carry
     /// an `id` like every other notification's.
-    pub id: String,
+    pub id: Text,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Its status (documents only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DocumentStatus>,
     /// Creation time, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_created: Option<String>,
+    pub date_created: Option<Text>,
     /// Last modification, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_modified: Option<String>,
+    pub date_modified: Option<Text>,
     /// Completion time, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_completed: Option<String>,
+    pub date_completed: Option<Text>,
     /// Expiry, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<String>,
+    pub expiration_date: Option<Text>,
     /// Its version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
+    pub version: Option<Text>,
     /// Who created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Person>,
@@ -103,7 +104,11 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_by: Option<Person>,
     /// The recipients.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "crate::json_list::list",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub recipients: Vec<Recipient>,
     /// The sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,16 +142,16 @@ pub struct Document {
 pub struct Person {
     /// Their id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
 }
 
 /// A recipient of the document.
@@ -155,22 +160,22 @@ pub struct Person {
 pub struct Recipient {
     /// Their id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// E-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// `signer`, `CC`, …, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_type: Option<String>,
+    pub recipient_type: Option<Text>,
     /// Their role in the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// `true` once they completed their part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_completed: Option<bool>,

@@ -70,7 +70,7 @@ impl Plugin for PandaDoc {
     /// The delivery, with the event id kept at authentication.
     fn parse_part(body: &[u8], kept: Option<&str>) -> Result<Delivery, Error> {
         let mut delivery = super::parse(body)?;
-        delivery.event_id = kept.map(str::to_owned);
+        delivery.event_id = kept.map(crate::Text::from);
         Ok(delivery)
     }
 

@@ -161,7 +161,7 @@ pub trait Plugin: private::Sealed + Sized + Send + Sync + 'static {
     ) -> Result<(Self::Event, Verified), Error> {
         let authenticated = Self::authenticate_part_to_parse(verifier, incoming, clock)?;
         let part = authenticated.part_of(incoming.body())?;
-        let event = Self::parse_part(part, authenticated.kept())?;
+        let event = crate::text::sharing(part, |part| Self::parse_part(part, authenticated.kept()))?;
         Ok((event, *authenticated.verified()))
     }
 

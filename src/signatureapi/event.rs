@@ -1,18 +1,12 @@
 //! The typed SignatureAPI delivery: the Event object.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{EventType, ObjectType};
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// A SignatureAPI delivery: the Event object, `{id, type, timestamp, data}`.
 ///
@@ -31,12 +25,12 @@ where
 #[non_exhaustive]
 pub struct Event {
     /// The event's id (`evt_…`): the same on every retry of the event.
-    pub id: String,
+    pub id: Text,
     /// What happened.
     #[serde(rename = "type")]
     pub event_type: EventType,
     /// When it happened (ISO 8601, kept as sent).
-    pub timestamp: String,
+    pub timestamp: Text,
     /// The event's data: its shape depends on `type`.
     pub data: EventData,
 }
@@ -46,42 +40,42 @@ pub struct Event {
 #[non_exhaustive]
 pub struct EventData {
     /// The id of the object the event is about.
-    pub object_id: String,
+    pub object_id: Text,
     /// What kind of object `object_id` names.
     pub object_type: ObjectType,
     /// The envelope's id (every envelope, recipient and deliverable event).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub envelope_id: Option<String>,
+    pub envelope_id: Option<Text>,
     /// The envelope's metadata, as set when it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envelope_metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// The recipient's type (`signer`, `approver`, `preparer`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_type: Option<String>,
+    pub recipient_type: Option<Text>,
     /// The recipient's key, as set in the envelope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_key: Option<String>,
+    pub recipient_key: Option<Text>,
     /// Information about a bounce or failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
     /// The recipient's explanation of a rejection (`recipient.rejected`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// The deliverable's type (`standard`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deliverable_type: Option<String>,
+    pub deliverable_type: Option<Text>,
     /// The deliverable's name (`null` in the examples).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deliverable_name: Option<String>,
+    pub deliverable_name: Option<Text>,
     /// The document keys the deliverable includes.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
-    pub included_documents: Vec<String>,
+    pub included_documents: Vec<Text>,
     /// A pre-signed download link of the deliverable, valid for one hour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// The sender's e-mail address (sender events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
 }
 
 impl Event {

@@ -1,5 +1,6 @@
 //! The typed SignNow callback: `{meta, content}`.
 
+use crate::Text;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -43,13 +44,13 @@ pub struct Meta {
     /// The API host the event comes from (`https://api.signnow.com`,
     /// `https://api-eval.signnow.com`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub environment: Option<String>,
+    pub environment: Option<Text>,
     /// The user who caused the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub initiator_id: Option<String>,
+    pub initiator_id: Option<Text>,
     /// The callback URL of the subscription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callback_url: Option<String>,
+    pub callback_url: Option<Text>,
     /// An access token SignNow adds unless the subscription sets
     /// `delete_access_token`: a **credential**, redacted from `Debug`. Set
     /// `delete_access_token` so that it is never sent.
@@ -63,16 +64,16 @@ pub struct Meta {
 pub struct Content {
     /// The document's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_id: Option<String>,
+    pub document_id: Option<Text>,
     /// The document's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document_name: Option<String>,
+    pub document_name: Option<Text>,
     /// The document owner's user id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub user_id: Option<Text>,
     /// The unique id of the viewer or signer the event is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub viewer_user_unique_id: Option<String>,
+    pub viewer_user_unique_id: Option<Text>,
 }
 
 /// An access token sent in `meta.access_token`: kept as received, never

@@ -1,6 +1,7 @@
 //! The typed Sign.Plus delivery: `{hook, data}`, with `data` read according
 //! to `hook.event`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -29,12 +30,12 @@ pub struct Hook {
     /// The webhook's id, as returned when it was created (a 24-hex id in the
     /// examples). Optional in Sign.Plus's SDK models, so not required here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The event the webhook is registered for; it decides the shape of [`Event::data`].
     pub event: EventKind,
     /// The URL the delivery was sent to. Optional in Sign.Plus's SDK models.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<Text>,
 }
 
 impl core::fmt::Debug for Hook {
@@ -57,15 +58,15 @@ impl core::fmt::Debug for Hook {
 pub struct EnvelopeData {
     /// Undocumented id; equal to `hook.id` in every published example.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Undocumented 32-hex id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uid: Option<String>,
+    pub uid: Option<Text>,
     /// The envelope the event is about; fetch it through the REST API to confirm its state.
-    pub envelope_id: String,
+    pub envelope_id: Text,
     /// The envelope's document name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<String>,
+    pub file_name: Option<Text>,
 }
 
 /// `data` of an [`EnvelopeAuditTrail`](EventKind::EnvelopeAuditTrail) delivery:
@@ -79,20 +80,20 @@ pub struct EnvelopeData {
 pub struct AuditTrailData {
     /// Undocumented id; equal to `hook.id` in the published example.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// Undocumented 32-hex id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uid: Option<String>,
+    pub uid: Option<Text>,
     /// The envelope acted on.
-    pub envelope_id: String,
+    pub envelope_id: Text,
     /// The recipient who acted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_id: Option<String>,
+    pub recipient_id: Option<Text>,
     /// What the recipient did.
     pub action: AuditAction,
     /// The document name; not in the documented example, kept when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<String>,
+    pub file_name: Option<Text>,
 }
 
 /// A Sign.Plus delivery.

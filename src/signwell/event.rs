@@ -1,5 +1,6 @@
 //! The typed SignWell delivery: `{event, data}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::EventKind;
@@ -56,7 +57,7 @@ pub struct EventInfo {
     /// When it happened, Unix seconds (signed).
     pub time: i64,
     /// Hex HMAC-SHA256 of `"<type>@<time>"` keyed with the webhook id.
-    pub hash: String,
+    pub hash: Text,
     /// The recipient concerned (`document_viewed`, `document_signed`,
     /// `document_declined`). **Not authenticated.**
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,10 +70,10 @@ pub struct EventInfo {
 pub struct RelatedSigner {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
 }
 
 /// `data`: `{object, account_id}`.
@@ -85,7 +86,7 @@ pub struct Data {
     pub object: Option<Object>,
     /// The SignWell account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    pub account_id: Option<Text>,
 }
 
 /// A document or template: its id, name and status typed, every other field
@@ -96,13 +97,13 @@ pub struct Data {
 pub struct Object {
     /// The id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The status, as SignWell writes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// The other fields, as received.
     #[serde(flatten, skip_deserializing)]
     pub other: crate::UnknownMembers,

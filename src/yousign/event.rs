@@ -1,6 +1,7 @@
 //! The typed Yousign delivery: one root schema for every event, `data`
 //! holding the resources the event concerns.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{DeliveryMode, EventKind, SignatureRequestStatus, SignerStatus};
@@ -25,19 +26,19 @@ use crate::{Error, Vendor};
 #[non_exhaustive]
 pub struct Event {
     /// A unique UUID per event, the same on every retry: the deduplication key.
-    pub event_id: String,
+    pub event_id: Text,
     /// The event's name.
     pub event_name: EventKind,
     /// When the event occurred, Unix seconds **as a string** (as Yousign sends
     /// it); constant across retries. See [`Event::event_time_unix`].
     #[serde(deserialize_with = "string_or_number")]
-    pub event_time: String,
+    pub event_time: Text,
     /// The webhook subscription that triggered the delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_id: Option<String>,
+    pub subscription_id: Option<Text>,
     /// The subscription's description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_description: Option<String>,
+    pub subscription_description: Option<Text>,
     /// `true` when the event happened in the sandbox environment.
     #[serde(default)]
     pub sandbox: bool,
@@ -86,49 +87,61 @@ pub struct Data {
 #[non_exhaustive]
 pub struct SignatureRequest {
     /// The request's id (UUID).
-    pub id: String,
+    pub id: Text,
     /// Its status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SignatureRequestStatus>,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// How signers are notified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_mode: Option<DeliveryMode>,
     /// Creation time, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Time zone of the dates shown to signers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone: Option<String>,
+    pub timezone: Option<Text>,
     /// The note added to Yousign's e-mails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_custom_note: Option<String>,
+    pub email_custom_note: Option<Text>,
     /// Expiry time, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<String>,
+    pub expiration_date: Option<Text>,
     /// Where the request was created (`app`, `public_api`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// `true` when signers sign one after another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordered_signers: Option<bool>,
     /// Your own id for the request, as set when creating it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The request's signers (id and status).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "crate::json_list::list",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub signers: Vec<Participant>,
     /// The request's approvers (id and status).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "crate::json_list::list",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub approvers: Vec<Participant>,
     /// The request's documents (id and nature).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "crate::json_list::list",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub documents: Vec<Document>,
     /// The workspace the request belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_id: Option<String>,
+    pub workspace_id: Option<Text>,
     /// Why the request was declined, when it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline_information: Option<DeclineInformation>,
@@ -139,10 +152,10 @@ pub struct SignatureRequest {
 #[non_exhaustive]
 pub struct Participant {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// Its status, as sent (signer or approver statuses).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
 }
 
 /// A document of the request.
@@ -150,10 +163,10 @@ pub struct Participant {
 #[non_exhaustive]
 pub struct Document {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// `signable_document` or `attachment`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nature: Option<String>,
+    pub nature: Option<Text>,
 }
 
 /// `decline_information` of a declined request.
@@ -162,13 +175,13 @@ pub struct Document {
 pub struct DeclineInformation {
     /// The signer who declined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signer_id: Option<String>,
+    pub signer_id: Option<Text>,
     /// The reason they gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// When, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declined_at: Option<String>,
+    pub declined_at: Option<Text>,
 }
 
 /// `data.signer`: the signer whose action triggered a `signer.*` event.
@@ -176,7 +189,7 @@ pub struct DeclineInformation {
 #[non_exhaustive]
 pub struct Signer {
     /// The signer's id.
-    pub id: String,
+    pub id: Text,
     /// Their status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SignerStatus>,
@@ -186,19 +199,19 @@ pub struct Signer {
     /// The link to sign with (delivery mode `none`: send it yourself).
     /// Treat it as a credential: whoever has it can sign.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_link: Option<String>,
+    pub signature_link: Option<Text>,
     /// The signature level (`electronic_signature`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_level: Option<String>,
+    pub signature_level: Option<Text>,
     /// How the signer authenticates (`otp_email`, `otp_sms`, `no_otp`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature_authentication_mode: Option<String>,
+    pub signature_authentication_mode: Option<Text>,
     /// How the signer is notified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_mode: Option<DeliveryMode>,
     /// Why the signer declined, when they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<Text>,
 }
 
 /// `data.approver` of an `approver.*` event.
@@ -206,10 +219,10 @@ pub struct Signer {
 #[non_exhaustive]
 pub struct Approver {
     /// The approver's id.
-    pub id: String,
+    pub id: Text,
     /// Their status, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// Name, e-mail, phone, locale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<PersonInfo>,
@@ -221,40 +234,24 @@ pub struct Approver {
 pub struct PersonInfo {
     /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Phone number, E.164.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<Text>,
     /// Locale (`fr`, `en`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<Text>,
 }
 
 /// `event_time` is documented as a string; a number is accepted too and kept as its text.
-fn string_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct V;
-    impl serde::de::Visitor<'_> for V {
-        type Value = String;
-        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str("Unix seconds as a string or a number")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-    }
-    deserializer.deserialize_any(V)
+fn string_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+    crate::text::text_or_integer(deserializer, "Unix seconds as a string or a number")
 }
 
 /// See [`super::parse`].

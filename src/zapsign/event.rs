@@ -1,18 +1,12 @@
 //! The typed ZapSign delivery: the document model with `event_type`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentStatus, EventType, SignerStatus};
 use crate::{Error, Vendor};
 
-/// A list that is absent or `null` is empty.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    <Option<Vec<T>> as Deserialize>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::json_list::null_as_empty;
 
 /// A ZapSign delivery: ZapSign's document (its detail model) with
 /// `event_type`, and for a signer's events the signer concerned. Every field
@@ -39,46 +33,46 @@ pub struct Event {
     pub sandbox: Option<bool>,
     /// Your id for the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The document's number in the account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_id: Option<u64>,
     /// The document's token (its id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<Text>,
     /// The document's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// The folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub folder_path: Option<String>,
+    pub folder_path: Option<Text>,
     /// The document's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DocumentStatus>,
     /// The language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
+    pub lang: Option<Text>,
     /// The original PDF's URL (valid 60 minutes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_file: Option<String>,
+    pub original_file: Option<Text>,
     /// The signed PDF's URL (valid 60 minutes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_file: Option<String>,
+    pub signed_file: Option<Text>,
     /// `true` once deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// When it was deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deleted_at: Option<String>,
+    pub deleted_at: Option<Text>,
     /// Creation time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Last change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_update_at: Option<String>,
+    pub last_update_at: Option<Text>,
     /// The signing deadline, when one is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_limit_to_sign: Option<String>,
+    pub date_limit_to_sign: Option<Text>,
     /// The signers.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub signers: Vec<Signer>,
@@ -108,28 +102,28 @@ impl Event {
 pub struct Signer {
     /// The signer's token (its id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<Text>,
     /// Your id for the signer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    pub external_id: Option<Text>,
     /// The signer's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SignerStatus>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// When the signer signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Text>,
     /// How many times the signer viewed the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times_viewed: Option<u32>,
     /// When the signer last viewed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_view_at: Option<String>,
+    pub last_view_at: Option<Text>,
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Event, Error> {

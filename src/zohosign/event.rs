@@ -1,5 +1,6 @@
 //! The typed Zoho Sign delivery: `{requests, notifications}`.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use super::{ActionStatus, OperationType, RequestStatus, scalars};
@@ -58,40 +59,40 @@ impl Event {
 pub struct Request {
     /// The request's id (a number in real deliveries, a string in the docs: kept as text).
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
+    pub request_id: Option<Text>,
     /// The request's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub request_name: Option<String>,
+    pub request_name: Option<Text>,
     /// Its status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_status: Option<RequestStatus>,
     /// The request type's id.
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub request_type_id: Option<String>,
+    pub request_type_id: Option<Text>,
     /// The request type's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub request_type_name: Option<String>,
+    pub request_type_name: Option<Text>,
     /// The sender's e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_email: Option<String>,
+    pub owner_email: Option<Text>,
     /// The sender's first name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_first_name: Option<String>,
+    pub owner_first_name: Option<Text>,
     /// The sender's last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_last_name: Option<String>,
+    pub owner_last_name: Option<Text>,
     /// The sender's id.
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<String>,
+    pub owner_id: Option<Text>,
     /// The organisation's id.
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub org_id: Option<String>,
+    pub org_id: Option<Text>,
     /// The folder's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub folder_name: Option<String>,
+    pub folder_name: Option<Text>,
     /// The request's description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// `true` when recipients sign in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_sequential: Option<bool>,
@@ -138,22 +139,22 @@ pub struct Request {
 pub struct Action {
     /// The action's id (matches [`Notification::action_id`]).
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub action_id: Option<String>,
+    pub action_id: Option<Text>,
     /// `SIGN`, `VIEW`, `APPROVER`, `INPERSONSIGN`, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action_type: Option<String>,
+    pub action_type: Option<Text>,
     /// The action's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_status: Option<ActionStatus>,
     /// The recipient's e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_email: Option<String>,
+    pub recipient_email: Option<Text>,
     /// The recipient's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_name: Option<String>,
+    pub recipient_name: Option<Text>,
     /// The recipient's phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient_phonenumber: Option<String>,
+    pub recipient_phonenumber: Option<Text>,
     /// Position in a sequential request.
     #[serde(
         default,
@@ -174,10 +175,10 @@ pub struct Notification {
     pub operation_type: OperationType,
     /// Who acted, e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub performed_by_email: Option<String>,
+    pub performed_by_email: Option<Text>,
     /// Who acted, name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub performed_by_name: Option<String>,
+    pub performed_by_name: Option<Text>,
     /// When, epoch milliseconds (a number or a string).
     #[serde(
         default,
@@ -187,16 +188,16 @@ pub struct Notification {
     pub performed_at: Option<i64>,
     /// The recipient action concerned.
     #[serde(default, deserialize_with = "scalars::id", skip_serializing_if = "Option::is_none")]
-    pub action_id: Option<String>,
+    pub action_id: Option<Text>,
     /// A sentence describing the activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activity: Option<String>,
+    pub activity: Option<Text>,
     /// The reason given (decline, recall).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// The actor's IP address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip_address: Option<String>,
+    pub ip_address: Option<Text>,
 }
 
 /// See [`super::parse`].
