@@ -7,7 +7,9 @@
 //! one allocation and one copy per string was most of the parse: a
 //! hand-written parse into the three or four fields a user reads allocated a
 //! tenth as often (`cargo bench --bench allocations`). While the crate parses
-//! a body it keeps one reference-counted copy of it; a string that is written
+//! a body of 16 KiB or more it keeps one reference-counted copy of it (a
+//! smaller body costs less to read string by string than to copy, and each
+//! shared string costs an atomic count); a string that is written
 //! in the body without escapes is then the range of that copy where it was
 //! written (a reference count, no allocation), and only a string with escapes
 //! (`\n`, `\u00e9`) gets its own allocation. The event stays owned and

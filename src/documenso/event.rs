@@ -1,6 +1,7 @@
 //! The typed Documenso delivery: `{event, payload, createdAt, webhookEndpoint}`.
 
 use crate::Text;
+use crate::json_list::Exact;
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentSource, DocumentStatus, EventKind, ReadStatus, RecipientRole, SendStatus, SigningStatus};
@@ -154,14 +155,17 @@ struct PayloadWire {
     #[serde(default)]
     document_meta: Option<DocumentMeta>,
     #[serde(default)]
-    recipients: Option<Vec<Recipient>>,
+    recipients: Option<Exact<Recipient>>,
     #[serde(default, rename = "Recipient")]
-    legacy_recipients: Option<Vec<Recipient>>,
+    legacy_recipients: Option<Exact<Recipient>>,
 }
 
 impl From<PayloadWire> for Payload {
     fn from(wire: PayloadWire) -> Payload {
-        let recipients = match (wire.recipients, wire.legacy_recipients) {
+        let recipients = match (
+            wire.recipients.map(|Exact(list)| list),
+            wire.legacy_recipients.map(|Exact(list)| list),
+        ) {
             (Some(current), _) if !current.is_empty() => current,
             (current, legacy) => legacy.or(current).unwrap_or_default(),
         };

@@ -359,8 +359,10 @@ pub struct Document {
     pub url: Option<Text>,
 }
 
-/// A submitter's notification preferences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A submitter's notification preferences (the two documented ones typed;
+/// any other kept, as sent, in `other`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct Preferences {
     /// Whether the submitter receives e-mail.
@@ -369,6 +371,51 @@ pub struct Preferences {
     /// Whether the submitter receives SMS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_sms: Option<bool>,
+    /// Every other preference, as sent.
+    #[serde(flatten, skip_deserializing)]
+    pub other: crate::UnknownMembers,
+}
+
+crate::unknown_members::keep_unknown_members!(Preferences);
+
+/// A submitter's `values`: the list of `{field, value}` the API sends, or the
+/// object keyed by field name the documentation shows; `null` is empty.
+fn list_or_object<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<FilledValue>, D::Error> {
+    struct ListOrObject;
+
+    impl<'de> serde::de::Visitor<'de> for ListOrObject {
+        type Value = Vec<FilledValue>;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a list of {field, value} or an object of values by field name")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            crate::json_list::collect(seq, |seq| seq.next_element())
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut values = Vec::new();
+            while let Some((field, value)) = map.next_entry::<Text, FieldValue>()? {
+                values.push(FilledValue { field, value });
+            }
+            Ok(values)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    deserializer.deserialize_any(ListOrObject)
 }
 
 /// The submission, as a `form.*` event's `data.submission` shows it.
@@ -524,16 +571,17 @@ pub struct Submitter {
     /// The older name of `external_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<Text>,
-    /// The submitter's values: documented as an object keyed by field name,
-    /// sent by the API as a list of `{field, value}`; kept as received.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub values: Option<serde_json::Value>,
+    /// The submitter's values: sent by the API as a list of `{field, value}`,
+    /// documented as an object keyed by field name; either is read, in the
+    /// order sent (and written back as the list).
+    #[serde(default, deserialize_with = "list_or_object", skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<FilledValue>,
     /// The submitter's documents.
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
-    /// The submitter's preferences, as received.
+    /// The submitter's preferences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferences: Option<serde_json::Value>,
+    pub preferences: Option<Preferences>,
 }
 
 /// A DocuSeal user (a submission's creator, a template's author).

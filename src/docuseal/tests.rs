@@ -227,3 +227,26 @@ fn the_one_pass_parse_agrees_with_the_precise_one_or_leaves_it_the_body() {
     assert!(crate::plugin::fast_parse::<crate::docuseal::DocuSeal>(&trailing).is_none());
     assert!(parse(&trailing).is_err());
 }
+
+#[test]
+fn submitter_values_read_as_the_list_sent_or_the_object_documented() {
+    let read = |json: &str| serde_json::from_str::<Submitter>(json).unwrap();
+    let prefs = r#""preferences":{"send_email":true,"locale":"fr"}"#;
+    let list = read(&format!(
+        r#"{{"id":1,"values":[{{"field":"Name","value":"Jane"}},{{"field":"Age","value":42}}],{prefs}}}"#
+    ));
+    let object = read(r#"{"id":1,"values":{"Name":"Jane","Age":42}}"#);
+    assert_eq!(list.values, object.values);
+    assert_eq!(list.values[0].field, "Name");
+    assert_eq!(list.values[0].value.as_str(), Some("Jane"));
+    assert_eq!(list.values[1].value.as_number().and_then(|n| n.as_u64()), Some(42));
+    let preferences = list.preferences.as_ref().unwrap();
+    assert_eq!(preferences.send_email, Some(true));
+    assert_eq!(preferences.other.get("locale"), Some(serde_json::json!("fr")));
+    assert!(read(r#"{"id":1,"values":null}"#).values.is_empty());
+    // Written back as the list the API sends, the unknown preference kept.
+    let written = serde_json::to_value(&list).unwrap();
+    assert_eq!(written["values"][1], serde_json::json!({"field": "Age", "value": 42}));
+    assert_eq!(written["preferences"]["locale"], "fr");
+    assert!(serde_json::from_str::<Submitter>(r#"{"id":1,"values":"x"}"#).is_err());
+}

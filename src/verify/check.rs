@@ -344,9 +344,13 @@ fn decode_candidates(scheme: &HmacScheme, signatures: &Inline<&[u8]>) -> Result<
 }
 
 /// The index of the first key whose MAC of the signed content equals a
-/// candidate. Every key is computed and every candidate compared in constant
-/// time, whichever matches, so the timing tells nothing of which key (or
-/// candidate) matched.
+/// candidate. Every candidate is compared with a key's MAC in constant time,
+/// whichever matches. The keys after the first that matches are not computed:
+/// a match needs a whole valid MAC, so stopping there tells a sender without a
+/// key nothing (a refused delivery still computes every key), and tells one
+/// who replays a genuine delivery only which of the keys its vendor signed it
+/// with, which is not a secret. Computing every key cost Box Sign, whose two
+/// keys are both configured during a rotation, a second MAC of the whole body.
 fn first_matching_key(
     keys: &[Key],
     found: &Found<'_>,
@@ -354,7 +358,6 @@ fn first_matching_key(
     body: &[u8],
     decoded: &Inline<[u8; MAC_LEN]>,
 ) -> Option<usize> {
-    let mut matched: Option<usize> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut mac = key.mac.clone();
         if let Some(separator) = framing.before_body {
@@ -379,11 +382,11 @@ fn first_matching_key(
         for candidate in decoded.iter() {
             any |= expected.ct_eq(candidate);
         }
-        if bool::from(any) && matched.is_none() {
-            matched = Some(index);
+        if bool::from(any) {
+            return Some(index);
         }
     }
-    matched
+    None
 }
 
 /// Whether `raw` is valid text in `encoding`, whatever its decoded length
