@@ -3,6 +3,7 @@
 
 use core::fmt;
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -17,12 +18,23 @@ use serde_json::value::RawValue;
 /// one member it names, not the body again. On a receiver that tells vendors
 /// apart by their bodies, a second pass over the body cost as much as the
 /// vendor's whole proof.
+///
+/// An object is read member by member, as far as the questions asked need:
+/// [`has`](BodyShape::has) (and `text`, `has_in`, …) stops at the member it
+/// looks for, so a receiver whose one vendor names itself in the body's first
+/// member (Ignisign's `topic`) does not skim the rest, which its typed parse
+/// reads next anyway (at 64 KiB, a third of Ignisign's `dispatch`). A member
+/// is therefore found even when the body has a syntax error *after* it (the
+/// parse that follows reports that error, naming the vendor); a member that
+/// is absent, [`keys`](BodyShape::keys) and [`is_json`](BodyShape::is_json)
+/// read the whole body, and find nothing in a body that is not JSON.
 #[derive(Debug)]
 pub struct BodyShape<'a> {
     raw: &'a [u8],
-    members: Vec<Member<'a>>,
-    array: bool,
-    json_error: Option<serde_json::Error>,
+    /// The members read so far, and where the next one starts.
+    prefix: RefCell<Prefix<'a>>,
+    /// The whole top level, once a question needed all of it.
+    whole: OnceCell<Whole<'a>>,
 }
 
 /// A top-level member: its key and its value's raw JSON.
@@ -32,25 +44,106 @@ struct Member<'a> {
     value: &'a RawValue,
 }
 
+/// The members of a top-level object read so far.
+#[derive(Debug)]
+struct Prefix<'a> {
+    members: Vec<Member<'a>>,
+    next: Next,
+}
+
+/// Where reading the top-level object goes on.
+#[derive(Debug, Clone, Copy)]
+enum Next {
+    /// Nothing read yet.
+    Start,
+    /// Just after the opening `{`, at this offset.
+    Open(usize),
+    /// Just after a member's value, at this offset.
+    After(usize),
+    /// Read to its closing `}`: the members are the whole top level.
+    Done,
+    /// Not an object, or not JSON: only the whole read answers.
+    Stop,
+}
+
+/// What the whole top level holds.
+#[derive(Debug)]
+struct Whole<'a> {
+    members: Vec<Member<'a>>,
+    array: bool,
+    json_error: Option<serde_json::Error>,
+}
+
 impl<'a> BodyShape<'a> {
-    /// Reads the top level of `body`.
+    /// The shape of `body`, read as far as questions need.
     pub(crate) fn of(body: &'a [u8]) -> BodyShape<'a> {
-        let mut shape = BodyShape {
+        BodyShape {
             raw: body,
-            members: Vec::new(),
-            array: false,
-            json_error: None,
-        };
-        match serde_json::Deserializer::from_slice(body).deserialize_any(TopVisitor) {
-            Ok(Top::Object(members)) => shape.members = members,
-            Ok(Top::Array(members)) => {
-                shape.members = members;
-                shape.array = true;
-            }
-            Ok(Top::Other) => {}
-            Err(err) => shape.json_error = Some(err),
+            prefix: RefCell::new(Prefix {
+                members: Vec::new(),
+                next: Next::Start,
+            }),
+            whole: OnceCell::new(),
         }
-        shape
+    }
+
+    /// The whole top level (read once).
+    fn whole(&self) -> &Whole<'a> {
+        self.whole.get_or_init(|| {
+            let mut whole = Whole {
+                members: Vec::new(),
+                array: false,
+                json_error: None,
+            };
+            match serde_json::Deserializer::from_slice(self.raw).deserialize_any(TopVisitor) {
+                Ok(Top::Object(members)) => whole.members = members,
+                Ok(Top::Array(members)) => {
+                    whole.members = members;
+                    whole.array = true;
+                }
+                Ok(Top::Other) => {}
+                Err(err) => whole.json_error = Some(err),
+            }
+            whole
+        })
+    }
+
+    /// The value of the first member whose key `matches`, reading on only as
+    /// far as needed.
+    fn find(&self, matches: impl Fn(&str) -> bool) -> Option<&'a RawValue> {
+        let in_whole = |whole: &Whole<'a>| whole.members.iter().find(|m| matches(&m.key)).map(|m| m.value);
+        if let Some(whole) = self.whole.get() {
+            return in_whole(whole);
+        }
+        {
+            let mut prefix = self.prefix.borrow_mut();
+            if let Some(member) = prefix.members.iter().find(|m| matches(&m.key)) {
+                return Some(member.value);
+            }
+            loop {
+                match prefix.read_member(self.raw) {
+                    Some(member) => {
+                        let found = matches(&member.key).then_some(member.value);
+                        prefix.members.push(member);
+                        if found.is_some() {
+                            return found;
+                        }
+                    }
+                    None if matches!(prefix.next, Next::Done) => {
+                        // The object is read to its end: that is the whole top level.
+                        let members = core::mem::take(&mut prefix.members);
+                        let _ = self.whole.set(Whole {
+                            members,
+                            array: false,
+                            json_error: None,
+                        });
+                        return None;
+                    }
+                    None => break,
+                }
+            }
+        }
+        in_whole(self.whole())
     }
 
     /// The raw body.
@@ -80,17 +173,17 @@ impl<'a> BodyShape<'a> {
 
     /// `true` when the top level (or the first element of a top-level array) has `key`.
     pub fn has(&self, key: &str) -> bool {
-        self.members.iter().any(|m| m.key == key)
+        self.value(key).is_some()
     }
 
     /// Like [`has`](BodyShape::has), ignoring ASCII case.
     pub fn has_ignore_case(&self, key: &str) -> bool {
-        self.members.iter().any(|m| m.key.eq_ignore_ascii_case(key))
+        self.find(|k| k.eq_ignore_ascii_case(key)).is_some()
     }
 
     /// The top-level keys, in body order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.members.iter().map(|m| m.key.as_ref())
+        self.whole().members.iter().map(|m| m.key.as_ref())
     }
 
     /// The text of the top-level member `key` when it is a string (the
@@ -118,7 +211,7 @@ impl<'a> BodyShape<'a> {
     }
 
     fn value(&self, key: &str) -> Option<&'a RawValue> {
-        self.members.iter().find(|m| m.key == key).map(|m| m.value)
+        self.find(|k| k == key)
     }
 
     /// The raw value of `outer.key` (the first `key`, if repeated).
@@ -132,18 +225,94 @@ impl<'a> BodyShape<'a> {
 
     /// `true` when the body is a JSON array (the keys are then its first element's).
     pub fn is_array(&self) -> bool {
-        self.array
+        // Only a body that starts with `[` can be one: an object is not read for this.
+        self.raw.trim_ascii_start().starts_with(b"[") && self.whole().array
     }
 
     /// `true` when the body is JSON (of any kind).
     pub fn is_json(&self) -> bool {
-        self.json_error.is_none()
+        self.whole().json_error.is_none()
     }
 
     /// The JSON syntax error, when the body is not JSON.
     pub(crate) fn into_json_error(self) -> Option<serde_json::Error> {
-        self.json_error
+        self.whole();
+        self.whole.into_inner().and_then(|whole| whole.json_error)
     }
+}
+
+impl<'a> Prefix<'a> {
+    /// The next member of the top-level object, or `None` at its end
+    /// ([`Next::Done`]) or where it cannot be read on ([`Next::Stop`]: not
+    /// an object, a syntax error).
+    fn read_member(&mut self, raw: &'a [u8]) -> Option<Member<'a>> {
+        let at = match self.next {
+            Next::Start => {
+                let at = skip_whitespace(raw, 0);
+                if raw.get(at) != Some(&b'{') {
+                    self.next = Next::Stop;
+                    return None;
+                }
+                self.next = Next::Open(at + 1);
+                return self.read_member(raw);
+            }
+            Next::Open(at) => {
+                let at = skip_whitespace(raw, at);
+                if raw.get(at) == Some(&b'}') {
+                    self.next = Next::Done;
+                    return None;
+                }
+                at
+            }
+            Next::After(at) => {
+                let at = skip_whitespace(raw, at);
+                match raw.get(at) {
+                    Some(b'}') => {
+                        self.next = Next::Done;
+                        return None;
+                    }
+                    Some(b',') => at + 1,
+                    _ => {
+                        self.next = Next::Stop;
+                        return None;
+                    }
+                }
+            }
+            Next::Done | Next::Stop => return None,
+        };
+        // Stop unless the rest reads as `"key": value`; the whole read then
+        // reports what is wrong.
+        self.next = Next::Stop;
+        let at = skip_whitespace(raw, at);
+        if raw.get(at) != Some(&b'"') {
+            return None;
+        }
+        let (key, at) = one_value(raw, at)?;
+        let key = text_of(key)?;
+        let at = skip_whitespace(raw, at);
+        if raw.get(at) != Some(&b':') {
+            return None;
+        }
+        let (value, at) = one_value(raw, at + 1)?;
+        self.next = Next::After(at);
+        Some(Member { key, value })
+    }
+}
+
+/// The offset of the first byte at or after `at` that is not JSON whitespace.
+fn skip_whitespace(raw: &[u8], mut at: usize) -> usize {
+    while matches!(raw.get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// The JSON value starting at `at` (after any whitespace) and the offset
+/// just past it.
+fn one_value(raw: &[u8], at: usize) -> Option<(&RawValue, usize)> {
+    let mut values = serde_json::Deserializer::from_slice(raw.get(at..)?).into_iter::<&RawValue>();
+    let value = values.next()?.ok()?;
+    Some((value, at + values.byte_offset()))
 }
 
 /// A raw value's text when it is a JSON string (borrowed unless escaped).
@@ -341,6 +510,41 @@ mod tests {
             assert!(shape.is_json() && shape.keys().next().is_none(), "{other:?}");
         }
         assert!(!BodyShape::of(b"{\"hook\":").is_json());
+    }
+
+    #[test]
+    fn reads_an_object_only_as_far_as_asked() {
+        // The first member answers without reading on: a syntax error after it
+        // is left to the parse that follows.
+        let shape = BodyShape::of(br#" {"topic":"SIGNATURE","content":{"a":[1,,2]}}"#);
+        assert!(shape.has("topic") && shape.whole.get().is_none());
+        assert_eq!(shape.text("topic").as_deref(), Some("SIGNATURE"));
+        // A member it has not reached, or an absent one, reads the whole body.
+        assert!(!shape.has("appId") && !shape.is_json() && shape.keys().next().is_none());
+        assert!(shape.into_json_error().is_some());
+
+        // Read to its end, the members become the whole top level, in order.
+        let shape = BodyShape::of(b"{ \"a\" : 1 , \"b\":[2,{\"c\":3}], \"d\\u0041\":null }");
+        assert!(!shape.has("missing") && shape.whole.get().is_some());
+        assert!(shape.has("dA") && shape.is_json() && !shape.is_array());
+        assert_eq!(shape.keys().collect::<Vec<_>>(), ["a", "b", "dA"]);
+
+        // Trailing commas, a missing colon or a key that is not a string are not
+        // read past: the whole read finds the error, and then no member.
+        for bad in [
+            &br#"{"a":1,}"#[..],
+            br#"{"a" 1}"#,
+            br#"{1:2}"#,
+            br#"{"a":tru}"#,
+            br#"{"a":1 "b":2}"#,
+        ] {
+            let shape = BodyShape::of(bad);
+            assert!(!shape.has("b") && !shape.has("x") && !shape.is_json(), "{bad:?}");
+        }
+        // Arrays and other values are read whole.
+        let array = BodyShape::of(br#"  [{"event":"x"}]"#);
+        assert!(array.has("event") && array.is_array());
+        assert!(!BodyShape::of(br#"{"event":"x"}"#).is_array());
     }
 
     #[test]
