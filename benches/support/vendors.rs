@@ -763,10 +763,20 @@ pub struct FloorAdobeSignSets {
     pub participant_sets: Vec<FloorAdobeSignSet>,
 }
 
+/// A participant set's role and status, and who its members are (each
+/// member's e-mail): the signers, as every other floor reads them.
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FloorAdobeSignSet {
     pub role: Option<String>,
     pub status: Option<String>,
+    #[serde(default)]
+    pub member_infos: Vec<FloorAdobeSignMember>,
+}
+
+#[derive(Deserialize)]
+pub struct FloorAdobeSignMember {
+    pub email: Option<String>,
 }
 
 #[derive(Deserialize)]

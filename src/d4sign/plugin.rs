@@ -30,11 +30,14 @@ impl SimpleVendor for D4Sign {
 
     /// `uuid` and `type_post` (no other vendor sends `type_post`), at the
     /// top of a JSON object or as form fields.
+    ///
+    /// The JSON members are looked for first (reading the body only as far
+    /// as they are); only a body without them is read whole to tell JSON from a form.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        if shape.is_json() {
-            return !shape.is_array() && shape.has("uuid") && shape.has("type_post");
+        if !shape.is_array() && shape.has("uuid") && shape.has("type_post") {
+            return true;
         }
-        shape.raw_contains(b"type_post") && shape.raw_contains(b"uuid")
+        !shape.is_json() && shape.raw_contains(b"type_post") && shape.raw_contains(b"uuid")
     }
 
     fn kind(event: &Event) -> &TypePost {

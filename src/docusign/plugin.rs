@@ -28,14 +28,15 @@ impl SimpleVendor for DocuSign {
     /// `event` with one of the JSON SIM envelope members no other vendor
     /// sends (`configurationId`, `generatedDateTime`, or `apiVersion` with
     /// `uri`); or the legacy XML format, so that it gets its own error.
+    ///
+    /// The JSON members are looked for first, reading the body only as far as
+    /// they are; only a body without them is read whole to tell JSON from XML.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        if !shape.is_json() {
-            return super::is_legacy_xml(shape.raw());
-        }
-        shape.has("event")
+        let json = shape.has("event")
             && (shape.has("configurationId")
                 || shape.has("generatedDateTime")
-                || (shape.has("apiVersion") && shape.has("uri")))
+                || (shape.has("apiVersion") && shape.has("uri")));
+        json || (!shape.is_json() && super::is_legacy_xml(shape.raw()))
     }
 
     fn kind(event: &Event) -> &EventKind {

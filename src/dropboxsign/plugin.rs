@@ -36,12 +36,11 @@ impl Plugin for DropboxSign {
 
     /// A JSON body whose `event` object has an `event_hash`, or a non-JSON
     /// body that starts with a multipart delimiter and has an `"event_hash"` key.
+    /// The JSON member is looked for first: that reads the body only up to
+    /// `event`, where asking whether the whole body is JSON reads all of it.
     fn claims(shape: &BodyShape<'_>) -> bool {
-        if shape.is_json() {
-            shape.has_in("event", "event_hash")
-        } else {
-            shape.raw().starts_with(b"--") && shape.raw_contains(b"\"event_hash\"")
-        }
+        shape.has_in("event", "event_hash")
+            || (!shape.is_json() && shape.raw().starts_with(b"--") && shape.raw_contains(b"\"event_hash\""))
     }
 
     /// Dropbox Sign's `event.event_type` (`signature_request_signed`, …), as sent.
