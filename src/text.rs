@@ -18,6 +18,8 @@
 //! The cost is memory: a [`Text`] keeps the whole body it came from alive,
 //! like a `bytes::Bytes` slice. To keep one field of an event long after the
 //! event, detach it with [`Text::detach`] (or convert it into a `String`).
+//! Each thread also keeps the copy of the last body it shared (up to 2 MiB)
+//! for the next body to be copied into, once no `Text` holds it.
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
@@ -57,17 +59,13 @@ enum Repr {
     /// capacity. Dropping it frees it, with no reference count to update.
     Owned(Box<str>),
     /// A range of a shared body: where the string starts in `source` and
-    /// its length. The body behind a thin pointer (`Arc<Box<str>>`, not
+    /// its length. The body behind a thin pointer (`Arc<String>`, not
     /// `Arc<str>`) and two `u32` rather than a `Range<usize>`: a variant of 16
     /// bytes, like `Owned`, so that a `Text` and an `Option<Text>` are as big
     /// as a `String` and an `Option<String>` (24 bytes; the tag leaves
     /// `Option` a niche). With 32-byte `Option<Text>` fields Adobe Acrobat
     /// Sign's participant sets asked a third more memory of the allocator.
-    Shared {
-        source: Arc<Box<str>>,
-        start: u32,
-        len: u32,
-    },
+    Shared { source: Arc<String>, start: u32, len: u32 },
 }
 
 impl Text {
@@ -138,7 +136,38 @@ impl Text {
 
 thread_local! {
     /// The body being parsed on this thread, while [`sharing`] runs.
-    static SHARED: RefCell<Option<Arc<Box<str>>>> = const { RefCell::new(None) };
+    static SHARED: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
+    /// The copy of the last body shared on this thread, kept so that the
+    /// next one is copied into the same memory once no `Text` holds it.
+    static SPARE: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
+}
+
+/// The largest copy kept as [`SPARE`] for the next body.
+///
+/// Why keep one: a copy of a big body is a big allocation, which glibc's
+/// `malloc` serves with fresh pages (`mmap`, or the top of a heap it trims
+/// again on `free`), so every delivery faulted a page in per 4 KiB copied:
+/// DocuSign at 1 MiB took 446 page faults per parse where its floor took 14,
+/// a sixth of its parse (`perf stat -e page-faults` under
+/// `BREAKDOWN_LOOP=parse`). The cost of keeping it: per thread, one body of
+/// at most this size stays allocated between deliveries.
+const SPARE_UP_TO: usize = 2 * 1024 * 1024;
+
+/// An owned, shared copy of `text`: in the memory of the last body's copy
+/// when no `Text` holds that any more and it is big enough, else new.
+fn shared_copy(text: &str) -> Arc<String> {
+    let spare = SPARE.try_with(|spare| spare.borrow_mut().take()).ok().flatten();
+    let mut copy = spare
+        .and_then(|spare| Arc::try_unwrap(spare).ok())
+        .filter(|spare| spare.capacity() >= text.len())
+        .unwrap_or_default();
+    copy.clear();
+    copy.push_str(text);
+    let source = Arc::new(copy);
+    if source.capacity() <= SPARE_UP_TO {
+        let _ = SPARE.try_with(|spare| spare.replace(Some(Arc::clone(&source))));
+    }
+    source
 }
 
 /// The smallest body whose strings are shared rather than copied.
@@ -169,11 +198,11 @@ pub(crate) fn sharing<R>(body: &[u8], parse: impl FnOnce(&[u8]) -> R) -> R {
     let Ok(text) = core::str::from_utf8(body) else {
         return parse(body);
     };
-    let source: Arc<Box<str>> = Arc::new(Box::from(text));
+    let source = shared_copy(text);
     let previous = SHARED.with(|shared| shared.replace(Some(Arc::clone(&source))));
     // Restored however `parse` ends (a panic included), so a later parse on
     // this thread never shares into a stale body.
-    struct Restore(Option<Arc<Box<str>>>);
+    struct Restore(Option<Arc<String>>);
     impl Drop for Restore {
         fn drop(&mut self) {
             let previous = self.0.take();
@@ -183,6 +212,24 @@ pub(crate) fn sharing<R>(body: &[u8], parse: impl FnOnce(&[u8]) -> R) -> R {
     }
     let _restore = Restore(previous);
     parse(source.as_bytes())
+}
+
+/// `read(text)`, `text` being `body` as a `str`; `None` when `body` is not
+/// UTF-8. When `body` is the shared copy [`sharing`] made, its UTF-8 was
+/// checked when the copy was made and is not checked again (a pass over the
+/// body: at 64 KiB, 2 % of eSignGlobal's `dispatch`).
+pub(crate) fn read_str<R>(body: &[u8], read: impl FnOnce(&str) -> R) -> Option<R> {
+    let shared = SHARED.with(|shared| {
+        shared
+            .borrow()
+            .as_ref()
+            .filter(|source| source.as_ptr() == body.as_ptr() && source.len() == body.len())
+            .map(Arc::clone)
+    });
+    match shared {
+        Some(source) => Some(read(&source)),
+        None => core::str::from_utf8(body).ok().map(read),
+    }
 }
 
 impl Default for Text {
@@ -453,7 +500,10 @@ mod tests {
         let Repr::Shared { source, .. } = &signer.email.0 else {
             unreachable!()
         };
-        assert_eq!((Arc::strong_count(source), source.len()), (1, body.len()));
+        // The event's strings, and this thread's spare for the next body.
+        assert_eq!((Arc::strong_count(source), source.len()), (2, body.len()));
+        SPARE.with(|spare| spare.replace(None));
+        assert_eq!(Arc::strong_count(source), 1);
         assert!(!signer.email.detach().is_shared());
         // Outside `sharing`, or for a small body, every string is its own copy.
         let alone: Signer = serde_json::from_slice(&body).unwrap();
@@ -469,6 +519,39 @@ mod tests {
         let result = std::panic::catch_unwind(|| sharing(&body, |_| panic!("a model that panics")));
         assert!(result.is_err());
         assert!(SHARED.with(|shared| shared.borrow().is_none()));
+    }
+
+    /// Where the body copy behind a shared `text` lies.
+    fn copy_at(text: &Text) -> *const u8 {
+        match &text.0 {
+            Repr::Shared { source, .. } => source.as_ptr(),
+            Repr::Owned(_) => panic!("not shared"),
+        }
+    }
+
+    #[test]
+    fn the_next_body_is_copied_into_the_last_copy_once_no_text_holds_it() {
+        let body = big("a@b.c", "A");
+        let read = |body: &[u8]| -> Signer { sharing(body, |b| serde_json::from_slice(b)).unwrap() };
+        let first = read(&body);
+        // `first` holds the copy: the next body gets memory of its own.
+        let second = read(&big("d@e.f", "D"));
+        assert_ne!(copy_at(&first.email), copy_at(&second.email));
+        assert_eq!((first.email.as_str(), second.email.as_str()), ("a@b.c", "d@e.f"));
+        let second_at = copy_at(&second.email);
+        drop((first, second));
+        // No `Text` holds the last copy: the next body (no bigger) reuses it.
+        let third = read(&big("g@h.i", "G"));
+        assert_eq!(copy_at(&third.email), second_at);
+        assert_eq!(third.email, "g@h.i");
+        drop(third);
+        // A bigger body than the copy can hold gets a new one.
+        let mut bigger = big("j@k.l", "J");
+        bigger.truncate(bigger.len() - 2);
+        bigger.extend_from_slice(&[b'n'; 64]);
+        bigger.extend_from_slice(b"\"}");
+        let fourth = read(&bigger);
+        assert_eq!(fourth.email, "j@k.l");
     }
 
     #[test]

@@ -21,6 +21,9 @@ impl private::Sealed for BoxSign {}
 impl SimpleVendor for BoxSign {
     const VENDOR: Vendor = Vendor::BoxSign;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of strings (the event's and its source's ids), however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
         "counts anything but a 2xx within 30 seconds as failed and retries up to 12 times over 2 hours, each retry with a new `BOX-DELIVERY-ID` and timestamp; after that the event is lost to the webhook",
     );

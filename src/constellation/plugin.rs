@@ -20,6 +20,9 @@ impl private::Sealed for Constellation {}
 impl Plugin for Constellation {
     const VENDOR: Vendor = Vendor::Constellation;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of strings, however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel =
         crate::plugin::SenderModel::new("documents no expected response and no retry policy");
     type Verifier = Verifier;

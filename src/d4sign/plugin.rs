@@ -21,6 +21,9 @@ impl private::Sealed for D4Sign {}
 impl SimpleVendor for D4Sign {
     const VENDOR: Vendor = Vendor::D4Sign;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of fields, however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
         "retries a post not answered with a 2xx six more times: after 1 h, 1 h, 1 h, 6 h, 6 h and 12 h (27 hours in all)",
     );

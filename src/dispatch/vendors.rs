@@ -237,7 +237,7 @@ macro_rules! vendors {
             match vendor {
                 $(
                     #[cfg(feature = $feature)]
-                    Vendor::$variant => crate::text::sharing(part, |part| <crate::$module::$marker as Plugin>::parse_part(part, kept))
+                    Vendor::$variant => crate::plugin::sharing::<crate::$module::$marker, _>(part, |part| <crate::$module::$marker as Plugin>::parse_part(part, kept))
                         .map(Event::$variant)
                         .map_err(|err| {
                             crate::dispatch::unreadable::classify::<crate::$module::$marker>(part, None, err)
@@ -285,7 +285,7 @@ macro_rules! vendors {
             match vendor {
                 $(
                     #[cfg(feature = $feature)]
-                    Vendor::$variant => crate::text::sharing(body, crate::plugin::parse::<crate::$module::$marker>)
+                    Vendor::$variant => crate::plugin::sharing::<crate::$module::$marker, _>(body, crate::plugin::parse::<crate::$module::$marker>)
                         .map(Event::$variant)
                         .map_err(|err| err.with_vendor(vendor)),
                 )*

@@ -282,9 +282,10 @@ pub struct Recipient {
     /// When the recipient signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_at: Option<Text>,
-    /// Per-recipient authentication options, as received.
+    /// What the recipient must do to open and to sign the document (`null`
+    /// reads as `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_options: Option<serde_json::Value>,
+    pub auth_options: Option<super::RecipientAuthOptions>,
     /// The recipient's role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<RecipientRole>,

@@ -96,11 +96,13 @@
 //! recipient. Two deliveries whose payloads are identical (two
 //! `DOCUMENT_REMINDER_SENT` with nothing changed in between) share a key.
 
+mod auth_options;
 mod event;
 mod kinds;
 mod plugin;
 mod verify;
 
+pub use auth_options::RecipientAuthOptions;
 pub use event::{DocumentMeta, Event, Payload, Recipient};
 pub use kinds::{DocumentSource, DocumentStatus, EventKind, ReadStatus, RecipientRole, SendStatus, SigningStatus};
 pub use plugin::Documenso;

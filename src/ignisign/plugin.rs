@@ -61,7 +61,7 @@ impl Plugin for Ignisign {
         incoming: &Incoming<'_, H>,
         _: &dyn Clock,
     ) -> Result<(Delivery, Verified), Error> {
-        crate::text::sharing(incoming.body(), |body| verifier.receive(body))
+        crate::plugin::sharing::<Self, _>(incoming.body(), |body| verifier.receive(body))
             .map(|delivery| (delivery, Verified::new(None, None)))
     }
 

@@ -131,6 +131,7 @@
 //! | `is_unknown` | the kind is unknown | the event also carries statuses that may be newer than the crate |
 //! | `success_response` | 200, empty | the vendor requires a body or a header in the answer |
 //! | `SENDER` (also on `Plugin`) | [`SenderModel::UNPUBLISHED`](crate::plugin::SenderModel::UNPUBLISHED) | always, from the module docs' "response and retries": what the vendor's sender does about a failed delivery (`SenderModel::new`), the setup handshakes it sends (`with_setup`) and what it requires of an answer beyond a 2xx (`with_answer_check`); the simulator (`testing::simulator`), the end-to-end matrix and `esign-webhooks check` read it |
+//! | `SHARES_BODY_TEXT` (also on `Plugin`) | `true` | your model reads a fixed handful of strings however big the body is (no list of signers, recipients or documents): set `false`, and a big body's strings are copied one by one instead of the body being copied whole and shared ([`Text`](crate::Text)) |
 //!
 //! **When `SimpleVendor` does not fit**, implement [`Plugin`](crate::plugin::Plugin)
 //! in full (and [`EventKinds`](crate::plugin::EventKinds) when each event has

@@ -17,6 +17,9 @@ impl private::Sealed for OneSpan {}
 impl SimpleVendor for OneSpan {
     const VENDOR: Vendor = Vendor::OneSpan;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of strings (a package's id, name, message), however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
         "does not retry a failed callback: the sender gets a \"callback failure\" e-mail with the payload, and resending it is up to you (KB0014510)",
     );

@@ -122,11 +122,16 @@ pub trait SimpleVendor: private::Sealed + Sized + Send + Sync + 'static {
     /// What the vendor's sender does ([`Plugin::SENDER`]). Defaults to
     /// [`SenderModel::UNPUBLISHED`].
     const SENDER: SenderModel = SenderModel::UNPUBLISHED;
+
+    /// Whether the strings of a big body are read as ranges of one shared
+    /// copy of it ([`Plugin::SHARES_BODY_TEXT`]). Defaults to `true`.
+    const SHARES_BODY_TEXT: bool = true;
 }
 
 impl<T: SimpleVendor> Plugin for T {
     const VENDOR: Vendor = T::VENDOR;
     const SENDER: SenderModel = T::SENDER;
+    const SHARES_BODY_TEXT: bool = T::SHARES_BODY_TEXT;
     type Verifier = T::Verifier;
     type Event = T::Event;
     type Confirmed = T::Event;

@@ -17,6 +17,9 @@ impl private::Sealed for SignatureApi {}
 impl SimpleVendor for SignatureApi {
     const VENDOR: Vendor = Vendor::SignatureApi;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of strings, however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel = crate::plugin::SenderModel::new(
         "retries a delivery not answered with a 2xx and tells receivers to expect duplicates; its retry schedule was not retrieved",
     );

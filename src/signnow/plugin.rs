@@ -17,6 +17,9 @@ impl private::Sealed for SignNow {}
 impl SimpleVendor for SignNow {
     const VENDOR: Vendor = Vendor::SignNow;
     /// The module docs' "response and retries", as a sender model.
+    /// Its model reads a fixed handful of strings (the document and user ids), however big the body: a shared copy would cost a pass over the body
+    /// and save nothing ([`Plugin::SHARES_BODY_TEXT`](crate::plugin::Plugin::SHARES_BODY_TEXT)).
+    const SHARES_BODY_TEXT: bool = false;
     const SENDER: crate::plugin::SenderModel =
         crate::plugin::SenderModel::new("publishes neither the answer it expects beyond a 2xx nor its retries");
     type Verifier = Verifier;
